@@ -1,0 +1,124 @@
+/**
+ * The minutes interchange document (protokoll as data): what the importer produces from a text, PDF or
+ * DOCX protocol, what `render` draws, and what the export of a stored meeting gives back. It follows
+ * `shared/schema/minutes.schema.json`; values keep the document's Swedish wording, and a value the
+ * document does not state is null.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const clockTime = z.string().regex(/^\d{2}:\d{2}$/, 'expected a time HH:MM');
+
+/** Roles a person can have in an attendance list. */
+export const attendeeRoles = ['chair', 'vice-chair', 'member', 'substitute', 'secretary', 'official', 'guest'] as const;
+export type AttendeeRole = (typeof attendeeRoles)[number];
+
+/** Roles that sign minutes: sekreterare, ordförande, justerare. */
+export const signerRoles = ['secretary', 'chair', 'adjuster'] as const;
+export type SignerRole = (typeof signerRoles)[number];
+
+export const voteChoices = ['yes', 'no', 'abstain', 'absent'] as const;
+export type VoteChoice = (typeof voteChoices)[number];
+
+/** One person listed as present (närvarande). */
+export const attendeeSchema = z.object({
+  name: z.string().min(1),
+  party: z.string().nullable(),
+  represents: z.string().nullable(),
+  role: z.enum(attendeeRoles),
+  /** Beslutande/tjänstgörande: true, explicitly not deciding: false, not stated: null. */
+  voting: z.boolean().nullable(),
+  /** Deltagande på distans, noted for this person. */
+  remote: z.boolean(),
+  /** The §§ attended when limited, as written ('10-12'); null when present throughout. */
+  paragraphs: z.string().nullable(),
+  /** Tjänstgörande ersättare: the member served for, as written. */
+  servingFor: z.string().nullable().optional(),
+});
+export type Attendee = z.infer<typeof attendeeSchema>;
+
+/** Omröstning: one vote taken in a paragraph. */
+export const voteSchema = z.object({
+  question: z.string(),
+  yes: z.number().int().nonnegative().nullable().optional(),
+  no: z.number().int().nonnegative().nullable().optional(),
+  abstain: z.number().int().nonnegative().nullable().optional(),
+  roll: z
+    .array(z.object({ name: z.string(), party: z.string().nullable().optional(), vote: z.enum(voteChoices) }))
+    .optional(),
+  result: z.string().nullable().optional(),
+});
+export type Vote = z.infer<typeof voteSchema>;
+
+/** Reservation: a member's dissent against the decision. */
+export const reservationSchema = z.object({
+  name: z.string(),
+  party: z.string().nullable().optional(),
+  reason: z.string().nullable().optional(),
+});
+export type Reservation = z.infer<typeof reservationSchema>;
+
+/** Paragraf (§): one item of the minutes. */
+export const minutesItemSchema = z.object({
+  number: z.number().int().positive().nullable(),
+  title: z.string(),
+  /** Diarienummer as written, without 'Dnr'. */
+  caseNumber: z.string().nullable(),
+  /** Föredragande. */
+  presenters: z.array(z.string()).optional(),
+  /** Att-satser: one entry per decided point. */
+  decisions: z.array(z.string()),
+  /** Bilagor and underlag named in the paragraph. */
+  attachments: z.array(z.string()).optional(),
+  text: z.string().optional(),
+  votes: z.array(voteSchema).optional(),
+  reservations: z.array(reservationSchema).optional(),
+  /** Jäv: persons who declared disqualification. */
+  disqualified: z.array(z.string()).optional(),
+});
+export type MinutesItem = z.infer<typeof minutesItemSchema>;
+
+export const signatureSchema = z.object({
+  role: z.enum(signerRoles),
+  name: z.string().nullable(),
+  /** ISO 8601 date-time with offset, only when the document carries one. */
+  signedAt: z.string().nullable(),
+});
+export type SignatureLine = z.infer<typeof signatureSchema>;
+
+export const minutesSchema = z.object({
+  /** 'protocol' for protokoll of a decision-making body, 'notes' for minnesanteckningar. */
+  kind: z.enum(['protocol', 'notes']),
+  organization: z.string().nullable(),
+  body: z.string().nullable(),
+  meeting: z.object({
+    date: isoDate.nullable(),
+    start: clockTime.nullable(),
+    end: clockTime.nullable(),
+    location: z.string().nullable(),
+    /** The whole meeting held digitally. */
+    remote: z.boolean().nullable(),
+  }),
+  paragraphRange: z.object({ first: z.number().int(), last: z.number().int() }).nullable(),
+  /** Justering. */
+  adjustment: z.object({
+    adjusters: z.array(z.string()),
+    date: isoDate.nullable(),
+    place: z.string().nullable(),
+  }),
+  signatures: z.array(signatureSchema),
+  /** Anslag. */
+  notice: z
+    .object({
+      postedFrom: isoDate.nullable(),
+      postedUntil: isoDate.nullable(),
+      /** Förvaringsplats. */
+      storage: z.string().nullable(),
+    })
+    .nullable(),
+  attendees: z.array(attendeeSchema),
+  items: z.array(minutesItemSchema),
+});
+
+/** One meeting's minutes as structured data (interchange format). */
+export type Minutes = z.infer<typeof minutesSchema>;

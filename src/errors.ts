@@ -1,0 +1,64 @@
+/**
+ * The four kinds of error Protokoll raises. Each has a stable snake_case `code` that the edges
+ * (API, CLI, web) translate into a status, an exit code and a Swedish sentence; the domain never
+ * builds UI text.
+ */
+
+/** One problem with the input, located by field path or file:line. */
+export interface Problem {
+  /** Where: a field path such as `items[3].number`, or `minutes.txt:42`. */
+  path: string;
+  /** A stable code such as `duplicate_paragraph_number`. */
+  code: string;
+  /** An English sentence for logs and developers. */
+  message: string;
+}
+
+export abstract class ProtokollError extends Error {
+  abstract readonly kind: 'input' | 'rule' | 'not_found' | 'forbidden';
+  readonly code: string;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: string, message: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Bad file, body or arguments. Carries every problem found, not just the first. */
+export class InputError extends ProtokollError {
+  readonly kind = 'input' as const;
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[] | Problem, options?: ErrorOptions) {
+    const list = Array.isArray(problems) ? problems : [problems];
+    const first = list[0];
+    const message =
+      list.length === 1 && first
+        ? `${first.path}: ${first.message}`
+        : `${list.length} problems: ${list.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
+    super(list.length === 1 && first ? first.code : 'invalid_input', message, { problems: list }, options);
+    this.problems = list;
+  }
+}
+
+/** A rule of the domain refuses the step, e.g. `minutes_already_adjusted`. */
+export class RuleError extends ProtokollError {
+  readonly kind = 'rule' as const;
+}
+
+/** The thing asked for does not exist (or may not be seen: confidential items answer "not found"). */
+export class NotFoundError extends ProtokollError {
+  readonly kind = 'not_found' as const;
+}
+
+/** The caller is known but may not do this. */
+export class ForbiddenError extends ProtokollError {
+  readonly kind = 'forbidden' as const;
+}
+
+export function isProtokollError(error: unknown): error is ProtokollError {
+  return error instanceof ProtokollError;
+}
