@@ -1,0 +1,572 @@
+/**
+ * The database schema: one table per concept of the glossary. Migrations in `storage/migrations/` are
+ * generated from this file by `npm run db:generate` (drizzle-kit) and committed; the same SQL runs on
+ * PGlite (PostgreSQL 18) and on a PostgreSQL 15+ server.
+ *
+ * Values that the minutes state "as written" (names, party letters, what a person represents) are
+ * kept as text beside the links to the registers, because a protocol is a record of what was written
+ * and decided, while persons and mandates are the registers that attendance is checked against.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/** Position in document order within the parent. */
+const position = () => integer('position').notNull();
+
+/** Förbund, kommun, region or agency. `ruleProfile` switches the legal clocks (see domain/rule-profile). */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    /** kommunalforbund | samordningsforbund | association | municipal | region | agency | other */
+    organizationType: text('organization_type').notNull().default('other'),
+    /** Diarienummer template, e.g. '{yy}:{seq:2}' (domain/case-number). */
+    caseNumberFormat: text('case_number_format'),
+    /** Where the original minutes are kept (förvaringsplats), printed on notices. */
+    minutesStorage: text('minutes_storage'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('organizations_name_key').on(t.name)],
+);
+
+/** Medlem: a municipality, region or agency that is a member (owner) of a förbund. */
+export const organizationMembers = pgTable(
+  'organization_members',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    sinceOn: date('since_on'),
+    untilOn: date('until_on'),
+  },
+  (t) => [uniqueIndex('organization_members_key').on(t.organizationId, t.memberId)],
+);
+
+/**
+ * Organ: a group that meets. `organizationId` is null for a forum that no single organisation owns
+ * (a samverkanstid of several kommuner, a region and a länsstyrelse).
+ */
+export const bodies = pgTable(
+  'bodies',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    /** assembly | board | committee | working_committee | presidium | network */
+    bodyKind: text('body_kind').notNull().default('board'),
+    /** Networks and working groups prepare and inform; their meetings produce notes. */
+    decisionMaking: boolean('decision_making').notNull().default(true),
+    /** Number of ordinary members (for quorum). */
+    seats: integer('seats'),
+    /** Overrides of the organisation's rule profile: notice days, adjusters, signers. */
+    rules: jsonb('rules').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('bodies_organization_name_key').on(t.organizationId, t.name).where(sql`organization_id is not null`),
+    uniqueIndex('bodies_unowned_name_key').on(t.name).where(sql`organization_id is null`),
+  ],
+);
+
+export const persons = pgTable(
+  'persons',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    email: text('email'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('persons_name_idx').on(t.name)],
+);
+
+/** Uppdrag i ett organ: ordförande, vice ordförande (with rank), ledamot, ersättare, for a term. */
+export const mandates = pgTable(
+  'mandates',
+  {
+    id: id(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'restrict' }),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id, { onDelete: 'cascade' }),
+    /** chair | vice-chair | member | substitute */
+    role: text('role').notNull(),
+    viceChairRank: integer('vice_chair_rank'),
+    /** Ersättarordning: the substitute's place in the order of substitutes. */
+    substituteRank: integer('substitute_rank'),
+    party: text('party'),
+    /** Utsedd av: the member organisation that appointed the person. */
+    appointedById: uuid('appointed_by_id').references(() => organizations.id, { onDelete: 'set null' }),
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('mandates_body_idx').on(t.bodyId),
+    check('mandates_term_order', sql`ends_on is null or starts_on is null or ends_on >= starts_on`),
+    check('mandates_role', sql`role in ('chair', 'vice-chair', 'member', 'substitute')`),
+  ],
+);
+
+/** Ärende with its diarienummer, as written. One case is handled in many §§ over time. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    caseNumber: text('case_number').notNull(),
+    year: integer('year'),
+    sequence: integer('sequence'),
+    title: text('title'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('cases_organization_number_key')
+      .on(t.organizationId, t.caseNumber)
+      .where(sql`organization_id is not null`),
+  ],
+);
+
+/** A stored file: content-addressed by SHA-256, on disk beside the embedded database or in the database. */
+export const files = pgTable(
+  'files',
+  {
+    id: id(),
+    sha256: text('sha256').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    originalName: text('original_name'),
+    /** disk | database */
+    storage: text('storage').notNull(),
+    /** Path relative to the files folder, when on disk. */
+    path: text('path'),
+    content: bytea('content'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('files_sha256_key').on(t.sha256)],
+);
+
+/** Sammanträde. `year` is the calendar year of `heldOn`, kept for § numbering and lookups. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: id(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id, { onDelete: 'restrict' }),
+    /** 'protocol' (protokoll) or 'notes' (minnesanteckningar). */
+    minutesKind: text('minutes_kind').notNull().default('protocol'),
+    heldOn: date('held_on'),
+    year: integer('year'),
+    /** Sammanträde nr N in the year, when the body numbers its meetings. */
+    numberInYear: integer('number_in_year'),
+    startTime: time('start_time'),
+    endTime: time('end_time'),
+    location: text('location'),
+    /** The whole meeting held digitally. */
+    remote: boolean('remote'),
+    /** planned | convened | held | finalised | adjusted | archived | cancelled (domain/minutes-state). */
+    status: text('status').notNull().default('planned'),
+    /** The § range the minutes state (Paragrafer 12–20). */
+    paragraphFirst: integer('paragraph_first'),
+    paragraphLast: integer('paragraph_last'),
+    /** Justering: date and place. */
+    adjustedOn: date('adjusted_on'),
+    adjustmentPlace: text('adjustment_place'),
+    /** The organisation as the minutes name it, which may be null (a cross-organisation forum). */
+    organizationAsWritten: text('organization_as_written'),
+    /** The body as the minutes name it ('Styrelsen'). */
+    bodyAsWritten: text('body_as_written'),
+    sourceFileId: uuid('source_file_id').references(() => files.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('meetings_body_date_idx').on(t.bodyId, t.heldOn),
+    uniqueIndex('meetings_body_number_key')
+      .on(t.bodyId, t.year, t.numberInYear)
+      .where(sql`number_in_year is not null`),
+    check('meetings_year_matches_date', sql`held_on is null or year = extract(year from held_on)`),
+    check('meetings_paragraph_range', sql`paragraph_last is null or paragraph_first is null or paragraph_last >= paragraph_first`),
+  ],
+);
+
+/** Justerare appointed for the meeting, in order. */
+export const adjusters = pgTable(
+  'adjusters',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: position(),
+    name: text('name').notNull(),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('adjusters_meeting_position_key').on(t.meetingId, t.position)],
+);
+
+/** Närvaro: one person present at the meeting, as the minutes list them. */
+export const attendance = pgTable(
+  'attendance',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: position(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'restrict' }),
+    mandateId: uuid('mandate_id').references(() => mandates.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    /** chair | vice-chair | member | substitute | secretary | official | guest */
+    role: text('role').notNull(),
+    party: text('party'),
+    represents: text('represents'),
+    /** Beslutande. */
+    voting: boolean('voting'),
+    /** Deltagande på distans. */
+    remote: boolean('remote').notNull().default(false),
+    /** The §§ attended when limited, as written ('10-12'). */
+    paragraphs: text('paragraphs'),
+    /** Tjänstgörande ersättare för: as written, and the person when known. */
+    servingFor: text('serving_for'),
+    servingForPersonId: uuid('serving_for_person_id').references(() => persons.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('attendance_meeting_position_key').on(t.meetingId, t.position)],
+);
+
+/**
+ * Paragraf (§). `bodyId` and `year` repeat the meeting's so that the database itself refuses a
+ * duplicate § number in a body's year.
+ */
+export const paragraphs = pgTable(
+  'paragraphs',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id, { onDelete: 'restrict' }),
+    year: integer('year'),
+    position: position(),
+    number: integer('number'),
+    title: text('title').notNull(),
+    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'restrict' }),
+    text: text('text'),
+    /** Bakgrund, överväganden, förslag till beslut… as [{ heading, text }]. */
+    sections: jsonb('sections').$type<{ heading: string; text: string }[]>().notNull().default([]),
+    /** Förslag till beslut (the base proposal). */
+    proposal: text('proposal'),
+    /** Omedelbar justering of this §. */
+    adjustedImmediately: boolean('adjusted_immediately').notNull().default(false),
+    /** Sekretess: hidden from the public with a reason (OSL). */
+    confidential: boolean('confidential').notNull().default(false),
+    confidentialReason: text('confidential_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('paragraphs_meeting_position_key').on(t.meetingId, t.position),
+    uniqueIndex('paragraphs_body_year_number_key')
+      .on(t.bodyId, t.year, t.number)
+      .where(sql`number is not null`),
+    index('paragraphs_case_idx').on(t.caseId),
+  ],
+);
+
+/** Föredragande of a §. */
+export const presenters = pgTable(
+  'presenters',
+  {
+    id: id(),
+    paragraphId: uuid('paragraph_id')
+      .notNull()
+      .references(() => paragraphs.id, { onDelete: 'cascade' }),
+    position: position(),
+    name: text('name').notNull(),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('presenters_paragraph_position_key').on(t.paragraphId, t.position)],
+);
+
+/** Att-sats: one decided point of a §. */
+export const decisionPoints = pgTable(
+  'decision_points',
+  {
+    id: id(),
+    paragraphId: uuid('paragraph_id')
+      .notNull()
+      .references(() => paragraphs.id, { onDelete: 'cascade' }),
+    position: position(),
+    text: text('text').notNull(),
+  },
+  (t) => [uniqueIndex('decision_points_paragraph_position_key').on(t.paragraphId, t.position)],
+);
+
+/** Bilaga or underlag named in a §, with its file when stored. */
+export const paragraphAttachments = pgTable(
+  'paragraph_attachments',
+  {
+    id: id(),
+    paragraphId: uuid('paragraph_id')
+      .notNull()
+      .references(() => paragraphs.id, { onDelete: 'cascade' }),
+    position: position(),
+    title: text('title').notNull(),
+    fileId: uuid('file_id').references(() => files.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('paragraph_attachments_paragraph_position_key').on(t.paragraphId, t.position)],
+);
+
+/** Omröstning. */
+export const votes = pgTable(
+  'votes',
+  {
+    id: id(),
+    paragraphId: uuid('paragraph_id')
+      .notNull()
+      .references(() => paragraphs.id, { onDelete: 'cascade' }),
+    position: position(),
+    question: text('question').notNull(),
+    yes: integer('yes'),
+    no: integer('no'),
+    abstain: integer('abstain'),
+    result: text('result'),
+  },
+  (t) => [
+    uniqueIndex('votes_paragraph_position_key').on(t.paragraphId, t.position),
+    check('votes_counts_not_negative', sql`coalesce(yes, 0) >= 0 and coalesce(no, 0) >= 0 and coalesce(abstain, 0) >= 0`),
+  ],
+);
+
+/** One named vote in a roll-call (öppen omröstning). */
+export const ballots = pgTable(
+  'ballots',
+  {
+    id: id(),
+    voteId: uuid('vote_id')
+      .notNull()
+      .references(() => votes.id, { onDelete: 'cascade' }),
+    position: position(),
+    name: text('name').notNull(),
+    party: text('party'),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+    /** yes | no | abstain | absent */
+    choice: text('choice').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ballots_vote_position_key').on(t.voteId, t.position),
+    check('ballots_choice', sql`choice in ('yes', 'no', 'abstain', 'absent')`),
+  ],
+);
+
+/** Reservation against a decision. */
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: id(),
+    paragraphId: uuid('paragraph_id')
+      .notNull()
+      .references(() => paragraphs.id, { onDelete: 'cascade' }),
+    position: position(),
+    name: text('name').notNull(),
+    party: text('party'),
+    reason: text('reason'),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('reservations_paragraph_position_key').on(t.paragraphId, t.position)],
+);
+
+/** Jäv declared for a §. */
+export const disqualifications = pgTable(
+  'disqualifications',
+  {
+    id: id(),
+    paragraphId: uuid('paragraph_id')
+      .notNull()
+      .references(() => paragraphs.id, { onDelete: 'cascade' }),
+    position: position(),
+    name: text('name').notNull(),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('disqualifications_paragraph_position_key').on(t.paragraphId, t.position)],
+);
+
+/**
+ * Underskrift: one signature line of the minutes. A line exists from finalising (pending) and is
+ * signed or rejected; `documentSha256` is the hash of the exact document that was signed.
+ */
+export const signatures = pgTable(
+  'signatures',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: position(),
+    /** secretary | chair | adjuster */
+    role: text('role').notNull(),
+    name: text('name'),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+    /** pending | signed | rejected */
+    status: text('status').notNull().default('pending'),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    documentSha256: text('document_sha256'),
+    /** Who vouched for the signer: 'built-in', 'bankid', 'freja', … */
+    provider: text('provider'),
+    rejectionReason: text('rejection_reason'),
+  },
+  (t) => [
+    uniqueIndex('signatures_meeting_position_key').on(t.meetingId, t.position),
+    check('signatures_role', sql`role in ('secretary', 'chair', 'adjuster')`),
+  ],
+);
+
+/** Anslag: the public notice that the minutes are adjusted, with its legal dates. */
+export const notices = pgTable(
+  'notices',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** Latest day to post it: justering + 2 days (KL 8:12). */
+    latestPostingOn: date('latest_posting_on'),
+    postedOn: date('posted_on'),
+    /** The last day on the board as stated; for KL bodies the last day of appeal (KL 13:5). */
+    postedUntilOn: date('posted_until_on'),
+    lastAppealOn: date('last_appeal_on'),
+    takeDownOn: date('take_down_on'),
+    /** Förvaringsplats. */
+    storage: text('storage'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('notices_meeting_key').on(t.meetingId)],
+);
+
+/** Uppdrag given in a decision, and its report-back (återrapportering) in a later §. */
+export const assignments = pgTable('assignments', {
+  id: id(),
+  paragraphId: uuid('paragraph_id')
+    .notNull()
+    .references(() => paragraphs.id, { onDelete: 'cascade' }),
+  decisionPointId: uuid('decision_point_id').references(() => decisionPoints.id, { onDelete: 'set null' }),
+  assignee: text('assignee').notNull(),
+  assigneePersonId: uuid('assignee_person_id').references(() => persons.id, { onDelete: 'set null' }),
+  description: text('description').notNull(),
+  dueOn: date('due_on'),
+  dueMeetingId: uuid('due_meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+  /** proposed | open | reported | cancelled */
+  status: text('status').notNull().default('proposed'),
+  reportedParagraphId: uuid('reported_paragraph_id').references(() => paragraphs.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+/** Delegationsbeslut: a decision taken under delegation, and the § where it was reported (anmälan). */
+export const delegatedDecisions = pgTable('delegated_decisions', {
+  id: id(),
+  bodyId: uuid('body_id')
+    .notNull()
+    .references(() => bodies.id, { onDelete: 'restrict' }),
+  delegate: text('delegate').notNull(),
+  delegatePersonId: uuid('delegate_person_id').references(() => persons.id, { onDelete: 'set null' }),
+  /** The point of the delegationsordning the decision was taken under. */
+  rulePoint: text('rule_point'),
+  decidedOn: date('decided_on'),
+  caseId: uuid('case_id').references(() => cases.id, { onDelete: 'set null' }),
+  description: text('description').notNull(),
+  /** proposed | registered | reported */
+  status: text('status').notNull().default('proposed'),
+  reportedParagraphId: uuid('reported_paragraph_id').references(() => paragraphs.id, { onDelete: 'set null' }),
+  sourceParagraphId: uuid('source_paragraph_id').references(() => paragraphs.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+/** Representation: a person appointed to an external body by a decision. */
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'restrict' }),
+    personName: text('person_name').notNull(),
+    externalBody: text('external_body').notNull(),
+    /** ordinary | substitute */
+    role: text('role').notNull(),
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    decidedParagraphId: uuid('decided_paragraph_id').references(() => paragraphs.id, { onDelete: 'set null' }),
+    replacesId: uuid('replaces_id'),
+    /** proposed | confirmed | ended */
+    status: text('status').notNull().default('proposed'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('appointments_term_order', sql`ends_on is null or starts_on is null or ends_on >= starts_on`),
+    check('appointments_role', sql`role in ('ordinary', 'substitute')`),
+  ],
+);
+
+/** Remiss: a consultation request, its deadline and the § that decided the answer. */
+export const consultations = pgTable('consultations', {
+  id: id(),
+  organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
+  sender: text('sender').notNull(),
+  title: text('title').notNull(),
+  caseId: uuid('case_id').references(() => cases.id, { onDelete: 'set null' }),
+  receivedOn: date('received_on'),
+  dueOn: date('due_on'),
+  answeredParagraphId: uuid('answered_paragraph_id').references(() => paragraphs.id, { onDelete: 'set null' }),
+  answerFileId: uuid('answer_file_id').references(() => files.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+/** Append-only log of what happened, written in the same transaction as the change it records. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: id(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actor: text('actor'),
+    /** A kind from domain/audit-event (e.g. 'minutes.imported'). */
+    kind: text('kind').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId)],
+);
