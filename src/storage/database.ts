@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.ts';
 
@@ -86,4 +87,13 @@ export async function openMigratedDatabase(options: OpenOptions): Promise<Databa
     throw error;
   }
   return handle;
+}
+
+/**
+ * Runs raw SQL and returns its rows. Both drivers answer with `{ rows }`; counts come back as numbers
+ * from PGlite and as strings from pg, so cast them in SQL (`::int`) or convert with Number().
+ */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

@@ -2,7 +2,7 @@
  * Queries for the registers: organisations, bodies, persons, mandates and cases.
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Database } from './database.ts';
+import { queryRows, type Database } from './database.ts';
 import { attendance, bodies, cases, mandates, organizations, persons } from './schema.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -66,14 +66,14 @@ export async function findPersonInOrganization(
   const bodyScope = organizationId
     ? sql`b.organization_id = ${organizationId}`
     : sql`b.organization_id is null`;
-  const result = await db.execute(sql`
+  const matches = await queryRows<{ id: string }>(db, sql`
     select p.id from ${persons} p
     where p.name = ${name} and (
       exists (select 1 from ${mandates} m join ${bodies} b on b.id = m.body_id where m.person_id = p.id and ${bodyScope})
       or exists (select 1 from ${attendance} a join meetings mt on mt.id = a.meeting_id join ${bodies} b on b.id = mt.body_id
                  where a.person_id = p.id and ${bodyScope}))
     order by p.created_at limit 1`);
-  const id = (result.rows[0] as { id?: string } | undefined)?.id;
+  const id = matches[0]?.id;
   if (!id) return null;
   const rows = await db.select().from(persons).where(eq(persons.id, id));
   return rows[0] ?? null;

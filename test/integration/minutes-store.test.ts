@@ -6,6 +6,7 @@ import { describeOnEachEngine } from '../support/databases.ts';
 import { annotatedSeeds } from '../support/seeds.ts';
 import { buildMinutes } from '../support/factories.ts';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/storage/database.ts';
 
 describeOnEachEngine('storing minutes', (database) => {
   for (const seed of annotatedSeeds()) {
@@ -100,14 +101,14 @@ describeOnEachEngine('storing minutes', (database) => {
     const organization = 'Testförbundet Mandat';
     await saveMinutes(db, buildMinutes({ organization, date: '2023-01-10', paragraphs: [1] }));
     await saveMinutes(db, buildMinutes({ organization, date: '2023-02-10', paragraphs: [2] }));
-    const result = await db.execute(sql`
+    const rows = await queryRows<{ name: string; mandates: number; attendances: number }>(db, sql`
       select p.name, count(distinct m.id)::int as mandates, count(distinct a.id)::int as attendances
       from persons p join attendance a on a.person_id = p.id
       join meetings mt on mt.id = a.meeting_id join bodies b on b.id = mt.body_id
       join organizations o on o.id = b.organization_id
       left join mandates m on m.person_id = p.id
       where o.name = ${organization} group by p.name order by p.name`);
-    const chair = (result.rows as { name: string; mandates: number; attendances: number }[]).find((r) => r.name === 'Anna Ek');
+    const chair = rows.find((r) => r.name === 'Anna Ek');
     expect(chair).toEqual({ name: 'Anna Ek', mandates: 1, attendances: 2 });
   });
 });
@@ -116,8 +117,8 @@ async function countRows(db: import('../../src/storage/database.ts').Database): 
   const tables = ['organizations', 'bodies', 'persons', 'mandates', 'meetings', 'paragraphs', 'attendance', 'cases', 'audit_events'];
   const out: Record<string, number> = {};
   for (const table of tables) {
-    const result = await db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-    out[table] = Number((result.rows[0] as { n: number | string }).n);
+    const [row] = await queryRows<{ n: number | string }>(db, sql.raw(`select count(*)::int as n from ${table}`));
+    out[table] = Number(row?.n);
   }
   return out;
 }

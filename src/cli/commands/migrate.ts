@@ -1,10 +1,19 @@
 import type { Command } from 'commander';
+import { applyMigrations, describeDatabase, openConfiguredDatabase } from '../../services/system.service.ts';
+import { configFor } from '../context.ts';
 
 export function registerMigrate(program: Command): void {
   program
     .command('migrate')
-    .description('migrate (being written)')
-    .action(() => {
-      throw new Error('not written yet');
+    .description('create the database or bring it up to date (embedded by default, DATABASE_URL for a server)')
+    .action(async (_options: unknown, command: Command) => {
+      const config = configFor(command);
+      const handle = await openConfiguredDatabase(config);
+      try {
+        await applyMigrations(handle);
+        process.stdout.write(`migrated: ${describeDatabase(config)}\n`);
+      } finally {
+        await handle.close();
+      }
     });
 }

@@ -1,10 +1,35 @@
 import type { Command } from 'commander';
+import { InputError } from '../../errors.ts';
+import { buildApp } from '../../api/app.ts';
+import { applyMigrations, describeDatabase, openConfiguredDatabase } from '../../services/system.service.ts';
+import { configFor } from '../context.ts';
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve (being written)')
-    .action(() => {
-      throw new Error('not written yet');
+    .description('start the HTTP server (migrates the database first)')
+    .option('--port <port>', 'port to listen on (default 8080 or $PORT)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1 or $HOST)')
+    .action(async (options: { port?: string; host?: string }, command: Command) => {
+      const port = options.port === undefined ? undefined : Number(options.port);
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
+        throw new InputError({ path: '--port', code: 'invalid_port', message: `not a port number: ${options.port}` });
+      }
+      const config = configFor(command, { ...(port !== undefined ? { port } : {}), ...(options.host ? { host: options.host } : {}) });
+      const handle = await openConfiguredDatabase(config);
+      await applyMigrations(handle);
+      const app = await buildApp({ database: handle, logger: { level: config.logLevel } });
+      const stop = async () => {
+        await app.close();
+        await handle.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+      const address = await app.listen({ port: config.port, host: config.host });
+      process.stdout.write(`Protokoll is running at ${address} on the ${describeDatabase(config)}\n`);
+      process.stdout.write(`API description: ${address}/api/openapi.json\n`);
+      // Keep the process alive until a signal stops it.
+      await new Promise(() => {});
     });
 }

@@ -1,0 +1,56 @@
+/**
+ * The HTTP API: a Fastify app with Zod schemas on every route, from which the OpenAPI document at
+ * /api/openapi.json is generated.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '../storage/database.ts';
+import { handleError } from './errors.ts';
+import { systemRoutes } from './routes/system.routes.ts';
+import { registerRoutes } from './routes/registers.routes.ts';
+import { minutesRoutes } from './routes/minutes.routes.ts';
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  /** pino options, or false for no logs (tests). */
+  logger?: boolean | { level: string };
+  version?: string;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 20 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ error: { code: 'route_not_found', message: `no route ${request.method} ${request.url}`, details: {} } });
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Protokoll API',
+        description: 'Meetings, minutes and decisions of Swedish public bodies.',
+        version: options.version ?? '0.1.0',
+      },
+      tags: [
+        { name: 'system', description: 'Health and the API description' },
+        { name: 'registers', description: 'Organisations, bodies and mandates' },
+        { name: 'minutes', description: 'Meetings and their minutes' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const db = options.database.db;
+  await app.register(systemRoutes, { db, engine: options.database.engine });
+  await app.register(registerRoutes, { db });
+  await app.register(minutesRoutes, { db });
+  return app;
+}

@@ -1,0 +1,37 @@
+/**
+ * The one place where errors become HTTP answers: `{ error: { code, message, details } }`. Stacks and
+ * SQL go to the log, never to the caller.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { InputError, isProtokollError } from '../errors.ts';
+
+const statusByKind = { input: 400, rule: 409, not_found: 404, forbidden: 403 } as const;
+
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const problems = error.validation.map((v) => ({
+      path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+      code: 'invalid_field',
+      message: v.message ?? 'invalid value',
+    }));
+    void reply.status(400).send({ error: { code: 'invalid_input', message: 'the request is not valid', details: { problems } } });
+    return;
+  }
+  if (isProtokollError(error)) {
+    const details = error instanceof InputError ? { problems: error.problems } : error.details;
+    void reply.status(statusByKind[error.kind]).send({ error: { code: error.code, message: error.message, details } });
+    return;
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) {
+    // Fastify's own refusals: malformed JSON, unsupported media type, body too large.
+    const code = (error as FastifyError).code?.toLowerCase() ?? 'bad_request';
+    void reply.status(status).send({ error: { code, message: error.message, details: {} } });
+    return;
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  void reply.status(500).send({
+    error: { code: 'internal_error', message: 'something went wrong on our side; please report it with the request id', details: { requestId: request.id } },
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * Opening the database for the edges (server, CLI), so that they never reach into storage directly.
+ */
+import type { Config } from '../config.ts';
+import { migrateDatabase, openDatabase, type DatabaseHandle } from '../storage/database.ts';
+
+export type { DatabaseHandle, Database, Engine } from '../storage/database.ts';
+
+/** Opens the database the configuration names (a server when DATABASE_URL is set, else the data folder). */
+export async function openConfiguredDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<DatabaseHandle> {
+  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+}
+
+/** Applies the migrations that are not applied yet; returns how the database was reached. */
+export async function applyMigrations(handle: DatabaseHandle): Promise<void> {
+  await migrateDatabase(handle);
+}
+
+/** Describes where the data lives, for start-up messages (never prints a password). */
+export function describeDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): string {
+  if (!config.databaseUrl) return `embedded database in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/api/app.ts';
+import { describeOnEachEngine } from '../support/databases.ts';
+import { buildMinutes } from '../support/factories.ts';
+import { annotatedSeeds } from '../support/seeds.ts';
+
+describeOnEachEngine('the HTTP API', (database) => {
+  let app: FastifyInstance;
+  const appFor = async () => (app ??= await buildApp({ database: database() }));
+
+  it('answers /api/health with the engine in use', async () => {
+    const response = await (await appFor()).inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', database: database().engine });
+  });
+
+  it('serves an OpenAPI 3.1 document naming every route', async () => {
+    const response = await (await appFor()).inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json() as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/bodies',
+      '/api/bodies/{bodyId}/mandates',
+      '/api/health',
+      '/api/meetings/{meetingId}/minutes',
+      '/api/minutes',
+      '/api/organizations',
+    ]);
+  });
+
+  it('stores minutes and gives them back, with the body and its mandates in the registers', async () => {
+    const seed = annotatedSeeds().find((s) => s.name.startsWith('002'))!;
+    const server = await appFor();
+    const created = await server.inject({ method: 'POST', url: '/api/minutes', payload: seed.expected as object });
+    expect(created.statusCode).toBe(201);
+    const { meetingId } = created.json() as { meetingId: string };
+
+    const minutes = await server.inject({ method: 'GET', url: `/api/meetings/${meetingId}/minutes` });
+    expect(minutes.json()).toStrictEqual(seed.expected);
+
+    const organizations = (await server.inject({ method: 'GET', url: '/api/organizations' })).json() as { data: { id: string; name: string; organizationType: string }[] };
+    const organization = organizations.data.find((o) => o.name === 'Samordningsförbundet i Jämtlands län');
+    expect(organization?.organizationType).toBe('samordningsforbund');
+    const bodies = (await server.inject({ method: 'GET', url: `/api/bodies?organization=${organization!.id}` })).json() as { data: { id: string; name: string }[] };
+    expect(bodies.data.map((b) => b.name)).toEqual(['Styrelsen']);
+    const mandates = (await server.inject({ method: 'GET', url: `/api/bodies/${bodies.data[0]!.id}/mandates` })).json() as { data: { personName: string; role: string }[] };
+    expect(mandates.data[0]).toMatchObject({ personName: 'Cristine Persson', role: 'chair' });
+    expect(mandates.data.filter((m) => m.role === 'substitute')).toHaveLength(3);
+  });
+
+  it('answers bad input with 400 and every problem located', async () => {
+    const bad = { ...buildMinutes(), meeting: { date: '2020-13-45x', start: null, end: null, location: null, remote: 'ja' } };
+    const response = await (await appFor()).inject({ method: 'POST', url: '/api/minutes', payload: bad });
+    expect(response.statusCode).toBe(400);
+    const body = response.json() as { error: { code: string; details: { problems: { path: string }[] } } };
+    expect(body.error.code).toBe('invalid_input');
+    expect(body.error.details.problems.map((p) => p.path).sort()).toEqual(['body.meeting.date', 'body.meeting.remote']);
+  });
+
+  it('answers malformed JSON with 400, not a server error', async () => {
+    const response = await (await appFor()).inject({
+      method: 'POST',
+      url: '/api/minutes',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"kind": "protocol",',
+    });
+    expect(response.statusCode).toBe(400);
+    expect((response.json() as { error: { code: string } }).error.code).toBeTruthy();
+  });
+
+  it('answers an unknown meeting with 404 and a stable code', async () => {
+    const response = await (await appFor()).inject({ method: 'GET', url: '/api/meetings/00000000-0000-4000-8000-000000000000/minutes' });
+    expect(response.statusCode).toBe(404);
+    expect((response.json() as { error: { code: string } }).error.code).toBe('meeting_not_found');
+  });
+
+  it('answers a malformed id with 400', async () => {
+    const response = await (await appFor()).inject({ method: 'GET', url: '/api/meetings/inte-ett-id/minutes' });
+    expect(response.statusCode).toBe(400);
+  });
+});
+
+it('the committed OpenAPI document (docs/openapi.json) is up to date with the routes', async () => {
+  const { generateOpenApiDocument } = await import('../../scripts/export-openapi.ts');
+  const committed = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as unknown;
+  expect(await generateOpenApiDocument()).toEqual(committed);
+});
