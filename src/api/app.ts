@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { DatabaseHandle } from '../storage/database.ts';
+import type { DatabaseHandle } from '../services/system.service.ts';
 import { handleError } from './errors.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { registerRoutes } from './routes/registers.routes.ts';

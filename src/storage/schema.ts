@@ -535,7 +535,7 @@ export const appointments = pgTable(
     status: text('status').notNull().default('proposed'),
     createdAt: createdAt(),
   },
-  (t) => [
+  () => [
     check('appointments_term_order', sql`ends_on is null or starts_on is null or ends_on >= starts_on`),
     check('appointments_role', sql`role in ('ordinary', 'substitute')`),
   ],

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { minutesSchema } from '../../domain/minutes.ts';
-import type { Database } from '../../storage/database.ts';
+import type { Database } from '../../services/system.service.ts';
 import { getMinutes, saveMinutes } from '../../services/minutes.service.ts';
 
 export const minutesRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../storage/database.ts';
+import type { Database } from '../../services/system.service.ts';
 import { getBodies, getMandates, getOrganizations } from '../../services/registers.service.ts';
 
 const organizationSchema = z.object({

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database, Engine } from '../../storage/database.ts';
+import type { Database, Engine } from '../../services/system.service.ts';
 import { isDatabaseReachable } from '../../services/registers.service.ts';
 
 export const systemRoutes: FastifyPluginAsyncZod<{ db: Database; engine: Engine }> = async (app, { db, engine }) => {
