@@ -9,6 +9,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerNoticeDates } from './commands/notice-dates.ts';
 import { registerRender } from './commands/render.ts';
+import { registerImport } from './commands/import.ts';
 
 /** Exit codes: 0 ok, 1 the input or a rule refused, 70 a bug (EX_SOFTWARE). */
 export const EXIT_OK = 0;
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerParse(program);
   registerNoticeDates(program);
   registerRender(program);
+  registerImport(program);
   return program;
 }
 
@@ -34,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
-    return EXIT_OK;
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (error) {
     return reportError(error);
   }

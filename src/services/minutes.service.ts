@@ -15,6 +15,7 @@ import {
   findOrganizationByName,
   findOrInsertCase,
   findPersonInOrganization,
+  findMeetingsOnDate,
   findUsedParagraphNumbers,
   inTransaction,
   insertBody,
@@ -29,6 +30,8 @@ import {
 export interface SaveMinutesOptions {
   /** Store under this organisation instead of the one the minutes name. */
   organizationId?: string;
+  /** Store under the organisation of this name (created when new) instead of the one the minutes name. */
+  organizationName?: string;
   /** Store in this existing body instead of the one the minutes name. */
   bodyId?: string;
   /** Where the input came from, prefixed to every problem's path (a file name). */
@@ -51,60 +54,67 @@ const mandateRoles: ReadonlySet<AttendeeRole> = new Set(['chair', 'vice-chair', 
 export async function saveMinutes(db: Database, input: unknown, options: SaveMinutesOptions = {}): Promise<{ meetingId: string }> {
   const where = options.source ?? '';
   const minutes = parseOrThrow(minutesSchema, input, where);
+  return inTransaction(db, (tx) => storeMinutes(tx, minutes, options));
+}
+
+/**
+ * Stores already validated minutes inside the caller's transaction (see saveMinutes); the importer
+ * uses it to store the original file and the meeting together.
+ */
+export async function storeMinutes(tx: Database, minutes: Minutes, options: SaveMinutesOptions = {}): Promise<{ meetingId: string }> {
+  const where = options.source ?? '';
   const problems = findProblemsWithin(minutes, where);
   if (problems.length) throw new InputError(problems);
 
-  return inTransaction(db, async (tx) => {
-    const organizationId = await resolveOrganization(tx, minutes, options);
-    const body = await resolveBody(tx, minutes, organizationId, options);
+  const organizationId = await resolveOrganization(tx, minutes, options);
+  const body = await resolveBody(tx, minutes, organizationId, options);
 
-    const year = minutes.meeting.date ? Number(minutes.meeting.date.slice(0, 4)) : null;
-    if (year !== null) await refuseUsedParagraphNumbers(tx, { minutes, bodyId: body.id, bodyName: body.name, year, where });
+  const year = minutes.meeting.date ? Number(minutes.meeting.date.slice(0, 4)) : null;
+  if (year !== null) await refuseUsedParagraphNumbers(tx, { minutes, bodyId: body.id, bodyName: body.name, year, where });
 
-    const attendeePersonIds: string[] = [];
-    const attendeeMandateIds: (string | null)[] = [];
-    for (const attendee of minutes.attendees) {
-      const person =
-        (await findPersonInOrganization(tx, organizationId, attendee.name)) ?? (await insertPerson(tx, { name: attendee.name }));
-      attendeePersonIds.push(person.id);
-      let mandateId: string | null = null;
-      if (mandateRoles.has(attendee.role) && body.decisionMaking) {
-        const existing = await findMandate(tx, { personId: person.id, bodyId: body.id, role: attendee.role });
-        const mandate =
-          existing ??
-          (await insertMandate(tx, { personId: person.id, bodyId: body.id, role: attendee.role, party: attendee.party }));
-        mandateId = mandate.id;
-      }
-      attendeeMandateIds.push(mandateId);
+  const attendeePersonIds: string[] = [];
+  const attendeeMandateIds: (string | null)[] = [];
+  for (const attendee of minutes.attendees) {
+    const person =
+      (await findPersonInOrganization(tx, organizationId, attendee.name)) ?? (await insertPerson(tx, { name: attendee.name }));
+    attendeePersonIds.push(person.id);
+    let mandateId: string | null = null;
+    if (mandateRoles.has(attendee.role) && body.decisionMaking) {
+      const existing = await findMandate(tx, { personId: person.id, bodyId: body.id, role: attendee.role });
+      const mandate =
+        existing ??
+        (await insertMandate(tx, { personId: person.id, bodyId: body.id, role: attendee.role, party: attendee.party }));
+      mandateId = mandate.id;
     }
+    attendeeMandateIds.push(mandateId);
+  }
 
-    const itemCaseIds: (string | null)[] = [];
-    for (const item of minutes.items) {
-      itemCaseIds.push(
-        item.caseNumber ? await findOrInsertCase(tx, { organizationId, caseNumber: item.caseNumber, title: item.title }) : null,
-      );
-    }
+  const itemCaseIds: (string | null)[] = [];
+  for (const item of minutes.items) {
+    itemCaseIds.push(
+      item.caseNumber ? await findOrInsertCase(tx, { organizationId, caseNumber: item.caseNumber, title: item.title }) : null,
+    );
+  }
 
-    const meetingId = await insertMinutes(tx, {
-      minutes,
-      bodyId: body.id,
-      organizationId,
-      attendeePersonIds,
-      attendeeMandateIds,
-      itemCaseIds,
-      status: statusOf(minutes),
-      numberInYear: options.numberInYear ?? null,
-      sourceFileId: options.sourceFileId ?? null,
-    });
-    await appendAuditEvent(tx, {
-      kind: options.auditKind ?? 'minutes.saved',
-      entityType: 'meeting',
-      entityId: meetingId,
-      actor: options.actor ?? null,
-      data: { source: options.source ?? null, items: minutes.items.length },
-    });
-    return { meetingId };
+  const meetingId = await insertMinutes(tx, {
+    minutes,
+    bodyId: body.id,
+    organizationId,
+    attendeePersonIds,
+    attendeeMandateIds,
+    itemCaseIds,
+    status: statusOf(minutes),
+    numberInYear: options.numberInYear ?? null,
+    sourceFileId: options.sourceFileId ?? null,
   });
+  await appendAuditEvent(tx, {
+    kind: options.auditKind ?? 'minutes.saved',
+    entityType: 'meeting',
+    entityId: meetingId,
+    actor: options.actor ?? null,
+    data: { source: options.source ?? null, items: minutes.items.length },
+  });
+  return { meetingId };
 }
 
 /** Reads a stored meeting back as an interchange document. */
@@ -144,10 +154,11 @@ async function resolveOrganization(tx: Database, minutes: Minutes, options: Save
     }
     return found.id;
   }
-  if (!minutes.organization) return null;
-  const existing = await findOrganizationByName(tx, minutes.organization);
+  const name = options.organizationName ?? minutes.organization;
+  if (!name) return null;
+  const existing = await findOrganizationByName(tx, name);
   if (existing) return existing.id;
-  const created = await insertOrganization(tx, { name: minutes.organization, organizationType: guessOrganizationType(minutes.organization) });
+  const created = await insertOrganization(tx, { name, organizationType: guessOrganizationType(name) });
   await appendAuditEvent(tx, { kind: 'organization.created', entityType: 'organization', entityId: created.id, actor: options.actor ?? null });
   return created.id;
 }
@@ -206,4 +217,27 @@ function guessOrganizationType(name: string): string {
   if (lower.startsWith('region ')) return 'region';
   if (lower.endsWith(' kommun') || lower.endsWith('s kommun')) return 'municipal';
   return 'other';
+}
+
+/**
+ * The meeting these minutes describe, if it is stored already: the same body (by the organisation and
+ * body the options or the minutes name) on the same date, at the same start time when both state one.
+ */
+export async function findStoredMeeting(tx: Database, minutes: Minutes, options: SaveMinutesOptions = {}): Promise<string | null> {
+  if (!minutes.meeting.date) return null;
+  let bodyId = options.bodyId ?? null;
+  if (!bodyId) {
+    if (!minutes.body) return null;
+    let organizationId: string | null = options.organizationId ?? null;
+    const organizationName = options.organizationName ?? minutes.organization;
+    if (!organizationId && organizationName) {
+      const organization = await findOrganizationByName(tx, organizationName);
+      if (!organization) return null;
+      organizationId = organization.id;
+    }
+    bodyId = (await findBody(tx, organizationId, minutes.body))?.id ?? null;
+  }
+  if (!bodyId) return null;
+  const found = await findMeetingsOnDate(tx, { bodyId, heldOn: minutes.meeting.date, startTime: minutes.meeting.start });
+  return found[0]?.id ?? null;
 }

@@ -9,6 +9,7 @@ export * from './database.ts';
 export * from './registers.store.ts';
 export * from './minutes.store.ts';
 export * from './audit.store.ts';
+export * from './files.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**

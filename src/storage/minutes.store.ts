@@ -389,3 +389,21 @@ export async function findUsedParagraphNumbers(
     .where(and(eq(paragraphs.bodyId, input.bodyId), eq(paragraphs.year, input.year), inArray(paragraphs.number, input.numbers)));
   return rows.map((r) => ({ number: r.number!, heldOn: r.heldOn }));
 }
+
+/** Meetings of a body on a date (and at a start time, when given): the identity of imported minutes. */
+export async function findMeetingsOnDate(
+  db: Database,
+  input: { bodyId: string; heldOn: string; startTime: string | null },
+): Promise<MeetingRow[]> {
+  const rows = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, input.bodyId), eq(meetings.heldOn, input.heldOn)));
+  return rows.filter((m) => !input.startTime || !m.startTime || m.startTime.slice(0, 5) === input.startTime);
+}
+
+/** The meeting whose minutes came from this stored file, if any. */
+export async function findMeetingBySourceFile(db: Database, fileId: string): Promise<MeetingRow | null> {
+  const rows = await db.select().from(meetings).where(eq(meetings.sourceFileId, fileId)).limit(1);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { applyMigrations, openConfiguredDatabase } from '../../services/system.service.ts';
+import { collectImportFiles, importMinutesFiles, type ImportOutcome } from '../../services/import.service.ts';
+import { configFor } from '../context.ts';
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('parse and store minutes (.txt, .pdf, .docx, or interchange .json); folders are read recursively')
+    .argument('<paths...>', 'files or folders of minutes')
+    .option('--organization <name>', 'store the minutes under this organisation, whatever they name')
+    .option('--json', 'print the outcome of every file as JSON')
+    .action(async (paths: string[], options: { organization?: string; json?: boolean }, command: Command) => {
+      const files = collectImportFiles(paths);
+      const handle = await openConfiguredDatabase(configFor(command));
+      try {
+        await applyMigrations(handle);
+        const bar =
+          process.stderr.isTTY && !options.json && files.length > 1
+            ? new cliProgress.SingleBar(
+                { format: 'Importing {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+                cliProgress.Presets.shades_classic,
+              )
+            : null;
+        bar?.start(files.length, 0, { file: '' });
+        const summary = await importMinutesFiles(handle, files, {
+          ...(options.organization ? { organizationName: options.organization } : {}),
+          onProgress: (done, outcome) => bar?.update(done, { file: outcome.file }),
+        });
+        bar?.stop();
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        } else {
+          for (const outcome of summary.outcomes) process.stdout.write(`${describe(outcome)}\n`);
+          process.stdout.write(`imported ${summary.imported}, skipped ${summary.skipped} (already imported), failed ${summary.failed}\n`);
+        }
+        // A batch with failures goes on to the end, then says so in its exit code.
+        if (summary.failed > 0) process.exitCode = 1;
+      } finally {
+        await handle.close();
+      }
+    });
+}
+
+function describe(outcome: ImportOutcome): string {
+  switch (outcome.status) {
+    case 'imported':
+      return `imported  ${outcome.file} (${outcome.paragraphs} §§)`;
+    case 'skipped':
+      return `skipped   ${outcome.file}: ${outcome.reason}`;
+    case 'failed':
+      return `failed    ${outcome.file}: ${outcome.reason}`;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Importing existing minutes: files or folders of .txt, .pdf, .docx (parsed by import/) or .json
+ * (interchange documents) become stored meetings. One document is one transaction: the original file
+ * and everything parsed from it are stored together or not at all, and a batch goes on past a failure.
+ * Importing the same file again changes nothing.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { minutesSchema, type Minutes } from '../domain/minutes.ts';
+import { parseOrThrow } from '../domain/validation.ts';
+import { InputError, isProtokollError } from '../errors.ts';
+import { parseMinutesFile } from '../import/index.ts';
+import {
+  appendAuditEvent,
+  findFileBySha256,
+  findMeetingBySourceFile,
+  inTransaction,
+  sha256Of,
+  storeFile,
+  type DatabaseHandle,
+} from '../storage/index.ts';
+import { findStoredMeeting, storeMinutes } from './minutes.service.ts';
+
+/** File types the importer reads, with the content type stored for the original. */
+export const importableTypes: Record<string, string> = {
+  '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.json': 'application/json',
+};
+
+export type ImportOutcome =
+  | { file: string; status: 'imported'; meetingId: string; paragraphs: number }
+  | { file: string; status: 'skipped'; meetingId: string; reason: string }
+  | { file: string; status: 'failed'; reason: string };
+
+export interface ImportOptions {
+  /** Store under the organisation of this name, whatever the minutes say. */
+  organizationName?: string;
+  actor?: string;
+}
+
+export interface ImportSummary {
+  imported: number;
+  skipped: number;
+  failed: number;
+  outcomes: ImportOutcome[];
+}
+
+/** Lists the importable files under the given files and folders (folders recursively, sorted). */
+export function collectImportFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const visit = (path: string, explicit: boolean) => {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      throw new InputError({ path, code: 'file_not_found', message: 'no such file or folder' });
+    }
+    if (stats.isDirectory()) {
+      for (const entry of readdirSync(path).sort()) {
+        if (!entry.startsWith('.')) visit(join(path, entry), false);
+      }
+    } else if (explicit || extname(path).toLowerCase() in importableTypes) {
+      // An explicitly named file of another type is kept, so that it is reported rather than ignored.
+      if (!(explicit && path.endsWith('.expected.json'))) out.push(path);
+    }
+  };
+  for (const path of paths) visit(path, true);
+  return out;
+}
+
+/** Imports one file in one transaction and says what happened; never throws for a bad document. */
+export async function importMinutesFile(handle: DatabaseHandle, file: string, options: ImportOptions = {}): Promise<ImportOutcome> {
+  try {
+    const extension = extname(file).toLowerCase();
+    const contentType = importableTypes[extension];
+    if (!contentType) {
+      throw new InputError({ path: file, code: 'unsupported_file_type', message: `cannot import ${extension || 'files without an extension'}; use .txt, .pdf, .docx or .json` });
+    }
+    const bytes = readFileSync(file);
+    const sha256 = sha256Of(bytes);
+    const known = await findFileBySha256(handle.db, sha256);
+    const knownMeeting = known ? await findMeetingBySourceFile(handle.db, known.id) : null;
+    if (knownMeeting) return { file, status: 'skipped', meetingId: knownMeeting.id, reason: 'this file is imported already' };
+
+    const minutes = extension === '.json' ? readInterchange(file, bytes) : await parseMinutesFile(file);
+    const storeOptions = { organizationName: options.organizationName, source: basename(file), actor: options.actor ?? 'import', auditKind: 'minutes.imported' as const };
+
+    return await inTransaction(handle.db, async (tx): Promise<ImportOutcome> => {
+      const existing = await findStoredMeeting(tx, minutes, storeOptions);
+      if (existing) return { file, status: 'skipped', meetingId: existing, reason: 'this meeting is stored already' };
+      const stored = await storeFile(tx, handle.filesDir, { bytes, contentType, originalName: basename(file) });
+      const { meetingId } = await storeMinutes(tx, minutes, { ...storeOptions, sourceFileId: stored.id });
+      await appendAuditEvent(tx, { kind: 'minutes.imported', entityType: 'file', entityId: stored.id, actor: storeOptions.actor, data: { file: basename(file), sha256, meetingId } });
+      return { file, status: 'imported', meetingId, paragraphs: minutes.items.length };
+    });
+  } catch (error) {
+    if (!isProtokollError(error)) throw error;
+    return { file, status: 'failed', reason: describeFailure(error) };
+  }
+}
+
+/** Imports files one by one (each its own transaction), calling `onProgress` after each. */
+export async function importMinutesFiles(
+  handle: DatabaseHandle,
+  files: string[],
+  options: ImportOptions & { onProgress?: (done: number, outcome: ImportOutcome) => void } = {},
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { imported: 0, skipped: 0, failed: 0, outcomes: [] };
+  for (const file of files) {
+    const outcome = await importMinutesFile(handle, file, options);
+    summary[outcome.status]++;
+    summary.outcomes.push(outcome);
+    options.onProgress?.(summary.outcomes.length, outcome);
+  }
+  return summary;
+}
+
+function readInterchange(file: string, bytes: Uint8Array): Minutes {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new InputError({ path: file, code: 'invalid_json', message: `not valid JSON (${(error as Error).message})` });
+  }
+  return parseOrThrow(minutesSchema, json, basename(file));
+}
+
+function describeFailure(error: Error): string {
+  if (error instanceof InputError) return error.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  return error.message;
+}
