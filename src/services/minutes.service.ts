@@ -4,6 +4,7 @@
  */
 import type { AttendeeRole, Minutes } from '../domain/minutes.ts';
 import { minutesSchema } from '../domain/minutes.ts';
+import type { OrganisationType } from '../domain/rule-profile.ts';
 import { parseOrThrow } from '../domain/validation.ts';
 import { InputError, type Problem } from '../errors.ts';
 import {
@@ -208,15 +209,16 @@ async function refuseUsedParagraphNumbers(
   throw new InputError(problems);
 }
 
-/** The organisation type read from its name, for the rule profile; 'other' when the name does not say. */
-function guessOrganizationType(name: string): string {
+/**
+ * The organisation type (rule profile) read from its name. A name that does not say is taken to be a
+ * municipal body under kommunallagen, the strictest profile, until the secretary says otherwise.
+ */
+function guessOrganizationType(name: string): OrganisationType {
   const lower = name.toLocaleLowerCase('sv');
   if (lower.includes('samordningsförbund')) return 'samordningsforbund';
   if (lower.includes('kommunalförbund') || lower.includes('räddningstjänst')) return 'kommunalforbund';
   if (lower.includes('kommunförbund')) return 'association';
-  if (lower.startsWith('region ')) return 'region';
-  if (lower.endsWith(' kommun') || lower.endsWith('s kommun')) return 'municipal';
-  return 'other';
+  return 'municipal';
 }
 
 /**

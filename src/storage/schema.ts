@@ -40,8 +40,8 @@ export const organizations = pgTable(
     id: id(),
     name: text('name').notNull(),
     shortName: text('short_name'),
-    /** kommunalforbund | samordningsforbund | association | municipal | region | agency | other */
-    organizationType: text('organization_type').notNull().default('other'),
+    /** The rule profile: kommunalforbund | samordningsforbund | association | municipal (domain/rule-profile). */
+    organizationType: text('organization_type').notNull().default('municipal'),
     /** Diarienummer template, e.g. '{yy}:{seq:2}' (domain/case-number). */
     caseNumberFormat: text('case_number_format'),
     /** Where the original minutes are kept (förvaringsplats), printed on notices. */
@@ -208,6 +208,13 @@ export const meetings = pgTable(
     /** The body as the minutes name it ('Styrelsen'). */
     bodyAsWritten: text('body_as_written'),
     sourceFileId: uuid('source_file_id').references(() => files.id, { onDelete: 'set null' }),
+    /** Justeringsläge: the minutes' approval state (domain/minutes-state MinutesApproval). */
+    approval: jsonb('approval').$type<Record<string, unknown>>(),
+    /** The finalised minutes document that the signers approve, and its SHA-256. */
+    minutesFileId: uuid('minutes_file_id').references(() => files.id, { onDelete: 'restrict' }),
+    minutesSha256: text('minutes_sha256'),
+    /** Kallelse: when the notice of meeting was sent. */
+    convenedAt: timestamp('convened_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -285,6 +292,8 @@ export const paragraphs = pgTable(
     position: position(),
     number: integer('number'),
     title: text('title').notNull(),
+    /** A standard agenda item (opening, adjusters, agenda, previous_minutes, delegated_decisions, information, other_questions, closing) or null for a case. */
+    agendaKind: text('agenda_kind'),
     caseId: uuid('case_id').references(() => cases.id, { onDelete: 'restrict' }),
     text: text('text'),
     /** Bakgrund, överväganden, förslag till beslut… as [{ heading, text }]. */
@@ -570,3 +579,35 @@ export const auditEvents = pgTable(
   },
   (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId)],
 );
+
+/** Kallelse sent: to whom and when, with the document that was sent. */
+export const meetingInvitations = pgTable(
+  'meeting_invitations',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    /** member | substitute | official | guest */
+    role: text('role').notNull(),
+    address: text('address'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    fileId: uuid('file_id').references(() => files.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('meeting_invitations_meeting_idx').on(t.meetingId)],
+);
+
+/** Protokollsutdrag: a certified extract of chosen §§, with the document issued. */
+export const extracts = pgTable('extracts', {
+  id: id(),
+  meetingId: uuid('meeting_id')
+    .notNull()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  paragraphNumbers: jsonb('paragraph_numbers').$type<number[]>().notNull(),
+  certifiedBy: text('certified_by').notNull(),
+  certifiedOn: date('certified_on').notNull(),
+  fileId: uuid('file_id').references(() => files.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
