@@ -151,11 +151,18 @@ class PdfWriter {
   /** Running header on continuation pages and the signature boxes at the foot of every page. */
   private decoratePage(): void {
     const doc = this.doc;
-    const saved = { x: doc.x, y: doc.y };
+    // A page break inside a paragraph continues with PDFKit's current font and colour, so the
+    // furniture must leave them as it found them.
+    const state = doc as unknown as { _font: unknown; _fontSize: number; _fillColor: [string, number] | undefined };
+    const saved = { x: doc.x, y: doc.y, font: state._font, fontSize: state._fontSize, fillColor: state._fillColor };
     if (this.pageIndex > 0) {
       this.artifact(() => this.drawBand());
     }
     if (this.content.footerBoxes) this.artifact(() => this.drawFooterBoxes());
+    state._font = saved.font;
+    state._fontSize = saved.fontSize;
+    state._fillColor = saved.fillColor;
+    if (saved.fillColor) doc.fillColor(...saved.fillColor);
     doc.x = saved.x;
     doc.y = saved.y;
   }
