@@ -10,6 +10,9 @@ import { handleError } from './errors.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { registerRoutes } from './routes/registers.routes.ts';
 import { minutesRoutes } from './routes/minutes.routes.ts';
+import { searchRoutes } from './routes/search.routes.ts';
+import { followUpRoutes } from './routes/follow-up.routes.ts';
+import { webRoutes } from '../web/index.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -52,5 +55,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(systemRoutes, { db, engine: options.database.engine });
   await app.register(registerRoutes, { db });
   await app.register(minutesRoutes, { db });
+  await app.register(searchRoutes, { db });
+  await app.register(followUpRoutes, { db });
+  await app.register(webRoutes, { database: options.database });
   return app;
 }

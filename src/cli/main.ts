@@ -10,6 +10,8 @@ import { registerParse } from './commands/parse.ts';
 import { registerNoticeDates } from './commands/notice-dates.ts';
 import { registerRender } from './commands/render.ts';
 import { registerImport } from './commands/import.ts';
+import { registerSearch } from './commands/search.ts';
+import { registerRegisters } from './commands/registers.ts';
 
 /** Exit codes: 0 ok, 1 the input or a rule refused, 70 a bug (EX_SOFTWARE). */
 export const EXIT_OK = 0;
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
   registerNoticeDates(program);
   registerRender(program);
   registerImport(program);
+  registerSearch(program);
+  registerRegisters(program);
   return program;
 }
 

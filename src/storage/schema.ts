@@ -611,3 +611,136 @@ export const extracts = pgTable('extracts', {
   fileId: uuid('file_id').references(() => files.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
+
+/** A person who signs in: local password (argon2id) or OpenID Connect identity. */
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** argon2id hash; null for users who only sign in through OpenID Connect. */
+    passwordHash: text('password_hash'),
+    /** The person in the registers this user is (for chair/adjuster/member rights by mandate). */
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+    isAdministrator: boolean('is_administrator').notNull().default(false),
+    /** sv | en */
+    language: text('language').notNull().default('sv'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+/** A role of a user in an organisation or one body: administrator, secretary, member. */
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'cascade' }),
+    /** administrator | secretary | member */
+    role: text('role').notNull(),
+  },
+  (t) => [index('user_roles_user_idx').on(t.userId)],
+);
+
+/** A signed-in session; the cookie holds a random token whose SHA-256 is the id. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** An OpenID Connect identity (issuer + subject) linked to a user. */
+export const userIdentities = pgTable(
+  'user_identities',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+  },
+  (t) => [uniqueIndex('user_identities_key').on(t.issuer, t.subject)],
+);
+
+/** Mål in the operational plan (verksamhetsplan), per area and year. */
+export const goals = pgTable('goals', {
+  id: id(),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'set null' }),
+  planYear: integer('plan_year').notNull(),
+  /** Verksamhetsområde, e.g. 'Välfärd', 'Näringsliv'. */
+  area: text('area').notNull(),
+  position: integer('position').notNull().default(0),
+  title: text('title').notNull(),
+  description: text('description'),
+  decidedParagraphId: uuid('decided_paragraph_id').references(() => paragraphs.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+/** Indikator of a goal, with its target value. */
+export const indicators = pgTable('indicators', {
+  id: id(),
+  goalId: uuid('goal_id')
+    .notNull()
+    .references(() => goals.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull().default(0),
+  title: text('title').notNull(),
+  unit: text('unit'),
+  baseline: text('baseline'),
+  targetValue: text('target_value'),
+});
+
+/** Uppföljning of an indicator for a period (tertial 'T1'–'T3' or the year 'helår'). */
+export const indicatorFollowUps = pgTable(
+  'indicator_follow_ups',
+  {
+    id: id(),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    period: text('period').notNull(),
+    value: text('value'),
+    comment: text('comment'),
+    reportedParagraphId: uuid('reported_paragraph_id').references(() => paragraphs.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('indicator_follow_ups_period_key').on(t.indicatorId, t.year, t.period)],
+);
+
+/** Verksamhetsberättelse: the drafted annual report of a year, editable before it is decided. */
+export const annualReports = pgTable(
+  'annual_reports',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    /** The report as editable sections: [{ heading, text }]. */
+    sections: jsonb('sections').$type<{ heading: string; text: string }[]>().notNull().default([]),
+    /** draft | decided */
+    status: text('status').notNull().default('draft'),
+    decidedParagraphId: uuid('decided_paragraph_id').references(() => paragraphs.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('annual_reports_organization_year_key').on(t.organizationId, t.year)],
+);
