@@ -1,7 +1,6 @@
-import { InputError } from '../errors.ts';
-import type { Minutes } from '../domain/minutes.ts';
-
-/** Reads one minutes file (.txt, .pdf with a text layer, .docx) into the interchange format. */
-export async function parseMinutesFile(path: string): Promise<Minutes> {
-  throw new InputError({ path, code: 'not_implemented', message: 'the importer is not written yet' });
-}
+/**
+ * The importer: text, PDF (text layer) or DOCX minutes → the interchange format (`Minutes`).
+ * `parseMinutesText` is pure and is what the storage importer and the benchmarks call directly.
+ */
+export { parseMinutesText, type ParseOptions } from './parse-minutes-text.ts';
+export { parseMinutesFile, readMinutesText, MAX_FILE_BYTES } from './read-minutes-file.ts';

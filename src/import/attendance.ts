@@ -1,0 +1,303 @@
+/**
+ * Attendance: the people an attendance section lists as present, with party, organisation, role, voting,
+ * remote participation and limited §§. Handles one person per line, several people run together on one
+ * line ("Anna Ek, Krokoms kommun Bo Al, Åre kommun"), and tables with X columns.
+ */
+import type { Attendee, AttendeeRole } from '../domain/minutes.ts';
+import type { HeaderField } from './lexicon/header-labels.ts';
+import { isPartyToken } from './lexicon/parties.ts';
+import { ATTENDEE_ROLE_PATTERNS, GUEST_PATTERN, isJobTitle } from './lexicon/roles.ts';
+import { isPersonName, leadingName, trailingName } from './person-names.ts';
+import type { HeaderSection } from './header-sections.ts';
+
+export interface SectionContext {
+  role: AttendeeRole;
+  voting: boolean | null;
+  /** In a mixed list (000's "Närvaro"), people without a party are staff. */
+  staffWithoutParty: boolean;
+}
+
+export function contextFor(field: HeaderField): SectionContext | undefined {
+  switch (field) {
+    case 'voting':
+      return { role: 'member', voting: true, staffWithoutParty: false };
+    case 'members':
+      return { role: 'member', voting: null, staffWithoutParty: false };
+    case 'serving-substitutes':
+      return { role: 'substitute', voting: true, staffWithoutParty: false };
+    case 'substitutes':
+      return { role: 'substitute', voting: null, staffWithoutParty: false };
+    case 'non-serving-substitutes':
+      return { role: 'substitute', voting: false, staffWithoutParty: false };
+    case 'present':
+      return { role: 'member', voting: null, staffWithoutParty: true };
+    case 'others':
+      return { role: 'official', voting: null, staffWithoutParty: false };
+    default:
+      return undefined;
+  }
+}
+
+/** "§§ 18, 19, 26", "§ 22", "§§10-12", "paragraf 5–7". */
+const PARAGRAPH_MARK =
+  /(?:§§?|\bparagraf(?:er(?:na)?)?)\s*(\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*(?:,|och|&)\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*)/iu;
+const REMOTE_MARK =
+  /\(?\s*(?:närvaro|närvarande|deltar|deltog|deltagande|deltagit|medverkar|med)?\s*(?:på|via)\s+(?:distans|teams|zoom|skype|länk|videolänk|video|telefon|webben)\s*\)?|\(?\s*(?:distansdeltagande|distansnärvaro|på distans|digitalt)\s*\)?/iu;
+const SERVING_FOR =
+  /(?:tjänstgör(?:ande)?\s+(?:för|i stället för|istället för|som ersättare för)|ersätter|ers\.?\s+för|i stället för|istället för)\s+(.+?)\s*(?=$|[,;\t]|§)/iu;
+const PARENTHESISED = /\(\s*([^()]{1,8}?)\s*\)/gu;
+const MARK_CELL = /^(?:x|✓|✔|ja|j|•|\*)$/iu;
+const NEGATIVE_CELL = /^(?:-|–|nej|n|frånvarande|ej närvarande|0)$/iu;
+
+interface ParsedEntry {
+  attendee: Attendee;
+  explicitRole: boolean;
+  /** Made an official only because a mixed list gave no party. */
+  staffByMissingParty: boolean;
+}
+
+/** Parses one person's entry; undefined when the text does not start with a person's name. */
+export function parseAttendanceEntry(raw: string, context: SectionContext): ParsedEntry | undefined {
+  let text = raw.replace(/[*_]+/gu, ' ').replace(/\s+$/u, '');
+  let paragraphs: string | null = null;
+  const paragraphMark = PARAGRAPH_MARK.exec(text);
+  if (paragraphMark) {
+    paragraphs = paragraphMark[1]!.replace(/\s+/gu, ' ').trim();
+    text = text.slice(0, paragraphMark.index) + ' ' + text.slice(paragraphMark.index + paragraphMark[0].length);
+  }
+  let remote = false;
+  const remoteMark = REMOTE_MARK.exec(text);
+  if (remoteMark) {
+    remote = true;
+    text = text.slice(0, remoteMark.index) + ' ' + text.slice(remoteMark.index + remoteMark[0].length);
+  }
+  let servingFor: string | null = null;
+  const serving = SERVING_FOR.exec(text);
+  if (serving) {
+    servingFor = serving[1]!.replace(PARENTHESISED, '').trim() || null;
+    text = text.slice(0, serving.index) + ' ' + text.slice(serving.index + serving[0].length);
+  }
+  let party: string | null = null;
+  text = text.replace(PARENTHESISED, (whole, inner: string) => {
+    if (party === null && isPartyToken(inner.trim())) {
+      party = inner.trim();
+      return ' ';
+    }
+    return whole;
+  });
+  let role: AttendeeRole | undefined;
+  for (const [pattern, candidate] of ATTENDEE_ROLE_PATTERNS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    // The role word must not be the person's name itself.
+    role = candidate;
+    text = text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length);
+    break;
+  }
+  text = text.replace(/\(\s*\)/gu, ' ');
+  const pieces = text
+    .split(/\t|,|;/u)
+    .map((p) => p.replace(/\s+/gu, ' ').trim().replace(/^[-–•]\s*/u, '').replace(/[.:]+$/u, '').trim())
+    .filter((p) => p !== '' && !MARK_CELL.test(p));
+  if (pieces.length === 0) return undefined;
+  let name = pieces[0]!;
+  const rest = pieces.slice(1);
+  if (!isPersonName(name)) {
+    const leading = leadingName(name);
+    if (!leading) return undefined;
+    const remainder = name.slice(leading.length).trim();
+    if (remainder) rest.unshift(remainder);
+    name = leading;
+  }
+  let title = false;
+  let represents: string | null = null;
+  for (const piece of rest) {
+    if (isJobTitle(piece)) {
+      title = true;
+      continue;
+    }
+    if (/^(?:ordinarie|personlig|tjänstgörande|ej tjänstgörande|närvarande|x)$/iu.test(piece)) continue;
+    if (/^\d/u.test(piece)) continue;
+    if (represents === null) represents = piece;
+  }
+  let finalRole: AttendeeRole;
+  let staffByMissingParty = false;
+  if (role) finalRole = role;
+  else if (GUEST_PATTERN.test(raw)) finalRole = 'guest';
+  else if (context.role === 'member' && title) finalRole = 'official';
+  else if (context.role === 'member' && context.staffWithoutParty && party === null) {
+    finalRole = 'official';
+    staffByMissingParty = true;
+  } else finalRole = context.role;
+  const isStaff = finalRole === 'official' || finalRole === 'secretary' || finalRole === 'guest';
+  const attendee: Attendee = {
+    name,
+    party,
+    represents,
+    role: finalRole,
+    voting: isStaff ? null : context.voting,
+    remote,
+    paragraphs,
+  };
+  if (servingFor) attendee.servingFor = servingFor;
+  return { attendee, explicitRole: role !== undefined, staffByMissingParty };
+}
+
+/** Commas inside a § list ("§§ 15-19, 21") must not split people apart. */
+function protectParagraphLists(text: string): string {
+  return text.replace(new RegExp(PARAGRAPH_MARK.source, 'giu'), (m) => m.replace(/,/gu, '\u0002'));
+}
+
+/** Words that begin an organisation name, so "Region Jämtland Härjedalen" is not read as a person. */
+const ORGANISATION_PREFIX = /^(?:region|regionen|länsstyrelsen|landstinget|kommunförbundet|samordningsförbundet|räddningstjänsten|förbundet)$/iu;
+
+/**
+ * Splits a line that runs several people together ("Martin Söderström, förbundschef Elise Ackerot,
+ * sekreterare …") into one entry per person. A line with one person comes back unchanged.
+ */
+export function splitPeopleRun(line: string): string[] {
+  if (line.includes('\t')) return [line];
+  const pieces = protectParagraphLists(line).split(/,\s*/u);
+  if (pieces.length < 3) return [line];
+  const entries: string[][] = [[pieces[0]!]];
+  for (let k = 1; k < pieces.length; k++) {
+    const piece = pieces[k]!;
+    const found = k < pieces.length - 1 ? trailingName(piece) : undefined;
+    const restWords = found?.rest.split(/\s+/u) ?? [];
+    const before = restWords[restWords.length - 1] ?? '';
+    if (found && found.rest !== '' && !ORGANISATION_PREFIX.test(before)) {
+      entries[entries.length - 1]!.push(found.rest);
+      entries.push([found.name]);
+    } else entries[entries.length - 1]!.push(piece);
+  }
+  if (entries.length < 2) return [line];
+  return entries.map((e) => e.join(', ').replace(/\u0002/gu, ','));
+}
+
+interface TableColumns {
+  name: number;
+  represents?: number;
+  party?: number;
+  voting?: number;
+  present?: number;
+  servingFor?: number;
+  paragraphs?: number;
+  role?: number;
+}
+
+function classifyColumn(cell: string): keyof TableColumns | 'other' | undefined {
+  const t = cell.trim().replace(/:$/u, '').toLowerCase();
+  if (t === '') return undefined;
+  if (/^(?:beslutande|tjänstgörande|tjänstgör|tjg\.?|tjänstg\.?|beslut)$/u.test(t)) return 'voting';
+  if (/^(?:närvaro|närvarande|närv\.?|närvarolista)$/u.test(t)) return 'present';
+  if (/^(?:utsedd av|kommun|organisation|representerar|företräder|myndighet|part|huvudman|medlem)$/u.test(t)) return 'represents';
+  if (/^parti$/u.test(t)) return 'party';
+  if (/^(?:ersätter|tjänstgör för|ersättare för|för|i stället för)$/u.test(t)) return 'servingFor';
+  if (/^(?:§|§§|paragraf|paragrafer)$/u.test(t)) return 'paragraphs';
+  if (/^(?:funktion|roll|uppdrag|befattning|titel)$/u.test(t)) return 'role';
+  return 'other';
+}
+
+/** A table header row: at least one known column name after the first cell. */
+export function tableColumnsOf(line: string): TableColumns | undefined {
+  if (!line.includes('\t')) return undefined;
+  const cells = line.split('\t');
+  const columns: TableColumns = { name: 0 };
+  let known = 0;
+  cells.forEach((cell, i) => {
+    if (i === 0) return;
+    const kind = classifyColumn(cell);
+    if (kind && kind !== 'other' && kind !== 'name') {
+      columns[kind] = i;
+      known++;
+    }
+  });
+  return known > 0 ? columns : undefined;
+}
+
+function isMarked(cell: string | undefined): boolean {
+  return cell !== undefined && MARK_CELL.test(cell.trim());
+}
+
+function parseTableRow(line: string, columns: TableColumns, context: SectionContext): Attendee | undefined {
+  const cells = line.split('\t');
+  const nameCell = cells[columns.name] ?? '';
+  const hasMarkColumns = columns.voting !== undefined || columns.present !== undefined;
+  const votingMarked = columns.voting !== undefined && isMarked(cells[columns.voting]);
+  const notes: string[] = [];
+  cells.forEach((cell, i) => {
+    if (i === columns.name || i === columns.represents || i === columns.party || i === columns.servingFor) return;
+    if (i === columns.role) return;
+    const t = cell.trim();
+    if (t && !MARK_CELL.test(t) && !NEGATIVE_CELL.test(t)) notes.push(t);
+  });
+  const presentCell = columns.present !== undefined ? (cells[columns.present]?.trim() ?? '') : '';
+  const presentMarked = presentCell !== '' && !NEGATIVE_CELL.test(presentCell);
+  if (hasMarkColumns && !votingMarked && !presentMarked && notes.length === 0) return undefined;
+  const parts = [nameCell];
+  const roleCell = columns.role !== undefined ? cells[columns.role]?.trim() : undefined;
+  if (roleCell) parts.push(roleCell);
+  const represents = columns.represents !== undefined ? cells[columns.represents]?.trim() : undefined;
+  const parsed = parseAttendanceEntry([...parts, ...notes].join('\t'), context);
+  if (!parsed) return undefined;
+  const attendee = parsed.attendee;
+  if (represents) attendee.represents = represents;
+  const partyCell = columns.party !== undefined ? cells[columns.party]?.trim() : undefined;
+  if (partyCell && attendee.party === null) attendee.party = partyCell.replace(/[()]/gu, '');
+  const servingCell = columns.servingFor !== undefined ? cells[columns.servingFor]?.trim() : undefined;
+  if (servingCell) attendee.servingFor = servingCell.replace(/\s*\([^)]*\)\s*$/u, '');
+  if (columns.voting !== undefined && attendee.role !== 'official' && attendee.role !== 'secretary') {
+    attendee.voting = votingMarked;
+  }
+  return attendee;
+}
+
+/**
+ * The people of one attendance section. Continuation lines that a PDF wrapped (starting with a tab after
+ * a run of several people) are joined back before splitting.
+ */
+export function attendeesOfSection(section: HeaderSection): Attendee[] {
+  const context = contextFor(section.field);
+  if (!context) return [];
+  const rows: string[] = [];
+  if (section.value) rows.push(section.value);
+  for (const line of section.lines) {
+    const previous = rows[rows.length - 1];
+    if (previous !== undefined && /^\t/u.test(line) && !previous.includes('\t') && previous.split(',').length >= 3) {
+      rows[rows.length - 1] = `${previous} ${line.trim()}`;
+    } else rows.push(line);
+  }
+  const out: Attendee[] = [];
+  let columns = section.value ? tableColumnsOf(`${section.field}\t${section.value}`) : undefined;
+  let explicitParty = false;
+  const byMissingParty = new Set<Attendee>();
+  for (const row of rows) {
+    if (row === section.value && columns) continue;
+    const header = tableColumnsOf(row);
+    if (header && !isPersonName(row.split('\t')[0]?.trim() ?? '')) {
+      columns = header;
+      continue;
+    }
+    if (columns) {
+      const attendee = parseTableRow(row, columns, context);
+      if (attendee) out.push(attendee);
+      continue;
+    }
+    const cleaned = row.replace(/^\t+/u, '');
+    for (const entry of splitPeopleRun(cleaned)) {
+      const parsed = parseAttendanceEntry(entry, context);
+      if (!parsed) continue;
+      if (parsed.attendee.party) explicitParty = true;
+      if (parsed.staffByMissingParty) byMissingParty.add(parsed.attendee);
+      out.push(parsed.attendee);
+    }
+  }
+  // Staff are only told apart by a missing party when the list gives parties at all.
+  if (context.staffWithoutParty && !explicitParty) {
+    for (const a of byMissingParty) {
+      a.role = context.role;
+      a.voting = context.voting;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+/**
+ * Turns extracted text into clean lines: one newline convention, no page furniture (page numbers,
+ * "Justerandes signatur", "Utdragsbestyrkande", running page headers) and words split by a hyphen at a
+ * line break joined again ("där-/efter" → "därefter").
+ */
+
+/** Normalises characters and newlines; keeps tabs, which carry table structure. */
+export function normaliseText(text: string): string {
+  return (
+    text
+      .normalize('NFC')
+      .replace(/^\uFEFF/u, '')
+      .replace(/\r\n?/gu, '\n')
+      .replace(/\f/gu, '\n')
+      .replace(/[\u00AD\u200B-\u200D\u2060]/gu, '')
+      .replace(/[\u00A0\u2007\u202F]/gu, ' ')
+      // Control characters other than tab and newline are noise from broken extraction.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/gu, ' ')
+  );
+}
+
+const PAGE_NUMBER = [
+  /^(?:sida|sid\.?|page)\s*\d+(?:\s*(?:\(|av|of|\/)\s*\d+\)?)?$/iu,
+  /^\d{1,3}\s*\(\s*\d{1,3}\s*\)$/u,
+  /^\d{1,3}\s*\/\s*\d{1,3}$/u,
+  /^-\s*\d{1,3}\s*-$/u,
+  /^\d{1,3}$/u,
+];
+const SIGNATURE_FURNITURE = /justerandes?\s+(?:sign|initialer)|justerares?\s+(?:sign|initialer)|utdragsbestyrkande|^sign\.?\s*$|^signatur(?:er)?\s*:?\s*$|^ordförandes?\s+sign/iu;
+
+function isPageNumber(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length < 20 && PAGE_NUMBER.some((p) => p.test(t));
+}
+
+function isShortNameLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 40) return false;
+  return /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}$/u.test(t) || /^[\p{Lu}.\s]{1,12}$/u.test(t);
+}
+
+const ENDS_SENTENCE = /[.!?:;]["”’)]?$/u;
+
+/**
+ * Removes page furniture. When furniture interrupts a paragraph (the line before it does not end a
+ * sentence), the blank lines around it go too, so the two halves join as one paragraph.
+ */
+export function removePageFurniture(lines: string[]): string[] {
+  const repeated = repeatedRunningHeaders(lines);
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    const trimmed = line.trim();
+    const isFurniture =
+      isPageNumber(trimmed) || SIGNATURE_FURNITURE.test(trimmed) || (repeated.has(trimmed) && repeated.get(trimmed) !== i);
+    if (!isFurniture) {
+      out.push(line);
+      i++;
+      continue;
+    }
+    i++;
+    // A signature box line with dots leaves the initials or name on the next line.
+    if (SIGNATURE_FURNITURE.test(trimmed)) {
+      let j = i;
+      while (j < lines.length && lines[j]!.trim() === '' && j - i < 2) j++;
+      if (j < lines.length && isShortNameLine(lines[j]!) && /[.:_…]\s*$/u.test(trimmed)) i = j + 1;
+    }
+    let lastContent = out.length - 1;
+    while (lastContent >= 0 && out[lastContent]!.trim() === '') lastContent--;
+    const previous = lastContent >= 0 ? out[lastContent]!.trim() : '';
+    let next = i;
+    while (next < lines.length && lines[next]!.trim() === '') next++;
+    const following = next < lines.length ? lines[next]!.trim() : '';
+    const continues =
+      previous !== '' &&
+      following !== '' &&
+      !ENDS_SENTENCE.test(previous) &&
+      !/^[-•–*]\s/u.test(following) &&
+      !/^§/u.test(following) &&
+      !isPageNumber(following) &&
+      !SIGNATURE_FURNITURE.test(following);
+    if (continues) {
+      out.length = lastContent + 1;
+      i = next;
+    }
+  }
+  return out;
+}
+
+/**
+ * Running headers repeated on every page ("Kommunstyrelsen 2020-05-07", "SAMMANTRÄDESPROTOKOLL"): a short
+ * line seen three or more times that carries a date, a page word or a protocol word. The first occurrence
+ * stays because it is the document's own header. Returns line → index of the occurrence to keep.
+ */
+function repeatedRunningHeaders(lines: string[]): Map<string, number> {
+  const counts = new Map<string, { count: number; first: number }>();
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t.length < 4 || t.length > 100) continue;
+    const entry = counts.get(t);
+    if (entry) entry.count++;
+    else counts.set(t, { count: 1, first: i });
+  }
+  const out = new Map<string, number>();
+  for (const [line, { count, first }] of counts) {
+    if (count < 3) continue;
+    if (/^§/u.test(line)) continue;
+    if (!/\d|protokoll|sammanträde|sida|justerande|utdrag|anteckningar/iu.test(line)) continue;
+    out.set(line, first);
+  }
+  return out;
+}
+
+/** Words after a line-final hyphen that show the hyphen belongs to a compound ("hälso- och sjukvård"). */
+const CONJUNCTION = /^(?:och|eller|samt|resp\.?|respektive|som|till|utan)(?!\p{L})/u;
+
+/**
+ * Joins a word split by a hyphen at a line break, also across one blank line (a page or paragraph box
+ * break). A hyphen inside the line ("läns-gemen-") stays; only the break hyphen goes.
+ */
+export function joinHyphenatedLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    while (/\p{Ll}-$/u.test(line) && !/\s-$/u.test(line)) {
+      let j = i + 1;
+      if (j < lines.length && lines[j]!.trim() === '') j++;
+      if (j >= lines.length) break;
+      const next = lines[j]!.trimStart();
+      if (!/^\p{Ll}/u.test(next) || CONJUNCTION.test(next) || next.includes('\t')) break;
+      line = line.slice(0, -1) + next;
+      i = j;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** The full cleaning pipeline: normalised, trimmed lines without furniture and with joined words. */
+export function cleanLines(text: string): string[] {
+  const lines = normaliseText(text)
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+$/u, '').replace(/^ +/u, ''));
+  return joinHyphenatedLines(removePageFurniture(lines));
+}

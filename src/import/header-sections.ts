@@ -1,0 +1,108 @@
+/**
+ * Splits the header zone (everything before the first §, and the signature/ANSLAG block after the last)
+ * into labelled sections: "Plats och tid: …", "Beslutande" with the lines below it, and so on.
+ */
+import { matchHeaderLabel, type HeaderField, type LabelMatch } from './lexicon/header-labels.ts';
+import { isPersonName } from './person-names.ts';
+
+export interface HeaderSection {
+  field: HeaderField;
+  /** The text on the label's own line. */
+  value: string;
+  /** Lines below the label until the next label, blank lines dropped. */
+  lines: string[];
+  /** Position of the label line in the zone, for document order. */
+  index: number;
+}
+
+export interface HeaderZone {
+  /** Lines before the first label: the document's title ("Protokoll styrelsen för …"). */
+  titleLines: string[];
+  sections: HeaderSection[];
+}
+
+const ATTENDANCE_FIELDS = new Set<HeaderField>([
+  'voting', 'members', 'serving-substitutes', 'substitutes', 'non-serving-substitutes', 'present', 'others', 'absent',
+]);
+/** Fields whose label may start a second cell of a table row ("…<TAB>Datum då anslaget tas ned<TAB>…"). */
+const SPLITTABLE_FIELDS = new Set<HeaderField>([
+  'notice-from', 'notice-until', 'storage', 'paragraphs', 'date', 'adjustment', 'body', 'place-and-time', 'place', 'time',
+]);
+const SENTENCE_START = /^(?:av|att|är|och|för|sker|har|ska|skall|kommer|den|det|i|på|med|som|till|om|samt|vid|efter|inte|ej|öppnar|hälsar|förklarar|informerar|meddelar|tackar)(?!\p{L})/iu;
+
+export function isAttendanceField(field: HeaderField): boolean {
+  return ATTENDANCE_FIELDS.has(field);
+}
+
+/**
+ * A label at the start of a line, accepted only when the value after a bare space looks like a value
+ * (capital, digit or §) and not like the rest of a sentence ("Justering av detta protokoll …").
+ */
+export function headerLabelOf(line: string): LabelMatch | undefined {
+  const match = matchHeaderLabel(line);
+  if (!match) return undefined;
+  if (match.separator === 'space') {
+    if (SENTENCE_START.test(match.value)) return undefined;
+    if (!/^[\p{Lu}\d§(]/u.test(match.value) && !isNoticeField(match.field)) return undefined;
+  }
+  return match;
+}
+
+function isNoticeField(field: HeaderField): boolean {
+  return field === 'notice-from' || field === 'notice-until' || field === 'storage';
+}
+
+/** Splits "Label<TAB>value<TAB>Label<TAB>value" rows of an ANSLAG box into one line per label. */
+function splitCombinedRow(line: string): string[] {
+  if (!line.includes('\t')) return [line];
+  const cells = line.split('\t');
+  const out: string[] = [];
+  let current: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const label = i > 0 && cell.trim() ? matchHeaderLabel(cell) : undefined;
+    if (label && SPLITTABLE_FIELDS.has(label.field) && current.some((c) => c.trim())) {
+      out.push(current.join('\t'));
+      current = [cell];
+    } else current.push(cell);
+  }
+  out.push(current.join('\t'));
+  return out;
+}
+
+/** Attendance sections keep their rows when a row starts with a role word ("Ordförande<TAB>Anna Ek (S)"). */
+function startsAttendanceRow(match: LabelMatch, current: HeaderSection | undefined): boolean {
+  if (!current || !isAttendanceField(current.field)) return false;
+  if (match.field !== 'chair' && match.field !== 'secretary' && match.field !== 'adjusters') return false;
+  return match.value !== '' && !/[._…]{3,}/u.test(match.value);
+}
+
+export function splitHeaderZone(lines: string[]): HeaderZone {
+  const titleLines: string[] = [];
+  const sections: HeaderSection[] = [];
+  let current: HeaderSection | undefined;
+  let index = 0;
+  for (const raw of lines) {
+    for (const line of splitCombinedRow(raw)) {
+      index++;
+      const trimmed = line.trim();
+      if (trimmed === '') continue;
+      const match = headerLabelOf(line);
+      if (match && !startsAttendanceRow(match, current) && !looksLikeTableRowOfCurrent(line, current)) {
+        current = { field: match.field, value: match.value, lines: [], index };
+        sections.push(current);
+        continue;
+      }
+      if (current) current.lines.push(line);
+      else titleLines.push(trimmed);
+    }
+  }
+  return { titleLines, sections };
+}
+
+/** A row of an attendance table that happens to start with a label word is still a row. */
+function looksLikeTableRowOfCurrent(line: string, current: HeaderSection | undefined): boolean {
+  if (!current || !isAttendanceField(current.field)) return false;
+  const first = line.split('\t')[0]?.trim() ?? '';
+  return isPersonName(first.replace(/\s*\([^)]*\)\s*$/u, ''));
+}

@@ -1,0 +1,320 @@
+/**
+ * Reads the header fields of the minutes from the labelled sections of the header zone and the trailer
+ * (signatures, ANSLAG/BEVIS box): organisation, body, date, times, place, §§, justering, signatures, notice.
+ */
+import type { Minutes, SignatureLine } from '../domain/minutes.ts';
+import { findDates, firstDate, parseSigningTime, parseTimeRange, removeDates, removeTimes } from './dates.ts';
+import type { HeaderSection, HeaderZone } from './header-sections.ts';
+import {
+  DOCUMENT_TYPE,
+  isBodyName,
+  isOrganisationName,
+  MEETING_OF_BODY,
+  NOTES_MARK,
+} from './lexicon/bodies.ts';
+import { signatureRole, SIGNATURE_ROLE_PATTERN } from './lexicon/roles.ts';
+import { isPersonName, leadingName, sameName } from './person-names.ts';
+
+export interface HeaderFields {
+  kind: Minutes['kind'];
+  organization: string | null;
+  body: string | null;
+  meeting: Minutes['meeting'];
+  statedRange: { first: number; last: number } | null;
+  adjustment: Minutes['adjustment'];
+  signatures: SignatureLine[];
+  notice: Minutes['notice'];
+}
+
+function sectionsOf(zone: HeaderZone, ...fields: string[]): HeaderSection[] {
+  return zone.sections.filter((s) => fields.includes(s.field));
+}
+
+/** The section's value with lines a PDF wrapped into the same cell (starting with a tab). */
+function valueWithWraps(section: HeaderSection): string {
+  const parts = [section.value];
+  for (const line of section.lines) {
+    if (!/^\t/u.test(line) || section.value === '') break;
+    parts.push(line.trim());
+  }
+  return parts.join(' ').trim();
+}
+
+function firstValue(section: HeaderSection | undefined): string {
+  if (!section) return '';
+  if (section.value) return valueWithWraps(section);
+  return section.lines[0]?.trim() ?? '';
+}
+
+function cleanPhrase(text: string): string | null {
+  const t = text
+    .replace(/\t+/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/gu, '')
+    .replace(/\.$/u, '')
+    .replace(/\s+,/gu, ',')
+    .replace(/,\s*,/gu, ',')
+    .trim();
+  return t === '' ? null : t;
+}
+
+const DIGITAL = /teams|zoom|skype|webex|digital|distans|videolänk|videomöte|online|webbmöte|via länk/iu;
+const PHYSICAL = /rum|sal|salen|hus|huset|gatan|vägen|torget|kontor|kansli|lokal|\d|samt|och /iu;
+
+function isRemoteLocation(location: string | null): boolean | null {
+  if (location === null) return null;
+  if (!DIGITAL.test(location)) return false;
+  const withoutDigital = location.replace(/microsoft teams|teams|digitalt möte|digitalt|via/giu, '');
+  return !PHYSICAL.test(withoutDigital);
+}
+
+function meetingFields(zone: HeaderZone): Minutes['meeting'] {
+  const placeAndTime = sectionsOf(zone, 'place-and-time').map(valueWithWraps);
+  const place = sectionsOf(zone, 'place').map(firstValue);
+  const time = sectionsOf(zone, 'time').map(firstValue);
+  const dateValues = sectionsOf(zone, 'date').map(firstValue);
+  let date: string | null = null;
+  for (const candidate of [...dateValues, ...time, ...placeAndTime, ...place, ...zone.titleLines]) {
+    date = firstDate(candidate);
+    if (date) break;
+  }
+  let range = { start: null as string | null, end: null as string | null };
+  for (const candidate of [...time, ...placeAndTime, ...place, ...dateValues]) {
+    const r = parseTimeRange(candidate);
+    if (r.start) {
+      range = r;
+      break;
+    }
+  }
+  let location: string | null = null;
+  for (const candidate of [...place, ...placeAndTime]) {
+    location = cleanPhrase(removeTimes(removeDates(candidate)));
+    if (location) break;
+  }
+  return { date, start: range.start, end: range.end, location, remote: isRemoteLocation(location) };
+}
+
+function titleFields(zone: HeaderZone): { organization: string | null; body: string | null; notes: boolean } {
+  let organization: string | null = null;
+  let body: string | null = null;
+  const titleText = zone.titleLines.slice(0, 6);
+  const notes = titleText.some((l) => NOTES_MARK.test(l));
+  const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  const consider = (part: string) => {
+    const p = cleanPhrase(removeDates(part).replace(DOCUMENT_TYPE, '')) ?? '';
+    if (!p) return;
+    const meetingOf = MEETING_OF_BODY[p.toLowerCase()];
+    if (meetingOf) {
+      body ??= meetingOf;
+      return;
+    }
+    const forSplit = /^(.+?)\s+(?:för|inom|i)\s+(\p{Lu}.+)$/u.exec(p);
+    if (forSplit && isBodyName(forSplit[1]!) && isOrganisationName(forSplit[2]!)) {
+      body ??= capitalise(forSplit[1]!);
+      organization ??= forSplit[2]!;
+      return;
+    }
+    if (isOrganisationName(p)) organization ??= p;
+    else if (isBodyName(p)) body ??= capitalise(p);
+  };
+  for (const line of titleText) {
+    const cells = line.split(/\t|,\s+|\s+[-–—]\s+/u);
+    for (const cell of cells) consider(cell);
+    if (!body || !organization) consider(line);
+  }
+  for (const s of sectionsOf(zone, 'body')) if (!body) consider(firstValue(s));
+  if (!body && notes) {
+    const first = titleText.find((l) => NOTES_MARK.test(l));
+    if (first) body = cleanPhrase(removeDates(first).replace(DOCUMENT_TYPE, ''));
+  }
+  return { organization, body, notes };
+}
+
+function statedRange(zone: HeaderZone): { first: number; last: number } | null {
+  for (const s of sectionsOf(zone, 'paragraphs')) {
+    const text = [s.value, ...s.lines.slice(0, 1)].join(' ');
+    const m = /(\d{1,4})\s*(?:[-–—]|till|t\.o\.m\.?)\s*§?\s*(\d{1,4})/u.exec(text) ?? /(\d{1,4})/u.exec(text);
+    if (!m) continue;
+    const first = Number(m[1]);
+    const last = Number(m[2] ?? m[1]);
+    if (last >= first) return { first, last };
+  }
+  return null;
+}
+
+/** Names in an adjusters' value: "Anna Ek (S) och Bo Al (M)", one per line, or separated by commas. */
+function namesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of text.split(/\t|,|;|\n|\s+och\s+|\s+samt\s+|\s+&\s+/u)) {
+    const cleaned = piece
+      .replace(/\([^)]*\)/gu, ' ')
+      .replace(/§§?\s*[\d\s,–-]+/gu, ' ')
+      .replace(/[._…]{2,}/gu, ' ')
+      .replace(/\s+/gu, ' ')
+      .trim()
+      .replace(/[.:]+$/u, '');
+    if (isPersonName(cleaned)) out.push(cleaned);
+    else {
+      const leading = leadingName(cleaned);
+      if (leading) out.push(leading);
+    }
+  }
+  return out;
+}
+
+interface SignatureToken {
+  kind: 'role' | 'text';
+  text: string;
+}
+
+function tokenise(line: string): SignatureToken[] {
+  const tokens: SignatureToken[] = [];
+  let last = 0;
+  for (const m of line.matchAll(SIGNATURE_ROLE_PATTERN)) {
+    const before = line.slice(last, m.index);
+    if (before.trim()) tokens.push({ kind: 'text', text: before });
+    tokens.push({ kind: 'role', text: m[1]! });
+    last = (m.index ?? 0) + m[0].length;
+  }
+  const after = line.slice(last);
+  if (after.trim()) tokens.push({ kind: 'text', text: after });
+  return tokens;
+}
+
+function signerName(text: string): { name: string | null; signedAt: string | null } | undefined {
+  const signedAt = parseSigningTime(text);
+  const cleaned = text
+    .replace(/\([^)]*\)/gu, ' ')
+    .replace(/[._…]{2,}/gu, ' ')
+    .replace(/^[\s:–-]+|[\s:–-]+$/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  if (cleaned === '') return signedAt ? { name: null, signedAt } : undefined;
+  if (isPersonName(cleaned)) return { name: cleaned, signedAt };
+  const leading = leadingName(cleaned);
+  return leading ? { name: leading, signedAt } : undefined;
+}
+
+/**
+ * Signature lines: "Sekreterare: Fredrik Ölmerud (Jun 4, 2020 15:37 GMT+2)", "Mattias Holmetun
+ * Sekreterare", "Justeras av: Elise Ackerot Sekreterare Martin Söderström Ordförande …", and a role line
+ * with the name on the line below.
+ */
+function signatureLines(zone: HeaderZone): SignatureLine[] {
+  const out: SignatureLine[] = [];
+  let signing = false;
+  for (const section of zone.sections) {
+    const f = section.field;
+    if (f === 'signatures' || f === 'adjusted-by') signing = true;
+    const roleField = f === 'secretary' || f === 'chair' || (f === 'adjusters' && signing);
+    if (roleField) {
+      const decorated = /[._…]{3,}|\(/u.test(section.value) || section.value === '';
+      if (f !== 'adjusters' && !signing && !decorated && !parseSigningTime(section.value)) continue;
+      signing = true;
+      const role = f === 'secretary' ? 'secretary' : f === 'chair' ? 'chair' : 'adjuster';
+      const inline = signerName(section.value);
+      if (inline?.name || inline?.signedAt) {
+        out.push({ role, name: inline.name, signedAt: inline.signedAt });
+        continue;
+      }
+      const below = section.lines.map((l) => signerName(l)).filter((s) => s?.name);
+      if (below.length === 0) out.push({ role, name: null, signedAt: null });
+      for (const s of role === 'adjuster' ? below : below.slice(0, 1)) {
+        out.push({ role, name: s!.name, signedAt: s!.signedAt });
+      }
+      continue;
+    }
+    if (f !== 'signatures' && f !== 'adjusted-by') continue;
+    let pending: Array<'secretary' | 'chair' | 'adjuster'> = [];
+    for (const line of [section.value, ...section.lines]) {
+      const tokens = tokenise(line);
+      if (tokens.length === 0) continue;
+      const roleFirst = tokens[0]!.kind === 'role';
+      if (!tokens.some((t) => t.kind === 'role')) {
+        const signer = signerName(line);
+        const role = pending.shift();
+        if (role && signer?.name) out.push({ role, name: signer.name, signedAt: signer.signedAt });
+        continue;
+      }
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i]!;
+        if (token.kind !== 'role') continue;
+        const role = signatureRole(token.text);
+        const neighbour = roleFirst ? tokens[i + 1] : tokens[i - 1];
+        const signer = neighbour?.kind === 'text' ? signerName(neighbour.text) : undefined;
+        if (signer?.name) out.push({ role, name: signer.name, signedAt: signer.signedAt });
+        else if (roleFirst) pending.push(role);
+      }
+    }
+    for (const role of pending) out.push({ role, name: null, signedAt: null });
+    pending = [];
+  }
+  return out;
+}
+
+function adjustmentFields(zone: HeaderZone, signatures: SignatureLine[]): Minutes['adjustment'] {
+  const adjusters: string[] = [];
+  const add = (name: string) => {
+    if (!adjusters.some((a) => sameName(a, name))) adjusters.push(name);
+  };
+  let signing = false;
+  for (const s of zone.sections) {
+    if (s.field === 'signatures' || s.field === 'adjusted-by' || s.field === 'secretary') signing = true;
+    if (s.field === 'adjusters' && !signing) {
+      for (const n of namesIn([s.value, ...s.lines.filter((l) => !/[.:]$/u.test(l.trim()))].join('\n'))) add(n);
+    }
+  }
+  for (const sig of signatures) if (sig.role === 'adjuster' && sig.name) add(sig.name);
+  const chair = signatures.find((s) => s.role === 'chair' && s.name)?.name;
+  const filtered = chair ? adjusters.filter((a) => !sameName(a, chair)) : adjusters;
+  let date: string | null = null;
+  let place: string | null = null;
+  for (const s of sectionsOf(zone, 'adjustment')) {
+    const value = valueWithWraps(s) || (s.lines[0]?.trim() ?? '');
+    date ??= firstDate(value);
+    place ??= cleanPhrase(removeTimes(removeDates(value)));
+  }
+  return { adjusters: filtered, date, place };
+}
+
+function noticeFields(zone: HeaderZone, allText: string): Minutes['notice'] {
+  let postedFrom: string | null = null;
+  let postedUntil: string | null = null;
+  let storage: string | null = null;
+  let stated = zone.sections.some((s) => s.field === 'notice' || s.field === 'notice-from' || s.field === 'notice-until');
+  for (const s of sectionsOf(zone, 'notice-from')) postedFrom ??= firstDate(firstValue(s));
+  for (const s of sectionsOf(zone, 'notice-until')) postedUntil ??= firstDate(firstValue(s));
+  for (const s of sectionsOf(zone, 'storage')) storage ??= cleanPhrase(firstValue(s));
+  for (const line of allText.split('\n')) {
+    if (!/anslag/iu.test(line)) continue;
+    const dates = findDates(line);
+    if (dates.length === 0) continue;
+    stated = true;
+    if (dates.length >= 2 && !postedFrom && !postedUntil) {
+      postedFrom = dates[0]!.iso;
+      postedUntil = dates[1]!.iso;
+    } else if (/tas\s+(?:ned|ner|bort)|nedtag/iu.test(line)) postedUntil ??= dates[dates.length - 1]!.iso;
+    else postedFrom ??= dates[0]!.iso;
+  }
+  if (!storage) {
+    const m = /protokollet\s+förvaras\s+(?:på|i|hos|vid)\s+([^.\n]+)/iu.exec(allText);
+    if (m) storage = cleanPhrase(m[1]!);
+  }
+  if (!stated) return null;
+  return { postedFrom, postedUntil, storage };
+}
+
+export function readHeader(zone: HeaderZone, zoneText: string): HeaderFields {
+  const title = titleFields(zone);
+  const signatures = signatureLines(zone);
+  return {
+    kind: title.notes ? 'notes' : 'protocol',
+    organization: title.organization,
+    body: title.body,
+    meeting: meetingFields(zone),
+    statedRange: statedRange(zone),
+    adjustment: adjustmentFields(zone, signatures),
+    signatures,
+    notice: noticeFields(zone, zoneText),
+  };
+}

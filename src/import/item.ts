@@ -1,0 +1,509 @@
+/**
+ * One paragraph (§): title and case number from the heading, then the body's text, decisions,
+ * presenters, attachments, votes, reservations and jäv.
+ */
+import type { MinutesItem, Reservation, Vote } from '../domain/minutes.ts';
+import { DECISION_FRAME, DECISION_PHRASES, NOT_DECISION } from './lexicon/decision-phrases.ts';
+import { isPartyToken } from './lexicon/parties.ts';
+import {
+  isBasisHeading,
+  isDecisionHeading,
+  isDisqualificationHeading,
+  isKnownSectionHeading,
+  isProposalHeading,
+  isReservationHeading,
+  isVoteHeading,
+  stripHeadingLine,
+} from './lexicon/section-headings.ts';
+import { isPersonName, leadingName, sameName, trailingName } from './person-names.ts';
+
+const DNR_LABEL = String.raw`(?:Dnr|DNR|Dnr\.|Diarienr|Diarienummer|Diarie­nummer|Ärendenr|Ärendenummer|Ärende nr)`;
+const CASE_NUMBER = String.raw`((?:\p{Lu}{1,8}[ -]?)?\p{Lu}?\d[\p{L}\d./:-]*)`;
+const DNR_AT_END = new RegExp(`[\\s,;(–-]*\\(?${DNR_LABEL}\\s*[.:]?\\s*${CASE_NUMBER}\\)?[.,;]?\\s*$`, 'u');
+const DNR_LINE = new RegExp(`^${DNR_LABEL}\\s*[.:]?\\s*${CASE_NUMBER}[.,;]?\\s*(.*)$`, 'u');
+const BARE_CASE_CELL = /^(?:\p{Lu}{1,8}[ .-]?)?\d{2,4}[./:-]\d+(?:[./:-]\d+)*$/u;
+
+function cleanCaseNumber(value: string): string {
+  return value.replace(/[.,;:)]+$/u, '');
+}
+
+export interface ItemHeading {
+  number: number;
+  rest: string;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** Splits "Title, Dnr 2020/14" (or a tabbed "Title<TAB>KS 2020/14") into title and case number. */
+function splitTitle(text: string): { title: string; caseNumber: string | null } {
+  let title = text;
+  let caseNumber: string | null = null;
+  if (title.includes('\t')) {
+    const cells = title.split('\t').map((c) => c.trim()).filter(Boolean);
+    const last = cells[cells.length - 1];
+    if (cells.length > 1 && last && (BARE_CASE_CELL.test(last) || DNR_LINE.test(last))) {
+      caseNumber = cleanCaseNumber(DNR_LINE.exec(last)?.[1] ?? last);
+      cells.pop();
+    }
+    title = cells.join(' ');
+  }
+  const m = DNR_AT_END.exec(title);
+  if (m && caseNumber === null) {
+    caseNumber = cleanCaseNumber(m[1]!);
+    title = title.slice(0, m.index);
+  }
+  return { title: collapse(title).replace(/[,;:–-]+$/u, '').trim(), caseNumber };
+}
+
+const CONTINUES_TITLE = /(?:\s(?:och|i|för|av|till|med|om|på|samt|mellan|inom|från|gällande|avseende|kring)|[,–-])$/iu;
+
+/** Heading, title lines and Dnr line; returns the title, case number and where the body starts. */
+export function readHeading(
+  lines: string[],
+  start: number,
+  end: number,
+  heading: ItemHeading,
+): { title: string; caseNumber: string | null; bodyStart: number } {
+  let i = start + 1;
+  let titleText = heading.rest;
+  let caseNumber: string | null = null;
+  const dnrOnly = DNR_LINE.exec(titleText);
+  if (dnrOnly && !dnrOnly[2]) {
+    caseNumber = cleanCaseNumber(dnrOnly[1]!);
+    titleText = '';
+  }
+  const nextContent = (): number => {
+    let k = i;
+    while (k < end && lines[k]!.trim() === '') k++;
+    return k;
+  };
+  if (titleText === '') {
+    const k = nextContent();
+    if (k < end) {
+      const dnr = DNR_LINE.exec(lines[k]!.trim());
+      if (dnr && !dnr[2]) {
+        caseNumber ??= cleanCaseNumber(dnr[1]!);
+        i = k + 1;
+      }
+    }
+    const t = nextContent();
+    if (t < end && !isKnownSectionHeading(lines[t]!) && !isDecisionHeading(lines[t]!)) {
+      titleText = lines[t]!;
+      i = t + 1;
+    }
+  }
+  // A long title wraps onto lines that continue the phrase.
+  let wraps = 0;
+  while (i < end && wraps < 2) {
+    const next = lines[i]!;
+    const t = next.trim();
+    if (t === '' || DNR_LINE.test(t) || isKnownSectionHeading(t) || isDecisionHeading(t)) break;
+    if (!(/^\p{Ll}/u.test(t) || CONTINUES_TITLE.test(titleText.trim()))) break;
+    titleText = `${titleText.trim()} ${t}`;
+    i++;
+    wraps++;
+  }
+  const split = splitTitle(titleText);
+  caseNumber ??= split.caseNumber;
+  const k = nextContent();
+  if (k < end) {
+    const dnr = DNR_LINE.exec(lines[k]!.trim());
+    if (dnr && (!dnr[2] || dnr[2].length < 3)) {
+      caseNumber ??= cleanCaseNumber(dnr[1]!);
+      i = k + 1;
+    }
+  }
+  return { title: split.title, caseNumber, bodyStart: i };
+}
+
+/** A bullet, letter or number that starts a point: "- ", "• ", "a) ", "1. ", "2) ". */
+const POINT_MARK = /^(?:[-–•*·▪]\s+|[-–•]\s*(?=\p{L})|\(?[a-zåäö]\)\s+|\d{1,2}[.)]\s+(?=\p{L}))/u;
+const ATT_START = /^att\s+/iu;
+
+function stripPointMark(text: string): string {
+  let t = text.trim();
+  for (let k = 0; k < 3; k++) {
+    const next = t.replace(POINT_MARK, '').trim();
+    if (next === t) break;
+    t = next;
+  }
+  return t;
+}
+
+/** Blocks of lines separated by blank lines. */
+function blocksOf(lines: string[]): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (current.length) blocks.push(current);
+      current = [];
+    } else current.push(line.trim());
+  }
+  if (current.length) blocks.push(current);
+  return blocks;
+}
+
+/** Points of a block: each bullet, numbered line or att-line starts one; other lines continue it. */
+function pointsOf(block: string[]): string[] {
+  const points: string[] = [];
+  let attList = false;
+  for (const line of block) {
+    const isMark = POINT_MARK.test(line);
+    const isAtt = ATT_START.test(line) && (attList || points.length === 0 || /[.;:,]$|beslutar$|besluta$/u.test(points[points.length - 1]!));
+    if (isAtt) attList = true;
+    if (points.length === 0 || isMark || isAtt || DECISION_FRAME.test(points[points.length - 1]!)) points.push(line);
+    else points[points.length - 1] = `${points[points.length - 1]} ${line}`;
+  }
+  return points.map(collapse);
+}
+
+function isHeadingLike(block: string[]): boolean {
+  if (block.length !== 1) return false;
+  const t = stripHeadingLine(block[0]!);
+  if (POINT_MARK.test(t) || ATT_START.test(t)) return false;
+  if (/[.!?;,]$/u.test(t) || t.endsWith(':')) return false;
+  const words = t.split(/\s+/u);
+  return words.length <= 6 && /^\p{Lu}/u.test(t) && !/\d{4}-\d{2}-\d{2}/u.test(t);
+}
+
+function decisionText(point: string): string | undefined {
+  let t = stripPointMark(point);
+  if (DECISION_FRAME.test(t)) return undefined;
+  t = t.replace(ATT_START, '');
+  t = stripPointMark(t);
+  return t === '' ? undefined : t;
+}
+
+/** Decisions under a "Beslut" heading: every paragraph, bullet or att-clause until the next section. */
+function decisionsUnderHeading(lines: string[], headingIndex: number): string[] {
+  const first = lines[headingIndex]!;
+  const inline = /^[^:]*beslut\s*:\s*(.+)$/iu.exec(first.trim());
+  const rest: string[] = inline ? [inline[1]!] : [];
+  let k = headingIndex + 1;
+  for (; k < lines.length; k++) {
+    const t = lines[k]!.trim();
+    if (t !== '' && (isKnownSectionHeading(t) || isDecisionHeading(t))) break;
+    rest.push(lines[k]!);
+  }
+  const decisions: string[] = [];
+  for (const block of blocksOf(rest)) {
+    if (decisions.length > 0 && isHeadingLike(block)) break;
+    for (const point of pointsOf(block)) {
+      const d = decisionText(point);
+      if (d) decisions.push(d);
+    }
+  }
+  return decisions;
+}
+
+/** Splits a paragraph into sentences without breaking "t.ex." or "kl. 9". */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}"”])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function isDecisionSentence(sentence: string): boolean {
+  if (DECISION_FRAME.test(sentence)) return false;
+  if (NOT_DECISION.test(sentence)) return false;
+  return DECISION_PHRASES.some((p) => p.test(sentence));
+}
+
+/**
+ * Decisions without a "Beslut" heading: att-clauses and bullets after a frame ("Styrelsen beslutar"), and
+ * sentences that decide ("Dagordningen godkännes.").
+ */
+function decisionsInProse(lines: string[]): string[] {
+  const decisions: string[] = [];
+  let inProposal = false;
+  let afterFrame = false;
+  for (const block of blocksOf(lines)) {
+    if (block.length === 1 && isProposalHeading(block[0]!)) {
+      inProposal = true;
+      continue;
+    }
+    if (block.length === 1 && isKnownSectionHeading(block[0]!)) {
+      inProposal = false;
+      continue;
+    }
+    if (inProposal) continue;
+    for (const point of pointsOf(block)) {
+      const bare = stripPointMark(point);
+      if (DECISION_FRAME.test(bare)) {
+        afterFrame = true;
+        continue;
+      }
+      const isClause = ATT_START.test(bare) || POINT_MARK.test(point);
+      if (afterFrame && isClause) {
+        const d = decisionText(point);
+        if (d) decisions.push(d);
+        continue;
+      }
+      afterFrame = false;
+      for (const sentence of sentencesOf(bare)) {
+        if (isDecisionSentence(sentence)) decisions.push(stripPointMark(sentence));
+      }
+    }
+  }
+  return decisions;
+}
+
+function findDecisions(body: string[]): string[] {
+  const heading = body.findIndex((l) => l.trim() !== '' && isDecisionHeading(l));
+  if (heading >= 0) {
+    const found = decisionsUnderHeading(body, heading);
+    if (found.length > 0) return found;
+  }
+  return decisionsInProse(body);
+}
+
+const PRESENTING_VERB =
+  /(?<![\p{L}])(?:presenterar|presenterade|redovisar|redovisade|informerar|informerade|föredrar|föredrog|beskriver|beskrev|berättar|berättade|rapporterar|rapporterade|går igenom|gick igenom|föredras)(?![\p{L}])/u;
+const PRESENTED_BY = /(?:presenteras|presenterades|redovisas|redovisades|föredras|föredrogs)\s+av\s+(.+)$/u;
+
+function presentersOf(body: string[]): string[] {
+  const out: string[] = [];
+  const add = (name: string | undefined) => {
+    if (name && !out.some((n) => sameName(n, name))) out.push(name);
+  };
+  for (const line of body) {
+    const t = line.trim();
+    const label = /^föredragande\s*(?:är|:)?\s*(.+)$/iu.exec(t);
+    if (label) {
+      for (const piece of label[1]!.replace(/[*_]/gu, '').split(/,|;|\s+och\s+|\t/u)) {
+        const p = piece.trim().replace(/\s*\([^)]*\)\s*/gu, ' ').trim();
+        if (isPersonName(p)) add(p);
+      }
+      continue;
+    }
+    for (const sentence of sentencesOf(t.replace(/[*_]/gu, ''))) {
+      const by = PRESENTED_BY.exec(sentence);
+      if (by) add(leadingName(by[1]!.replace(/^(?:\p{Ll}+\s+)+/u, '')));
+      const verb = PRESENTING_VERB.exec(sentence);
+      if (!verb) continue;
+      const before = sentence.slice(0, verb.index).trim().replace(/,$/u, '');
+      const found = trailingName(before);
+      if (found) add(found.name);
+      else {
+        const after = sentence.slice(verb.index + verb[0].length).trim();
+        add(leadingName(after.replace(/^(?:\p{Ll}+\s+)?/u, '')) ?? leadingName(after));
+      }
+    }
+  }
+  return out;
+}
+
+const ATTACHMENT_LINE = /^(?:[-–•]\s*)?(?:se\s+)?bilag(?:a|or)(?:\s+(?:nr\.?\s*)?\d+[a-z]?)?\s*[:.]?\s+(?![;:(])(.+)$/iu;
+const SEE_ATTACHMENT = /(?:^|[\s(])[Ss]e bilaga\s+(?![;:(])([^.;()]+?)\.?(?=\s*$|\.\s)/u;
+
+function cleanAttachment(text: string): string {
+  return collapse(text.replace(/[*_]/gu, '')).replace(/\.$/u, '').trim();
+}
+
+function attachmentsOf(body: string[]): string[] {
+  const out: string[] = [];
+  const add = (text: string) => {
+    const t = cleanAttachment(text);
+    if (t && !out.includes(t)) out.push(t);
+  };
+  const blocks = blocksOf(body);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    if (block.length === 1 && isBasisHeading(block[0]!)) {
+      const next = blocks[b + 1];
+      if (next && !isKnownSectionHeading(next[0]!)) {
+        for (const point of pointsOf(next)) add(stripPointMark(point));
+        b++;
+      }
+      continue;
+    }
+    for (const line of block) {
+      const m = ATTACHMENT_LINE.exec(line);
+      if (m && !/^(?:till|i|om|med|att)\s/iu.test(m[1]!)) {
+        add(m[1]!);
+        continue;
+      }
+      const see = SEE_ATTACHMENT.exec(line);
+      if (see) add(see[1]!);
+    }
+  }
+  return out;
+}
+
+/** "Anna Ek (S)" runs in a sentence, resolved against the attendance list where possible. */
+function peopleIn(text: string, known: string[]): Array<{ name: string; party: string | null }> {
+  const out: Array<{ name: string; party: string | null }> = [];
+  const pattern = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:von\s+|af\s+|de\s+)?\p{Lu}[\p{L}'’-]+){1,3})(?:\s*\(([^)]{1,6})\))?/gu;
+  for (const m of text.matchAll(pattern)) {
+    let name = m[1]!;
+    const knownName = known.find((k) => name.includes(k));
+    if (knownName) name = knownName;
+    else {
+      const trailing = trailingName(name);
+      if (trailing) name = trailing.name;
+      if (!isPersonName(name)) continue;
+      // Sentence-initial words are capitalised too: keep the last two or three words of a long run.
+      const words = name.split(' ');
+      if (words.length > 3) name = words.slice(-2).join(' ');
+    }
+    const partyToken = m[2]?.trim();
+    const party = partyToken && isPartyToken(partyToken) ? partyToken : null;
+    if (!out.some((p) => p.name === name)) out.push({ name, party });
+  }
+  return out;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  noll: 0, en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11,
+  tolv: 12, tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20,
+};
+const COUNT = String.raw`(\d{1,3}|noll|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo)`;
+const YES_COUNT = new RegExp(`${COUNT}\\s+ja(?:-?röster|röst)?(?![\\p{L}])|ja(?:-?röster)?\\s*[:=]?\\s*(\\d{1,3})(?![\\d])`, 'iu');
+const NO_COUNT = new RegExp(`${COUNT}\\s+nej(?:-?röster|röst)?(?![\\p{L}])|nej(?:-?röster)?\\s*[:=]?\\s*(\\d{1,3})(?![\\d])`, 'iu');
+const ABSTAIN_COUNT = new RegExp(
+  `${COUNT}\\s+(?:ledamöter\\s+|ledamot\\s+)?(?:avstår|avstod|avstående|nedlagda|som avstår|röster avstår)|(?:avstår|avstående|nedlagda)(?:\\s+röster)?\\s*[:=]?\\s*(\\d{1,3})(?![\\d])`,
+  'iu',
+);
+
+function countOf(pattern: RegExp, text: string): number | null {
+  const m = pattern.exec(text);
+  if (!m) return null;
+  const raw = (m[1] ?? m[2] ?? '').toLowerCase();
+  const n = /^\d+$/u.test(raw) ? Number(raw) : NUMBER_WORDS[raw];
+  return n ?? null;
+}
+
+function voteChoice(cell: string): 'yes' | 'no' | 'abstain' | 'absent' | undefined {
+  const t = cell.trim().toLowerCase();
+  if (t === 'ja') return 'yes';
+  if (t === 'nej') return 'no';
+  if (t === 'avstår' || t === 'avstod' || t === 'avstående') return 'abstain';
+  if (t === 'frånvarande' || t === 'ej närvarande') return 'absent';
+  return undefined;
+}
+
+function rollCallOf(lines: string[]): Vote['roll'] {
+  const roll: NonNullable<Vote['roll']> = [];
+  let columns: Array<'yes' | 'no' | 'abstain' | 'absent' | undefined> | undefined;
+  for (const line of lines) {
+    if (!line.includes('\t')) continue;
+    const cells = line.split('\t');
+    const header = cells.map(voteChoice);
+    if (header.filter(Boolean).length >= 2 && !isPersonName(cells[0]!.trim())) {
+      columns = header;
+      continue;
+    }
+    const who = cells[0]!.trim();
+    const m = /^(.+?)\s*\(([^)]{1,6})\)$/u.exec(who);
+    const name = (m ? m[1]! : who).trim();
+    if (!isPersonName(name)) continue;
+    let party: string | null = m ? m[2]! : null;
+    let vote: 'yes' | 'no' | 'abstain' | 'absent' | undefined;
+    for (let c = 1; c < cells.length; c++) {
+      const cell = cells[c]!.trim();
+      if (!cell) continue;
+      if (columns && /^x$/iu.test(cell)) vote ??= columns[c];
+      else if (voteChoice(cell)) vote ??= voteChoice(cell);
+      else if (party === null && isPartyToken(cell)) party = cell;
+    }
+    if (vote) roll.push({ name, party, vote });
+  }
+  return roll;
+}
+
+function votesOf(body: string[]): Vote[] {
+  const start = body.findIndex((l) => isVoteHeading(l) || /omröstning|votering/iu.test(l));
+  if (start < 0) return [];
+  const section: string[] = [];
+  for (let k = start; k < body.length; k++) {
+    const t = body[k]!.trim();
+    if (k > start && t !== '' && (isReservationHeading(t) || isDisqualificationHeading(t) || isDecisionHeading(t))) break;
+    if (k > start && /^(?:protokollsanteckning|expedieras|beslutet skickas)/iu.test(t)) break;
+    section.push(body[k]!);
+  }
+  const text = collapse(section.filter((l) => !l.includes('\t')).join(' '));
+  const sentences = sentencesOf(text.replace(/^(?:omröstning|votering|omröstningsresultat)\s*:?\s*/iu, ''));
+  const roll = rollCallOf(section);
+  const yes = countOf(YES_COUNT, text);
+  const no = countOf(NO_COUNT, text);
+  const abstain = countOf(ABSTAIN_COUNT, text);
+  if (yes === null && no === null && roll?.length === 0) return [];
+  const question =
+    sentences.find((s) => /ja-?röst|ja för|röstar ja|den som vill|ställs mot|mot varandra|proposition/iu.test(s)) ??
+    sentences[0] ??
+    '';
+  const result =
+    sentences.find((s) => /utfall|utfaller|beslutat|har beslutat|vinner|segrar|bifall|beslutar/iu.test(s) && s !== question) ??
+    null;
+  const vote: Vote = { question, yes, no, abstain };
+  if (roll && roll.length > 0) {
+    vote.roll = roll;
+    vote.yes ??= roll.filter((r) => r.vote === 'yes').length;
+    vote.no ??= roll.filter((r) => r.vote === 'no').length;
+    vote.abstain ??= roll.filter((r) => r.vote === 'abstain').length;
+  }
+  vote.result = result;
+  return [vote];
+}
+
+function reservationsOf(body: string[], known: string[]): Reservation[] {
+  const out: Reservation[] = [];
+  const text = collapse(body.filter((l) => !isReservationHeading(l)).join(' '));
+  for (const sentence of sentencesOf(text)) {
+    const verb = /reserverar\s+sig|reserverade\s+sig|reservation/iu.exec(sentence);
+    if (!verb || /protokollsanteckning/iu.test(sentence.slice(0, verb.index))) continue;
+    const reasonMatch = /(?:till förmån för|med motiveringen|eftersom|då|på grund av)\s+(.+?)\.?$/iu.exec(
+      sentence.slice(verb.index),
+    );
+    const reason = reasonMatch ? reasonMatch[0].replace(/\.$/u, '') : null;
+    const before = sentence.slice(0, verb.index);
+    const scope = /^\s*mot beslutet/iu.test(before) || before.trim() === '' ? sentence.slice(verb.index) : before;
+    for (const p of peopleIn(scope, known)) {
+      if (!out.some((r) => r.name === p.name)) out.push({ name: p.name, party: p.party, reason });
+    }
+  }
+  return out;
+}
+
+function disqualifiedOf(body: string[], known: string[]): string[] {
+  const out: string[] = [];
+  const text = collapse(body.join(' '));
+  for (const sentence of sentencesOf(text)) {
+    if (!/(?<![\p{L}])jäv(?:ig|et|s)?(?![\p{L}])/iu.test(sentence)) continue;
+    if (/ingen|inget|inga/iu.test(sentence)) continue;
+    for (const p of peopleIn(sentence.replace(/^jäv\s*:?/iu, ''), known)) if (!out.includes(p.name)) out.push(p.name);
+  }
+  return out;
+}
+
+/** Parses one § from its lines (heading line at `start`, exclusive `end`). */
+export function parseItem(
+  lines: string[],
+  start: number,
+  end: number,
+  heading: ItemHeading,
+  knownNames: string[],
+): MinutesItem {
+  const { title, caseNumber, bodyStart } = readHeading(lines, start, end, heading);
+  const body = lines.slice(bodyStart, end);
+  const item: MinutesItem = {
+    number: heading.number,
+    title,
+    caseNumber,
+    presenters: presentersOf(body),
+    decisions: findDecisions(body),
+    attachments: attachmentsOf(body),
+    text: collapse(body.join(' ')),
+  };
+  const votes = votesOf(body);
+  if (votes.length) item.votes = votes;
+  const reservations = reservationsOf(body, knownNames);
+  if (reservations.length) item.reservations = reservations;
+  const disqualified = disqualifiedOf(body, knownNames);
+  if (disqualified.length) item.disqualified = disqualified;
+  return item;
+}

@@ -1,0 +1,35 @@
+/**
+ * Phrases that mark a sentence as a decision of the meeting when the paragraph has no "Beslut" heading
+ * ("Dagordningen godkännes.", "Informationen läggs till handlingarna.", "Till justerare utses X.").
+ * Present tense only: "beslutade" and "fick i uppdrag" report earlier decisions.
+ */
+export const DECISION_PHRASES: readonly RegExp[] = [
+  /\btill handlingarna\b/iu,
+  /\bgodkänn(?:es|s|er)\b/iu,
+  /\bfastställ(?:s|es|er)\b/iu,
+  /\b(?:antas|antar)\b/iu,
+  /\bbevilja(?:s|r)\b/iu,
+  /\bbifall(?:s|er)\b|\bbifalla\b/iu,
+  /\bavslå(?:s|r)\b/iu,
+  /\btillstyrk(?:s|er)\b/iu,
+  /\bavstyrk(?:s|er)\b/iu,
+  /\b(?:utses|utser|väljs|väljer)\b/iu,
+  /\buppdra(?:s|r)\b/iu,
+  /\bfår i uppdrag\b/iu,
+  /\bbeslutar\b|\bbeslutas\b/iu,
+  /\bbestämmer\b|\bbestäms\b/iu,
+  /\btackar för (?:informationen|redovisningen|dragningen|presentationen)\b/iu,
+  /\bnoteras till protokollet\b/iu,
+  /\bförklaras\b.*\b(?:öppnat|avslutat)\b/iu,
+  /^upprop (?:genomförs|förrättas|görs|hålls)\b/iu,
+  /\bremitteras\b|\båterremitteras\b|\båterremitterar\b/iu,
+  /\bbordläggs\b|\bbordlägger\b/iu,
+];
+
+/** Words that make an otherwise decision-like sentence a report, a proposal or an intention. */
+export const NOT_DECISION =
+  /(?<![\p{L}\p{N}])(?:föreslår|föreslås|föreslog|beslutade|beslöt|beslutats|beslöts|fattade|fick|skulle|ska|skall|bör|kan|kunna|behöver|kommer att|önskar|vill|tidigare|hade|uttalar)(?![\p{L}\p{N}])|\?$/iu;
+
+/** A bare frame that only introduces the decided points: "Styrelsen beslutar att", "Nämnden beslutar:". */
+export const DECISION_FRAME =
+  /^(?:[\p{L}\s-]{0,60}?\s)?(?:beslutar|beslutade|besluta|beslöt|föreslår\s[\p{L}\s-]{0,60}besluta)(?:\s+(?:följande|enligt följande|att))?\s*:?$/iu;

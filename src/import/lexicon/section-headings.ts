@@ -1,0 +1,61 @@
+/**
+ * Subheadings inside a paragraph (§): which one starts the decision, which ones are proposals, basis
+ * documents or other sections that end a decision.
+ */
+
+/** "Beslut", "Styrelsens beslut", "Kommunstyrelsens beslut", "Mötets beslut", "Beslut:". */
+export function isDecisionHeading(line: string): boolean {
+  const t = stripHeadingLine(line);
+  if (!/beslut$/iu.test(t)) return false;
+  if (/förslag|underlag|till beslut|beslutsunderlag|tidigare|delegations|ordförande|skickas/iu.test(t)) return false;
+  const words = t.split(/\s+/);
+  return words.length <= 4;
+}
+
+/** Proposals: "Förslag till beslut", "Arbetsutskottets förslag", "Förvaltningens förslag till beslut". */
+export function isProposalHeading(line: string): boolean {
+  const t = stripHeadingLine(line);
+  if (t.split(/\s+/).length > 7) return false;
+  return /(?:^|\s)förslag(?: till beslut)?$|^förslag till beslut|^beslutsförslag$|yrkanden?$|^yrkande/iu.test(t);
+}
+
+/** Headings that are never part of a decision. */
+const OTHER_HEADINGS = [
+  'bakgrund', 'ärendebeskrivning', 'ärendet', 'sammanfattning', 'sammanfattning av ärendet', 'sammanfattning och överväganden',
+  'underlag för beslut', 'beslutsunderlag', 'handlingar', 'underlag', 'yrkanden', 'yrkande', 'propositionsordning',
+  'beslutsgång', 'omröstning', 'omröstningsresultat', 'votering', 'reservation', 'reservationer', 'protokollsanteckning',
+  'protokollsanteckningar', 'jäv', 'expedieras', 'expedieras till', 'skickas till', 'beslutet skickas till',
+  'beslutet expedieras till', 'för kännedom', 'för åtgärd', 'status', 'diskussion', 'synpunkter', 'synpunkter från mötet',
+  'föredragande', 'bilaga', 'bilagor', 'information', 'överväganden', 'bedömning', 'förvaltningens bedömning',
+  'ekonomiska konsekvenser', 'konsekvenser', 'uppföljning', 'yttrande', 'motivering', 'beredning', 'ajournering',
+  'deltar ej', 'deltar inte i beslutet', 'paus', 'särskilt yttrande', 'särskilda yttranden', 'anteckning',
+];
+const OTHER_SET = new Set(OTHER_HEADINGS);
+
+export function isKnownSectionHeading(line: string): boolean {
+  const t = stripHeadingLine(line).toLowerCase();
+  return OTHER_SET.has(t) || isProposalHeading(line);
+}
+
+/** Headings where what follows names basis documents and attachments. */
+export function isBasisHeading(line: string): boolean {
+  const t = stripHeadingLine(line).toLowerCase();
+  return /^(?:underlag för beslut|beslutsunderlag|underlag|handlingar|bilagor?|handlingar i ärendet)$/u.test(t);
+}
+
+export function isVoteHeading(line: string): boolean {
+  return /^(?:omröstning|omröstningsresultat|votering|omröstningslista|voteringslista)$/iu.test(stripHeadingLine(line));
+}
+
+export function isReservationHeading(line: string): boolean {
+  return /^reservation(?:er)?$/iu.test(stripHeadingLine(line));
+}
+
+export function isDisqualificationHeading(line: string): boolean {
+  return /^jäv$/iu.test(stripHeadingLine(line));
+}
+
+/** Removes a trailing colon and emphasis so "**Beslut:**" compares as "Beslut". */
+export function stripHeadingLine(line: string): string {
+  return line.trim().replace(/^[*_#\s]+|[*_\s]+$/gu, '').replace(/:$/u, '').trim();
+}

@@ -1,0 +1,85 @@
+/**
+ * Text → minutes: clean the lines, find the §§, read the header zone and the trailer, read each §.
+ * Pure: no I/O, no clock.
+ */
+import type { Attendee, Minutes } from '../domain/minutes.ts';
+import { InputError } from '../errors.ts';
+import { attendeesOfSection } from './attendance.ts';
+import { cleanLines } from './clean-text.ts';
+import { readHeader } from './header.ts';
+import { isAttendanceField, splitHeaderZone } from './header-sections.ts';
+import { parseItem } from './item.ts';
+import { sameName } from './person-names.ts';
+import { findHeadings, trailerStart } from './segment.ts';
+
+export interface ParseOptions {
+  /** Names the document in error messages (a file name); defaults to "document". */
+  source?: string;
+}
+
+function notMinutes(source: string, reason: string): InputError {
+  return new InputError({ path: source, code: 'not_minutes', message: reason });
+}
+
+/** Parses the text of one set of minutes into the interchange format, or throws InputError. */
+export function parseMinutesText(text: string, options: ParseOptions = {}): Minutes {
+  const source = options.source ?? 'document';
+  if (text.trim() === '') throw notMinutes(source, 'the document is empty');
+  const lines = cleanLines(text);
+  const headings = findHeadings(lines);
+  const firstItemLine = headings[0]?.line ?? lines.length;
+  const lastHeading = headings[headings.length - 1];
+  const trailerLine = lastHeading ? trailerStart(lines, lastHeading.line, lines.length) : lines.length;
+  const zoneLines = [...lines.slice(0, firstItemLine), '', ...lines.slice(trailerLine)];
+  const zone = splitHeaderZone(zoneLines);
+  const header = readHeader(zone, zoneLines.join('\n'));
+
+  const attendees: Attendee[] = [];
+  for (const section of zone.sections) {
+    if (!isAttendanceField(section.field)) continue;
+    for (const a of attendeesOfSection(section)) {
+      if (!attendees.some((b) => sameName(a.name, b.name))) attendees.push(a);
+    }
+  }
+  applySignatureRoles(attendees, header.signatures);
+
+  const knownNames = attendees.map((a) => a.name);
+  const items = headings.map((h, i) => {
+    const end = i + 1 < headings.length ? headings[i + 1]!.line : trailerLine;
+    return parseItem(lines, h.line, end, { number: h.number, rest: h.rest }, knownNames);
+  });
+
+  const hasHeader =
+    header.meeting.date !== null && (attendees.length > 0 || header.meeting.location !== null || header.meeting.start !== null);
+  if (items.length === 0 && !hasHeader) {
+    throw notMinutes(source, 'this does not look like minutes: no § items and no meeting header or attendance list');
+  }
+
+  const numbers = items.map((i) => i.number).filter((n): n is number => n !== null);
+  const paragraphRange =
+    header.statedRange ?? (numbers.length ? { first: Math.min(...numbers), last: Math.max(...numbers) } : null);
+
+  return {
+    kind: header.kind,
+    organization: header.organization,
+    body: header.body,
+    meeting: header.meeting,
+    paragraphRange,
+    adjustment: header.adjustment,
+    signatures: header.signatures,
+    notice: header.notice,
+    attendees,
+    items,
+  };
+}
+
+/** The person who signs as secretary or chair of the meeting has that role, whatever their job title. */
+function applySignatureRoles(attendees: Attendee[], signatures: Minutes['signatures']): void {
+  for (const sig of signatures) {
+    if (!sig.name || sig.role === 'adjuster') continue;
+    const person = attendees.find((a) => sameName(a.name, sig.name!));
+    if (!person) continue;
+    person.role = sig.role;
+    if (sig.role === 'secretary') person.voting = null;
+  }
+}

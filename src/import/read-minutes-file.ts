@@ -1,0 +1,85 @@
+/**
+ * Reads a minutes file from disk: refuses what it cannot read (too large, empty, binary, a scan without
+ * text) with an InputError that names the file and the reason, extracts the text, and parses it.
+ */
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Minutes } from '../domain/minutes.ts';
+import { InputError } from '../errors.ts';
+import { extractDocxText } from './extract-docx.ts';
+import { extractPdfText } from './extract-pdf.ts';
+import { parseMinutesText } from './parse-minutes-text.ts';
+
+/** Files above this size are refused before they are read: minutes are kilobytes, not tens of megabytes. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+function refuse(path: string, code: string, message: string, cause?: unknown): InputError {
+  return new InputError({ path, code, message }, cause === undefined ? undefined : { cause });
+}
+
+type Format = 'pdf' | 'docx' | 'text';
+
+function formatOf(bytes: Uint8Array): Format | 'binary' {
+  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
+  if (head.startsWith('%PDF')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004')) return 'docx';
+  // Text: no NUL bytes and valid UTF-8 (or mostly printable Latin-1) in the first 64 KiB.
+  const sample = bytes.subarray(0, 65536);
+  if (sample.includes(0)) return 'binary';
+  let control = 0;
+  for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
+  return control > sample.length * 0.01 ? 'binary' : 'text';
+}
+
+function decodeText(bytes: Uint8Array): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  // Windows-1252 files decode with replacement characters; Latin-1 keeps their å, ä and ö.
+  if ((utf8.match(/\uFFFD/gu)?.length ?? 0) > 3) return Buffer.from(bytes).toString('latin1');
+  return utf8;
+}
+
+/** Reads and extracts the text of a minutes file, refusing unreadable files with an InputError. */
+export async function readMinutesText(path: string): Promise<string> {
+  const name = basename(path);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw refuse(name, 'not_a_file', 'is not a file');
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw refuse(name, 'file_not_readable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, error);
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw refuse(name, 'file_too_large', `is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 50 MB`);
+  }
+  if (size === 0) throw refuse(name, 'empty_file', 'is empty');
+  const handle = await open(path, 'r');
+  let bytes: Uint8Array;
+  try {
+    const buffer = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buffer, 0, size, 0);
+    bytes = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const format = formatOf(bytes);
+  if (format === 'binary') throw refuse(name, 'unsupported_file', 'is a binary file, not text, PDF or DOCX');
+  if (format === 'pdf') {
+    const text = await extractPdfText(bytes, name);
+    if (text.replace(/\s+/gu, '').length < 20) {
+      throw refuse(name, 'no_text_layer', 'is a PDF without a text layer (a scan?); run OCR first');
+    }
+    return text;
+  }
+  if (format === 'docx') return extractDocxText(bytes, name);
+  const text = decodeText(bytes);
+  if (text.trim() === '') throw refuse(name, 'empty_file', 'contains only whitespace');
+  return text;
+}
+
+/** Reads one minutes file (.txt, .pdf with a text layer, .docx) into the interchange format. */
+export async function parseMinutesFile(path: string): Promise<Minutes> {
+  const text = await readMinutesText(path);
+  return parseMinutesText(text, { source: basename(path) });
+}

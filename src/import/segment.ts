@@ -1,0 +1,104 @@
+/**
+ * Finds the paragraph (§) headings and splits the document into header zone, items and trailer.
+ * Headings come as "§12 Title", "§ 12 Title", "§ 12" with the title below, "12 § Title", and
+ * "§ 12<TAB>Title<TAB>Dnr …". Table-of-contents lines (dot leaders or a page number at the end) and
+ * references in running text are not headings.
+ */
+import { headerLabelOf } from './header-sections.ts';
+import { isPersonName } from './person-names.ts';
+
+export interface HeadingCandidate {
+  line: number;
+  number: number;
+  /** The text after the number on the heading line (may be empty). */
+  rest: string;
+}
+
+const SECTION_FIRST = /^§\s*(\d{1,4})(?:\s*[.:])?(?:[ \t]+(.*))?$/u;
+const NUMBER_FIRST = /^(\d{1,4})\s*§(?:\s*[.:])?(?:[ \t]+(.*))?$/u;
+const TOC_TAIL = /(?:\.{3,}|…+|\s{3,}|\t)\s*\d{1,3}\s*$/u;
+
+function candidateOf(line: string, index: number): HeadingCandidate | undefined {
+  const trimmed = line.trim();
+  const m = SECTION_FIRST.exec(trimmed) ?? NUMBER_FIRST.exec(trimmed);
+  if (!m) return undefined;
+  const rest = (m[2] ?? '').trim();
+  // "§ 13 i förbundsordningen …" is a reference in running text, not a heading.
+  if (rest !== '' && !/^[\p{Lu}\d"”'«(*]|^Dnr/u.test(rest)) return undefined;
+  if (TOC_TAIL.test(rest)) return undefined;
+  const number = Number(m[1]);
+  if (number <= 0) return undefined;
+  return { line: index, number, rest };
+}
+
+/**
+ * Longest chain of headings with increasing numbers. Ties go to later candidates, so a list of §§ near
+ * the top (an agenda) loses to the real headings below it.
+ */
+function increasingChain(candidates: HeadingCandidate[]): HeadingCandidate[] {
+  const n = candidates.length;
+  const length = new Array<number>(n).fill(1);
+  const previous = new Array<number>(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let j = Math.max(0, i - 400); j < i; j++) {
+      if (candidates[j]!.number < candidates[i]!.number && length[j]! + 1 >= length[i]!) {
+        length[i] = length[j]! + 1;
+        previous[i] = j;
+      }
+    }
+  }
+  let best = -1;
+  for (let i = 0; i < n; i++) if (best < 0 || length[i]! >= length[best]!) best = i;
+  const chain: HeadingCandidate[] = [];
+  for (let i = best; i >= 0; i = previous[i]!) chain.unshift(candidates[i]!);
+  return chain;
+}
+
+/** Drops a list of §§ (an agenda or contents without page numbers) when the same numbers recur below. */
+function dropListedAgenda(candidates: HeadingCandidate[], lines: string[]): HeadingCandidate[] {
+  const numbers = new Map<number, number>();
+  for (const c of candidates) numbers.set(c.number, (numbers.get(c.number) ?? 0) + 1);
+  return candidates.filter((c, i) => {
+    if ((numbers.get(c.number) ?? 0) < 2) return true;
+    const later = candidates.slice(i + 1).some((d) => d.number === c.number);
+    if (!later) return true;
+    const next = candidates[i + 1];
+    let k = c.line + 1;
+    while (k < lines.length && lines[k]!.trim() === '') k++;
+    // An agenda line is followed directly by the next agenda line.
+    return !(next && next.line === k);
+  });
+}
+
+export function findHeadings(lines: string[]): HeadingCandidate[] {
+  const candidates: HeadingCandidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!/^\s*(?:§|\d{1,4}\s*§)/u.test(line)) continue;
+    const c = candidateOf(line, i);
+    if (c) candidates.push(c);
+  }
+  if (candidates.length === 0) return [];
+  return increasingChain(dropListedAgenda(candidates, lines));
+}
+
+const TRAILER_FIELDS = new Set(['signatures', 'adjusted-by', 'notice', 'notice-from', 'notice-until', 'storage']);
+
+/**
+ * Where the signature block or ANSLAG box starts inside the last item's lines, or `end` when there is none.
+ */
+export function trailerStart(lines: string[], start: number, end: number): number {
+  for (let i = start + 1; i < end; i++) {
+    const t = lines[i]!.trim();
+    if (t === '') continue;
+    if (/^vid protokollet\b/iu.test(t) || /^ANSLAG\b|^BEVIS\b/u.test(t) || /^protokollet är justerat/iu.test(t)) return i;
+    const label = headerLabelOf(t);
+    if (!label) continue;
+    if (TRAILER_FIELDS.has(label.field)) return i;
+    if (label.field === 'secretary' || label.field === 'chair' || label.field === 'adjusters') {
+      const v = label.value.replace(/[._…]{2,}/gu, ' ').replace(/\([^)]*\)/gu, ' ').trim();
+      if (v === '' || isPersonName(v)) return i;
+    }
+  }
+  return end;
+}
