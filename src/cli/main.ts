@@ -12,6 +12,7 @@ import { registerRender } from './commands/render.ts';
 import { registerImport } from './commands/import.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerRegisters } from './commands/registers.ts';
+import { registerDemo } from './commands/demo.ts';
 
 /** Exit codes: 0 ok, 1 the input or a rule refused, 70 a bug (EX_SOFTWARE). */
 export const EXIT_OK = 0;
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerSearch(program);
   registerRegisters(program);
+  registerDemo(program);
   return program;
 }
 
