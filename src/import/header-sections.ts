@@ -56,6 +56,8 @@ function isNoticeField(field: HeaderField): boolean {
 function splitCombinedRow(line: string): string[] {
   if (!line.includes('\t')) return [line];
   const cells = line.split('\t');
+  // Only rows of label/value pairs (an ANSLAG box) are split; attendance rows carry "§§ 18, 19" cells.
+  if (!matchHeaderLabel(cells[0] ?? '')) return [line];
   const out: string[] = [];
   let current: string[] = [];
   for (let i = 0; i < cells.length; i++) {
@@ -73,7 +75,7 @@ function splitCombinedRow(line: string): string[] {
 /** Attendance sections keep their rows when a row starts with a role word ("Ordförande<TAB>Anna Ek (S)"). */
 function startsAttendanceRow(match: LabelMatch, current: HeaderSection | undefined): boolean {
   if (!current || !isAttendanceField(current.field)) return false;
-  if (match.field !== 'chair' && match.field !== 'secretary' && match.field !== 'adjusters') return false;
+  if (match.field !== 'chair' && match.field !== 'secretary') return false;
   return match.value !== '' && !/[._…]{3,}/u.test(match.value);
 }
 

@@ -117,16 +117,16 @@ function titleFields(zone: HeaderZone): { organization: string | null; body: str
     if (isOrganisationName(p)) organization ??= p;
     else if (isBodyName(p)) body ??= capitalise(p);
   };
+  if (notes) {
+    const first = titleText.find((l) => NOTES_MARK.test(l));
+    if (first) body = cleanPhrase(removeDates(first).replace(DOCUMENT_TYPE, ''));
+  }
   for (const line of titleText) {
     const cells = line.split(/\t|,\s+|\s+[-–—]\s+/u);
     for (const cell of cells) consider(cell);
     if (!body || !organization) consider(line);
   }
   for (const s of sectionsOf(zone, 'body')) if (!body) consider(firstValue(s));
-  if (!body && notes) {
-    const first = titleText.find((l) => NOTES_MARK.test(l));
-    if (first) body = cleanPhrase(removeDates(first).replace(DOCUMENT_TYPE, ''));
-  }
   return { organization, body, notes };
 }
 

@@ -189,9 +189,14 @@ function decisionsUnderHeading(lines: string[], headingIndex: number): string[] 
     rest.push(lines[k]!);
   }
   const decisions: string[] = [];
+  let framed = false;
   for (const block of blocksOf(rest)) {
     if (decisions.length > 0 && isHeadingLike(block)) break;
-    for (const point of pointsOf(block)) {
+    const points = pointsOf(block);
+    // After "Styrelsen beslutar att" and its points, plain prose is the background, not a decision.
+    if (framed && decisions.length > 0 && !points.some((p) => POINT_MARK.test(p) || ATT_START.test(p))) break;
+    for (const point of points) {
+      if (DECISION_FRAME.test(stripPointMark(point))) framed = true;
       const d = decisionText(point);
       if (d) decisions.push(d);
     }
@@ -274,13 +279,13 @@ function presentersOf(body: string[]): string[] {
     const t = line.trim();
     const label = /^föredragande\s*(?:är|:)?\s*(.+)$/iu.exec(t);
     if (label) {
-      for (const piece of label[1]!.replace(/[*_]/gu, '').split(/,|;|\s+och\s+|\t/u)) {
+      for (const piece of stripEmphasis(label[1]!).split(/,|;|\s+och\s+|\t/u)) {
         const p = piece.trim().replace(/\s*\([^)]*\)\s*/gu, ' ').trim();
         if (isPersonName(p)) add(p);
       }
       continue;
     }
-    for (const sentence of sentencesOf(t.replace(/[*_]/gu, ''))) {
+    for (const sentence of sentencesOf(stripEmphasis(t))) {
       const by = PRESENTED_BY.exec(sentence);
       if (by) add(leadingName(by[1]!.replace(/^(?:\p{Ll}+\s+)+/u, '')));
       const verb = PRESENTING_VERB.exec(sentence);
@@ -300,8 +305,13 @@ function presentersOf(body: string[]): string[] {
 const ATTACHMENT_LINE = /^(?:[-–•]\s*)?(?:se\s+)?bilag(?:a|or)(?:\s+(?:nr\.?\s*)?\d+[a-z]?)?\s*[:.]?\s+(?![;:(])(.+)$/iu;
 const SEE_ATTACHMENT = /(?:^|[\s(])[Ss]e bilaga\s+(?![;:(])([^.;()]+?)\.?(?=\s*$|\.\s)/u;
 
+/** Removes *emphasis* and _emphasis_ markers but keeps underscores inside words ("punkt 1_1"). */
+export function stripEmphasis(text: string): string {
+  return text.replace(/\*+/gu, '').replace(/(^|\s)_+|_+(?=\s|$)/gu, '$1');
+}
+
 function cleanAttachment(text: string): string {
-  return collapse(text.replace(/[*_]/gu, '')).replace(/\.$/u, '').trim();
+  return collapse(stripEmphasis(text)).replace(/\.$/u, '').trim();
 }
 
 function attachmentsOf(body: string[]): string[] {

@@ -36,7 +36,7 @@ export function isBodyName(text: string): boolean {
   const t = text.trim();
   if (t.split(/\s+/u).length > 6) return false;
   const last = t.split(/\s+/u).pop() ?? '';
-  return BODY_NAME.test(last);
+  return BODY_NAME.test(last) && !/^länsstyrelse/iu.test(last);
 }
 
 /** Document-type words in a title line: "Protokoll", "Sammanträdesprotokoll", "Minnesanteckningar". */

@@ -6,16 +6,14 @@
 /** "Beslut", "Styrelsens beslut", "Kommunstyrelsens beslut", "Mötets beslut", "Beslut:". */
 export function isDecisionHeading(line: string): boolean {
   const t = stripHeadingLine(line);
-  if (!/beslut$/iu.test(t)) return false;
-  if (/förslag|underlag|till beslut|beslutsunderlag|tidigare|delegations|ordförande|skickas/iu.test(t)) return false;
-  const words = t.split(/\s+/);
-  return words.length <= 4;
+  // "Anmälda beslut", "Tidigare beslut" and "Delegationsbeslut" name other decisions than this meeting's.
+  return /^(?:beslut|beslutet|fattat beslut|(?:\p{L}+s\s+){1,2}beslut)$/iu.test(t) && !/förslag|underlag/iu.test(t);
 }
 
 /** Proposals: "Förslag till beslut", "Arbetsutskottets förslag", "Förvaltningens förslag till beslut". */
 export function isProposalHeading(line: string): boolean {
   const t = stripHeadingLine(line);
-  if (t.split(/\s+/).length > 7) return false;
+  if (t.split(/\s+/).length > 7 || !/^\p{Lu}/u.test(t)) return false;
   return /(?:^|\s)förslag(?: till beslut)?$|^förslag till beslut|^beslutsförslag$|yrkanden?$|^yrkande/iu.test(t);
 }
 
@@ -40,7 +38,7 @@ export function isKnownSectionHeading(line: string): boolean {
 /** Headings where what follows names basis documents and attachments. */
 export function isBasisHeading(line: string): boolean {
   const t = stripHeadingLine(line).toLowerCase();
-  return /^(?:underlag för beslut|beslutsunderlag|underlag|handlingar|bilagor?|handlingar i ärendet)$/u.test(t);
+  return /^(?:underlag för beslut|beslutsunderlag|underlag|handlingar|bilaga|bilagor|handlingar i ärendet)$/u.test(t);
 }
 
 export function isVoteHeading(line: string): boolean {
