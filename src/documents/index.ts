@@ -21,7 +21,7 @@ export type MinutesPdfOptions = MinutesRenderOptions & PdfRenderOptions;
 export type ExtractPdfOptions = ExtractOptions & PdfRenderOptions;
 
 /** The protocol as a tagged PDF/A-2a on A4. */
-export function renderMinutesPdf(minutes: Minutes, options: MinutesPdfOptions = {}): Promise<Buffer> {
+export async function renderMinutesPdf(minutes: Minutes, options: MinutesPdfOptions = {}): Promise<Buffer> {
   return writePdf(buildMinutesContent(minutes, options), options);
 }
 
@@ -31,12 +31,8 @@ export function renderMinutesHtml(minutes: Minutes, options: MinutesRenderOption
 }
 
 /** A certified extract (protokollsutdrag) of chosen §§ as PDF; unknown §§ raise an InputError. */
-export function renderExtractPdf(minutes: Minutes, options: ExtractPdfOptions): Promise<Buffer> {
-  try {
-    return writePdf(buildExtractContent(minutes, options), options);
-  } catch (error) {
-    return Promise.reject(error);
-  }
+export async function renderExtractPdf(minutes: Minutes, options: ExtractPdfOptions): Promise<Buffer> {
+  return writePdf(buildExtractContent(minutes, options), options);
 }
 
 /** A certified extract (protokollsutdrag) of chosen §§ as HTML; unknown §§ raise an InputError. */
@@ -45,7 +41,7 @@ export function renderExtractHtml(minutes: Minutes, options: ExtractOptions): st
 }
 
 /** A notice of meeting (kallelse) with its agenda as PDF. */
-export function renderNoticeOfMeetingPdf(notice: NoticeOfMeeting, options: PdfRenderOptions = {}): Promise<Buffer> {
+export async function renderNoticeOfMeetingPdf(notice: NoticeOfMeeting, options: PdfRenderOptions = {}): Promise<Buffer> {
   return writePdf(buildNoticeOfMeetingContent(notice), options);
 }
 

@@ -79,7 +79,6 @@ export const labels = {
     substitutes: 'Ersättare',
     others: 'Övriga kallade',
     absence: (contact: string) => `Förhinder anmäls till ${contact}.`,
-    substituteOrder: 'Ersättare tjänstgör i den ordning som fullmäktige har bestämt; anmäl förhinder i god tid.',
     chair: 'Ordförande',
     secretary: 'Sekreterare',
   },
