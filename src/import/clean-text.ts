@@ -95,23 +95,30 @@ export function removePageFurniture(lines: string[]): string[] {
  * stays because it is the document's own header. Returns line → index of the occurrence to keep.
  */
 function repeatedRunningHeaders(lines: string[]): Map<string, number> {
+  // Page headers differ only in their page number ("Sida 2 av 4"), so those compare with digits masked.
+  const keyOf = (t: string) => (PAGE_WORD.test(t) ? t.replace(/\d+/gu, '#') : t);
   const counts = new Map<string, { count: number; first: number }>();
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
     if (t.length < 4 || t.length > 100) continue;
-    const entry = counts.get(t);
+    const key = keyOf(t);
+    const entry = counts.get(key);
     if (entry) entry.count++;
-    else counts.set(t, { count: 1, first: i });
+    else counts.set(key, { count: 1, first: i });
   }
   const out = new Map<string, number>();
-  for (const [line, { count, first }] of counts) {
-    if (count < 3) continue;
-    if (/^§/u.test(line)) continue;
-    if (!/\d|protokoll|sammanträde|sida|justerande|utdrag|anteckningar/iu.test(line)) continue;
-    out.set(line, first);
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    const entry = counts.get(keyOf(t));
+    if (!entry || entry.count < 3 || out.has(t)) continue;
+    if (/^(?:§|dnr|att\s|[-•–])/iu.test(t)) continue;
+    if (!/\d|protokoll|sammanträde|sida|justerande|utdrag|anteckningar/iu.test(t)) continue;
+    out.set(t, entry.first);
   }
   return out;
 }
+
+const PAGE_WORD = /(?:sida|sid\.|page)\s*\d+/iu;
 
 /** Words after a line-final hyphen that show the hyphen belongs to a compound ("hälso- och sjukvård"). */
 const CONJUNCTION = /^(?:och|eller|samt|resp\.?|respektive|som|till|utan)(?!\p{L})/u;

@@ -85,21 +85,39 @@ export function splitHeaderZone(lines: string[]): HeaderZone {
   let current: HeaderSection | undefined;
   let index = 0;
   for (const raw of lines) {
+    // Lines below a combined row continue its first label ("Underskrifter<TAB>Sekreterare…<TAB>Paragrafer 31–35").
+    let rowSection: HeaderSection | undefined;
     for (const line of splitCombinedRow(raw)) {
       index++;
       const trimmed = line.trim();
       if (trimmed === '') continue;
       const match = headerLabelOf(line);
-      if (match && !startsAttendanceRow(match, current) && !looksLikeTableRowOfCurrent(line, current)) {
+      if (
+        match &&
+        !startsAttendanceRow(match, current) &&
+        !looksLikeTableRowOfCurrent(line, current) &&
+        !isRoleRowOfSignatures(line, current)
+      ) {
         current = { field: match.field, value: match.value, lines: [], index };
         sections.push(current);
+        rowSection ??= current;
         continue;
       }
       if (current) current.lines.push(line);
       else titleLines.push(trimmed);
     }
+    if (rowSection) current = rowSection;
   }
   return { titleLines, sections };
+}
+
+const ROLE_CELL = /^(?:sekreterare|ordförande|justerare|justerande|vid protokollet)$/iu;
+
+/** "ordförande<TAB>justerare" under a row of signers' names belongs to the signature block. */
+function isRoleRowOfSignatures(line: string, current: HeaderSection | undefined): boolean {
+  if (!current || (current.field !== 'signatures' && current.field !== 'adjusted-by')) return false;
+  const cells = line.trim().split(/\t+/u);
+  return cells.length > 1 && cells.every((c) => ROLE_CELL.test(c.trim()));
 }
 
 /** A row of an attendance table that happens to start with a label word is still a row. */

@@ -118,8 +118,14 @@ function titleFields(zone: HeaderZone): { organization: string | null; body: str
     else if (isBodyName(p)) body ??= capitalise(p);
   };
   if (notes) {
-    const first = titleText.find((l) => NOTES_MARK.test(l));
-    if (first) body = cleanPhrase(removeDates(first).replace(DOCUMENT_TYPE, ''));
+    // A forum's name is its first title line once "Minnesanteckningar" and dates are taken away.
+    for (const line of titleText) {
+      const cleaned = cleanPhrase(removeDates(line).replace(DOCUMENT_TYPE, '').replace(/\t+/gu, ' '));
+      if (cleaned && !isOrganisationName(cleaned)) {
+        body = cleaned;
+        break;
+      }
+    }
   }
   for (const line of titleText) {
     const cells = line.split(/\t|,\s+|\s+[-–—]\s+/u);
@@ -225,6 +231,11 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
       continue;
     }
     if (f !== 'signatures' && f !== 'adjusted-by') continue;
+    const columnPairs = signaturesByColumn([section.value, ...section.lines]);
+    if (columnPairs) {
+      out.push(...columnPairs);
+      continue;
+    }
     let pending: Array<'secretary' | 'chair' | 'adjuster'> = [];
     for (const line of [section.value, ...section.lines]) {
       const tokens = tokenise(line);
@@ -250,6 +261,23 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
     pending = [];
   }
   return out;
+}
+
+/**
+ * A row of names above (or below) a row of roles, aligned by tab: "Rolf Engström<TAB>Mats Holm" over
+ * "ordförande<TAB>justerare".
+ */
+function signaturesByColumn(lines: string[]): SignatureLine[] | undefined {
+  const rows = lines.filter((l) => l.trim() !== '').map((l) => l.trim().split(/\t+/u).map((c) => c.trim()));
+  for (let i = 0; i < rows.length; i++) {
+    const roles = rows[i]!;
+    if (roles.length < 2 || !roles.every((c) => new RegExp(`^(?:${SIGNATURE_ROLE_PATTERN.source})$`, 'iu').test(c))) continue;
+    for (const names of [rows[i - 1], rows[i + 1]]) {
+      if (!names || names.length !== roles.length || !names.every((n) => isPersonName(n))) continue;
+      return roles.map((r, k) => ({ role: signatureRole(r), name: names[k]!, signedAt: null }));
+    }
+  }
+  return undefined;
 }
 
 function adjustmentFields(zone: HeaderZone, signatures: SignatureLine[]): Minutes['adjustment'] {

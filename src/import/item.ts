@@ -132,17 +132,31 @@ function stripPointMark(text: string): string {
   return t;
 }
 
-/** Blocks of lines separated by blank lines. */
+/**
+ * Blocks of lines separated by blank lines. A subheading ("Beslutsunderlag", "Bakgrund") is a block of its
+ * own even when the text follows on the next line without a blank line, as in most PDFs.
+ */
 function blocksOf(lines: string[]): string[][] {
   const blocks: string[][] = [];
   let current: string[] = [];
+  const flush = () => {
+    if (current.length) blocks.push(current);
+    current = [];
+  };
   for (const line of lines) {
-    if (line.trim() === '') {
-      if (current.length) blocks.push(current);
-      current = [];
-    } else current.push(line.trim());
+    const t = line.trim();
+    if (t === '') {
+      flush();
+      continue;
+    }
+    if (isKnownSectionHeading(t) || isDecisionHeading(t)) {
+      flush();
+      blocks.push([t]);
+      continue;
+    }
+    current.push(t);
   }
-  if (current.length) blocks.push(current);
+  flush();
   return blocks;
 }
 
@@ -275,8 +289,8 @@ function presentersOf(body: string[]): string[] {
   const add = (name: string | undefined) => {
     if (name && !out.some((n) => sameName(n, name))) out.push(name);
   };
-  for (const line of body) {
-    const t = line.trim();
+  for (const block of blocksOf(body)) {
+    const t = collapse(block.join(' '));
     const label = /^föredragande\s*(?:är|:)?\s*(.+)$/iu.exec(t);
     if (label) {
       for (const piece of stripEmphasis(label[1]!).split(/,|;|\s+och\s+|\t/u)) {
@@ -326,7 +340,13 @@ function attachmentsOf(body: string[]): string[] {
     if (block.length === 1 && isBasisHeading(block[0]!)) {
       const next = blocks[b + 1];
       if (next && !isKnownSectionHeading(next[0]!)) {
-        for (const point of pointsOf(next)) add(stripPointMark(point));
+        // A list of documents: one per line, except a line that continues the previous one.
+        const entries: string[] = [];
+        for (const line of next) {
+          if (entries.length > 0 && /^\p{Ll}/u.test(line)) entries[entries.length - 1] += ` ${line}`;
+          else entries.push(line);
+        }
+        for (const entry of entries) add(stripPointMark(entry));
         b++;
       }
       continue;
@@ -443,11 +463,13 @@ function votesOf(body: string[]): Vote[] {
   const abstain = countOf(ABSTAIN_COUNT, text);
   if (yes === null && no === null && roll?.length === 0) return [];
   const question =
-    sentences.find((s) => /ja-?röst|ja för|röstar ja|den som vill|ställs mot|mot varandra|proposition/iu.test(s)) ??
+    sentences.find((s) => /ja-?röst|ja för|röstar ja|den som vill/iu.test(s)) ??
+    sentences.find((s) => /ställs mot|mot varandra|proposition/iu.test(s)) ??
     sentences[0] ??
     '';
   const result =
-    sentences.find((s) => /utfall|utfaller|beslutat|har beslutat|vinner|segrar|bifall|beslutar/iu.test(s) && s !== question) ??
+    sentences.find((s) => /har (?:alltså |således |därmed )?beslutat|beslutat enligt|vinner|segrar/iu.test(s) && s !== question) ??
+    sentences.find((s) => /utfaller|utfall/iu.test(s) && s !== question) ??
     null;
   const vote: Vote = { question, yes, no, abstain };
   if (roll && roll.length > 0) {

@@ -108,6 +108,7 @@ const LABELS: ReadonlyArray<readonly [string, HeaderField]> = [
   ['justerare', 'adjusters'],
   ['justerande', 'adjusters'],
   ['justeras av', 'adjusted-by'],
+  ['justeras', 'adjusted-by'],
   ['underskrifter', 'signatures'],
   ['underskrift', 'signatures'],
   ['sekreterare', 'secretary'],
