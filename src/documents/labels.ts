@@ -74,6 +74,7 @@ export const labels = {
     place: 'Plats',
     sentOn: 'Datum för kallelse',
     agenda: 'Ärenden',
+    agendaCaption: 'Föredragningslista',
     agendaHead: ['§', 'Ärende', 'Dnr', 'Föredragande'] as const,
     members: 'Ledamöter',
     substitutes: 'Ersättare',

@@ -82,7 +82,7 @@ export function buildNoticeOfMeetingContent(notice: NoticeOfMeeting): DocumentCo
         { type: 'heading', level: 2, text: labels.noticeOfMeeting.agenda },
         {
           type: 'table',
-          caption: labels.noticeOfMeeting.agenda,
+          caption: labels.noticeOfMeeting.agendaCaption,
           head: [...labels.noticeOfMeeting.agendaHead],
           rows: notice.items.map((item) => [
             item.number != null ? `§ ${item.number}` : '',
