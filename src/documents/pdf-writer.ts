@@ -577,12 +577,16 @@ class PdfWriter {
       for (const entry of entries) {
         doc.switchToPage(entry.page);
         const page = (this.anchorPages.get(entry.anchor) ?? 0) + 1;
-        parent.add(
-          doc.struct('TOCI', {}, () => {
-            this.print(entry.label, style.body, MARGIN.left, entry.y, CONTENT_WIDTH - 50);
-            this.print(String(page), style.body, PAGE_WIDTH - MARGIN.right - 40, entry.y, 40, 'right');
-          }),
+        const item = doc.struct('TOCI');
+        parent.add(item);
+        item.add(doc.struct('P', {}, () => this.print(entry.label, style.body, MARGIN.left, entry.y, CONTENT_WIDTH - 50)));
+        // Without the ActualText a screen reader would run the title into its page number.
+        item.add(
+          doc.struct('Reference', { actual: `, sida ${page}` }, () =>
+            this.print(String(page), style.body, PAGE_WIDTH - MARGIN.right - 40, entry.y, 40, 'right'),
+          ),
         );
+        item.end();
       }
       parent.end();
     }
