@@ -140,7 +140,8 @@ export async function extractPdfText(bytes: Uint8Array, name: string): Promise<s
       const content = await page.getTextContent();
       const pieces: TextPiece[] = [];
       for (const item of content.items) {
-        if (!('str' in item) || item.str === '') continue;
+        // pdfjs adds synthetic space items that span column gaps; gaps are measured from the words instead.
+        if (!('str' in item) || item.str.trim() === '') continue;
         const [a, b, , d, x, y] = item.transform as number[];
         pieces.push({
           text: item.str,

@@ -117,7 +117,7 @@ const ROLE_CELL = /^(?:sekreterare|ordförande|justerare|justerande|vid protokol
 function isRoleRowOfSignatures(line: string, current: HeaderSection | undefined): boolean {
   if (!current || (current.field !== 'signatures' && current.field !== 'adjusted-by')) return false;
   const cells = line.trim().split(/\t+/u);
-  return cells.length > 1 && cells.every((c) => ROLE_CELL.test(c.trim()));
+  return (cells.length > 1 || /^\t/u.test(line)) && cells.every((c) => ROLE_CELL.test(c.trim()));
 }
 
 /** A row of an attendance table that happens to start with a label word is still a row. */

@@ -237,7 +237,7 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
       continue;
     }
     let pending: Array<'secretary' | 'chair' | 'adjuster'> = [];
-    for (const line of [section.value, ...section.lines]) {
+    for (const line of signatureRows(section)) {
       const tokens = tokenise(line);
       if (tokens.length === 0) continue;
       const roleFirst = tokens[0]!.kind === 'role';
@@ -259,6 +259,22 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
     }
     for (const role of pending) out.push({ role, name: null, signedAt: null });
     pending = [];
+  }
+  return out;
+}
+
+/**
+ * Rows of a name-first signature block ("Name Role Name Role"), with the lines a PDF wrapped into the same
+ * cell (starting with a tab) joined back, so a role wrapped away from its name finds it again.
+ */
+function signatureRows(section: HeaderSection): string[] {
+  const rows = [section.value, ...section.lines];
+  const nameFirst = tokenise(section.value)[0]?.kind === 'text';
+  if (!nameFirst) return rows;
+  const out: string[] = [];
+  for (const row of rows) {
+    if (out.length > 0 && /^\t/u.test(row)) out[out.length - 1] += ` ${row.trim()}`;
+    else out.push(row);
   }
   return out;
 }
