@@ -92,7 +92,7 @@ export function removePageFurniture(lines: string[]): string[] {
 /**
  * Running headers repeated on every page ("Kommunstyrelsen 2020-05-07", "SAMMANTRÄDESPROTOKOLL"): a short
  * line seen three or more times that carries a date, a page word or a protocol word. The first occurrence
- * stays because it is the document's own header. Returns line → index of the occurrence to keep.
+ * stays when it is in the header zone. Returns line → index of the occurrence to keep (-1: none).
  */
 function repeatedRunningHeaders(lines: string[]): Map<string, number> {
   // Page headers differ only in their page number ("Sida 2 av 4"), so those compare with digits masked.
@@ -106,6 +106,8 @@ function repeatedRunningHeaders(lines: string[]): Map<string, number> {
     if (entry) entry.count++;
     else counts.set(key, { count: 1, first: i });
   }
+  // The first occurrence is the document's own header only when it comes before the first §.
+  const firstParagraph = lines.findIndex((l) => /^\s*(?:§\s*\d|\d{1,4}\s*§)/u.test(l));
   const out = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
@@ -113,7 +115,7 @@ function repeatedRunningHeaders(lines: string[]): Map<string, number> {
     if (!entry || entry.count < 3 || out.has(t)) continue;
     if (/^(?:§|dnr|att\s|[-•–])/iu.test(t)) continue;
     if (!/\d|protokoll|sammanträde|sida|justerande|utdrag|anteckningar/iu.test(t)) continue;
-    out.set(t, entry.first);
+    out.set(t, firstParagraph < 0 || entry.first < firstParagraph ? entry.first : -1);
   }
   return out;
 }

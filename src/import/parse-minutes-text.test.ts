@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { minutesSchema } from '../domain/minutes.ts';
+import { InputError } from '../errors.ts';
+import { allAnnotatedMinutes, SEEDS_DIR } from '../../test/import/fixture-files.ts';
+import { parseMinutesText } from './index.ts';
+
+const annotated = allAnnotatedMinutes();
+
+describe('parseMinutesText on annotated minutes', () => {
+  it('finds the seeds and our own fixtures', () => {
+    expect(annotated.length).toBeGreaterThanOrEqual(7);
+  });
+
+  for (const doc of annotated) {
+    it(`reads ${doc.name} exactly as annotated`, () => {
+      const minutes = parseMinutesText(doc.text);
+      expect(JSON.parse(JSON.stringify(minutes))).toEqual(doc.expected);
+      expect(minutesSchema.safeParse(minutes).success).toBe(true);
+    });
+  }
+});
+
+describe('parseMinutesText refuses what is not minutes', () => {
+  it('refuses an empty document', () => {
+    expect(() => parseMinutesText('  \n\n', { source: 'tom.txt' })).toThrow(InputError);
+  });
+
+  it('refuses an annual report that has neither §§ nor a meeting header, naming the source', () => {
+    const report = readFileSync(join(SEEDS_DIR, '004_7fc0622c15638b42.txt'), 'utf8');
+    expect(() => parseMinutesText(report, { source: 'arsrapport.txt' })).toThrowError(/arsrapport\.txt: .*no § items/u);
+  });
+
+  it('accepts minutes without §§ when they have a dated meeting header and attendance', () => {
+    const text = 'Protokoll\nKulturnämnden\nDatum: 2023-02-01\nTid: 13.00-15.00\nNärvarande:\nAnna Berg (S), ordförande\nBo Ek (M)\n';
+    const minutes = parseMinutesText(text);
+    expect(minutes.items).toEqual([]);
+    expect(minutes.attendees.map((a) => a.name)).toEqual(['Anna Berg', 'Bo Ek']);
+    expect(minutes.body).toBe('Kulturnämnden');
+  });
+});
+
+describe('parseMinutesText on layout variants', () => {
+  it('reads "§ 12" on its own line with the title and Dnr on the following lines', () => {
+    const text = 'Protokoll Socialnämnden\nDatum 2022-01-10\n\n§ 12\n\nTaxor 2022\n\nDnr SN 2021/88\n\nBeslut\nNämnden antar taxorna.\n';
+    const item = parseMinutesText(text).items[0]!;
+    expect(item).toMatchObject({ number: 12, title: 'Taxor 2022', caseNumber: 'SN 2021/88', decisions: ['Nämnden antar taxorna.'] });
+  });
+
+  it('reads "12 § Title, Dnr 2020/14" and strips the case number from the title', () => {
+    const text = 'Protokoll Direktionen\nDatum 2022-01-10\n\n12 § Budget 2023, Dnr 2020/14\n\nDirektionen fastställer budgeten.\n';
+    expect(parseMinutesText(text).items[0]).toMatchObject({ number: 12, title: 'Budget 2023', caseNumber: '2020/14' });
+  });
+
+  it('skips a table of contents with dot leaders and uses the headings in the body', () => {
+    const text = [
+      'Protokoll Kommunstyrelsen', 'Datum 2022-01-10', 'Innehåll', '§ 1 Öppnande.....\t2', '§ 2 Budget.....\t3', '',
+      '§ 1 Mötets öppnande', 'Ordföranden öppnar mötet.', '', '§ 2 Budget för 2023', 'Budgeten fastställs.',
+    ].join('\n');
+    const items = parseMinutesText(text).items;
+    expect(items.map((i) => [i.number, i.title])).toEqual([[1, 'Mötets öppnande'], [2, 'Budget för 2023']]);
+  });
+
+  it('ignores a § reference at the start of a wrapped body line', () => {
+    const text = 'Protokoll Styrelsen\nDatum 2022-01-10\n\n§ 4 Revision\nEnligt kommunallagen ska revisorerna pröva enligt\n§ 9 i revisionsreglementet att verksamheten sköts.\n\n§ 5 Avslutning\nMötet avslutas.\n';
+    expect(parseMinutesText(text).items.map((i) => i.number)).toEqual([4, 5]);
+  });
+
+  it('removes "Sida 2 av 5" and running headers and joins a sentence split by the page break', () => {
+    const text = [
+      'Protokoll Kommunstyrelsen 2022-01-10', 'Datum 2022-01-10', '',
+      '§ 1 Budget', 'Beslut', 'Kommunstyrelsen fastställer budgeten för', '', 'Sida 1 av 3',
+      'KOMMUNSTYRELSEN PROTOKOLL 2022-01-10', '', 'år 2023 och planen för 2024.', '',
+      '§ 2 Taxor', 'Taxorna fastställs.', 'Sida 2 av 3', 'KOMMUNSTYRELSEN PROTOKOLL 2022-01-10',
+      '§ 3 Övrigt', 'Inget.', 'Sida 3 av 3', 'KOMMUNSTYRELSEN PROTOKOLL 2022-01-10',
+    ].join('\n');
+    const items = parseMinutesText(text).items;
+    expect(items[0]!.decisions).toEqual(['Kommunstyrelsen fastställer budgeten för år 2023 och planen för 2024.']);
+    expect(items[2]!.text).toBe('Inget.');
+  });
+});
