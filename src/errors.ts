@@ -15,7 +15,7 @@ export interface Problem {
 }
 
 export abstract class ProtokollError extends Error {
-  abstract readonly kind: 'input' | 'rule' | 'not_found' | 'forbidden';
+  abstract readonly kind: 'input' | 'rule' | 'not_found' | 'forbidden' | 'unauthenticated';
   readonly code: string;
   readonly details: Record<string, unknown>;
 
@@ -52,6 +52,11 @@ export class RuleError extends ProtokollError {
 /** The thing asked for does not exist (or may not be seen: confidential items answer "not found"). */
 export class NotFoundError extends ProtokollError {
   readonly kind = 'not_found' as const;
+}
+
+/** Nobody is signed in, and the step needs someone who is. */
+export class UnauthenticatedError extends ProtokollError {
+  readonly kind = 'unauthenticated' as const;
 }
 
 /** The caller is known but may not do this. */

@@ -7,6 +7,8 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../services/system.service.ts';
 import { handleError } from './errors.ts';
+import { actorResolver } from './actor.ts';
+import { meetingRoutes } from './routes/meetings.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { registerRoutes } from './routes/registers.routes.ts';
 import { minutesRoutes } from './routes/minutes.routes.ts';
@@ -52,9 +54,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const db = options.database.db;
+  await app.register(actorResolver, { db });
   await app.register(systemRoutes, { db, engine: options.database.engine });
   await app.register(registerRoutes, { db });
   await app.register(minutesRoutes, { db });
+  await app.register(meetingRoutes, { database: options.database });
   await app.register(searchRoutes, { db });
   await app.register(followUpRoutes, { db });
   await app.register(webRoutes, { database: options.database });

@@ -6,7 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { InputError, isProtokollError } from '../errors.ts';
 
-const statusByKind = { input: 400, rule: 409, not_found: 404, forbidden: 403 } as const;
+const statusByKind = { input: 400, rule: 409, not_found: 404, forbidden: 403, unauthenticated: 401 } as const;
 
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(error)) {

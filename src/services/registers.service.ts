@@ -7,6 +7,7 @@ import {
   listBodies,
   listMandates,
   listOrganizations,
+  queryRows,
   type BodyRow,
   type Database,
   type MandateWithPerson,
@@ -47,4 +48,18 @@ export async function isDatabaseReachable(db: Database): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The body a meeting belongs to (for access checks). */
+export async function bodyOfMeeting(db: Database, meetingId: string): Promise<string> {
+  const [row] = await queryRows<{ body_id: string }>(db, sql`select body_id from meetings where id = ${meetingId}`);
+  if (!row) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
+  return row.body_id;
+}
+
+/** The body a § belongs to (for access checks). */
+export async function bodyOfParagraph(db: Database, paragraphId: string): Promise<string> {
+  const [row] = await queryRows<{ body_id: string }>(db, sql`select body_id from paragraphs where id = ${paragraphId}`);
+  if (!row) throw new NotFoundError('paragraph_not_found', `no paragraph with id ${paragraphId}`, { paragraphId });
+  return row.body_id;
 }

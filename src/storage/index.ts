@@ -10,6 +10,7 @@ export * from './registers.store.ts';
 export * from './minutes.store.ts';
 export * from './audit.store.ts';
 export * from './files.store.ts';
+export * from './meeting-cycle.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**

@@ -1,0 +1,50 @@
+/**
+ * Who is calling: every request gets `request.user`, resolved from the session cookie or an
+ * `Authorization: Bearer <token>` header (for integrations), or null for the public.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { UnauthenticatedError } from '../errors.ts';
+import { SESSION_COOKIE, userForSessionToken, type SignedInUser } from '../services/session.service.ts';
+import type { Actor } from '../services/meeting-cycle.service.ts';
+import type { Database } from '../services/system.service.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SignedInUser | null;
+  }
+}
+
+function tokenOf(request: FastifyRequest): string | null {
+  const authorization = request.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim() || null;
+  const cookies = request.headers.cookie;
+  if (!cookies) return null;
+  for (const part of cookies.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+async function actorPlugin(app: FastifyInstance, options: { db: Database }): Promise<void> {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request) => {
+    const token = tokenOf(request);
+    request.user = token ? await userForSessionToken(options.db, token, new Date()) : null;
+  });
+}
+
+export const actorResolver = fp(actorPlugin, { name: 'protokoll-actor' });
+
+/** The signed-in user, or a 401 for the public. */
+export function requireUser(request: FastifyRequest): SignedInUser {
+  if (!request.user) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
+  return request.user;
+}
+
+/** The signed-in user as the use cases' Actor. */
+export function actorOf(request: FastifyRequest): Actor {
+  const user = requireUser(request);
+  return { userId: user.userId, personId: user.personId, name: user.name };
+}

@@ -1,0 +1,478 @@
+/**
+ * The meeting cycle over HTTP: registers, planning, kallelse, roll-call, §§, finalising, signing, the
+ * notice and extracts. The web application uses exactly these use cases.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { minutesSchema, reservationSchema, voteSchema } from '../../domain/minutes.ts';
+import { organisationTypes } from '../../domain/rule-profile.ts';
+import { renderMinutesHtml, renderMinutesPdf } from '../../documents/index.ts';
+import { swedishDateOf } from '../../domain/legal-dates.ts';
+import {
+  addAgendaItem,
+  addMandate,
+  adjustParagraphAtMeeting,
+  createBody,
+  createExtract,
+  createOrganization,
+  createPerson,
+  finaliseMinutes,
+  getMeetingOverview,
+  listAwaitingSignature,
+  listMeetings,
+  planMeeting,
+  postNotice,
+  recordAttendance,
+  rejectMinutes,
+  sendMeetingNotice,
+  signMinutes,
+  updateParagraph,
+} from '../../services/meeting-cycle.service.ts';
+import { bodyOfMeeting, bodyOfParagraph } from '../../services/registers.service.ts';
+import { requireAdministrator, requireSecretaryOf } from '../../services/session.service.ts';
+import type { DatabaseHandle } from '../../services/system.service.ts';
+import { getMinutes } from '../../services/minutes.service.ts';
+import { actorOf, requireUser } from '../actor.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const clock = z.string().regex(/^\d{2}:\d{2}$/, 'expected a time HH:MM');
+const idParams = z.object({ meetingId: z.uuid() });
+const created = z.object({ id: z.uuid() });
+
+/** Today in Sweden: the only place the API reads the clock for the legal dates. */
+const today = () => swedishDateOf(new Date().toISOString());
+
+export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (app, { database }) => {
+  const db = database.db;
+
+  app.post(
+    '/api/organizations',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Register an organisation (administrators)',
+        body: z.object({
+          name: z.string(),
+          organizationType: z.enum(organisationTypes).describe('The rule profile'),
+          shortName: z.string().nullable().optional(),
+          minutesStorage: z.string().nullable().optional().describe('Förvaringsplats printed on notices'),
+        }),
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => {
+      requireAdministrator(requireUser(request));
+      const row = await createOrganization(db, request.body, actorOf(request));
+      return reply.status(201).send({ id: row.id });
+    },
+  );
+
+  app.post(
+    '/api/bodies',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Register a body of an organisation (administrators)',
+        body: z.object({
+          organizationId: z.uuid(),
+          name: z.string(),
+          bodyKind: z.string().optional(),
+          decisionMaking: z.boolean().optional(),
+          seats: z.number().int().positive().nullable().optional(),
+          rules: z.record(z.string(), z.unknown()).optional(),
+        }),
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => {
+      requireAdministrator(requireUser(request));
+      const row = await createBody(db, request.body, actorOf(request));
+      return reply.status(201).send({ id: row.id });
+    },
+  );
+
+  app.post(
+    '/api/persons',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Register a person (administrators)',
+        body: z.object({ name: z.string(), email: z.string().nullable().optional() }),
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => {
+      requireAdministrator(requireUser(request));
+      const row = await createPerson(db, request.body, actorOf(request));
+      return reply.status(201).send({ id: row.id });
+    },
+  );
+
+  app.post(
+    '/api/bodies/:bodyId/mandates',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Give a person a mandate in the body (administrators and secretaries)',
+        params: z.object({ bodyId: z.uuid() }),
+        body: z.object({
+          personId: z.uuid(),
+          role: z.enum(['chair', 'vice-chair', 'member', 'substitute']),
+          party: z.string().nullable().optional(),
+          viceChairRank: z.number().int().positive().nullable().optional(),
+          substituteRank: z.number().int().positive().nullable().optional(),
+          appointedById: z.uuid().nullable().optional(),
+          startsOn: isoDate.nullable().optional(),
+          endsOn: isoDate.nullable().optional(),
+        }),
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => {
+      await requireSecretaryOf(db, requireUser(request), request.params.bodyId);
+      const row = await addMandate(db, { ...request.body, bodyId: request.params.bodyId }, actorOf(request));
+      return reply.status(201).send({ id: row.id });
+    },
+  );
+
+  app.get(
+    '/api/meetings',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Meetings, newest first',
+        querystring: z.object({ body: z.uuid().optional(), year: z.coerce.number().int().optional() }),
+        response: {
+          200: z.object({
+            data: z.array(
+              z.object({ id: z.uuid(), bodyId: z.uuid(), bodyName: z.string(), organizationName: z.string().nullable(), heldOn: z.string().nullable(), status: z.string() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const rows = await listMeetings(db, { ...(request.query.body ? { bodyId: request.query.body } : {}), ...(request.query.year ? { year: request.query.year } : {}) });
+      return { data: rows.map((r) => ({ id: r.id, bodyId: r.bodyId, bodyName: r.bodyName, organizationName: r.organizationName, heldOn: r.heldOn, status: r.status })) };
+    },
+  );
+
+  app.get(
+    '/api/me/awaiting-signature',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: "Minutes awaiting the signed-in person's signature",
+        response: { 200: z.object({ data: z.array(z.object({ id: z.uuid(), bodyName: z.string(), heldOn: z.string().nullable() })) }) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const rows = user.personId ? await listAwaitingSignature(db, user.personId) : [];
+      return { data: rows.map((r) => ({ id: r.id, bodyName: r.bodyName, heldOn: r.heldOn })) };
+    },
+  );
+
+  app.post(
+    '/api/meetings',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Plan a meeting with the standard agenda items',
+        body: z.object({
+          bodyId: z.uuid(),
+          heldOn: isoDate,
+          start: clock.nullable().optional(),
+          end: clock.nullable().optional(),
+          location: z.string().nullable().optional(),
+          remote: z.boolean().nullable().optional(),
+          standardItems: z.boolean().optional(),
+          numberInYear: z.number().int().positive().nullable().optional(),
+        }),
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => {
+      await requireSecretaryOf(db, requireUser(request), request.body.bodyId);
+      const { meetingId } = await planMeeting(db, request.body, actorOf(request));
+      return reply.status(201).send({ id: meetingId });
+    },
+  );
+
+  app.get(
+    '/api/meetings/:meetingId',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'A meeting as the secretary sees it: minutes, quorum, signatures and legal clocks',
+        params: idParams,
+        response: {
+          200: z.object({
+            meeting: z.object({ id: z.uuid(), bodyId: z.uuid(), status: z.string(), heldOn: z.string().nullable(), convenedAt: z.string().nullable(), minutesSha256: z.string().nullable() }),
+            paragraphIds: z.array(z.uuid()),
+            minutes: minutesSchema,
+            quorum: z.object({ quorate: z.boolean(), votingCount: z.number(), required: z.number(), reasons: z.array(z.object({ code: z.string(), message: z.string(), personId: z.string().optional() })) }).nullable(),
+            signatures: z.array(z.object({ role: z.string(), name: z.string().nullable(), personId: z.string().nullable(), status: z.string(), signedAt: z.string().nullable(), documentSha256: z.string().nullable() })),
+            invitations: z.array(z.object({ name: z.string(), role: z.string(), sentAt: z.string() })),
+            clocks: z.object({
+              adjustmentDeadline: z.string().nullable(),
+              adjustmentStatus: z.string().nullable(),
+              notice: z.object({ postedOn: z.string(), lastAppealOn: z.string(), postedUntilOn: z.string(), takeDownOn: z.string(), latestPostingOn: z.string().nullable(), postedLate: z.boolean() }).nullable(),
+            }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const overview = await getMeetingOverview(db, request.params.meetingId, { today: today() });
+      return overview;
+    },
+  );
+
+  app.post(
+    '/api/meetings/:meetingId/agenda',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Add an item (§) to the agenda; the §§ are renumbered through the year',
+        params: idParams,
+        body: z.object({
+          title: z.string(),
+          caseNumber: z.string().nullable().optional(),
+          presenters: z.array(z.string()).optional(),
+          proposal: z.string().nullable().optional(),
+          text: z.string().nullable().optional(),
+          position: z.number().int().nonnegative().optional(),
+        }),
+        response: { 201: z.object({ id: z.uuid(), number: z.number().int().nullable() }) },
+      },
+    },
+    async (request, reply) => {
+      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      const result = await addAgendaItem(db, request.params.meetingId, request.body, actorOf(request));
+      return reply.status(201).send({ id: result.paragraphId, number: result.number });
+    },
+  );
+
+  app.patch(
+    '/api/paragraphs/:paragraphId',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Change a § of draft minutes: text, proposal, decisions, votes, reservations, jäv',
+        params: z.object({ paragraphId: z.uuid() }),
+        body: z.object({
+          title: z.string().optional(),
+          caseNumber: z.string().nullable().optional(),
+          text: z.string().nullable().optional(),
+          proposal: z.string().nullable().optional(),
+          presenters: z.array(z.string()).optional(),
+          decisions: z.array(z.string()).optional(),
+          attachments: z.array(z.string()).optional(),
+          votes: z.array(voteSchema).optional(),
+          reservations: z.array(reservationSchema).optional(),
+          disqualified: z.array(z.string()).optional(),
+          confidential: z.boolean().optional(),
+          confidentialReason: z.string().nullable().optional(),
+        }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await requireSecretaryOf(db, requireUser(request), await bodyOfParagraph(db, request.params.paragraphId));
+      await updateParagraph(db, request.params.paragraphId, request.body, actorOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/meetings/:meetingId/kallelse',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Send the notice of meeting (kallelse) with the agenda to every member and substitute',
+        params: idParams,
+        body: z.object({ absenceContact: z.string().nullable().optional() }).optional(),
+        response: { 200: z.object({ invited: z.number().int(), fileId: z.uuid(), status: z.string().nullable() }) },
+      },
+    },
+    async (request) => {
+      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      const result = await sendMeetingNotice(database, request.params.meetingId, { sentAt: new Date(), absenceContact: request.body?.absenceContact ?? null }, actorOf(request));
+      return { invited: result.invited, fileId: result.fileId, status: result.status };
+    },
+  );
+
+  app.put(
+    '/api/meetings/:meetingId/attendance',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Record the roll-call: members and substitutes from the mandate register, serving substitutes, others present, adjusters',
+        params: idParams,
+        body: z.object({
+          entries: z.array(
+            z.object({
+              personId: z.uuid(),
+              present: z.boolean(),
+              remote: z.boolean().optional(),
+              servingForPersonId: z.uuid().nullable().optional(),
+              paragraphs: z.string().nullable().optional(),
+            }),
+          ),
+          others: z
+            .array(z.object({ name: z.string(), role: z.enum(['secretary', 'official', 'guest']), represents: z.string().nullable().optional(), personId: z.uuid().nullable().optional(), remote: z.boolean().optional() }))
+            .optional(),
+          adjusterPersonIds: z.array(z.uuid()).optional(),
+          pickSubstitutes: z.boolean().optional(),
+        }),
+        response: {
+          200: z.object({
+            quorum: z.object({ quorate: z.boolean(), votingCount: z.number(), required: z.number(), reasons: z.array(z.object({ code: z.string(), message: z.string(), personId: z.string().optional() })) }),
+            servingSubstitutes: z.array(z.object({ memberId: z.string(), substituteId: z.string() })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      return recordAttendance(db, request.params.meetingId, request.body, actorOf(request));
+    },
+  );
+
+  app.post(
+    '/api/meetings/:meetingId/finalise',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'The secretary finalises the draft; the PDF/A is stored and its SHA-256 is what the signers sign',
+        params: idParams,
+        response: { 200: z.object({ sha256: z.string(), fileId: z.uuid() }) },
+      },
+    },
+    async (request) => {
+      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      return finaliseMinutes(database, request.params.meetingId, { at: new Date() }, actorOf(request));
+    },
+  );
+
+  app.post(
+    '/api/meetings/:meetingId/signatures',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'The chair or an adjuster signs the finalised minutes',
+        params: idParams,
+        body: z.object({ documentSha256: z.string().optional().describe('The SHA-256 of the document the signer read') }).optional(),
+        response: {
+          200: z.object({
+            adjusted: z.boolean(),
+            adjustedOn: z.string().nullable(),
+            notice: z.object({ postedOn: z.string().nullable(), lastAppealOn: z.string().nullable(), postedUntilOn: z.string().nullable(), takeDownOn: z.string().nullable(), storage: z.string().nullable() }).nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const result = await signMinutes(database, request.params.meetingId, { at: new Date(), ...(request.body?.documentSha256 ? { documentSha256: request.body.documentSha256 } : {}) }, actorOf(request));
+      return {
+        adjusted: result.adjusted,
+        adjustedOn: result.adjustedOn,
+        notice: result.notice
+          ? { postedOn: result.notice.postedOn, lastAppealOn: result.notice.lastAppealOn, postedUntilOn: result.notice.postedUntilOn, takeDownOn: result.notice.takeDownOn, storage: result.notice.storage }
+          : null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/meetings/:meetingId/rejections',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'The chair or an adjuster refuses to sign, with a reason; the minutes go back to draft',
+        params: idParams,
+        body: z.object({ reason: z.string().min(1) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await rejectMinutes(db, request.params.meetingId, { at: new Date(), reason: request.body.reason }, actorOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/meetings/:meetingId/immediate-adjustments',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Omedelbar justering of one § at the meeting',
+        params: idParams,
+        body: z.object({ paragraph: z.number().int().positive() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      await adjustParagraphAtMeeting(db, request.params.meetingId, { paragraph: request.body.paragraph, on: today() }, actorOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/meetings/:meetingId/notice',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Post or re-date the notice (anslag) of adjusted minutes; the legal dates are computed',
+        params: idParams,
+        body: z.object({ postedOn: isoDate }),
+        response: { 200: z.object({ postedOn: z.string().nullable(), lastAppealOn: z.string().nullable(), postedUntilOn: z.string().nullable(), takeDownOn: z.string().nullable() }) },
+      },
+    },
+    async (request) => {
+      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      const notice = await postNotice(db, request.params.meetingId, request.body, actorOf(request));
+      return { postedOn: notice.postedOn, lastAppealOn: notice.lastAppealOn, postedUntilOn: notice.postedUntilOn, takeDownOn: notice.takeDownOn };
+    },
+  );
+
+  app.post(
+    '/api/meetings/:meetingId/extracts',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'A certified extract (protokollsutdrag) of chosen §§, as PDF',
+        params: idParams,
+        body: z.object({ paragraphs: z.array(z.number().int().positive()).min(1), certifiedBy: z.string(), certifiedOn: isoDate }),
+        response: { 201: z.any().describe('application/pdf') },
+      },
+    },
+    async (request, reply) => {
+      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      const extract = await createExtract(database, request.params.meetingId, request.body, actorOf(request));
+      return reply.status(201).header('content-type', 'application/pdf').header('x-extract-id', extract.extractId).header('x-sha256', extract.sha256).send(extract.pdf);
+    },
+  );
+
+  app.get(
+    '/api/meetings/:meetingId/minutes.:format',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Export the minutes as PDF/A or HTML',
+        params: idParams.extend({ format: z.enum(['pdf', 'html']) }),
+        response: { 200: z.any() },
+      },
+    },
+    async (request, reply) => {
+      requireUser(request);
+      const minutes = await getMinutes(db, request.params.meetingId);
+      if (request.params.format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').send(renderMinutesHtml(minutes));
+      return reply.header('content-type', 'application/pdf').send(await renderMinutesPdf(minutes));
+    },
+  );
+};
