@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { applyMigrations, openConfiguredDatabase } from '../../services/system.service.ts';
-import { collectImportFiles, importMinutesFiles, type ImportOutcome } from '../../services/import.service.ts';
+import type { ImportOutcome } from '../../services/import.service.ts';
 import { configFor } from '../context.ts';
 
 export function registerImport(program: Command): void {
@@ -12,6 +11,8 @@ export function registerImport(program: Command): void {
     .option('--organization <name>', 'store the minutes under this organisation, whatever they name')
     .option('--json', 'print the outcome of every file as JSON')
     .action(async (paths: string[], options: { organization?: string; json?: boolean }, command: Command) => {
+      const { applyMigrations, openConfiguredDatabase } = await import('../../services/system.service.ts');
+      const { collectImportFiles, importMinutesFiles } = await import('../../services/import.service.ts');
       const files = collectImportFiles(paths);
       const handle = await openConfiguredDatabase(configFor(command));
       try {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { applyMigrations, describeDatabase, openConfiguredDatabase } from '../../services/system.service.ts';
 import { configFor } from '../context.ts';
 
 export function registerMigrate(program: Command): void {
@@ -7,6 +6,7 @@ export function registerMigrate(program: Command): void {
     .command('migrate')
     .description('create the database or bring it up to date (embedded by default, DATABASE_URL for a server)')
     .action(async (_options: unknown, command: Command) => {
+      const { applyMigrations, describeDatabase, openConfiguredDatabase } = await import('../../services/system.service.ts');
       const config = configFor(command);
       const handle = await openConfiguredDatabase(config);
       try {

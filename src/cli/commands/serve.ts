@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.ts';
-import { buildApp } from '../../api/app.ts';
-import { applyMigrations, describeDatabase, openConfiguredDatabase } from '../../services/system.service.ts';
 import { configFor } from '../context.ts';
 
 export function registerServe(program: Command): void {
@@ -15,6 +13,9 @@ export function registerServe(program: Command): void {
       if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
         throw new InputError({ path: '--port', code: 'invalid_port', message: `not a port number: ${options.port}` });
       }
+      // Loaded here, not at the top, so that other commands start without the server's dependencies.
+      const { buildApp } = await import('../../api/app.ts');
+      const { applyMigrations, describeDatabase, openConfiguredDatabase } = await import('../../services/system.service.ts');
       const config = configFor(command, { ...(port !== undefined ? { port } : {}), ...(options.host ? { host: options.host } : {}) });
       const handle = await openConfiguredDatabase(config);
       await applyMigrations(handle);
