@@ -11,7 +11,7 @@ export async function generateOpenApiDocument(): Promise<unknown> {
   // Routes only need a handle to exist; nothing is queried, so an unmigrated in-memory database will do.
   const database = await openDatabase({ dataDir: null });
   try {
-    const app = await buildApp({ database });
+    const app = await buildApp({ database, web: false });
     await app.ready();
     return app.swagger();
   } finally {

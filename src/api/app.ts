@@ -14,13 +14,14 @@ import { registerRoutes } from './routes/registers.routes.ts';
 import { minutesRoutes } from './routes/minutes.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { followUpRoutes } from './routes/follow-up.routes.ts';
-import { webRoutes } from '../web/index.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
   /** pino options, or false for no logs (tests). */
   logger?: boolean | { level: string };
   version?: string;
+  /** Serve the web application's pages too (default true); API-only deployments and API tests turn it off. */
+  web?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -61,6 +62,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(meetingRoutes, { database: options.database });
   await app.register(searchRoutes, { db });
   await app.register(followUpRoutes, { db });
-  await app.register(webRoutes, { database: options.database });
+  if (options.web !== false) {
+    const { webRoutes } = await import('../web/index.ts');
+    await app.register(webRoutes, { database: options.database });
+  }
   return app;
 }

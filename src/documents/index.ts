@@ -10,7 +10,7 @@ import { buildMinutesContent, type MinutesRenderOptions } from './minutes-conten
 import { buildNoticeOfMeetingContent, type NoticeOfMeeting } from './notice-of-meeting.ts';
 import { writePdf, type PdfRenderOptions } from './pdf-writer.ts';
 
-export type { MinutesRenderOptions } from './minutes-content.ts';
+export type { MinutesRenderOptions, SignatureRecord } from './minutes-content.ts';
 export type { PdfRenderOptions } from './pdf-writer.ts';
 export type { ExtractOptions } from './extract-content.ts';
 export type { AgendaItem, InvitedPerson, NoticeOfMeeting } from './notice-of-meeting.ts';

@@ -28,6 +28,12 @@ export const labels = {
   adjustmentPlaceAndTime: 'Justeringens plats och tid',
   paragraphs: 'Paragrafer',
   signatures: 'Underskrifter',
+  signatureRecord: {
+    heading: 'Elektroniska underskrifter',
+    lead: 'Protokollet har justerats elektroniskt. Underskrifterna avser det färdigställda dokument vars kontrollsumma anges nedan.',
+    columns: ['Roll', 'Namn', 'Tidpunkt', 'Metod'],
+    hash: 'Kontrollsumma (SHA-256) för det undertecknade dokumentet:',
+  },
   signedAt: 'Signerat',
   tableOfContents: 'Innehållsförteckning',
   caseNumber: 'Dnr',

@@ -18,6 +18,17 @@ import {
 export interface MinutesRenderOptions {
   /** Print a table of contents when the minutes have more §§ than this (default 8). */
   tableOfContentsAfter?: number;
+  /**
+   * The record of an electronic justering: printed on a signature page at the end, so that the signed
+   * document itself says who approved which document (by its SHA-256), when and how.
+   */
+  signatureRecord?: SignatureRecord;
+}
+
+/** Who signed the finalised document with this hash, when, and through which provider. */
+export interface SignatureRecord {
+  documentSha256: string;
+  signatures: { role: 'secretary' | 'chair' | 'adjuster'; name: string | null; signedAt: string | null; provider: string | null }[];
 }
 
 const DEFAULT_TABLE_OF_CONTENTS_AFTER = 8;
@@ -35,6 +46,7 @@ export function buildMinutesContent(minutes: Minutes, options: MinutesRenderOpti
     sections.push(section);
   });
   if (minutes.notice) sections.push(noticeSection(minutes));
+  if (options.signatureRecord) sections.push(signatureRecordSection(options.signatureRecord));
   return {
     title: documentTitle(documentName, minutes),
     subject: minutes.paragraphRange
@@ -296,6 +308,27 @@ function noticeSection(minutes: Minutes): Section {
         rows,
         signatureLabel: labels.notice.signature,
       },
+    ],
+  };
+}
+
+function signatureRecordSection(record: SignatureRecord): Section {
+  const roleNames = { secretary: 'Sekreterare', chair: 'Ordförande', adjuster: 'Justerare' } as const;
+  return {
+    anchor: 'signaturer',
+    outlineTitle: labels.signatureRecord.heading,
+    startOnNewPage: true,
+    blocks: [
+      { type: 'heading', level: 2, text: labels.signatureRecord.heading },
+      { type: 'paragraph', text: labels.signatureRecord.lead, tone: 'lead' },
+      {
+        type: 'table',
+        caption: labels.signatureRecord.heading,
+        head: [...labels.signatureRecord.columns],
+        widths: [0.18, 0.3, 0.32, 0.2],
+        rows: record.signatures.map((s) => [roleNames[s.role], s.name ?? '', s.signedAt ? formatSigningTime(s.signedAt) : '', s.provider ?? '']),
+      },
+      { type: 'paragraph', text: `${labels.signatureRecord.hash} ${record.documentSha256}`, tone: 'meta' },
     ],
   };
 }

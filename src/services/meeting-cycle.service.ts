@@ -4,7 +4,7 @@
  * domain's rules, writes, and appends its audit event.
  */
 import { createHash } from 'node:crypto';
-import { renderExtractPdf, renderMinutesPdf, renderNoticeOfMeetingPdf, type NoticeOfMeeting } from '../documents/index.ts';
+import { renderExtractPdf, renderMinutesHtml, renderMinutesPdf, renderNoticeOfMeetingPdf, type NoticeOfMeeting } from '../documents/index.ts';
 import type { AttendeeRole, Minutes, MinutesItem, Reservation, Vote } from '../domain/minutes.ts';
 import { reservationSchema, voteSchema } from '../domain/minutes.ts';
 import {
@@ -47,6 +47,9 @@ import {
   insertPerson,
   loadMinutes,
   storeFile,
+  findFileById,
+  findMeetingById,
+  readStoredFile,
   type BodyRow,
   type DatabaseHandle,
   type MandateRow,
@@ -621,8 +624,21 @@ export async function signMinutes(
     let notice: NoticeRow | null = null;
     if (isAdjusted(next)) {
       await updateMeeting(tx, meetingId, { approval: next as unknown as Record<string, unknown>, status: 'adjusted', adjustedOn: next.adjustedOn });
-      await appendAuditEvent(tx, { kind: 'minutes.adjusted', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? by, data: { adjustedOn: next.adjustedOn } });
       notice = await postNoticeInside(tx, meeting, { postedOn: next.adjustedOn! }, actor);
+      // The signed document: the finalised protocol with a page that records every signature and the hash signed.
+      const minutes = await loadMinutes(tx, meetingId);
+      const signatureRows = await listSignatures(tx, meetingId);
+      const pdf = await renderMinutesPdf(minutes, {
+        createdAt: input.at,
+        signatureRecord: {
+          documentSha256: meeting.minutesSha256,
+          signatures: minutes.signatures.map((s, index) => ({ ...s, provider: signatureRows[index]?.provider ?? null })),
+        },
+      });
+      const { body } = await contextOf(tx, meeting);
+      const signedFile = await storeFile(tx, handle.filesDir, { bytes: pdf, contentType: 'application/pdf', originalName: `protokoll-${body.name}-${meeting.heldOn}-justerat.pdf` });
+      await updateMeeting(tx, meetingId, { signedFileId: signedFile.id });
+      await appendAuditEvent(tx, { kind: 'minutes.adjusted', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? by, data: { adjustedOn: next.adjustedOn, signedSha256: signedFile.sha256 } });
     } else {
       await updateMeeting(tx, meetingId, { approval: next as unknown as Record<string, unknown> });
     }
@@ -743,7 +759,7 @@ export interface MeetingOverview {
 /** One meeting as the secretary sees it: minutes, quorum, signatures, kallelse and the legal clocks. */
 export async function getMeetingOverview(db: Database, meetingId: string, input: { today: string }): Promise<MeetingOverview> {
   const minutes = await loadMinutes(db, meetingId);
-  const meeting = (await lockMeetingForRead(db, meetingId))!;
+  const meeting = (await findMeetingById(db, meetingId))!;
   const { body, organization, rules } = await contextOf(db, meeting);
   const [attendanceRows, signatureRows, paragraphRows, invitationRows, notice] = await Promise.all([
     listAttendance(db, meetingId),
@@ -770,6 +786,22 @@ export async function getMeetingOverview(db: Database, meetingId: string, input:
       notice: notice?.postedOn ? noticeDates({ adjustedOn: meeting.adjustedOn, postedOn: notice.postedOn, profile: rules }) : null,
     },
   };
+}
+
+/**
+ * The minutes as a document: for adjusted minutes the PDF exactly as signed (with its signature page),
+ * otherwise rendered from the current draft.
+ */
+export async function exportMinutes(handle: DatabaseHandle, meetingId: string, format: 'pdf' | 'html' | 'json'): Promise<{ contentType: string; body: string | Uint8Array }> {
+  const minutes = await loadMinutes(handle.db, meetingId);
+  if (format === 'json') return { contentType: 'application/json', body: `${JSON.stringify(minutes, null, 2)}\n` };
+  if (format === 'html') return { contentType: 'text/html; charset=utf-8', body: renderMinutesHtml(minutes) };
+  const meeting = (await findMeetingById(handle.db, meetingId))!;
+  if (meeting.signedFileId) {
+    const file = await findFileById(handle.db, meeting.signedFileId);
+    if (file) return { contentType: 'application/pdf', body: readStoredFile(handle.filesDir, file) };
+  }
+  return { contentType: 'application/pdf', body: await renderMinutesPdf(minutes) };
 }
 
 /** Meetings, newest first, optionally of one body and year. */
@@ -802,10 +834,6 @@ async function lockEditableMeeting(tx: Database, meetingId: string): Promise<Mee
   return meeting;
 }
 
-async function lockMeetingForRead(db: Database, meetingId: string): Promise<MeetingRow | null> {
-  const { findMeetingById } = await import('../storage/minutes.store.ts');
-  return findMeetingById(db, meetingId);
-}
 
 async function contextOf(tx: Database, meeting: MeetingRow): Promise<{ body: BodyRow; organization: OrganizationRow | null; rules: RuleProfile }> {
   const body = (await findBodyById(tx, meeting.bodyId))!;

@@ -20,6 +20,11 @@ export async function findFileBySha256(db: Database, sha256: string): Promise<Fi
   return rows[0] ?? null;
 }
 
+export async function findFileById(db: Database, id: string): Promise<FileRow | null> {
+  const rows = await db.select().from(files).where(eq(files.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
 /**
  * Stores a file once per content and returns its row. On disk, the content is written before the row
  * (via a temporary name and a rename), so a row never points at a missing or partial file; a failed

@@ -213,6 +213,8 @@ export const meetings = pgTable(
     /** The finalised minutes document that the signers approve, and its SHA-256. */
     minutesFileId: uuid('minutes_file_id').references(() => files.id, { onDelete: 'restrict' }),
     minutesSha256: text('minutes_sha256'),
+    /** The adjusted minutes as signed: the finalised document with the signature page added. */
+    signedFileId: uuid('signed_file_id').references(() => files.id, { onDelete: 'restrict' }),
     /** Kallelse: when the notice of meeting was sent. */
     convenedAt: timestamp('convened_at', { withTimezone: true }),
     createdAt: createdAt(),

@@ -8,7 +8,7 @@ import { annotatedSeeds } from '../support/seeds.ts';
 
 describeOnEachEngine('the HTTP API', (database) => {
   let app: FastifyInstance;
-  const appFor = async () => (app ??= await buildApp({ database: database() }));
+  const appFor = async () => (app ??= await buildApp({ database: database(), web: false }));
 
   it('answers /api/health with the engine in use', async () => {
     const response = await (await appFor()).inject({ method: 'GET', url: '/api/health' });

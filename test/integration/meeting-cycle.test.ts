@@ -27,7 +27,7 @@ describeOnEachEngine('the meeting cycle through the API', (database) => {
   let app: FastifyInstance;
 
   it('runs from planning to an adjusted, noticed protocol that can no longer change', async () => {
-    app = await buildApp({ database: database() });
+    app = await buildApp({ database: database(), web: false });
     const { db } = database();
     const admin = await buildUser(db, { name: 'Admin Adminsson', isAdministrator: true });
     const call = async (user: TestUser | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
@@ -166,6 +166,14 @@ describeOnEachEngine('the meeting cycle through the API', (database) => {
       ['adjuster', 'signed', sha256],
     ]);
 
+    // The signed PDF carries a page recording every signature and the hash of the document signed.
+    const signedPdf = await call(secretary, 'GET', `/api/meetings/${meetingId}/minutes.pdf`);
+    expect(signedPdf.headers['content-type']).toBe('application/pdf');
+    const signedText = (await pdfText(signedPdf.rawPayload)).replace(/\s+/g, ' ');
+    expect(signedText).toContain('Elektroniska underskrifter');
+    expect(signedText).toContain(sha256);
+    expect(signedText).toMatch(/Ordförande Anna Ek \d{4}-\d{2}-\d{2} kl\. \d{2}\.\d{2}/);
+
     // A certified extract of two §§.
     const extract = await call(secretary, 'POST', `/api/meetings/${meetingId}/extracts`, { paragraphs: [station!.number, tariff!.number], certifiedBy: 'Erik Skrivare', certifiedOn: today });
     expect(extract.statusCode, extract.body.slice(0, 200)).toBe(201);
@@ -185,7 +193,7 @@ describeOnEachEngine('the meeting cycle through the API', (database) => {
   });
 
   it('refuses to finalise minutes that name no adjuster when the rules require one', async () => {
-    app ??= await buildApp({ database: database() });
+    app ??= await buildApp({ database: database(), web: false });
     const { db } = database();
     const admin = await buildUser(db, { name: 'Admin Två', isAdministrator: true });
     const post = async (url: string, payload?: unknown) =>
@@ -206,7 +214,7 @@ describeOnEachEngine('the meeting cycle through the API', (database) => {
   });
 
   it('refuses attendance by someone without a mandate in the body, naming the entry', async () => {
-    app ??= await buildApp({ database: database() });
+    app ??= await buildApp({ database: database(), web: false });
     const { db } = database();
     const admin = await buildUser(db, { name: 'Admin Tre', isAdministrator: true });
     const post = async (url: string, payload?: unknown) =>

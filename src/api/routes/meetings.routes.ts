@@ -6,7 +6,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { minutesSchema, reservationSchema, voteSchema } from '../../domain/minutes.ts';
 import { organisationTypes } from '../../domain/rule-profile.ts';
-import { renderMinutesHtml, renderMinutesPdf } from '../../documents/index.ts';
 import { swedishDateOf } from '../../domain/legal-dates.ts';
 import {
   addAgendaItem,
@@ -16,6 +15,7 @@ import {
   createExtract,
   createOrganization,
   createPerson,
+  exportMinutes,
   finaliseMinutes,
   getMeetingOverview,
   listAwaitingSignature,
@@ -31,7 +31,6 @@ import {
 import { bodyOfMeeting, bodyOfParagraph } from '../../services/registers.service.ts';
 import { requireAdministrator, requireSecretaryOf } from '../../services/session.service.ts';
 import type { DatabaseHandle } from '../../services/system.service.ts';
-import { getMinutes } from '../../services/minutes.service.ts';
 import { actorOf, requireUser } from '../actor.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -463,16 +462,15 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
     {
       schema: {
         tags: ['minutes'],
-        summary: 'Export the minutes as PDF/A or HTML',
+        summary: 'Export the minutes as PDF/A (for adjusted minutes: exactly as signed) or HTML',
         params: idParams.extend({ format: z.enum(['pdf', 'html']) }),
         response: { 200: z.any() },
       },
     },
     async (request, reply) => {
       requireUser(request);
-      const minutes = await getMinutes(db, request.params.meetingId);
-      if (request.params.format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').send(renderMinutesHtml(minutes));
-      return reply.header('content-type', 'application/pdf').send(await renderMinutesPdf(minutes));
+      const document = await exportMinutes(database, request.params.meetingId, request.params.format);
+      return reply.header('content-type', document.contentType).send(document.body);
     },
   );
 };

@@ -1,0 +1,2 @@
+ALTER TABLE "meetings" ADD COLUMN "signed_file_id" uuid;--> statement-breakpoint
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_signed_file_id_files_id_fk" FOREIGN KEY ("signed_file_id") REFERENCES "public"."files"("id") ON DELETE restrict ON UPDATE no action;
