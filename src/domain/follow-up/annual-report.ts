@@ -134,7 +134,7 @@ export function draftAnnualReportSections(facts: AnnualReportFacts): AnnualRepor
         [
           'Uppdrag:',
           ...area.assignments.map(
-            (x) => `- ${x.assignee ? `${x.assignee}: ` : ''}${x.description} (${statusText(x.status)}${x.dueOn ? `, senast ${x.dueOn}` : ''})`,
+            (x) => `- ${x.assignee && !x.description.startsWith(x.assignee) ? `${x.assignee}: ` : ''}${x.description} (${statusText(x.status)}${x.dueOn ? `, senast ${x.dueOn}` : ''})`,
           ),
         ].join('\n'),
       );
