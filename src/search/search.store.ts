@@ -1,0 +1,254 @@
+/**
+ * The queries of search, on `search_documents` (migration 0003_search.sql): resolve fuzzy case
+ * numbers and names with pg_trgm, count facets, and find one page of ranked hits with snippets.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Database } from '../storage/database.ts';
+import { HEADLINE_OPTIONS, MATCH_END, MATCH_START } from './snippet.ts';
+
+export interface CaseCandidate {
+  id: string;
+  caseNumber: string;
+  score: number;
+}
+
+/**
+ * Cases whose number is the one asked for, ignoring case and punctuation; when there is none, the
+ * most similar numbers (trigram similarity), so that `2010.09-7` still finds `2010.009-7`.
+ */
+export async function findCaseCandidates(db: Database, caseNumber: string): Promise<CaseCandidate[]> {
+  const rows = await queryRows<{ id: string; case_number: string; score: number; exact: boolean }>(
+    db,
+    sql`select c.id, c.case_number, similarity(c.case_number, ${caseNumber})::float8 as score,
+          regexp_replace(lower(c.case_number), '[^[:alnum:]]', '', 'g') = regexp_replace(lower(${caseNumber}), '[^[:alnum:]]', '', 'g') as exact
+        from cases c
+        where c.case_number % ${caseNumber} or lower(c.case_number) = lower(${caseNumber})
+        order by score desc, c.case_number
+        limit 200`,
+  );
+  const exact = rows.filter((r) => r.exact);
+  const chosen = exact.length ? exact : closestOf(rows, 0.1);
+  return chosen.map((r) => ({ id: r.id, caseNumber: r.case_number, score: Number(r.score) }));
+}
+
+export interface NameCandidate {
+  name: string;
+  score: number;
+}
+
+/**
+ * Names as written in attendance lists, roll calls, reservations and presenter lines that are like
+ * `name` (whole-name or word similarity, so "Nyberg" finds "Gunhild Nyberg" and "Gunild Nyberg" too),
+ * keeping those close to the best.
+ */
+export async function findNameCandidates(db: Database, name: string): Promise<NameCandidate[]> {
+  const rows = await queryRows<{ name: string; score: number }>(
+    db,
+    sql`select name, max(score)::float8 as score from (
+          select p.name, greatest(similarity(p.name, ${name}), word_similarity(${name}, p.name)) as score
+            from persons p where p.name % ${name} or ${name} <% p.name
+          union all
+          select pr.name, greatest(similarity(pr.name, ${name}), word_similarity(${name}, pr.name))
+            from presenters pr where pr.name % ${name} or ${name} <% pr.name
+          union all
+          select r.name, greatest(similarity(r.name, ${name}), word_similarity(${name}, r.name))
+            from reservations r where r.name % ${name} or ${name} <% r.name
+          union all
+          select bl.name, greatest(similarity(bl.name, ${name}), word_similarity(${name}, bl.name))
+            from ballots bl where bl.name % ${name} or ${name} <% bl.name
+        ) candidates
+        group by name
+        order by score desc, name
+        limit 50`,
+  );
+  return closestOf(rows, 0.15)
+    .slice(0, 10)
+    .map((r) => ({ name: r.name, score: Number(r.score) }));
+}
+
+function closestOf<T extends { score: number }>(rows: T[], margin: number): T[] {
+  const best = rows[0] ? Number(rows[0].score) : 0;
+  return rows.filter((r) => Number(r.score) >= best - margin);
+}
+
+export interface FacetCounts {
+  total: number;
+  organizations: { id: string | null; count: number }[];
+  bodies: { id: string; count: number }[];
+  years: { year: number | null; count: number }[];
+  decisions: number;
+}
+
+/** The number of matches, and per organisation, body, year and decision, in one pass. */
+export async function countFacets(db: Database, where: SQL): Promise<FacetCounts> {
+  const rows = await queryRows<{
+    organization_id: string | null;
+    body_id: string | null;
+    year: number | null;
+    is_decision: boolean | null;
+    count: number;
+    set: number;
+  }>(
+    db,
+    sql`select sd.organization_id, sd.body_id, sd.year, sd.is_decision, count(*)::int as count,
+          (grouping(sd.organization_id) * 8 + grouping(sd.body_id) * 4 + grouping(sd.year) * 2 + grouping(sd.is_decision))::int as set
+        from search_documents sd
+        where ${where}
+        group by grouping sets ((sd.organization_id), (sd.body_id), (sd.year), (sd.is_decision), ())`,
+  );
+  // `set` has a 0 bit for each column the row is grouped by: 7 = organisation, 11 = body, 13 = year, 14 = decision, 15 = all.
+  const result: FacetCounts = { total: 0, organizations: [], bodies: [], years: [], decisions: 0 };
+  for (const row of rows) {
+    const count = Number(row.count);
+    switch (Number(row.set)) {
+      case 7:
+        result.organizations.push({ id: row.organization_id, count });
+        break;
+      case 11:
+        if (row.body_id) result.bodies.push({ id: row.body_id, count });
+        break;
+      case 13:
+        result.years.push({ year: row.year === null ? null : Number(row.year), count });
+        break;
+      case 14:
+        if (row.is_decision) result.decisions = count;
+        break;
+      case 15:
+        result.total = count;
+        break;
+    }
+  }
+  return result;
+}
+
+/** The number of matches only. */
+/** Whether a tsquery has no lexemes left (only stop words), so it can match nothing. */
+export async function isEmptyTsquery(db: Database, tsquery: SQL): Promise<boolean> {
+  const [row] = await queryRows<{ nodes: number }>(db, sql`select numnode(${tsquery})::int as nodes`);
+  return Number(row?.nodes ?? 0) === 0;
+}
+
+export async function countMatches(db: Database, where: SQL): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from search_documents sd where ${where}`);
+  return Number(row?.count ?? 0);
+}
+
+export interface HitRow {
+  paragraphId: string;
+  meetingId: string;
+  organizationId: string | null;
+  organization: string | null;
+  bodyId: string;
+  body: string;
+  meetingDate: string | null;
+  number: number | null;
+  title: string;
+  caseNumber: string | null;
+  /** Sentinel-marked snippet (see snippet.ts). */
+  markedSnippet: string;
+  rank: number;
+  isDecision: boolean;
+}
+
+export interface HitQuery {
+  where: SQL;
+  /** How a match is ranked (on `sd`), or null to list by date. */
+  rank: SQL | null;
+  /** The tsquery whose words the snippet highlights, or null for the beginning of the text. */
+  headlineQuery: SQL | null;
+  limit: number;
+  offset: number;
+  /** Only this many matches, the most recent, are ranked: ranking reads each match's whole document. */
+  rankWindow: number;
+}
+
+/**
+ * One page of hits, best first. Ranking is done on at most `rankWindow` matches, and snippets only
+ * for the page (ts_headline re-reads the text, so it runs after LIMIT).
+ */
+export async function findHits(db: Database, query: HitQuery): Promise<HitRow[]> {
+  const rank = query.rank ?? sql`0::float4`;
+  const source = sql`translate(concat_ws(E'\n', nullif(sd.decisions, ''), nullif(sd.body_text, ''), nullif(sd.attachments, '')), ${MATCH_START + MATCH_END}, '')`;
+  const snippet = query.headlineQuery
+    ? sql`ts_headline('swedish', ${source}, ${query.headlineQuery}, ${HEADLINE_OPTIONS})`
+    : sql`left(${source}, 240)`;
+  const rows = await queryRows<{
+    paragraph_id: string;
+    meeting_id: string;
+    organization_id: string | null;
+    organization: string | null;
+    body_id: string;
+    body: string;
+    meeting_date: string | null;
+    number: number | null;
+    title: string;
+    case_number: string | null;
+    snippet: string;
+    rank: number;
+    is_decision: boolean;
+  }>(
+    db,
+    sql`with window_matches as (
+          select sd.paragraph_id, sd.held_on, sd.document, sd.is_decision, sd.title
+          from search_documents sd
+          where ${query.where}
+          order by sd.held_on desc nulls last, sd.paragraph_id
+          limit ${query.rankWindow}
+        ), page as (
+          select sd.paragraph_id, sd.held_on, (${rank})::float8 as rank
+          from window_matches sd
+          order by rank desc, sd.held_on desc nulls last, sd.paragraph_id
+          limit ${query.limit} offset ${query.offset}
+        )
+        select sd.paragraph_id, sd.meeting_id, sd.organization_id,
+          coalesce(o.name, m.organization_as_written) as organization,
+          sd.body_id, b.name as body, sd.held_on::text as meeting_date, sd.number, sd.title, sd.case_number,
+          ${snippet} as snippet, page.rank, sd.is_decision
+        from page
+        join search_documents sd on sd.paragraph_id = page.paragraph_id
+        join meetings m on m.id = sd.meeting_id
+        join bodies b on b.id = sd.body_id
+        left join organizations o on o.id = sd.organization_id
+        order by page.rank desc, page.held_on desc nulls last, page.paragraph_id`,
+  );
+  return rows.map((r) => ({
+    paragraphId: r.paragraph_id,
+    meetingId: r.meeting_id,
+    organizationId: r.organization_id,
+    organization: r.organization,
+    bodyId: r.body_id,
+    body: r.body,
+    meetingDate: r.meeting_date,
+    number: r.number === null ? null : Number(r.number),
+    title: r.title,
+    caseNumber: r.case_number,
+    markedSnippet: r.snippet ?? '',
+    rank: Number(r.rank),
+    isDecision: Boolean(r.is_decision),
+  }));
+}
+
+/** Names of organisations and bodies (with their organisation's name), for facets. */
+export async function findFacetNames(
+  db: Database,
+  input: { organizationIds: string[]; bodyIds: string[] },
+): Promise<{ organizations: Map<string, string>; bodies: Map<string, { name: string; organization: string | null }> }> {
+  const organizations = new Map<string, string>();
+  const bodies = new Map<string, { name: string; organization: string | null }>();
+  if (input.organizationIds.length) {
+    const rows = await queryRows<{ id: string; name: string }>(
+      db,
+      sql`select o.id, o.name from organizations o where o.id in (select jsonb_array_elements_text(${JSON.stringify(input.organizationIds)}::jsonb)::uuid)`,
+    );
+    for (const row of rows) organizations.set(row.id, row.name);
+  }
+  if (input.bodyIds.length) {
+    const rows = await queryRows<{ id: string; name: string; organization: string | null }>(
+      db,
+      sql`select b.id, b.name, o.name as organization from bodies b left join organizations o on o.id = b.organization_id
+          where b.id in (select jsonb_array_elements_text(${JSON.stringify(input.bodyIds)}::jsonb)::uuid)`,
+    );
+    for (const row of rows) bodies.set(row.id, { name: row.name, organization: row.organization });
+  }
+  return { organizations, bodies };
+}

@@ -1,0 +1,270 @@
+/**
+ * Search every decision: Swedish full-text search over §§ (title, att-satser, text, attachments'
+ * titles, the meeting's names), with filters, facet counts and highlighted snippets. The public see
+ * only adjusted (or archived) minutes and never a confidential §.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { parseOrThrow } from '../domain/validation.ts';
+import { InputError } from '../errors.ts';
+import { allOf, filterConditions, PERSON_ROLES, personCondition, type ResolvedFilters } from '../search/search-filters.ts';
+import { hasPositiveTerms, hasTerms, looksLikeCaseNumber, parseSearchQuery, tsqueryOf } from '../search/search-query.ts';
+import { snippetHtml, snippetSegments, snippetText, type SnippetSegment } from '../search/snippet.ts';
+import {
+  countFacets,
+  countMatches,
+  isEmptyTsquery,
+  findCaseCandidates,
+  findFacetNames,
+  findHits,
+  findNameCandidates,
+} from '../search/search.store.ts';
+import type { Database } from '../storage/database.ts';
+
+export type { Audience, PersonRole } from '../search/search-filters.ts';
+export { PERSON_ROLES } from '../search/search-filters.ts';
+export { MAX_QUERY_LENGTH } from '../search/search-query.ts';
+
+/** Matches beyond this many are counted but not ranked: the most recent ones are ranked. */
+export const RANK_WINDOW = 2000;
+export const MAX_PAGE_SIZE = 100;
+/** Facet lists are cut to the largest this many values. */
+export const MAX_FACET_VALUES = 50;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const searchFiltersSchema = z
+  .object({
+    organization: z.string().trim().min(1).max(200).optional().describe("An organisation's id, name or short name"),
+    body: z.string().trim().min(1).max(200).optional().describe("A body's id or name (a name matches that body in every organisation)"),
+    year: z.number().int().min(1800).max(2200).optional(),
+    from: isoDate.optional().describe('Meetings on or after this date'),
+    to: isoDate.optional().describe('Meetings on or before this date'),
+    caseNumber: z.string().trim().min(1).max(100).optional().describe('A diarienummer; a misspelt one finds the most similar'),
+    person: z.string().trim().min(1).max(200).optional().describe('A name as the minutes write it; a misspelt one finds the most similar'),
+    personRoles: z.array(z.enum(PERSON_ROLES)).min(1).optional().describe('How the person took part (default: any)'),
+    decisionsOnly: z.boolean().optional().describe('Only §§ with decision points (att-satser)'),
+  })
+  .strict();
+
+export type SearchFilters = z.infer<typeof searchFiltersSchema>;
+
+export const searchInputSchema = z.object({
+  query: z.string().default(''),
+  filters: searchFiltersSchema.default({}),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+  audience: z.enum(['public', 'internal']),
+});
+
+export type SearchInput = z.input<typeof searchInputSchema>;
+
+export interface SearchHit {
+  paragraphId: string;
+  meetingId: string;
+  organization: string | null;
+  body: string;
+  meetingDate: string | null;
+  number: number | null;
+  title: string;
+  caseNumber: string | null;
+  /** The snippet as plain text. */
+  snippet: string;
+  /** The snippet in pieces, matched words marked; render each piece as text. */
+  snippetSegments: SnippetSegment[];
+  /** The snippet as HTML: text escaped, matched words in `<mark>`. */
+  snippetHtml: string;
+  rank: number;
+  isDecision: boolean;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  hits: SearchHit[];
+  facets: {
+    organizations: FacetValue[];
+    bodies: FacetValue[];
+    years: FacetValue[];
+    /** §§ with decision points among the matches. */
+    decisions: number;
+    /** The names the person filter matched, with their §§ (only with a person filter). */
+    persons?: FacetValue[];
+  };
+  /** How fuzzy parts of the query were read, so that a caller can say "showing results for …". */
+  interpretation: {
+    /** 'text': full-text; 'case_number': the query is a case number; 'similar_titles': nothing matched the words, so titles like them are shown; 'browse': no words, filters only. */
+    matchedBy: 'text' | 'case_number' | 'similar_titles' | 'browse';
+    caseNumbers?: string[];
+    persons?: string[];
+  };
+}
+
+/**
+ * Searches §§. A query of only a case number lists that case's §§; words that match nothing fall back
+ * to titles that are similar (misspellings); no words at all lists the filters' §§, newest first.
+ */
+export async function searchDecisions(db: Database, input: SearchInput): Promise<SearchResult> {
+  const { query, filters, page, pageSize, audience } = parseOrThrow(searchInputSchema, input);
+  const parsed = parseSearchQuery(query, 'query');
+  const interpretation: SearchResult['interpretation'] = { matchedBy: 'text' };
+
+  const resolved: ResolvedFilters = {
+    audience,
+    organization: filters.organization,
+    body: filters.body,
+    year: filters.year,
+    from: filters.from,
+    to: filters.to,
+    personRoles: filters.personRoles ?? PERSON_ROLES,
+    decisionsOnly: filters.decisionsOnly ?? false,
+  };
+  if (filters.caseNumber) {
+    const cases = await findCaseCandidates(db, filters.caseNumber);
+    resolved.caseIds = cases.map((c) => c.id);
+    interpretation.caseNumbers = distinct(cases.map((c) => c.caseNumber));
+  }
+  if (filters.person) {
+    const names = await findNameCandidates(db, filters.person);
+    resolved.personNames = names.map((n) => n.name);
+    interpretation.persons = resolved.personNames;
+  }
+
+  let match: SQL | null = null;
+  let rank: SQL | null = null;
+  let headlineQuery: SQL | null = null;
+  if (!filters.caseNumber && looksLikeCaseNumber(query)) {
+    const cases = await findCaseCandidates(db, query.trim());
+    if (cases.length) {
+      interpretation.matchedBy = 'case_number';
+      interpretation.caseNumbers = distinct(cases.map((c) => c.caseNumber));
+      resolved.caseIds = cases.map((c) => c.id);
+    }
+  }
+  if (interpretation.matchedBy === 'text') {
+    if (!hasTerms(parsed)) {
+      if (!hasAnyFilter(filters)) {
+        throw new InputError({
+          path: 'query',
+          code: 'query_empty',
+          message: 'give words to search for, or a filter (organisation, body, year, dates, case number, person)',
+        });
+      }
+      interpretation.matchedBy = 'browse';
+    } else {
+      const tsquery = tsqueryOf(parsed);
+      match = sql`sd.document @@ ${tsquery}`;
+      rank = sql`ts_rank(sd.document, ${tsquery}, 1) * (case when sd.is_decision then 1.2 else 1 end)`;
+      headlineQuery = tsquery;
+    }
+  }
+
+  const conditions = filterConditions(resolved);
+  let where = allOf(match ? [match, ...conditions] : conditions);
+  let facets = await countFacets(db, where);
+
+  if (facets.total === 0 && headlineQuery && hasPositiveTerms(parsed) && parsed.plainText && !(await isEmptyTsquery(db, headlineQuery))) {
+    // Nothing has these words: show §§ whose titles are like them (a misspelt word or name).
+    const similar = sql`${parsed.plainText} <% sd.title`;
+    const fallbackWhere = allOf([similar, ...conditions]);
+    const fallbackFacets = await countFacets(db, fallbackWhere);
+    if (fallbackFacets.total > 0) {
+      where = fallbackWhere;
+      facets = fallbackFacets;
+      rank = sql`word_similarity(${parsed.plainText}, sd.title)`;
+      headlineQuery = null;
+      interpretation.matchedBy = 'similar_titles';
+    }
+  }
+
+  const offset = (page - 1) * pageSize;
+  const rows =
+    facets.total > offset
+      ? await findHits(db, { where, rank, headlineQuery, limit: pageSize, offset, rankWindow: Math.max(RANK_WINDOW, offset + pageSize) })
+      : [];
+
+  const names = await findFacetNames(db, {
+    organizationIds: facets.organizations.flatMap((o) => (o.id ? [o.id] : [])),
+    bodyIds: facets.bodies.map((b) => b.id),
+  });
+
+  const result: SearchResult = {
+    total: facets.total,
+    page,
+    pageSize,
+    hits: rows.map((row) => {
+      const segments = snippetSegments(row.markedSnippet);
+      return {
+        paragraphId: row.paragraphId,
+        meetingId: row.meetingId,
+        organization: row.organization,
+        body: row.body,
+        meetingDate: row.meetingDate,
+        number: row.number,
+        title: row.title,
+        caseNumber: row.caseNumber,
+        snippet: snippetText(segments),
+        snippetSegments: segments,
+        snippetHtml: snippetHtml(segments),
+        rank: Math.round(row.rank * 1e6) / 1e6,
+        isDecision: row.isDecision,
+      };
+    }),
+    facets: {
+      organizations: topValues(
+        facets.organizations.map((o) => ({
+          value: o.id ?? '',
+          label: o.id ? (names.organizations.get(o.id) ?? o.id) : '(ingen organisation)',
+          count: o.count,
+        })),
+      ),
+      bodies: topValues(
+        facets.bodies.map((b) => {
+          const body = names.bodies.get(b.id);
+          return { value: b.id, label: body ? (body.organization ? `${body.name}, ${body.organization}` : body.name) : b.id, count: b.count };
+        }),
+      ),
+      years: facets.years
+        .filter((y) => y.year !== null)
+        .map((y) => ({ value: String(y.year), label: String(y.year), count: y.count }))
+        .sort((a, b) => Number(b.value) - Number(a.value)),
+      decisions: facets.decisions,
+    },
+    interpretation,
+  };
+
+  if (resolved.personNames) {
+    // Per name: how many of the matches (without the person filter) that name took part in.
+    const withoutPerson = allOf([...(match && interpretation.matchedBy !== 'similar_titles' ? [match] : []), ...filterConditions(resolved, { withPerson: false })]);
+    const base = interpretation.matchedBy === 'similar_titles' ? allOf([sql`${parsed.plainText} <% sd.title`, ...filterConditions(resolved, { withPerson: false })]) : withoutPerson;
+    const persons: FacetValue[] = [];
+    for (const name of resolved.personNames) {
+      const count = await countMatches(db, allOf([base, personCondition([name], resolved.personRoles)]));
+      if (count > 0) persons.push({ value: name, label: name, count });
+    }
+    result.facets.persons = topValues(persons);
+  }
+  return result;
+}
+
+const swedish = new Intl.Collator('sv');
+
+/** The largest values first, then by name in Swedish order; at most MAX_FACET_VALUES. */
+function topValues(values: FacetValue[]): FacetValue[] {
+  return values.sort((a, b) => b.count - a.count || swedish.compare(a.label, b.label)).slice(0, MAX_FACET_VALUES);
+}
+
+function hasAnyFilter(filters: SearchFilters): boolean {
+  return Boolean(filters.organization || filters.body || filters.year !== undefined || filters.from || filters.to || filters.caseNumber || filters.person || filters.decisionsOnly);
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values)];
+}
