@@ -13,6 +13,7 @@ import { registerImport } from './commands/import.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerRegisters } from './commands/registers.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerExport } from './commands/export.ts';
 
 /** Exit codes: 0 ok, 1 the input or a rule refused, 70 a bug (EX_SOFTWARE). */
 export const EXIT_OK = 0;
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerSearch(program);
   registerRegisters(program);
   registerDemo(program);
+  registerExport(program);
   return program;
 }
 

@@ -52,6 +52,20 @@ describeOnEachEngine('importing minutes', (database) => {
     expect(await getMinutes(db, (outcome as { meetingId: string }).meetingId)).toStrictEqual(seeds[2]!.expected);
   });
 
+  it('imports the seed minutes from their text through the parser, exactly as annotated', async () => {
+    const { db } = database();
+    // Each under an organisation of its own: 000 and 002 are both a 'Styrelsen' meeting in 2020, and
+    // together in one organisation their § numbers would rightly clash.
+    for (const seed of annotatedSeeds()) {
+      const options = { organizationName: `Seedförbundet ${seed.name}` };
+      const [outcome] = (await importMinutesFiles(database(), [seed.textPath], options)).outcomes;
+      expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'imported' });
+      expect(await getMinutes(db, (outcome as { meetingId: string }).meetingId)).toStrictEqual(seed.expected);
+      const [again] = (await importMinutesFiles(database(), [seed.textPath], options)).outcomes;
+      expect(again).toMatchObject({ status: 'skipped', reason: 'this file is imported already' });
+    }
+  });
+
   it('skips the same meeting arriving in another file', async () => {
     const minutes = buildMinutes({ organization: 'Importförbundet Dubbel', paragraphs: [5, 6] });
     const dir = folderWith(`twice-${database().engine}`, {});

@@ -47,9 +47,9 @@ export function registerImport(program: Command): void {
 function describe(outcome: ImportOutcome): string {
   switch (outcome.status) {
     case 'imported':
-      return `imported  ${outcome.file} (${outcome.paragraphs} §§)`;
+      return `imported  ${outcome.file} (${outcome.paragraphs} §§): meeting ${outcome.meetingId}`;
     case 'skipped':
-      return `skipped   ${outcome.file}: ${outcome.reason}`;
+      return `skipped   ${outcome.file}: ${outcome.reason} (meeting ${outcome.meetingId})`;
     case 'failed':
       return `failed    ${outcome.file}: ${outcome.reason}`;
   }
