@@ -1,10 +1,166 @@
 import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { applyMigrations, openConfiguredDatabase, type Database } from '../../services/system.service.ts';
+import {
+  confirmAllProposals,
+  confirmProposal,
+  listAppointments,
+  listAssignments,
+  listConsultations,
+  listDelegatedDecisions,
+  resolveOrganizationId,
+  type ParagraphRef,
+} from '../../services/follow-up.service.ts';
+import { draftAnnualReport, renderAnnualReportAsHtml, renderAnnualReportAsPdf } from '../../services/annual-report.service.ts';
+import { InputError } from '../../errors.ts';
+import { configFor } from '../context.ts';
 
+interface ListOptions {
+  organization?: string;
+  json?: boolean;
+  all?: boolean;
+  overdue?: boolean;
+  today?: string;
+}
+
+const todayInSweden = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+const where = (ref: ParagraphRef | null): string => (ref ? `${ref.bodyName} ${ref.heldOn ?? '(utan datum)'} § ${ref.number ?? '–'}` : '–');
+const roleText = (role: string): string => (role === 'substitute' ? 'ersättare' : 'ordinarie');
+
+async function withDatabase<T>(command: Command, work: (db: Database) => Promise<T>): Promise<T> {
+  const handle = await openConfiguredDatabase(configFor(command));
+  try {
+    await applyMigrations(handle);
+    return await work(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function organizationIdOf(db: Database, options: ListOptions): Promise<{ organizationId?: string }> {
+  return options.organization ? { organizationId: await resolveOrganizationId(db, options.organization) } : {};
+}
+
+function print(options: ListOptions, data: unknown, lines: string[], empty: string): void {
+  if (options.json) process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  else process.stdout.write(`${lines.length ? lines.join('\n') : empty}\n`);
+}
+
+/** `protokoll registers …`: the follow-up registers, each entry with the § it came from. */
 export function registerRegisters(program: Command): void {
-  program
+  const registers = program
     .command('registers')
-    .description('registers (being written)')
-    .action(() => {
-      throw new Error('not written yet');
+    .description('the follow-up registers: assignments, delegated decisions, appointments and remisser, with the § each came from');
+
+  const withListOptions = (command: Command) =>
+    command.option('--organization <name or id>', 'only this organisation').option('--json', 'print the entries as JSON');
+
+  withListOptions(registers.command('assignments').description('uppdrag: open assignments (or all, or overdue) with their § and due date'))
+    .option('--all', 'include proposed and reported assignments')
+    .option('--overdue', 'only assignments past their due date')
+    .option('--today <YYYY-MM-DD>', 'the day to judge overdue on (default: today in Sweden)')
+    .action(async (options: ListOptions, command: Command) => {
+      await withDatabase(command, async (db) => {
+        const entries = await listAssignments(db, {
+          ...(await organizationIdOf(db, options)),
+          status: options.all ? 'all' : options.overdue ? 'overdue' : 'open',
+          today: options.today ?? todayInSweden(),
+        });
+        const lines = entries.map(
+          (a) =>
+            `${a.id}  ${where(a.source)}  ${a.assignee ?? '(uppdragstagare ej angiven)'}: ${a.description}` +
+            `  [${a.status}${a.overdue ? ', försenat' : ''}${a.dueOn ? `, senast ${a.dueOn}` : ''}${a.reportedIn ? `, återrapporterat ${where(a.reportedIn)}` : ''}]`,
+        );
+        print(options, entries, lines, 'Inga uppdrag.');
+      });
+    });
+
+  withListOptions(registers.command('delegations').description('delegationsbeslut with their Dnr, delegate and the § that reported them'))
+    .option('--all', 'include proposed entries (default: registered and reported)')
+    .action(async (options: ListOptions, command: Command) => {
+      await withDatabase(command, async (db) => {
+        const entries = (await listDelegatedDecisions(db, { ...(await organizationIdOf(db, options)), status: 'all' })).filter(
+          (d) => options.all || d.status !== 'proposed',
+        );
+        const lines = entries.map(
+          (d) =>
+            `${d.id}  ${d.decidedOn ?? '(datum ej angivet)'}  ${d.caseNumber ? `Dnr ${d.caseNumber}  ` : ''}${d.delegate ?? '(delegat ej angiven)'}: ${d.description}` +
+            `  [${d.status}${d.reportedIn ? `, anmält ${where(d.reportedIn)}` : `, till ${d.bodyName}`}]`,
+        );
+        print(options, entries, lines, 'Inga delegationsbeslut.');
+      });
+    });
+
+  withListOptions(registers.command('appointments').description('representation: who represents the organisation where, since when, by which §'))
+    .option('--all', 'include proposed and ended appointments')
+    .action(async (options: ListOptions, command: Command) => {
+      await withDatabase(command, async (db) => {
+        const entries = await listAppointments(db, { ...(await organizationIdOf(db, options)), status: options.all ? 'all' : 'active' });
+        const lines = entries.map(
+          (a) =>
+            `${a.id}  ${a.externalBody}: ${a.personName} (${roleText(a.role)})  sedan ${a.since ?? '–'}${a.endsOn ? ` t.o.m. ${a.endsOn}` : ''}` +
+            `  beslut ${where(a.decidedIn)}${a.status === 'confirmed' ? '' : `  [${a.status}]`}`,
+        );
+        print(options, entries, lines, 'Inga uppdrag i externa organ.');
+      });
+    });
+
+  withListOptions(registers.command('remisser').description('remisser with their deadline and the § that answered them'))
+    .option('--today <YYYY-MM-DD>', 'the day to judge overdue on (default: today in Sweden)')
+    .action(async (options: ListOptions, command: Command) => {
+      await withDatabase(command, async (db) => {
+        const entries = await listConsultations(db, { ...(await organizationIdOf(db, options)), today: options.today ?? todayInSweden() });
+        const lines = entries.map(
+          (c) =>
+            `${c.id}  ${c.sender}: ${c.title}${c.caseNumber ? ` (Dnr ${c.caseNumber})` : ''}  svar senast ${c.dueOn ?? '–'}` +
+            `  ${c.answeredIn ? `besvarad ${where(c.answeredIn)}` : c.overdue ? '[försenad]' : '[obesvarad]'}`,
+        );
+        print(options, entries, lines, 'Inga remisser.');
+      });
+    });
+
+  registers
+    .command('confirm')
+    .description('confirm a proposal (by id) or every proposal (--all) of the follow-up registers')
+    .argument('[id]', 'the id of a proposed entry')
+    .option('--all', 'confirm every proposal')
+    .option('--organization <name or id>', 'with --all: only this organisation')
+    .option('--json', 'print what was confirmed as JSON')
+    .action(async (id: string | undefined, options: ListOptions, command: Command) => {
+      if (!id && !options.all) throw new InputError({ path: 'id', code: 'required', message: 'give the id of a proposal, or --all' });
+      if (id && options.all) throw new InputError({ path: 'id', code: 'id_with_all', message: 'give either an id or --all, not both' });
+      await withDatabase(command, async (db) => {
+        const confirmed = id ? [await confirmProposal(db, id)] : await confirmAllProposals(db, await organizationIdOf(db, options));
+        const byRegister = (register: string) => confirmed.filter((c) => c.register === register).length;
+        print(
+          options,
+          confirmed,
+          [`confirmed ${byRegister('assignment')} assignments, ${byRegister('appointment')} appointments, ${byRegister('delegated_decision')} delegated decisions`],
+          '',
+        );
+      });
+    });
+
+  registers
+    .command('annual-report')
+    .description('draft the verksamhetsberättelse of a year and write it as PDF or HTML')
+    .requiredOption('--organization <name or id>', 'the organisation')
+    .requiredOption('--year <year>', 'the year reported on')
+    .option('--regenerate', 'draft again from the registers, replacing edits to the stored draft')
+    .option('--format <pdf|html>', 'output format', 'pdf')
+    .requiredOption('-o, --output <file>', 'where to write the report')
+    .action(async (options: { organization: string; year: string; regenerate?: boolean; format: string; output: string }, command: Command) => {
+      const year = Number(options.year);
+      if (options.format !== 'pdf' && options.format !== 'html') {
+        throw new InputError({ path: 'format', code: 'invalid_format', message: `expected pdf or html, got '${options.format}'` });
+      }
+      await withDatabase(command, async (db) => {
+        const organizationId = await resolveOrganizationId(db, options.organization);
+        await draftAnnualReport(db, { organizationId, year, regenerate: Boolean(options.regenerate) });
+        const output =
+          options.format === 'pdf' ? await renderAnnualReportAsPdf(db, { organizationId, year }) : await renderAnnualReportAsHtml(db, { organizationId, year });
+        writeFileSync(options.output, output);
+        process.stdout.write(`wrote ${options.output}\n`);
+      });
     });
 }
