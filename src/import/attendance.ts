@@ -45,6 +45,10 @@ const REMOTE_MARK =
   /\(?\s*(?:närvaro|närvarande|deltar|deltog|deltagande|deltagit|medverkar|med)?\s*(?:på|via)\s+(?:distans|teams|zoom|skype|länk|videolänk|video|telefon|webben)\s*\)?|\(?\s*(?:distansdeltagande|distansnärvaro|på distans|digitalt)\s*\)?/iu;
 const SERVING_FOR =
   /(?:tjänstgör(?:ande)?\s+(?:för|i stället för|istället för|som ersättare för)|ersätter|ers\.?\s+för|i stället för|istället för)\s+(.+?)\s*(?=$|[,;\t]|§)/iu;
+/** Cheap pre-checks that spare the full patterns on most entries. */
+const REMOTE_HINT = /distans|teams|zoom|skype|länk|video|telefon|webb|digital/i;
+const SERVING_HINT = /tjänstgör|ersätter|ers\.|stället/i;
+const ROLE_HINT = /ordf|sekr|protokollf|ers|ledamot/i;
 const PARENTHESISED = /\(\s*([^()]{1,8}?)\s*\)/gu;
 const MARK_CELL = /^(?:x|✓|✔|ja|j|•|\*)$/iu;
 const NEGATIVE_CELL = /^(?:-|–|nej|n|frånvarande|ej närvarande|0)$/iu;
@@ -66,13 +70,13 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
     text = text.slice(0, paragraphMark.index) + ' ' + text.slice(paragraphMark.index + paragraphMark[0].length);
   }
   let remote = false;
-  const remoteMark = REMOTE_MARK.exec(text);
+  const remoteMark = REMOTE_HINT.test(text) ? REMOTE_MARK.exec(text) : null;
   if (remoteMark) {
     remote = true;
     text = text.slice(0, remoteMark.index) + ' ' + text.slice(remoteMark.index + remoteMark[0].length);
   }
   let servingFor: string | null = null;
-  const serving = SERVING_FOR.exec(text);
+  const serving = SERVING_HINT.test(text) ? SERVING_FOR.exec(text) : null;
   if (serving) {
     servingFor = serving[1]!.replace(PARENTHESISED, '').trim() || null;
     text = text.slice(0, serving.index) + ' ' + text.slice(serving.index + serving[0].length);
@@ -86,7 +90,7 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
     return whole;
   });
   let role: AttendeeRole | undefined;
-  for (const [pattern, candidate] of ATTENDEE_ROLE_PATTERNS) {
+  for (const [pattern, candidate] of ROLE_HINT.test(text) ? ATTENDEE_ROLE_PATTERNS : []) {
     const m = pattern.exec(text);
     if (!m) continue;
     // The role word must not be the person's name itself.
@@ -144,8 +148,11 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
 }
 
 /** Commas inside a § list ("§§ 15-19, 21") must not split people apart. */
+const PARAGRAPH_MARKS = new RegExp(PARAGRAPH_MARK.source, 'giu');
+
 function protectParagraphLists(text: string): string {
-  return text.replace(new RegExp(PARAGRAPH_MARK.source, 'giu'), (m) => m.replace(/,/gu, '\u0002'));
+  if (!text.includes('§') && !/paragraf/i.test(text)) return text;
+  return text.replace(PARAGRAPH_MARKS, (m) => m.replace(/,/gu, '\u0002'));
 }
 
 /** Words that begin an organisation name, so "Region Jämtland Härjedalen" is not read as a person. */

@@ -6,17 +6,15 @@
 
 /** Normalises characters and newlines; keeps tabs, which carry table structure. */
 export function normaliseText(text: string): string {
-  return (
-    text
-      .normalize('NFC')
-      .replace(/^\uFEFF/u, '')
-      .replace(/\r\n?/gu, '\n')
-      .replace(/\f/gu, '\n')
-      .replace(/[\u00AD\u200B-\u200D\u2060]/gu, '')
-      .replace(/[\u00A0\u2007\u202F]/gu, ' ')
-      // Control characters other than tab and newline are noise from broken extraction.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/gu, ' ')
+  // Only combining marks (a decomposed "å") change under NFC; most text has none, and NFC is costly.
+  let out = /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
+  if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
+  out = out.replace(/\r\n?|\f/g, '\n');
+  // Soft hyphens and zero-width characters vanish; odd spaces become spaces; control characters other than
+  // tab and newline are noise from broken extraction.
+  // eslint-disable-next-line no-control-regex
+  return out.replace(/[\u00AD\u200B-\u200D\u2060]|[\u00A0\u2007\u202F]|[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, (c) =>
+    c === '\u00AD' || (c >= '\u200B' && c <= '\u200D') || c === '\u2060' ? '' : ' ',
   );
 }
 
@@ -31,7 +29,7 @@ const SIGNATURE_FURNITURE = /justerandes?\s+(?:sign|initialer)|justerares?\s+(?:
 
 function isPageNumber(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && t.length < 20 && PAGE_NUMBER.some((p) => p.test(t));
+  return t.length > 0 && t.length < 20 && /\d/.test(t) && PAGE_NUMBER.some((p) => p.test(t));
 }
 
 function isShortNameLine(line: string): boolean {
@@ -120,7 +118,7 @@ function repeatedRunningHeaders(lines: string[]): Map<string, number> {
   return out;
 }
 
-const PAGE_WORD = /(?:sida|sid\.|page)\s*\d+/iu;
+const PAGE_WORD = /(?:sida|sid\.|page)\s*\d+/i;
 
 /** Words after a line-final hyphen that show the hyphen belongs to a compound ("hälso- och sjukvård"). */
 const CONJUNCTION = /^(?:och|eller|samt|resp\.?|respektive|som|till|utan)(?!\p{L})/u;
@@ -151,6 +149,9 @@ export function joinHyphenatedLines(lines: string[]): string[] {
 export function cleanLines(text: string): string[] {
   const lines = normaliseText(text)
     .split('\n')
-    .map((l) => l.replace(/[ \t]+$/u, '').replace(/^ +/u, ''));
+    .map((l) => {
+      const t = l.trimEnd();
+      return t.charCodeAt(0) === 32 ? t.replace(/^ +/, '') : t;
+    });
   return joinHyphenatedLines(removePageFurniture(lines));
 }

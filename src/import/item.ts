@@ -33,7 +33,7 @@ export interface ItemHeading {
 }
 
 function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Splits "Title, Dnr 2020/14" (or a tabbed "Title<TAB>KS 2020/14") into title and case number. */
@@ -139,24 +139,22 @@ function stripPointMark(text: string): string {
 function blocksOf(lines: string[]): string[][] {
   const blocks: string[][] = [];
   let current: string[] = [];
-  const flush = () => {
-    if (current.length) blocks.push(current);
-    current = [];
-  };
   for (const line of lines) {
     const t = line.trim();
     if (t === '') {
-      flush();
+      if (current.length) blocks.push(current);
+      current = [];
       continue;
     }
     if (isKnownSectionHeading(t) || isDecisionHeading(t)) {
-      flush();
+      if (current.length) blocks.push(current);
+      current = [];
       blocks.push([t]);
       continue;
     }
     current.push(t);
   }
-  flush();
+  if (current.length) blocks.push(current);
   return blocks;
 }
 
@@ -221,26 +219,28 @@ function decisionsUnderHeading(lines: string[], headingIndex: number): string[] 
 /** Splits a paragraph into sentences without breaking "t.ex." or "kl. 9". */
 function sentencesOf(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}"”])/u)
+    .split(/(?<=[.!?])\s+(?=[A-ZÅÄÖÉÜ"”])/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
 
+/** All decision phrases in one pattern, so a sentence is scanned once. */
+const ANY_DECISION_PHRASE = new RegExp(DECISION_PHRASES.map((p) => `(?:${p.source})`).join('|'));
+
 function isDecisionSentence(sentence: string): boolean {
-  if (DECISION_FRAME.test(sentence)) return false;
-  if (NOT_DECISION.test(sentence)) return false;
-  return DECISION_PHRASES.some((p) => p.test(sentence));
+  if (!ANY_DECISION_PHRASE.test(sentence.toLowerCase())) return false;
+  return !NOT_DECISION.test(sentence) && !DECISION_FRAME.test(sentence);
 }
 
 /**
  * Decisions without a "Beslut" heading: att-clauses and bullets after a frame ("Styrelsen beslutar"), and
  * sentences that decide ("Dagordningen godkännes.").
  */
-function decisionsInProse(lines: string[]): string[] {
+function decisionsInProse(blocks: string[][]): string[] {
   const decisions: string[] = [];
   let inProposal = false;
   let afterFrame = false;
-  for (const block of blocksOf(lines)) {
+  for (const block of blocks) {
     if (block.length === 1 && isProposalHeading(block[0]!)) {
       inProposal = true;
       continue;
@@ -271,26 +271,30 @@ function decisionsInProse(lines: string[]): string[] {
   return decisions;
 }
 
-function findDecisions(body: string[]): string[] {
+function findDecisions(body: string[], blocks: string[][]): string[] {
   const heading = body.findIndex((l) => l.trim() !== '' && isDecisionHeading(l));
   if (heading >= 0) {
     const found = decisionsUnderHeading(body, heading);
     if (found.length > 0) return found;
   }
-  return decisionsInProse(body);
+  return decisionsInProse(blocks);
 }
 
 const PRESENTING_VERB =
   /(?<![\p{L}])(?:presenterar|presenterade|redovisar|redovisade|informerar|informerade|föredrar|föredrog|beskriver|beskrev|berättar|berättade|rapporterar|rapporterade|går igenom|gick igenom|föredras)(?![\p{L}])/u;
+/** Cheap pre-check before the sentence-level search for presenters. */
+const PRESENTER_HINT = /föredrag|present|redovis|inform|föredr|beskriv|beskrev|berätta|rapporter|går igenom|gick igenom/i;
 const PRESENTED_BY = /(?:presenteras|presenterades|redovisas|redovisades|föredras|föredrogs)\s+av\s+(.+)$/u;
 
-function presentersOf(body: string[]): string[] {
+function presentersOf(blocks: string[][]): string[] {
   const out: string[] = [];
   const add = (name: string | undefined) => {
     if (name && !out.some((n) => sameName(n, name))) out.push(name);
   };
-  for (const block of blocksOf(body)) {
-    const t = collapse(block.join(' '));
+  for (const block of blocks) {
+    const joined = block.join(' ');
+    if (!PRESENTER_HINT.test(joined)) continue;
+    const t = collapse(joined);
     const label = /^föredragande\s*(?:är|:)?\s*(.+)$/iu.exec(t);
     if (label) {
       for (const piece of stripEmphasis(label[1]!).split(/,|;|\s+och\s+|\t/u)) {
@@ -328,13 +332,12 @@ function cleanAttachment(text: string): string {
   return collapse(stripEmphasis(text)).replace(/\.$/u, '').trim();
 }
 
-function attachmentsOf(body: string[]): string[] {
+function attachmentsOf(blocks: string[][]): string[] {
   const out: string[] = [];
   const add = (text: string) => {
     const t = cleanAttachment(text);
     if (t && !out.includes(t)) out.push(t);
   };
-  const blocks = blocksOf(body);
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     if (block.length === 1 && isBasisHeading(block[0]!)) {
@@ -485,6 +488,7 @@ function votesOf(body: string[]): Vote[] {
 function reservationsOf(body: string[], known: string[]): Reservation[] {
   const out: Reservation[] = [];
   const text = collapse(body.filter((l) => !isReservationHeading(l)).join(' '));
+  if (!/reserv/iu.test(text)) return out;
   for (const sentence of sentencesOf(text)) {
     const verb = /reserverar\s+sig|reserverade\s+sig|reservation/iu.exec(sentence);
     if (!verb || /protokollsanteckning/iu.test(sentence.slice(0, verb.index))) continue;
@@ -501,9 +505,8 @@ function reservationsOf(body: string[], known: string[]): Reservation[] {
   return out;
 }
 
-function disqualifiedOf(body: string[], known: string[]): string[] {
+function disqualifiedOf(text: string, known: string[]): string[] {
   const out: string[] = [];
-  const text = collapse(body.join(' '));
   for (const sentence of sentencesOf(text)) {
     if (!/(?<![\p{L}])jäv(?:ig|et|s)?(?![\p{L}])/iu.test(sentence)) continue;
     if (/ingen|inget|inga/iu.test(sentence)) continue;
@@ -522,20 +525,29 @@ export function parseItem(
 ): MinutesItem {
   const { title, caseNumber, bodyStart } = readHeading(lines, start, end, heading);
   const body = lines.slice(bodyStart, end);
+  const blocks = blocksOf(body);
+  const text = collapse(body.join(' '));
   const item: MinutesItem = {
     number: heading.number,
     title,
     caseNumber,
-    presenters: presentersOf(body),
-    decisions: findDecisions(body),
-    attachments: attachmentsOf(body),
-    text: collapse(body.join(' ')),
+    presenters: presentersOf(blocks),
+    decisions: findDecisions(body, blocks),
+    attachments: attachmentsOf(blocks),
+    text,
   };
-  const votes = votesOf(body);
-  if (votes.length) item.votes = votes;
-  const reservations = reservationsOf(body, knownNames);
-  if (reservations.length) item.reservations = reservations;
-  const disqualified = disqualifiedOf(body, knownNames);
-  if (disqualified.length) item.disqualified = disqualified;
+  // Votes, reservations and jäv are rare; a cheap look at the text spares the sentence-level passes.
+  if (/omröstning|votering/iu.test(text)) {
+    const votes = votesOf(body);
+    if (votes.length) item.votes = votes;
+  }
+  if (/reserv/iu.test(text)) {
+    const reservations = reservationsOf(body, knownNames);
+    if (reservations.length) item.reservations = reservations;
+  }
+  if (/jäv/iu.test(text)) {
+    const disqualified = disqualifiedOf(text, knownNames);
+    if (disqualified.length) item.disqualified = disqualified;
+  }
   return item;
 }

@@ -9,7 +9,7 @@ import { cleanLines } from './clean-text.ts';
 import { readHeader } from './header.ts';
 import { isAttendanceField, splitHeaderZone } from './header-sections.ts';
 import { parseItem } from './item.ts';
-import { sameName } from './person-names.ts';
+import { nameKey, sameName } from './person-names.ts';
 import { findHeadings, trailerStart } from './segment.ts';
 
 export interface ParseOptions {
@@ -35,10 +35,14 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
   const header = readHeader(zone, zoneLines.join('\n'));
 
   const attendees: Attendee[] = [];
+  const seen = new Set<string>();
   for (const section of zone.sections) {
     if (!isAttendanceField(section.field)) continue;
     for (const a of attendeesOfSection(section)) {
-      if (!attendees.some((b) => sameName(a.name, b.name))) attendees.push(a);
+      const key = nameKey(a.name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      attendees.push(a);
     }
   }
   applySignatureRoles(attendees, header.signatures);

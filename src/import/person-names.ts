@@ -101,3 +101,9 @@ export function sameName(a: string, b: string): boolean {
   if (x.length < 2 || y.length < 2) return false;
   return x[0] === y[0] && x[x.length - 1] === y[y.length - 1];
 }
+
+/** A key under which spellings that `sameName` accepts as one person collide (first and last name). */
+export function nameKey(name: string): string {
+  const words = name.trim().toLowerCase().split(/\s+/u);
+  return words.length < 2 ? words.join(' ') : `${words[0]} ${words[words.length - 1]}`;
+}

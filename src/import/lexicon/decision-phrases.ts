@@ -1,4 +1,8 @@
 /**
+ * Phrases are written in lower case without Unicode classes: the importer joins them into one pattern
+ * and tests lower-cased sentences with it, which is several times faster than case-insensitive Unicode
+ * matching.
+ *
  * Phrases that mark a sentence as a decision of the meeting when the paragraph has no "Beslut" heading
  * ("Dagordningen godkännes.", "Informationen läggs till handlingarna.", "Till justerare utses X.").
  * Present tense only: "beslutade" and "fick i uppdrag" report earlier decisions.
@@ -20,9 +24,9 @@ export const DECISION_PHRASES: readonly RegExp[] = [
   /\bbestämmer\b|\bbestäms\b/iu,
   /\btackar för (?:informationen|redovisningen|dragningen|presentationen)\b/iu,
   /\bnoteras till protokollet\b/iu,
-  /\bförklaras\b.*\b(?:öppnat|avslutat)\b/iu,
+  /\bförklaras\b.*(?:öppnat|avslutat)/iu,
   /^upprop (?:genomförs|förrättas|görs|hålls)\b/iu,
-  /\bremitteras\b|\båterremitteras\b|\båterremitterar\b/iu,
+  /\bremitteras\b|återremitter(?:as|ar)\b/iu,
   /\bbordläggs\b|\bbordlägger\b/iu,
 ];
 

@@ -147,6 +147,14 @@ const LABELS: ReadonlyArray<readonly [string, HeaderField]> = [
 ];
 
 const SORTED = [...LABELS].sort((a, b) => b[0].length - a[0].length);
+/** Labels by their first two letters, so a line is compared with a handful of labels, not all of them. */
+const BY_PREFIX = new Map<string, Array<readonly [string, HeaderField]>>();
+for (const entry of SORTED) {
+  const key = entry[0].slice(0, 2);
+  const list = BY_PREFIX.get(key) ?? [];
+  list.push(entry);
+  BY_PREFIX.set(key, list);
+}
 
 export interface LabelMatch {
   field: HeaderField;
@@ -163,8 +171,10 @@ export interface LabelMatch {
 export function matchHeaderLabel(line: string): LabelMatch | undefined {
   const trimmed = line.trim();
   if (trimmed.length === 0) return undefined;
-  const lower = trimmed.toLowerCase();
-  for (const [label, field] of SORTED) {
+  const candidates = BY_PREFIX.get(trimmed.slice(0, 2).toLowerCase());
+  if (!candidates) return undefined;
+  const lower = trimmed.slice(0, 40).toLowerCase();
+  for (const [label, field] of candidates) {
     if (!lower.startsWith(label)) continue;
     const rest = trimmed.slice(label.length);
     if (rest.length === 0) return { field, value: '', separator: 'none' };

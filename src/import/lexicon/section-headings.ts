@@ -4,7 +4,11 @@
  */
 
 /** "Beslut", "Styrelsens beslut", "Kommunstyrelsens beslut", "Mötets beslut", "Beslut:". */
+/** Headings are short; longer lines are rejected before any pattern runs, which keeps parsing fast. */
+const MAX_HEADING_LENGTH = 80;
+
 export function isDecisionHeading(line: string): boolean {
+  if (line.length > MAX_HEADING_LENGTH) return false;
   const t = stripHeadingLine(line);
   // "Anmälda beslut", "Tidigare beslut" and "Delegationsbeslut" name other decisions than this meeting's.
   return /^(?:beslut|beslutet|fattat beslut|(?:\p{L}+s\s+){1,2}beslut)$/iu.test(t) && !/förslag|underlag/iu.test(t);
@@ -12,6 +16,7 @@ export function isDecisionHeading(line: string): boolean {
 
 /** Proposals: "Förslag till beslut", "Arbetsutskottets förslag", "Förvaltningens förslag till beslut". */
 export function isProposalHeading(line: string): boolean {
+  if (line.length > MAX_HEADING_LENGTH) return false;
   const t = stripHeadingLine(line);
   if (t.split(/\s+/).length > 7 || !/^\p{Lu}/u.test(t)) return false;
   return /(?:^|\s)förslag(?: till beslut)?$|^förslag till beslut|^beslutsförslag$|yrkanden?$|^yrkande/iu.test(t);
@@ -31,29 +36,44 @@ const OTHER_HEADINGS = [
 const OTHER_SET = new Set(OTHER_HEADINGS);
 
 export function isKnownSectionHeading(line: string): boolean {
+  if (line.length > MAX_HEADING_LENGTH) return false;
   const t = stripHeadingLine(line).toLowerCase();
   return OTHER_SET.has(t) || isProposalHeading(line);
 }
 
 /** Headings where what follows names basis documents and attachments. */
 export function isBasisHeading(line: string): boolean {
+  if (line.length > MAX_HEADING_LENGTH) return false;
   const t = stripHeadingLine(line).toLowerCase();
   return /^(?:underlag för beslut|beslutsunderlag|underlag|handlingar|bilaga|bilagor|handlingar i ärendet)$/u.test(t);
 }
 
 export function isVoteHeading(line: string): boolean {
+  if (line.length > MAX_HEADING_LENGTH) return false;
   return /^(?:omröstning|omröstningsresultat|votering|omröstningslista|voteringslista)$/iu.test(stripHeadingLine(line));
 }
 
 export function isReservationHeading(line: string): boolean {
+  if (line.length > MAX_HEADING_LENGTH) return false;
   return /^reservation(?:er)?$/iu.test(stripHeadingLine(line));
 }
 
 export function isDisqualificationHeading(line: string): boolean {
+  if (line.length > MAX_HEADING_LENGTH) return false;
   return /^jäv$/iu.test(stripHeadingLine(line));
 }
 
 /** Removes a trailing colon and emphasis so "**Beslut:**" compares as "Beslut". */
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t';
+}
+
 export function stripHeadingLine(line: string): string {
-  return line.trim().replace(/^[*_#\s]+|[*_\s]+$/gu, '').replace(/:$/u, '').trim();
+  let start = 0;
+  let end = line.length;
+  while (start < end && (isSpace(line[start]!) || line[start] === '*' || line[start] === '_' || line[start] === '#')) start++;
+  while (end > start && (isSpace(line[end - 1]!) || line[end - 1] === '*' || line[end - 1] === '_')) end--;
+  if (end > start && line[end - 1] === ':') end--;
+  while (end > start && isSpace(line[end - 1]!)) end--;
+  return line.slice(start, end);
 }
