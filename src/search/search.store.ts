@@ -189,15 +189,15 @@ export async function findHits(db: Database, query: HitQuery): Promise<HitRow[]>
   }>(
     db,
     sql`with window_matches as (
-          select sd.paragraph_id, sd.held_on, sd.document, sd.is_decision, sd.title
+          select sd.paragraph_id, sd.held_on, sd.number, sd.document, sd.is_decision, sd.title
           from search_documents sd
           where ${query.where}
-          order by sd.held_on desc nulls last, sd.paragraph_id
+          order by sd.held_on desc nulls last, sd.number, sd.paragraph_id
           limit ${query.rankWindow}
         ), page as (
-          select sd.paragraph_id, sd.held_on, (${rank})::float8 as rank
+          select sd.paragraph_id, sd.held_on, sd.number, (${rank})::float8 as rank
           from window_matches sd
-          order by rank desc, sd.held_on desc nulls last, sd.paragraph_id
+          order by rank desc, sd.held_on desc nulls last, sd.number, sd.paragraph_id
           limit ${query.limit} offset ${query.offset}
         )
         select sd.paragraph_id, sd.meeting_id, sd.organization_id,
@@ -209,7 +209,7 @@ export async function findHits(db: Database, query: HitQuery): Promise<HitRow[]>
         join meetings m on m.id = sd.meeting_id
         join bodies b on b.id = sd.body_id
         left join organizations o on o.id = sd.organization_id
-        order by page.rank desc, page.held_on desc nulls last, page.paragraph_id`,
+        order by page.rank desc, page.held_on desc nulls last, page.number, page.paragraph_id`,
   );
   return rows.map((r) => ({
     paragraphId: r.paragraph_id,

@@ -35,6 +35,7 @@ describeOnEachEngine('the HTTP API', (database) => {
         '/api/minutes',
         '/api/organizations',
         '/api/paragraphs/{paragraphId}',
+        '/api/search',
       ]),
     );
   });
