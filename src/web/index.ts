@@ -1,5 +1,201 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { DatabaseHandle } from '../services/system.service.ts';
+/**
+ * The web application: server-rendered pages for the public (notice board, archive, permanent § links),
+ * sign-in, and the workspaces of secretaries, signers, members and administrators. Registered in
+ * api/app.ts; everything here (form parsing, cookies, CSRF, HTML errors) stays inside this plugin.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { isProtokollError, InputError } from '../errors.ts';
+import { oidcSettingsFrom, resumeSession, secretsMatch, type OidcSettings } from '../services/accounts.service.ts';
+import { SESSION_COOKIE } from '../services/session.service.ts';
+import type { Database, DatabaseHandle } from '../services/system.service.ts';
+import { parseCookies, serializeCookie } from './cookies.ts';
+import { sendPage } from './context.ts';
+import { swedishToday } from './format.ts';
+import { html } from './html.ts';
+import { catalogueFor, isLanguage, type Language } from './i18n/index.ts';
+import { layout } from './layout.ts';
+import { registerAccountPages } from './pages/account.pages.ts';
+import { registerPublicPages } from './pages/public.pages.ts';
+import { registerWorkspacePages } from './pages/workspace.pages.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
 
-/** The web application's pages (being written); registered in api/app.ts. */
-export const webRoutes: FastifyPluginAsync<{ database: DatabaseHandle }> = async () => {};
+export interface WebOptions {
+  database: DatabaseHandle;
+  /** Today's date in Sweden (tests fix it). */
+  today?: () => string;
+  /** Where OIDC_* settings are read (the process environment by default). */
+  env?: NodeJS.ProcessEnv;
+  throttle?: SignInThrottle;
+}
+
+/** What every group of pages gets. */
+export interface WebDependencies {
+  db: Database;
+  oidc: OidcSettings | null;
+  throttle: SignInThrottle;
+}
+
+/** The session cookie is the one the API reads too (services/session.service), so one sign-in serves both. */
+export { SESSION_COOKIE };
+export const CSRF_COOKIE = 'pk_csrf';
+export const LANGUAGE_COOKIE = 'pk_lang';
+
+/** Whether the visitor came over https (directly or through a proxy), so cookies are marked Secure. */
+export function isSecure(request: FastifyRequest): boolean {
+  return request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https';
+}
+
+const assets = {
+  'site.css': { type: 'text/css; charset=utf-8', body: readFileSync(new URL('./assets/site.css', import.meta.url)) },
+  'autosave.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./assets/autosave.js', import.meta.url)) },
+} as const;
+
+export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) => {
+  const db = options.database.db;
+  const today = options.today ?? (() => swedishToday());
+  const deps: WebDependencies = {
+    db,
+    oidc: oidcSettingsFrom(options.env ?? process.env),
+    throttle: options.throttle ?? new SignInThrottle(),
+  };
+
+  // Forms arrive URL-encoded; repeated names (checkbox lists) stay available through getAll().
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => {
+    done(null, new URLSearchParams(body as string));
+  });
+
+  app.decorateRequest('page', null as never);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const cookies = parseCookies(request.headers.cookie);
+    const token = cookies[SESSION_COOKIE] ?? null;
+    const session = token ? await resumeSession(db, { token }) : null;
+    let csrfToken = session?.csrfToken ?? cookies[CSRF_COOKIE] ?? '';
+    if (!session && !csrfToken) {
+      csrfToken = randomBytes(24).toString('base64url');
+      void reply.header('set-cookie', serializeCookie(CSRF_COOKIE, csrfToken, { secure: isSecure(request) }));
+    }
+    if (token && !session) {
+      // An expired or unknown session: forget it.
+      void reply.header('set-cookie', serializeCookie(SESSION_COOKIE, '', { maxAge: 0, secure: isSecure(request) }));
+    }
+    const chosen = cookies[LANGUAGE_COOKIE];
+    const language: Language = isLanguage(chosen) ? chosen : (session?.viewer.language ?? 'sv');
+    request.sessionToken = session ? token : null;
+    request.page = {
+      language,
+      t: catalogueFor(language),
+      path: request.url,
+      viewer: session?.viewer ?? null,
+      csrfToken,
+      today: today(),
+      oidcEnabled: deps.oidc !== null,
+    };
+  });
+
+  // Every form carries the CSRF token; autosave sends it in a header.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    const body = request.body instanceof URLSearchParams ? request.body : null;
+    const sent = body?.get('_csrf') ?? (request.headers['x-csrf-token'] as string | undefined) ?? '';
+    if (!request.page.csrfToken || !sent || !secretsMatch(sent, request.page.csrfToken)) {
+      const { t } = request.page;
+      if (request.headers.accept?.includes('application/json')) {
+        return reply.status(403).send({ error: { code: 'csrf_token_invalid', message: 'the form token is missing or wrong', details: {} } });
+      }
+      return sendPage(
+        reply,
+        layout(request.page, { title: t.errors.csrfTitle, body: html`<h1>${t.errors.csrfTitle}</h1><p>${t.errors.csrf}</p>` }),
+        403,
+      );
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | Error, request, reply) => renderError(error, request, reply));
+
+  app.get('/assets/:name', async (request, reply) => {
+    const asset = assets[(request.params as { name: string }).name as keyof typeof assets];
+    if (!asset) return notFound(request, reply);
+    return reply.header('content-type', asset.type).header('cache-control', 'public, max-age=3600').send(asset.body);
+  });
+
+  app.get('/sprak', async (request, reply) => {
+    const query = request.query as { till?: string; tillbaka?: string };
+    const language: Language = query.till === 'en' ? 'en' : 'sv';
+    const back = safeReturnPath(query.tillbaka);
+    void reply.header('set-cookie', serializeCookie(LANGUAGE_COOKIE, language, { maxAge: 365 * 86_400, secure: isSecure(request) }));
+    return reply.redirect(back, 303);
+  });
+
+  await registerPublicPages(app, deps);
+  await registerAccountPages(app, deps);
+  await registerWorkspacePages(app, deps);
+
+  // Anything else under the web's paths is a page that does not exist; the API keeps its JSON answer.
+  app.get('/*', async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'route_not_found', message: `no route GET ${request.url}`, details: {} } });
+    }
+    return notFound(request, reply);
+  });
+};
+
+/** A path on this site to go back to; anything else (another site, '//host') becomes the start page. */
+export function safeReturnPath(path: string | undefined): string {
+  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/';
+  return path;
+}
+
+export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { t } = request.page;
+  return sendPage(
+    reply,
+    layout(request.page, {
+      title: t.errors.notFoundTitle,
+      body: html`<h1>${t.errors.notFoundTitle}</h1><p>${t.errors.notFound}</p><p><a href="/">${t.errors.backHome}</a></p>`,
+    }),
+    404,
+  );
+}
+
+function renderError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const page = request.page;
+  if (!page) {
+    request.log.error({ err: error }, 'error before the page context');
+    return reply.status(500).send('internal error');
+  }
+  const { t } = page;
+  const wantsJson = request.headers.accept?.includes('application/json') ?? false;
+  if (isProtokollError(error)) {
+    const status = { input: 400, rule: 409, not_found: 404, forbidden: 403, unauthenticated: 401 }[error.kind];
+    if (wantsJson) {
+      const details = error instanceof InputError ? { problems: error.problems } : error.details;
+      return reply.status(status).send({ error: { code: error.code, message: error.message, details } });
+    }
+    if (error.kind === 'not_found') return notFound(request, reply);
+    if (error.kind === 'forbidden' || error.kind === 'unauthenticated') {
+      if (!page.viewer && request.method === 'GET') return reply.redirect(`/logga-in?tillbaka=${encodeURIComponent(request.url)}`, 303);
+      return sendPage(reply, layout(page, { title: t.errors.forbiddenTitle, body: html`<h1>${t.errors.forbiddenTitle}</h1><p>${t.errors.forbidden}</p>` }), 403);
+    }
+    const messages = error instanceof InputError ? error.problems.map((p) => t.errors.codes[p.code] ?? p.message) : [t.errors.codes[error.code] ?? error.message];
+    return sendPage(
+      reply,
+      layout(page, {
+        title: t.errors.ruleTitle,
+        body: html`<h1>${t.errors.ruleTitle}</h1><ul class="plain">${messages.map((m) => html`<li>${m}</li>`)}</ul><p><a href="/">${t.errors.backHome}</a></p>`,
+      }),
+      status,
+    );
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) {
+    return sendPage(reply, layout(page, { title: t.errors.ruleTitle, body: html`<h1>${t.errors.ruleTitle}</h1><p>${error.message}</p>` }), status);
+  }
+  request.log.error({ err: error }, 'unhandled error in a page');
+  return sendPage(reply, layout(page, { title: t.errors.serverTitle, body: html`<h1>${t.errors.serverTitle}</h1><p>${t.errors.server(request.id)}</p>` }), 500);
+}
+
+export type WebApp = FastifyInstance;

@@ -1,0 +1,361 @@
+/**
+ * Use cases for accounts: local users with argon2id passwords, sessions, roles per organisation and body,
+ * OpenID Connect identities, and what a signed-in user may do (the viewer's rights). Chair, adjuster and
+ * member rights also come from the registers: the mandates of the person a user is, and the meetings
+ * where that person is a named adjuster or signer.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import argon2 from 'argon2';
+import { ForbiddenError, InputError, NotFoundError, type Problem } from '../errors.ts';
+import { inTransaction, type Database } from '../storage/index.ts';
+import {
+  countUsers,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteUserRole,
+  findBodyScope,
+  findLiveSession,
+  findMeetingScope,
+  findUserByEmail,
+  findUserById,
+  findUserByIdentity,
+  insertIdentity,
+  insertSession,
+  insertUser,
+  insertUserRole,
+  listPersonMandates,
+  listPersonsWithBodies,
+  listSignatoryMeetingIds,
+  listUserRoles,
+  listUsers,
+  updateUser,
+  type UserRoleWithNames,
+  type UserRow,
+} from '../storage/accounts.store.ts';
+
+/** The shortest password accepted (NIST SP 800-63B asks for at least 8; we ask for more). */
+export const MIN_PASSWORD_LENGTH = 12;
+/** How long a session lives after sign-in. */
+export const SESSION_HOURS = 12;
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
+const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/** Roles that can be granted per organisation or body. */
+export const grantableRoles = ['administrator', 'secretary', 'member'] as const;
+export type GrantableRole = (typeof grantableRoles)[number];
+
+/** A user as the web sees it, without the password hash. */
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+  personId: string | null;
+  isAdministrator: boolean;
+  language: 'sv' | 'en';
+  disabled: boolean;
+}
+
+/** The signed-in user and every right they hold. */
+export interface Viewer extends Account {
+  roles: { role: GrantableRole; organizationId: string | null; bodyId: string | null }[];
+  /** Mandates of the linked person that are in force. */
+  mandates: { bodyId: string; organizationId: string | null; role: string }[];
+  /** Meetings where the linked person is a named adjuster or has a signature line. */
+  signatoryMeetingIds: string[];
+}
+
+function toAccount(row: UserRow): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    personId: row.personId,
+    isAdministrator: row.isAdministrator,
+    language: row.language === 'en' ? 'en' : 'sv',
+    disabled: row.disabledAt !== null,
+  };
+}
+
+/** The argon2id hash of a password. */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, HASH_OPTIONS);
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Creates a local user; every problem with the input is reported with its field. */
+export async function createUser(
+  db: Database,
+  input: { email: string; name: string; password?: string | null; personId?: string | null; isAdministrator?: boolean; language?: 'sv' | 'en' },
+): Promise<Account> {
+  const email = input.email.trim();
+  const name = input.name.trim();
+  const problems: Problem[] = [];
+  if (!email) problems.push({ path: 'email', code: 'required', message: 'an email address is needed' });
+  else if (!EMAIL.test(email)) problems.push({ path: 'email', code: 'invalid_email', message: `not an email address: ${email}` });
+  if (!name) problems.push({ path: 'name', code: 'required', message: 'a name is needed' });
+  if (input.password !== undefined && input.password !== null && input.password.length < MIN_PASSWORD_LENGTH) {
+    problems.push({ path: 'password', code: 'password_too_short', message: `at least ${MIN_PASSWORD_LENGTH} characters` });
+  }
+  if (email && EMAIL.test(email) && (await findUserByEmail(db, email))) {
+    problems.push({ path: 'email', code: 'email_taken', message: `a user with ${email} exists` });
+  }
+  if (problems.length) throw new InputError(problems);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const row = await inTransaction(db, (tx) =>
+    insertUser(tx, {
+      email,
+      name,
+      passwordHash,
+      personId: input.personId ?? null,
+      isAdministrator: input.isAdministrator ?? false,
+      language: input.language ?? 'sv',
+    }),
+  );
+  return toAccount(row);
+}
+
+/**
+ * On the first start, when there are no users: creates an administrator with a generated password and
+ * prints how to sign in. Returns the credentials, or null when users exist already.
+ */
+export async function ensureFirstAdministrator(
+  db: Database,
+  options: { email?: string; password?: string; print?: (text: string) => void } = {},
+): Promise<{ email: string; password: string } | null> {
+  if ((await countUsers(db)) > 0) return null;
+  const email = options.email ?? 'admin@protokoll.local';
+  const password = options.password ?? randomBytes(12).toString('base64url');
+  await createUser(db, { email, name: 'Administratör', password, isAdministrator: true });
+  const print = options.print ?? ((text: string) => process.stdout.write(text));
+  print(`Första administratören är skapad. Logga in med e-post ${email} och lösenord ${password}\n`);
+  print('(First administrator created: sign in with the email and password above and change the password.)\n');
+  return { email, password };
+}
+
+// A hash of a random password, verified against when the email is unknown, so timing does not tell.
+let dummyHash: Promise<string> | null = null;
+
+/** The user whose email and password match, or null. Disabled users and users without a password never match. */
+export async function authenticate(db: Database, input: { email: string; password: string }): Promise<Account | null> {
+  const user = await findUserByEmail(db, input.email.trim());
+  if (!user || !user.passwordHash || user.disabledAt) {
+    dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    await argon2.verify(await dummyHash, input.password).catch(() => false);
+    return null;
+  }
+  const ok = await argon2.verify(user.passwordHash, input.password).catch(() => false);
+  return ok ? toAccount(user) : null;
+}
+
+/** Changes a user's password. */
+export async function setPassword(db: Database, input: { userId: string; password: string }): Promise<void> {
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new InputError({ path: 'password', code: 'password_too_short', message: `at least ${MIN_PASSWORD_LENGTH} characters` });
+  }
+  await updateUser(db, input.userId, { passwordHash: await hashPassword(input.password) });
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Starts a session: the token goes in the cookie; the database keeps only its SHA-256. */
+export async function startSession(db: Database, input: { userId: string; now?: Date }): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const now = input.now ?? new Date();
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await deleteExpiredSessions(db, now);
+  await insertSession(db, { id: sha256(token), userId: input.userId, csrfToken, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+/** The viewer and CSRF token of a live session, or null when the token is unknown, expired or the user disabled. */
+export async function resumeSession(db: Database, input: { token: string; now?: Date }): Promise<{ viewer: Viewer; csrfToken: string } | null> {
+  const found = await findLiveSession(db, sha256(input.token), input.now ?? new Date());
+  if (!found || found.user.disabledAt) return null;
+  return { viewer: await viewerOf(db, found.user, input.now ?? new Date()), csrfToken: found.session.csrfToken };
+}
+
+/** Ends a session (sign-out). */
+export async function endSession(db: Database, token: string): Promise<void> {
+  await deleteSession(db, sha256(token));
+}
+
+/** Whether two secrets are equal, in constant time. */
+export function secretsMatch(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+async function viewerOf(db: Database, user: UserRow, now: Date): Promise<Viewer> {
+  const today = now.toISOString().slice(0, 10);
+  const [roles, mandates, signatoryMeetingIds] = await Promise.all([
+    listUserRoles(db, [user.id]),
+    user.personId ? listPersonMandates(db, user.personId) : Promise.resolve([]),
+    user.personId ? listSignatoryMeetingIds(db, user.personId) : Promise.resolve([]),
+  ]);
+  return {
+    ...toAccount(user),
+    roles: roles.map((r) => ({ role: r.role as GrantableRole, organizationId: r.organizationId, bodyId: r.bodyId })),
+    mandates: mandates
+      .filter((m) => (!m.startsOn || m.startsOn <= today) && (!m.endsOn || m.endsOn >= today))
+      .map((m) => ({ bodyId: m.bodyId, organizationId: m.organizationId, role: m.role })),
+    signatoryMeetingIds,
+  };
+}
+
+/** Reloads the viewer of a user (after a change of roles). */
+export async function getViewer(db: Database, userId: string): Promise<Viewer> {
+  const user = await findUserById(db, userId);
+  if (!user) throw new NotFoundError('user_not_found', `no user ${userId}`, { userId });
+  return viewerOf(db, user, new Date());
+}
+
+/** Where a right applies: an organisation, or one body of it. */
+export interface Scope {
+  organizationId: string | null;
+  bodyId?: string | null;
+}
+
+function hasRole(viewer: Viewer, roles: readonly GrantableRole[], scope: Scope): boolean {
+  return viewer.roles.some(
+    (r) =>
+      roles.includes(r.role) &&
+      ((r.bodyId === null && r.organizationId === null) ||
+        (r.bodyId === null && r.organizationId !== null && r.organizationId === scope.organizationId) ||
+        (r.bodyId !== null && r.bodyId === scope.bodyId)),
+  );
+}
+
+/** Administrators manage accounts, organisations and bodies. */
+export function canAdminister(viewer: Viewer | null, scope?: Scope): boolean {
+  if (!viewer) return false;
+  if (viewer.isAdministrator) return true;
+  return scope ? hasRole(viewer, ['administrator'], scope) : viewer.roles.some((r) => r.role === 'administrator');
+}
+
+/** Secretaries plan meetings, take and finalise minutes for the bodies in their scope. */
+export function canActAsSecretary(viewer: Viewer | null, scope?: Scope): boolean {
+  if (!viewer) return false;
+  if (canAdminister(viewer, scope)) return true;
+  return scope ? hasRole(viewer, ['secretary'], scope) : viewer.roles.some((r) => r.role === 'secretary');
+}
+
+/** Members (by role or by a mandate in the body) read agendas, documents and draft minutes of their bodies. */
+export function canReadAsMember(viewer: Viewer | null, scope: Scope): boolean {
+  if (!viewer) return false;
+  if (canActAsSecretary(viewer, scope) || hasRole(viewer, ['member'], scope)) return true;
+  return viewer.mandates.some((m) => m.bodyId === scope.bodyId);
+}
+
+/** The chair of a body by mandate. */
+export function isChairOf(viewer: Viewer | null, bodyId: string): boolean {
+  return Boolean(viewer?.mandates.some((m) => m.bodyId === bodyId && m.role === 'chair'));
+}
+
+/** Refuses unless the viewer may act as secretary for the meeting's body. */
+export async function requireSecretaryOfMeeting(db: Database, viewer: Viewer | null, meetingId: string): Promise<void> {
+  const scope = await findMeetingScope(db, meetingId);
+  if (!scope) throw new NotFoundError('meeting_not_found', `no meeting ${meetingId}`, { meetingId });
+  if (!canActAsSecretary(viewer, scope)) throw new ForbiddenError('not_secretary', 'only the secretary of the body may do this', { meetingId });
+}
+
+/** Refuses unless the viewer may act as secretary for the body. */
+export async function requireSecretaryOfBody(db: Database, viewer: Viewer | null, bodyId: string): Promise<void> {
+  const scope = await findBodyScope(db, bodyId);
+  if (!scope) throw new NotFoundError('body_not_found', `no body ${bodyId}`, { bodyId });
+  if (!canActAsSecretary(viewer, scope)) throw new ForbiddenError('not_secretary', 'only the secretary of the body may do this', { bodyId });
+}
+
+/** Refuses unless the viewer may read the meeting's unpublished documents (members, signers, secretaries). */
+export async function requireMemberOfMeeting(db: Database, viewer: Viewer | null, meetingId: string): Promise<{ bodyId: string; organizationId: string | null; status: string }> {
+  const scope = await findMeetingScope(db, meetingId);
+  if (!scope) throw new NotFoundError('meeting_not_found', `no meeting ${meetingId}`, { meetingId });
+  if (!(canReadAsMember(viewer, scope) || viewer?.signatoryMeetingIds.includes(meetingId) || (viewer && isChairOf(viewer, scope.bodyId)))) {
+    // To someone outside the body an unpublished meeting does not exist.
+    throw new NotFoundError('meeting_not_found', `no meeting ${meetingId}`, { meetingId });
+  }
+  return scope;
+}
+
+/** A user with their roles, for the administration page. */
+export interface AccountWithRoles extends Account {
+  roles: UserRoleWithNames[];
+}
+
+const swedishOrder = new Intl.Collator('sv');
+
+/** Every user with their roles, sorted by name. */
+export async function listAccounts(db: Database): Promise<AccountWithRoles[]> {
+  const rows = await listUsers(db);
+  const roles = await listUserRoles(db, rows.map((r) => r.id));
+  return rows
+    .map((row) => ({ ...toAccount(row), roles: roles.filter((r) => r.userId === row.id) }))
+    .sort((a, b) => swedishOrder.compare(a.name, b.name));
+}
+
+/** Grants a role in an organisation or a body (or everywhere, when neither is given). */
+export async function grantRole(db: Database, input: { userId: string; role: string; organizationId?: string | null; bodyId?: string | null }): Promise<void> {
+  const problems: Problem[] = [];
+  if (!(grantableRoles as readonly string[]).includes(input.role)) problems.push({ path: 'role', code: 'invalid_role', message: `unknown role ${input.role}` });
+  if (!(await findUserById(db, input.userId))) problems.push({ path: 'userId', code: 'unknown_user', message: `no user ${input.userId}` });
+  let organizationId = input.organizationId ?? null;
+  if (input.bodyId) {
+    const scope = await findBodyScope(db, input.bodyId);
+    if (!scope) problems.push({ path: 'bodyId', code: 'unknown_body', message: `no body ${input.bodyId}` });
+    else organizationId = scope.organizationId;
+  }
+  if (problems.length) throw new InputError(problems);
+  await insertUserRole(db, { userId: input.userId, role: input.role, organizationId, bodyId: input.bodyId ?? null });
+}
+
+/** Removes one granted role. */
+export async function revokeRole(db: Database, roleId: string): Promise<void> {
+  await deleteUserRole(db, roleId);
+}
+
+/** Links a user to a person of the registers (their mandates then give chair and member rights). */
+export async function linkUserToPerson(db: Database, input: { userId: string; personId: string | null }): Promise<void> {
+  await updateUser(db, input.userId, { personId: input.personId });
+}
+
+/** Persons a user can be linked to, with the bodies they sit in, sorted by name. */
+export async function listLinkablePersons(db: Database): Promise<{ id: string; name: string; email: string | null; bodyNames: string[] }[]> {
+  return (await listPersonsWithBodies(db)).sort((a, b) => swedishOrder.compare(a.name, b.name));
+}
+
+/** OpenID Connect settings, when all four are set. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+}
+
+/** Reads OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL; null unless all are set. */
+export function oidcSettingsFrom(env: NodeJS.ProcessEnv): OidcSettings | null {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL } = env;
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET || !OIDC_REDIRECT_URL) return null;
+  return { issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, redirectUrl: OIDC_REDIRECT_URL };
+}
+
+/**
+ * The user of an OpenID Connect identity: the one linked to (issuer, subject), or else the one with the
+ * same verified email, which is then linked. Nobody is created: administrators decide who has an account.
+ */
+export async function accountForIdentity(
+  db: Database,
+  identity: { issuer: string; subject: string; email?: string | null; emailVerified?: boolean },
+): Promise<Account | null> {
+  const linked = await findUserByIdentity(db, identity.issuer, identity.subject);
+  if (linked) return linked.disabledAt ? null : toAccount(linked);
+  if (!identity.email || identity.emailVerified !== true) return null;
+  const user = await findUserByEmail(db, identity.email);
+  if (!user || user.disabledAt) return null;
+  await insertIdentity(db, { userId: user.id, issuer: identity.issuer, subject: identity.subject });
+  return toAccount(user);
+}

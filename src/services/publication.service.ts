@@ -1,0 +1,270 @@
+/**
+ * Use cases of the public side: the digital notice board (anslagstavla), the archive of adjusted minutes
+ * and the permanent page of one §. Nothing unadjusted is ever returned, and confidential §§ (OSL) are
+ * masked in a meeting and answer "not found" on their own.
+ */
+import { renderMinutesPdf } from '../documents/index.ts';
+import { addDays, noticeDates } from '../domain/legal-dates.ts';
+import type { Minutes, MinutesItem } from '../domain/minutes.ts';
+import { organisationTypes, ruleProfileFor, type OrganisationType, type RuleProfile } from '../domain/rule-profile.ts';
+import { NotFoundError } from '../errors.ts';
+import { loadMinutes, type Database } from '../storage/index.ts';
+import {
+  findBodyWithOrganization,
+  findNoticeOfMeeting,
+  findPublicMeeting,
+  findPublicParagraph,
+  findPublicParagraphByNumber,
+  listArchiveYears,
+  listParagraphKeys,
+  listPostedNotices,
+  listPublicMeetings,
+  type BodyWithOrganizationRow,
+  type PublicMeetingRow,
+} from '../storage/publication.store.ts';
+
+const swedishOrder = new Intl.Collator('sv');
+
+/** The dates a notice shows: stored values, or computed by the legal clocks when the stored ones are missing. */
+export interface PublicNoticeDates {
+  adjustedOn: string | null;
+  postedOn: string;
+  /** Sista dag för överklagande; null when the body has no appeal clock. */
+  lastAppealOn: string | null;
+  /** Anslaget sitter uppe t.o.m. */
+  postedUntilOn: string | null;
+  /** Anslaget tas ned. */
+  takeDownOn: string | null;
+  storage: string | null;
+}
+
+/** One notice on the board. */
+export interface BoardNotice extends PublicNoticeDates {
+  meetingId: string;
+  heldOn: string | null;
+  minutesKind: 'protocol' | 'notes';
+  paragraphFirst: number | null;
+  paragraphLast: number | null;
+  bodyId: string;
+  bodyName: string;
+  organizationName: string | null;
+}
+
+/** How long after its posting a notice is still looked for: three weeks plus holidays, with room to spare. */
+const BOARD_LOOKBACK_DAYS = 60;
+
+/** Anslagstavlan: the notices on the board `today`, newest first (KL 8:12, 13:5). */
+export async function getNoticeBoard(db: Database, options: { today: string }): Promise<BoardNotice[]> {
+  const rows = await listPostedNotices(db, { fromOn: addDays(options.today, -BOARD_LOOKBACK_DAYS), toOn: options.today });
+  return rows
+    .map((row) => ({
+      meetingId: row.meetingId,
+      heldOn: row.heldOn,
+      minutesKind: row.minutesKind === 'notes' ? ('notes' as const) : ('protocol' as const),
+      paragraphFirst: row.paragraphFirst,
+      paragraphLast: row.paragraphLast,
+      bodyId: row.bodyId,
+      bodyName: row.bodyName,
+      organizationName: row.organizationName,
+      ...completeNoticeDates(row, profileOf(row)),
+    }))
+    .filter((notice) => isOnBoard(notice, options.today));
+}
+
+function isOnBoard(notice: PublicNoticeDates, today: string): boolean {
+  if (notice.postedOn > today) return false;
+  if (notice.takeDownOn) return today < notice.takeDownOn;
+  if (notice.postedUntilOn) return today <= notice.postedUntilOn;
+  // A notice without an appeal clock (an association's minutes) stays three weeks, like the others.
+  return today <= addDays(notice.postedOn, 21);
+}
+
+function completeNoticeDates(
+  stored: {
+    adjustedOn: string | null;
+    postedOn: string;
+    postedUntilOn: string | null;
+    lastAppealOn: string | null;
+    takeDownOn: string | null;
+    storage: string | null;
+  },
+  profile: RuleProfile,
+): PublicNoticeDates {
+  const computed =
+    stored.lastAppealOn && stored.takeDownOn
+      ? null
+      : noticeDates({
+          postedOn: stored.postedOn,
+          adjustedOn: stored.adjustedOn && stored.adjustedOn <= stored.postedOn ? stored.adjustedOn : null,
+          profile,
+        });
+  return {
+    adjustedOn: stored.adjustedOn,
+    postedOn: stored.postedOn,
+    lastAppealOn: stored.lastAppealOn ?? computed?.lastAppealOn ?? null,
+    postedUntilOn: stored.postedUntilOn ?? computed?.postedUntilOn ?? null,
+    takeDownOn: stored.takeDownOn ?? computed?.takeDownOn ?? null,
+    storage: stored.storage,
+  };
+}
+
+function profileOf(body: { organizationType: string | null; bodyKind: string; decisionMaking: boolean }): RuleProfile {
+  const organisationType = (organisationTypes as readonly string[]).includes(body.organizationType ?? '')
+    ? (body.organizationType as OrganisationType)
+    : 'municipal';
+  const bodyKind = body.decisionMaking && body.bodyKind !== 'network' ? 'decision_making' : 'network';
+  return ruleProfileFor({ organisationType, bodyKind });
+}
+
+/** The archive's front page: organisations, their bodies and the years with adjusted minutes. */
+export interface ArchiveOrganization {
+  id: string | null;
+  name: string | null;
+  bodies: { id: string; name: string; years: { year: number | null; meetingCount: number }[] }[];
+}
+
+/** Arkivet: every organisation with public minutes, its bodies and their years, in Swedish order. */
+export async function getArchive(db: Database): Promise<ArchiveOrganization[]> {
+  const rows = await listArchiveYears(db);
+  const organizations = new Map<string, ArchiveOrganization>();
+  for (const row of rows) {
+    const key = row.organizationId ?? '';
+    let organization = organizations.get(key);
+    if (!organization) {
+      organization = { id: row.organizationId, name: row.organizationName, bodies: [] };
+      organizations.set(key, organization);
+    }
+    let body = organization.bodies.find((b) => b.id === row.bodyId);
+    if (!body) {
+      body = { id: row.bodyId, name: row.bodyName, years: [] };
+      organization.bodies.push(body);
+    }
+    body.years.push({ year: row.year, meetingCount: row.meetingCount });
+  }
+  const list = [...organizations.values()];
+  for (const organization of list) {
+    organization.bodies.sort((a, b) => swedishOrder.compare(a.name, b.name));
+    for (const body of organization.bodies) body.years.sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+  }
+  // Bodies that no single organisation owns come last.
+  return list.sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : swedishOrder.compare(a.name, b.name)));
+}
+
+/** A body's page in the archive. */
+export interface BodyArchive {
+  body: BodyWithOrganizationRow;
+  years: number[];
+  year: number | null;
+  meetings: PublicMeetingRow[];
+}
+
+/** The public meetings of one body in a year (the latest year with minutes when none is given). */
+export async function getBodyArchive(db: Database, options: { bodyId: string; year?: number | null }): Promise<BodyArchive> {
+  const body = await findBodyWithOrganization(db, options.bodyId);
+  const all = body ? await listPublicMeetings(db, { bodyId: options.bodyId, year: null }) : [];
+  if (!body || all.length === 0) throw new NotFoundError('body_not_found', `no public minutes of body ${options.bodyId}`, { bodyId: options.bodyId });
+  const years = [...new Set(all.flatMap((m) => (m.year === null ? [] : [m.year])))].sort((a, b) => b - a);
+  const year = options.year ?? years[0] ?? null;
+  if (year !== null && !years.includes(year)) {
+    throw new NotFoundError('year_not_found', `no public minutes of body ${options.bodyId} in ${year}`, { bodyId: options.bodyId, year });
+  }
+  return { body, years, year, meetings: all.filter((m) => year === null || m.year === year) };
+}
+
+/** One § of public minutes, with its permanent id; a confidential § has no content, only its reason. */
+export interface PublicParagraph {
+  id: string;
+  number: number | null;
+  confidential: boolean;
+  confidentialReason: string | null;
+  /** The § as the minutes record it; null when confidential. */
+  item: MinutesItem | null;
+}
+
+/** A meeting's adjusted minutes as the public may read them. */
+export interface PublicMeeting {
+  meeting: PublicMeetingRow;
+  body: BodyWithOrganizationRow;
+  /** The minutes with confidential §§ removed (their numbers stay in `paragraphs`). */
+  minutes: Minutes;
+  paragraphs: PublicParagraph[];
+  notice: PublicNoticeDates | null;
+}
+
+/** The public rendition of a meeting's minutes; "not found" unless they are adjusted or archived. */
+export async function getPublicMeeting(db: Database, meetingId: string): Promise<PublicMeeting> {
+  const meeting = isUuid(meetingId) ? await findPublicMeeting(db, meetingId) : null;
+  if (!meeting) throw new NotFoundError('meeting_not_found', `no public minutes with id ${meetingId}`, { meetingId });
+  const [body, minutes, keys, storedNotice] = await Promise.all([
+    findBodyWithOrganization(db, meeting.bodyId),
+    loadMinutes(db, meetingId),
+    listParagraphKeys(db, meetingId),
+    findNoticeOfMeeting(db, meetingId),
+  ]);
+  if (!body) throw new NotFoundError('meeting_not_found', `no public minutes with id ${meetingId}`, { meetingId });
+  const paragraphs: PublicParagraph[] = keys.map((key, index) => ({
+    id: key.id,
+    number: key.number,
+    confidential: key.confidential,
+    confidentialReason: key.confidential ? key.confidentialReason : null,
+    item: key.confidential ? null : (minutes.items[index] ?? null),
+  }));
+  const notice =
+    storedNotice?.postedOn
+      ? completeNoticeDates(
+          {
+            adjustedOn: meeting.adjustedOn,
+            postedOn: storedNotice.postedOn,
+            postedUntilOn: storedNotice.postedUntilOn,
+            lastAppealOn: storedNotice.lastAppealOn,
+            takeDownOn: storedNotice.takeDownOn,
+            storage: storedNotice.storage ?? body.minutesStorage,
+          },
+          profileOf(body),
+        )
+      : null;
+  return {
+    meeting,
+    body,
+    minutes: { ...minutes, items: minutes.items.filter((_, index) => !keys[index]?.confidential) },
+    paragraphs,
+    notice,
+  };
+}
+
+/** The permanent page of one §: the meeting it belongs to and the § itself. Confidential §§ are "not found". */
+export async function getPublicParagraph(db: Database, paragraphId: string): Promise<{ meeting: PublicMeeting; paragraph: PublicParagraph }> {
+  const key = isUuid(paragraphId) ? await findPublicParagraph(db, paragraphId) : null;
+  if (!key || key.confidential) throw new NotFoundError('paragraph_not_found', `no public § with id ${paragraphId}`, { paragraphId });
+  const meeting = await getPublicMeeting(db, key.meetingId);
+  const paragraph = meeting.paragraphs.find((p) => p.id === paragraphId);
+  if (!paragraph?.item) throw new NotFoundError('paragraph_not_found', `no public § with id ${paragraphId}`, { paragraphId });
+  return { meeting, paragraph };
+}
+
+/** The id of § `number` in a body's year, for readable links (/arkiv/organ/…/2020/§12); confidential answers "not found". */
+export async function findPublicParagraphId(db: Database, where: { bodyId: string; year: number; number: number }): Promise<string> {
+  const key = isUuid(where.bodyId) ? await findPublicParagraphByNumber(db, where) : null;
+  if (!key || key.confidential) throw new NotFoundError('paragraph_not_found', `no public § ${where.number} in ${where.year}`, where);
+  return key.id;
+}
+
+/** The public minutes as a tagged PDF/A, with confidential §§ left out and named as such. */
+export async function renderPublicMinutesPdf(db: Database, meetingId: string): Promise<Buffer> {
+  const { minutes, paragraphs } = await getPublicMeeting(db, meetingId);
+  const items: MinutesItem[] = paragraphs.map(
+    (p) =>
+      p.item ?? {
+        number: p.number,
+        title: 'Sekretessbelagt ärende',
+        caseNumber: null,
+        decisions: [],
+        text: p.confidentialReason ? `Omfattas av sekretess (${p.confidentialReason}).` : 'Omfattas av sekretess.',
+      },
+  );
+  return renderMinutesPdf({ ...minutes, items });
+}
+
+function isUuid(text: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
+}

@@ -1,0 +1,43 @@
+/** What every page needs to know about the request: language, texts, the signed-in user and the CSRF token. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Viewer } from '../services/accounts.service.ts';
+import { catalogueFor, type Catalogue, type Language } from './i18n/index.ts';
+import type { Html } from './html.ts';
+
+export interface PageContext {
+  language: Language;
+  t: Catalogue;
+  /** The path and query of this page, for the language switch and returning after sign-in. */
+  path: string;
+  viewer: Viewer | null;
+  /** The token every form posts back (the session's, or the anonymous visitor's cookie). */
+  csrfToken: string;
+  /** Today's date in Sweden. */
+  today: string;
+  /** Whether OpenID Connect sign-in is configured. */
+  oidcEnabled: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    page: PageContext;
+    sessionToken: string | null;
+  }
+}
+
+export function contextFor(request: FastifyRequest): PageContext {
+  return request.page;
+}
+
+export function withLanguage(context: PageContext, language: Language): PageContext {
+  return { ...context, language, t: catalogueFor(language) };
+}
+
+/** Sends a full HTML page. */
+export function sendPage(reply: FastifyReply, page: Html, status = 200): FastifyReply {
+  return reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(`<!doctype html>\n${page.value}`);
+}

@@ -1,0 +1,81 @@
+/** The frame of every page: skip link, header with the main menu and language switch, breadcrumbs, footer. */
+import type { PageContext } from './context.ts';
+import { html, type Html } from './html.ts';
+import { canActAsSecretary, canAdminister } from '../services/accounts.service.ts';
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+export interface LayoutOptions {
+  title: string;
+  body: Html;
+  /** Which main menu entry is current. */
+  section?: 'home' | 'board' | 'archive' | 'mine' | 'sign' | 'workspace' | 'admin' | 'signin';
+  breadcrumbs?: Crumb[];
+  /** Load the autosave script. */
+  autosave?: boolean;
+}
+
+function languageSwitchHref(context: PageContext): string {
+  const other = context.language === 'sv' ? 'en' : 'sv';
+  return `/sprak?till=${other}&tillbaka=${encodeURIComponent(context.path)}`;
+}
+
+export function layout(context: PageContext, options: LayoutOptions): Html {
+  const { t, viewer } = context;
+  const item = (section: LayoutOptions['section'], href: string, label: string) =>
+    html`<li><a href="${href}"${options.section === section ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  return html`<html lang="${context.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} – ${t.site.name}</title>
+<link rel="stylesheet" href="/assets/site.css">
+<script src="/assets/autosave.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#innehall">${t.site.skipToContent}</a>
+<header class="site-header">
+  <div class="wrap header-row">
+    <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">§</span><span class="brand-name">${t.site.name}</span><span class="brand-tagline">${t.site.tagline}</span></a>
+    <div class="header-tools">
+      <a class="language-switch" href="${languageSwitchHref(context)}" lang="${context.language === 'sv' ? 'en' : 'sv'}">${t.language.switchLabel}</a>
+      ${
+        viewer
+          ? html`<span class="signed-in">${t.nav.signedInAs(viewer.name)}</span>
+      <form method="post" action="/logga-ut" class="inline-form"><input type="hidden" name="_csrf" value="${context.csrfToken}"><button type="submit" class="link-button">${t.nav.signOut}</button></form>`
+          : html`<a href="/logga-in?tillbaka=${encodeURIComponent(context.path)}" class="sign-in-link">${t.nav.signIn}</a>`
+      }
+    </div>
+  </div>
+  <nav class="main-nav" aria-label="${t.site.mainNavigation}">
+    <ul class="wrap">
+      ${item('home', '/', t.nav.home)}
+      ${item('board', '/anslagstavla', t.nav.noticeBoard)}
+      ${item('archive', '/arkiv', t.nav.archive)}
+      ${viewer && item('mine', '/mina-sammantraden', t.nav.myMeetings)}
+      ${viewer && item('sign', '/att-justera', t.nav.toSign)}
+      ${canActAsSecretary(viewer) && item('workspace', '/arbetsyta', t.nav.workspace)}
+      ${canAdminister(viewer) && item('admin', '/admin', t.nav.administration)}
+    </ul>
+  </nav>
+</header>
+${
+  options.breadcrumbs?.length &&
+  html`<nav class="breadcrumbs wrap" aria-label="${t.site.breadcrumbs}"><ol>${options.breadcrumbs.map((crumb, i) =>
+    crumb.href && i < options.breadcrumbs!.length - 1
+      ? html`<li><a href="${crumb.href}">${crumb.label}</a></li>`
+      : html`<li><span aria-current="page">${crumb.label}</span></li>`,
+  )}</ol></nav>`
+}
+<main id="innehall" class="wrap" tabindex="-1">
+${options.body}
+</main>
+<footer class="site-footer">
+  <div class="wrap"><p>${t.site.footer}</p></div>
+</footer>
+</body>
+</html>`;
+}

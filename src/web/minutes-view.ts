@@ -1,0 +1,144 @@
+/**
+ * Minutes drawn as an accessible web page: header facts, contents, attendance, every § with its case
+ * number, text, decision points, votes and reservations, and the signatures. Used by the public archive
+ * (with permanent links), the signing page and the members' view of a draft.
+ */
+import type { Minutes, MinutesItem } from '../domain/minutes.ts';
+import type { PageContext } from './context.ts';
+import { instant, longDate, paragraphRange, shortDate, timeSpan } from './format.ts';
+import { html, multiline, type Html } from './html.ts';
+
+/** One § to draw: its content, or only its number when it is confidential. */
+export interface ParagraphToShow {
+  id?: string;
+  number: number | null;
+  confidential?: boolean;
+  confidentialReason?: string | null;
+  item: MinutesItem | null;
+}
+
+export function paragraphLabel(number: number | null): string {
+  return number === null ? '§' : `§ ${number}`;
+}
+
+export function paragraphAnchor(number: number | null, index: number): string {
+  return number === null ? `punkt-${index + 1}` : `paragraf-${number}`;
+}
+
+export function minutesFacts(context: PageContext, minutes: Minutes, extra: { label: string; value: Html | string }[] = []): Html {
+  const { t, language } = context;
+  const facts: { label: string; value: Html | string }[] = [];
+  if (minutes.meeting.date) facts.push({ label: t.archive.date, value: longDate(minutes.meeting.date, language) });
+  const time = timeSpan(minutes.meeting.start, minutes.meeting.end, language);
+  if (time) facts.push({ label: t.minutes.time, value: time });
+  if (minutes.meeting.location) facts.push({ label: t.minutes.place, value: minutes.meeting.location });
+  const range = minutes.paragraphRange ? paragraphRange(minutes.paragraphRange.first, minutes.paragraphRange.last) : null;
+  if (range) facts.push({ label: t.archive.paragraphs, value: range });
+  if (minutes.adjustment.date) facts.push({ label: t.minutes.adjustedOn, value: shortDate(minutes.adjustment.date, language) });
+  facts.push(...extra);
+  return html`<dl class="facts">${facts.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>
+${minutes.meeting.remote && html`<p class="note">${t.minutes.remote}</p>`}`;
+}
+
+export function contentsList(context: PageContext, paragraphs: ParagraphToShow[], hrefOf: (p: ParagraphToShow, index: number) => string): Html {
+  const { t } = context;
+  if (paragraphs.length === 0) return html``;
+  return html`<nav class="contents" aria-labelledby="innehall-rubrik">
+  <h2 id="innehall-rubrik">${t.minutes.contents}</h2>
+  <ol>${paragraphs.map(
+    (p, i) =>
+      html`<li><a href="${hrefOf(p, i)}"><span class="paragraph-number">${paragraphLabel(p.number)}</span> ${p.item ? p.item.title : t.minutes.confidential}</a></li>`,
+  )}</ol>
+</nav>`;
+}
+
+export function attendanceSection(context: PageContext, minutes: Minutes): Html {
+  const { t } = context;
+  if (minutes.attendees.length === 0) return html``;
+  const voting = minutes.attendees.filter((a) => a.voting === true || (a.voting === null && ['chair', 'vice-chair', 'member'].includes(a.role)));
+  const others = minutes.attendees.filter((a) => !voting.includes(a));
+  const row = (a: Minutes['attendees'][number]) => html`<li>
+  <span class="person-name">${a.name}</span>${a.party && html` <span class="party">(${a.party})</span>`}
+  <span class="person-role">${[
+    t.minutes.attendeeRoles[a.role] ?? a.role,
+    a.represents,
+    a.servingFor ? t.minutes.servingFor(a.servingFor) : null,
+    a.remote ? t.minutes.remoteParticipant : null,
+    a.paragraphs ? t.minutes.onlyParagraphs(a.paragraphs) : null,
+  ]
+    .filter(Boolean)
+    .join(', ')}</span>
+</li>`;
+  return html`<section class="attendance" aria-labelledby="narvaro-rubrik">
+  <h2 id="narvaro-rubrik">${t.minutes.attendance}</h2>
+  <div class="columns">
+    ${voting.length > 0 && html`<div><h3>${t.minutes.voting}</h3><ul class="people">${voting.map(row)}</ul></div>`}
+    ${others.length > 0 && html`<div><h3>${t.minutes.others}</h3><ul class="people">${others.map(row)}</ul></div>`}
+  </div>
+</section>`;
+}
+
+function voteBlock(context: PageContext, vote: NonNullable<MinutesItem['votes']>[number], key: string): Html {
+  const { t } = context;
+  const count = (n: number | null | undefined) => (n === null || n === undefined ? '–' : String(n));
+  return html`<div class="vote">
+  <h4>${t.minutes.vote}: ${vote.question}</h4>
+  <p>${t.minutes.voteCounts(count(vote.yes), count(vote.no), count(vote.abstain))}</p>
+  ${vote.roll?.length &&
+  html`<table class="roll">
+    <caption class="visually-hidden">${t.minutes.vote} ${key}</caption>
+    <thead><tr><th scope="col">${t.minutes.name}</th><th scope="col">${t.minutes.party}</th><th scope="col">${t.minutes.choice}</th></tr></thead>
+    <tbody>${vote.roll.map((b) => html`<tr><td>${b.name}</td><td>${b.party ?? ''}</td><td>${t.minutes.voteChoice[b.vote] ?? b.vote}</td></tr>`)}</tbody>
+  </table>`}
+  ${vote.result && html`<p><strong>${t.minutes.voteResult}:</strong> ${vote.result}</p>`}
+</div>`;
+}
+
+/** One § as an article; `permalink` adds the link to its permanent page. */
+export function paragraphArticle(context: PageContext, paragraph: ParagraphToShow, index: number, options: { permalink?: string; headingLevel?: 2 | 1 } = {}): Html {
+  const { t } = context;
+  const label = paragraphLabel(paragraph.number);
+  const anchor = paragraphAnchor(paragraph.number, index);
+  const item = paragraph.item;
+  const heading = (content: Html) => (options.headingLevel === 1 ? html`<h1 id="${anchor}-rubrik">${content}</h1>` : html`<h2 id="${anchor}-rubrik">${content}</h2>`);
+  if (!item) {
+    return html`<article class="paragraph confidential" id="${anchor}" aria-labelledby="${anchor}-rubrik">
+  ${heading(html`<span class="paragraph-number">${label}</span> ${t.minutes.confidential}`)}
+  <p>${paragraph.confidentialReason ? t.minutes.confidentialReason(paragraph.confidentialReason) : t.minutes.confidentialNoReason}</p>
+</article>`;
+  }
+  return html`<article class="paragraph" id="${anchor}" aria-labelledby="${anchor}-rubrik">
+  <header class="paragraph-header">
+    ${heading(html`<span class="paragraph-number">${label}</span> ${item.title}`)}
+    ${item.caseNumber && html`<p class="case-number">${t.minutes.caseNumber} ${item.caseNumber}</p>`}
+  </header>
+  ${item.presenters?.length && html`<p class="presenters"><strong>${t.minutes.presenters}:</strong> ${item.presenters.join(', ')}</p>`}
+  ${item.disqualified?.length && html`<p class="note">${t.minutes.disqualifiedText(item.disqualified.join(', '))}</p>`}
+  ${item.text && html`<div class="paragraph-text">${multiline(item.text)}</div>`}
+  ${item.votes?.map((vote, i) => voteBlock(context, vote, `${label}:${i + 1}`))}
+  ${item.decisions.length > 0 &&
+  html`<section class="decision" aria-label="${t.minutes.decision} ${label}">
+    <h3>${t.minutes.decisionIntro}</h3>
+    ${item.decisions.length === 1 ? html`<p>${item.decisions[0]}</p>` : html`<ol class="decision-points">${item.decisions.map((d) => html`<li>${d}</li>`)}</ol>`}
+  </section>`}
+  ${item.reservations?.length &&
+  html`<section class="reservations"><h3>${t.minutes.reservations}</h3><ul>${item.reservations.map(
+    (r) => html`<li>${r.name}${r.party && html` (${r.party})`}${r.reason && html`: ${r.reason}`}</li>`,
+  )}</ul></section>`}
+  ${item.attachments?.length && html`<p class="attachments"><strong>${t.minutes.attachments}:</strong> ${item.attachments.join('; ')}</p>`}
+  ${options.permalink && html`<p class="permalink"><a href="${options.permalink}">${t.minutes.permalinkTo(label)}</a></p>`}
+</article>`;
+}
+
+export function signaturesSection(context: PageContext, minutes: Minutes): Html {
+  const { t, language } = context;
+  if (minutes.signatures.length === 0 && minutes.adjustment.adjusters.length === 0) return html``;
+  return html`<section class="signatures" aria-labelledby="underskrifter-rubrik">
+  <h2 id="underskrifter-rubrik">${t.minutes.signatures}</h2>
+  <ul class="signature-list">${minutes.signatures.map(
+    (s) => html`<li><span class="signature-role">${t.minutes.roles[s.role] ?? s.role}</span>
+    <span class="person-name">${s.name ?? ''}</span>
+    <span class="signature-time">${s.signedAt ? t.minutes.signedAt(instant(s.signedAt, language)) : t.minutes.notSigned}</span></li>`,
+  )}</ul>
+</section>`;
+}
