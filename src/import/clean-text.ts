@@ -95,11 +95,18 @@ export function removePageFurniture(lines: string[]): string[] {
 function repeatedRunningHeaders(lines: string[]): Map<string, number> {
   // Page headers differ only in their page number ("Sida 2 av 4"), so those compare with digits masked.
   const keyOf = (t: string) => (PAGE_WORD.test(t) ? t.replace(/\d+/gu, '#') : t);
+  const isCandidate = (t: string) =>
+    t.length >= 4 &&
+    t.length <= 100 &&
+    (/\d/.test(t) || /protokoll|sammanträde|sida|justerande|utdrag|anteckningar/i.test(t)) &&
+    !/^(?:§|dnr|att\s|[-•–])/i.test(t);
   const counts = new Map<string, { count: number; first: number }>();
+  const candidates: Array<[number, string, string]> = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
-    if (t.length < 4 || t.length > 100) continue;
+    if (!isCandidate(t)) continue;
     const key = keyOf(t);
+    candidates.push([i, t, key]);
     const entry = counts.get(key);
     if (entry) entry.count++;
     else counts.set(key, { count: 1, first: i });
@@ -107,12 +114,9 @@ function repeatedRunningHeaders(lines: string[]): Map<string, number> {
   // The first occurrence is the document's own header only when it comes before the first §.
   const firstParagraph = lines.findIndex((l) => /^\s*(?:§\s*\d|\d{1,4}\s*§)/u.test(l));
   const out = new Map<string, number>();
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim();
-    const entry = counts.get(keyOf(t));
+  for (const [, t, key] of candidates) {
+    const entry = counts.get(key);
     if (!entry || entry.count < 3 || out.has(t)) continue;
-    if (/^(?:§|dnr|att\s|[-•–])/iu.test(t)) continue;
-    if (!/\d|protokoll|sammanträde|sida|justerande|utdrag|anteckningar/iu.test(t)) continue;
     out.set(t, firstParagraph < 0 || entry.first < firstParagraph ? entry.first : -1);
   }
   return out;

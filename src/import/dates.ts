@@ -33,12 +33,13 @@ function isoOf(year: number, month: number, day: number): string | undefined {
 
 /** Every date in `text`, in order of position. */
 export function findDates(text: string): FoundDate[] {
+  if (!/\d/.test(text)) return [];
   const found: FoundDate[] = [];
   const add = (iso: string | undefined, m: RegExpExecArray) => {
     if (iso) found.push({ iso, index: m.index, length: m[0].length });
   };
   for (const m of text.matchAll(ISO_DATE)) add(isoOf(Number(m[1]), Number(m[2]), Number(m[3])), m);
-  for (const m of text.matchAll(WORD_DATE)) {
+  for (const m of /\d\s+\p{L}/u.test(text) ? text.matchAll(WORD_DATE) : []) {
     const month = swedishMonth(m[2] ?? '');
     if (month) add(isoOf(Number(m[3]), month, Number(m[1])), m);
   }
@@ -93,6 +94,7 @@ function hhmm(h: string, m = '00'): string {
 
 /** The start and end time in `text`; dates are removed first so "2020-05-07" is not read as a time. */
 export function parseTimeRange(text: string): TimeRange {
+  if (!/\d/.test(text)) return { start: null, end: null };
   const cleaned = removeDates(text).replace(BREAK, ' ');
   const times: Array<{ value: string; end: string | null }> = [];
   for (const m of cleaned.matchAll(TIME_ANY)) {
@@ -113,13 +115,16 @@ export function parseTimeRange(text: string): TimeRange {
 }
 
 /** Removes clock times and "kl." from `text`. */
+const TIME_WITH_KL = new RegExp(
+  `(?:\\bkl(?:ockan)?\\.?\\s*)?(?:${TIME_TOKEN}|(?<=\\bkl(?:ockan)?\\.?\\s{0,3})\\d{1,2}(?![\\d.:]))(?:${RANGE_SEPARATOR}(?:\\d{1,2}[.:]\\d{2}|\\d{1,2}(?![\\d.:])))?`,
+  'giu',
+);
+
 export function removeTimes(text: string): string {
+  if (!/\d|kl/i.test(text)) return text;
   return text
     .replace(BREAK, ' ')
-    .replace(
-      new RegExp(`(?:\\bkl(?:ockan)?\\.?\\s*)?(?:${TIME_TOKEN}|(?<=\\bkl(?:ockan)?\\.?\\s{0,3})\\d{1,2}(?![\\d.:]))(?:${RANGE_SEPARATOR}(?:\\d{1,2}[.:]\\d{2}|\\d{1,2}(?![\\d.:])))?`, 'giu'),
-      ' ',
-    )
+    .replace(TIME_WITH_KL, ' ')
     .replace(/\bkl(?:ockan)?\.?(?=\s|$)/giu, ' ');
 }
 

@@ -33,6 +33,8 @@ export interface ItemHeading {
 }
 
 function collapse(text: string): string {
+  // Most lines are already clean; the regular expression only runs when there is something to collapse.
+  if (!/\s\s|[\t\n\r]/.test(text)) return text.trim();
   return text.replace(/\s+/g, ' ').trim();
 }
 

@@ -19,7 +19,7 @@ export function isProposalHeading(line: string): boolean {
   if (line.length > MAX_HEADING_LENGTH) return false;
   const t = stripHeadingLine(line);
   if (t.split(/\s+/).length > 7 || !/^\p{Lu}/u.test(t)) return false;
-  return /(?:^|\s)förslag(?: till beslut)?$|^förslag till beslut|^beslutsförslag$|yrkanden?$|^yrkande/iu.test(t);
+  return /(?:^|\s)förslag(?: till beslut)?$|^förslag till beslut|^beslutsförslag$|yrkanden?$|^yrkande/.test(t.toLowerCase());
 }
 
 /** Headings that are never part of a decision. */
@@ -38,7 +38,8 @@ const OTHER_SET = new Set(OTHER_HEADINGS);
 export function isKnownSectionHeading(line: string): boolean {
   if (line.length > MAX_HEADING_LENGTH) return false;
   const t = stripHeadingLine(line).toLowerCase();
-  return OTHER_SET.has(t) || isProposalHeading(line);
+  if (OTHER_SET.has(t)) return true;
+  return (t.includes('förslag') || t.includes('yrkande')) && isProposalHeading(line);
 }
 
 /** Headings where what follows names basis documents and attachments. */
