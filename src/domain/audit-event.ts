@@ -16,6 +16,14 @@ export const auditEventKinds = [
   'minutes.adjusted',
   'notice.posted',
   'extract.certified',
+  'follow_up.proposed',
+  'assignment.confirmed',
+  'assignment.reported',
+  'delegated_decision.registered',
+  'delegated_decision.reported',
+  'appointment.confirmed',
+  'consultation.answered',
+  'annual_report.drafted',
 ] as const;
 
 /** One kind of audit event, e.g. 'minutes.imported'. */

@@ -20,6 +20,7 @@ import {
   type DatabaseHandle,
 } from '../storage/index.ts';
 import { findStoredMeeting, storeMinutes } from './minutes.service.ts';
+import { proposeFollowUpFromMeeting } from './follow-up.service.ts';
 
 /** File types the importer reads, with the content type stored for the original. */
 export const importableTypes: Record<string, string> = {
@@ -30,7 +31,7 @@ export const importableTypes: Record<string, string> = {
 };
 
 export type ImportOutcome =
-  | { file: string; status: 'imported'; meetingId: string; paragraphs: number }
+  | { file: string; status: 'imported'; meetingId: string; paragraphs: number; proposals: { assignments: number; appointments: number; delegatedDecisions: number } }
   | { file: string; status: 'skipped'; meetingId: string; reason: string }
   | { file: string; status: 'failed'; reason: string };
 
@@ -61,9 +62,12 @@ export function collectImportFiles(paths: string[]): string[] {
       for (const entry of readdirSync(path).sort()) {
         if (!entry.startsWith('.')) visit(join(path, entry), false);
       }
-    } else if (explicit || extname(path).toLowerCase() in importableTypes) {
-      // An explicitly named file of another type is kept, so that it is reported rather than ignored.
-      if (!(explicit && path.endsWith('.expected.json'))) out.push(path);
+    } else if (explicit) {
+      // A file named explicitly is kept whatever its type, so that it is reported rather than ignored.
+      out.push(path);
+    } else if (extname(path).toLowerCase() in importableTypes && !path.endsWith('.expected.json')) {
+      // In a folder, '<name>.expected.json' is the annotation of '<name>.txt' beside it, not more minutes.
+      out.push(path);
     }
   };
   for (const path of paths) visit(path, true);
@@ -92,8 +96,10 @@ export async function importMinutesFile(handle: DatabaseHandle, file: string, op
       if (existing) return { file, status: 'skipped', meetingId: existing, reason: 'this meeting is stored already' };
       const stored = await storeFile(tx, handle.filesDir, { bytes, contentType, originalName: basename(file) });
       const { meetingId } = await storeMinutes(tx, minutes, { ...storeOptions, sourceFileId: stored.id });
+      // Assignments, appointments and delegated decisions the text states, for the secretary to confirm.
+      const proposals = await proposeFollowUpFromMeeting(tx, meetingId);
       await appendAuditEvent(tx, { kind: 'minutes.imported', entityType: 'file', entityId: stored.id, actor: storeOptions.actor, data: { file: basename(file), sha256, meetingId } });
-      return { file, status: 'imported', meetingId, paragraphs: minutes.items.length };
+      return { file, status: 'imported', meetingId, paragraphs: minutes.items.length, proposals };
     });
   } catch (error) {
     if (!isProtokollError(error)) throw error;

@@ -47,10 +47,19 @@ export function registerImport(program: Command): void {
 function describe(outcome: ImportOutcome): string {
   switch (outcome.status) {
     case 'imported':
-      return `imported  ${outcome.file} (${outcome.paragraphs} §§): meeting ${outcome.meetingId}`;
+      return `imported  ${outcome.file} (${outcome.paragraphs} §§): meeting ${outcome.meetingId}${describeProposals(outcome.proposals)}`;
     case 'skipped':
       return `skipped   ${outcome.file}: ${outcome.reason} (meeting ${outcome.meetingId})`;
     case 'failed':
       return `failed    ${outcome.file}: ${outcome.reason}`;
   }
+}
+
+function describeProposals(proposals: { assignments: number; appointments: number; delegatedDecisions: number }): string {
+  const parts = [
+    proposals.assignments ? `${proposals.assignments} assignments` : '',
+    proposals.appointments ? `${proposals.appointments} appointments` : '',
+    proposals.delegatedDecisions ? `${proposals.delegatedDecisions} delegated decisions` : '',
+  ].filter(Boolean);
+  return parts.length ? `; proposed ${parts.join(', ')} (confirm with protokoll registers confirm)` : '';
 }
