@@ -263,8 +263,10 @@ function parseTableRow(line: string, columns: TableColumns, context: SectionCont
  * The people of one attendance section. Continuation lines that a PDF wrapped (starting with a tab after
  * a run of several people) are joined back before splitting.
  */
-export function attendeesOfSection(section: HeaderSection): Attendee[] {
-  const context = contextFor(section.field);
+export function attendeesOfSection(section: HeaderSection, underVotingHeading = false): Attendee[] {
+  const base = contextFor(section.field);
+  // "Beslutande" as a heading over "Ledamöter": the members listed below it decide.
+  const context = base && underVotingHeading && section.field === 'members' ? { ...base, voting: true } : base;
   if (!context) return [];
   const rows: string[] = [];
   if (section.value) rows.push(section.value);

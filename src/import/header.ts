@@ -69,7 +69,7 @@ function isRemoteLocation(location: string | null): boolean | null {
 }
 
 function meetingFields(zone: HeaderZone): Minutes['meeting'] {
-  const placeAndTime = sectionsOf(zone, 'place-and-time').map(valueWithWraps);
+  const placeAndTime = sectionsOf(zone, 'place-and-time').map(firstValue);
   const place = sectionsOf(zone, 'place').map(firstValue);
   const time = sectionsOf(zone, 'time').map(firstValue);
   const dateValues = sectionsOf(zone, 'date').map(firstValue);

@@ -79,4 +79,21 @@ describe('parseMinutesText on layout variants', () => {
     expect(items[0]!.decisions).toEqual(['Kommunstyrelsen fastställer budgeten för år 2023 och planen för 2024.']);
     expect(items[2]!.text).toBe('Inget.');
   });
+
+  it('reads labels with their values on the next line and "Beslutande" as a heading over "Ledamöter"', () => {
+    const text = [
+      'SAMMANTRÄDESPROTOKOLL', 'Socialnämnden', 'Sammanträdesdatum', '2023-11-22', '', 'Plats och tid',
+      'Kommunhuset, Sammanträdesrum Lönnen, onsdag 22 november 2023 kl. 13.00–15.45', '', 'Beslutande', 'Ledamöter',
+      'Kerstin Alm (S), ordförande', 'Olof Berg (M)', 'Närvarande ersättare', 'Pia Gran (C)', '',
+      '§ 101', 'Dnr SN 2023/210', 'Budgetuppföljning oktober', 'Socialnämndens beslut', 'Socialnämnden godkänner budgetuppföljningen.',
+    ].join('\n');
+    const minutes = parseMinutesText(text);
+    expect(minutes.meeting).toEqual({
+      date: '2023-11-22', start: '13:00', end: '15:45', location: 'Kommunhuset, Sammanträdesrum Lönnen', remote: false,
+    });
+    expect(minutes.attendees.map((a) => [a.name, a.role, a.voting])).toEqual([
+      ['Kerstin Alm', 'chair', true], ['Olof Berg', 'member', true], ['Pia Gran', 'substitute', null],
+    ]);
+    expect(minutes.items[0]).toMatchObject({ title: 'Budgetuppföljning oktober', caseNumber: 'SN 2023/210' });
+  });
 });

@@ -36,9 +36,13 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
 
   const attendees: Attendee[] = [];
   const seen = new Set<string>();
+  let underVotingHeading = false;
   for (const section of zone.sections) {
     if (!isAttendanceField(section.field)) continue;
-    for (const a of attendeesOfSection(section)) {
+    const found = attendeesOfSection(section, underVotingHeading);
+    if (section.field === 'voting') underVotingHeading = found.length === 0;
+    else if (section.field !== 'members' && section.field !== 'serving-substitutes') underVotingHeading = false;
+    for (const a of found) {
       const key = nameKey(a.name);
       if (seen.has(key)) continue;
       seen.add(key);
