@@ -268,3 +268,8 @@ export async function renderPublicMinutesPdf(db: Database, meetingId: string): P
 function isUuid(text: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
 }
+
+/** Which §§ of a meeting (in document order) are confidential and so masked when the minutes are published. */
+export async function listParagraphPublicity(db: Database, meetingId: string): Promise<{ id: string; confidential: boolean; confidentialReason: string | null }[]> {
+  return (await listParagraphKeys(db, meetingId)).map((k) => ({ id: k.id, confidential: k.confidential, confidentialReason: k.confidentialReason }));
+}

@@ -48,3 +48,8 @@ export function multiline(text: string | null | undefined): Html {
   const blocks = text.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
   return html`${blocks.map((block) => html`<p>${block.split('\n').map((line, i) => html`${i > 0 && raw('<br>')}${line}`)}</p>`)}`;
 }
+
+/** Whether a list has items (a type guard, so `${nonEmpty(list) && html`…`}` never prints a 0). */
+export function nonEmpty<T>(list: readonly T[] | null | undefined): list is readonly T[] {
+  return Array.isArray(list) && list.length > 0;
+}

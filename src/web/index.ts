@@ -33,6 +33,7 @@ export interface WebOptions {
 /** What every group of pages gets. */
 export interface WebDependencies {
   db: Database;
+  handle: DatabaseHandle;
   oidc: OidcSettings | null;
   throttle: SignInThrottle;
 }
@@ -57,6 +58,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   const today = options.today ?? (() => swedishToday());
   const deps: WebDependencies = {
     db,
+    handle: options.database,
     oidc: oidcSettingsFrom(options.env ?? process.env),
     throttle: options.throttle ?? new SignInThrottle(),
   };

@@ -1,6 +1,6 @@
 /** The frame of every page: skip link, header with the main menu and language switch, breadcrumbs, footer. */
 import type { PageContext } from './context.ts';
-import { html, type Html } from './html.ts';
+import { html, nonEmpty, type Html } from './html.ts';
 import { canActAsSecretary, canAdminister } from '../services/accounts.service.ts';
 
 export interface Crumb {
@@ -63,7 +63,7 @@ export function layout(context: PageContext, options: LayoutOptions): Html {
   </nav>
 </header>
 ${
-  options.breadcrumbs?.length &&
+  nonEmpty(options.breadcrumbs) &&
   html`<nav class="breadcrumbs wrap" aria-label="${t.site.breadcrumbs}"><ol>${options.breadcrumbs.map((crumb, i) =>
     crumb.href && i < options.breadcrumbs!.length - 1
       ? html`<li><a href="${crumb.href}">${crumb.label}</a></li>`

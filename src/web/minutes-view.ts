@@ -6,7 +6,7 @@
 import type { Minutes, MinutesItem } from '../domain/minutes.ts';
 import type { PageContext } from './context.ts';
 import { instant, longDate, paragraphRange, shortDate, timeSpan } from './format.ts';
-import { html, multiline, type Html } from './html.ts';
+import { html, multiline, nonEmpty, type Html } from './html.ts';
 
 /** One § to draw: its content, or only its number when it is confidential. */
 export interface ParagraphToShow {
@@ -84,7 +84,7 @@ function voteBlock(context: PageContext, vote: NonNullable<MinutesItem['votes']>
   return html`<div class="vote">
   <h4>${t.minutes.vote}: ${vote.question}</h4>
   <p>${t.minutes.voteCounts(count(vote.yes), count(vote.no), count(vote.abstain))}</p>
-  ${vote.roll?.length &&
+  ${nonEmpty(vote.roll) &&
   html`<table class="roll">
     <caption class="visually-hidden">${t.minutes.vote} ${key}</caption>
     <thead><tr><th scope="col">${t.minutes.name}</th><th scope="col">${t.minutes.party}</th><th scope="col">${t.minutes.choice}</th></tr></thead>
@@ -112,8 +112,8 @@ export function paragraphArticle(context: PageContext, paragraph: ParagraphToSho
     ${heading(html`<span class="paragraph-number">${label}</span> ${item.title}`)}
     ${item.caseNumber && html`<p class="case-number">${t.minutes.caseNumber} ${item.caseNumber}</p>`}
   </header>
-  ${item.presenters?.length && html`<p class="presenters"><strong>${t.minutes.presenters}:</strong> ${item.presenters.join(', ')}</p>`}
-  ${item.disqualified?.length && html`<p class="note">${t.minutes.disqualifiedText(item.disqualified.join(', '))}</p>`}
+  ${nonEmpty(item.presenters) && html`<p class="presenters"><strong>${t.minutes.presenters}:</strong> ${item.presenters.join(', ')}</p>`}
+  ${nonEmpty(item.disqualified) && html`<p class="note">${t.minutes.disqualifiedText(item.disqualified.join(', '))}</p>`}
   ${item.text && html`<div class="paragraph-text">${multiline(item.text)}</div>`}
   ${item.votes?.map((vote, i) => voteBlock(context, vote, `${label}:${i + 1}`))}
   ${item.decisions.length > 0 &&
@@ -121,11 +121,11 @@ export function paragraphArticle(context: PageContext, paragraph: ParagraphToSho
     <h3>${t.minutes.decisionIntro}</h3>
     ${item.decisions.length === 1 ? html`<p>${item.decisions[0]}</p>` : html`<ol class="decision-points">${item.decisions.map((d) => html`<li>${d}</li>`)}</ol>`}
   </section>`}
-  ${item.reservations?.length &&
+  ${nonEmpty(item.reservations) &&
   html`<section class="reservations"><h3>${t.minutes.reservations}</h3><ul>${item.reservations.map(
     (r) => html`<li>${r.name}${r.party && html` (${r.party})`}${r.reason && html`: ${r.reason}`}</li>`,
   )}</ul></section>`}
-  ${item.attachments?.length && html`<p class="attachments"><strong>${t.minutes.attachments}:</strong> ${item.attachments.join('; ')}</p>`}
+  ${nonEmpty(item.attachments) && html`<p class="attachments"><strong>${t.minutes.attachments}:</strong> ${item.attachments.join('; ')}</p>`}
   ${options.permalink && html`<p class="permalink"><a href="${options.permalink}">${t.minutes.permalinkTo(label)}</a></p>`}
 </article>`;
 }

@@ -1,5 +1,875 @@
-/** The signed-in workspaces (being written). */
-import type { FastifyInstance } from 'fastify';
+/**
+ * The signed-in workspaces: the secretary's (bodies, members, planning, kallelse, roll-call, §§ with
+ * autosave, finalising, signatures, notice), the signers' list with the document and a sign button, the
+ * members' view of agendas and drafts, and administration of accounts, roles, organisations and bodies.
+ * Every step calls a use case of services/meeting-cycle or services/accounts; access is checked there or
+ * here before it.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError, InputError, NotFoundError, UnauthenticatedError, type Problem } from '../../errors.ts';
+import {
+  canActAsSecretary,
+  canAdminister,
+  canReadAsMember,
+  createUser,
+  grantRole,
+  grantableRoles,
+  linkUserToPerson,
+  listAccounts,
+  listLinkablePersons,
+  requireMemberOfMeeting,
+  requireSecretaryOfBody,
+  requireSecretaryOfMeeting,
+  revokeRole,
+  type Viewer,
+} from '../../services/accounts.service.ts';
+import {
+  addAgendaItem,
+  addMandate,
+  createBody,
+  createOrganization,
+  createPerson,
+  finaliseMinutes,
+  getMeetingOverview,
+  listAwaitingSignature,
+  listMeetings,
+  planMeeting,
+  recordAttendance,
+  rejectMinutes,
+  sendMeetingNotice,
+  signMinutes,
+  updateParagraph,
+  type Actor,
+  type MeetingOverview,
+} from '../../services/meeting-cycle.service.ts';
+import { listParagraphPublicity } from '../../services/publication.service.ts';
+import { getBodies, getMandates, getOrganizations } from '../../services/registers.service.ts';
+import { organisationTypes, type OrganisationType } from '../../domain/rule-profile.ts';
+import { sendPage, type PageContext } from '../context.ts';
+import { instant, longDate, shortDate, swedishOrder, timeSpan } from '../format.ts';
+import {
+  checkboxField,
+  csrfField,
+  emptyForm,
+  errorSummary,
+  formStateFrom,
+  inputField,
+  messageFor,
+  selectField,
+  textareaField,
+  type FormState,
+} from '../forms.ts';
+import { html, nonEmpty, type Html } from '../html.ts';
 import type { WebDependencies } from '../index.ts';
+import { layout } from '../layout.ts';
+import { attendanceSection, paragraphArticle, paragraphLabel, signaturesSection } from '../minutes-view.ts';
 
-export async function registerWorkspacePages(_app: FastifyInstance, _deps: WebDependencies): Promise<void> {}
+function requireViewer(request: FastifyRequest): Viewer {
+  const viewer = request.page.viewer;
+  if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
+  return viewer;
+}
+
+function actorOf(viewer: Viewer): Actor {
+  return { userId: viewer.id, personId: viewer.personId, name: viewer.name };
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  return request.headers.accept?.includes('application/json') ?? false;
+}
+
+function formOf(request: FastifyRequest): URLSearchParams {
+  return request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
+}
+
+function valuesOf(form: URLSearchParams): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) if (key !== '_csrf') values[key] = value;
+  return values;
+}
+
+function statusBadge(context: PageContext, status: string): Html {
+  return html`<span class="status status-${status}">${context.t.work.status[status] ?? status}</span>`;
+}
+
+/** Runs a step that may refuse the input; returns its problems instead of throwing them. */
+async function attempt<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; problems: Problem[] }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}
+
+const mandateRoles = ['chair', 'vice-chair', 'member', 'substitute'] as const;
+
+export async function registerWorkspacePages(app: FastifyInstance, { db, handle }: WebDependencies): Promise<void> {
+  // ————— the secretary —————
+
+  app.get('/arbetsyta', async (request, reply) => {
+    const viewer = requireViewer(request);
+    if (!canActAsSecretary(viewer)) throw new ForbiddenError('not_secretary', 'only secretaries have a workspace');
+    const context = request.page;
+    const { t, language } = context;
+    const organizations = await getOrganizations(db);
+    const sections: Html[] = [];
+    for (const organization of organizations) {
+      const bodies = (await getBodies(db, organization.id)).filter((b) => canActAsSecretary(viewer, { organizationId: organization.id, bodyId: b.id }));
+      if (bodies.length === 0) continue;
+      const rows: Html[] = [];
+      for (const body of bodies) {
+        const meetings = (await listMeetings(db, { bodyId: body.id })).slice(0, 6);
+        rows.push(html`<section class="card" aria-labelledby="organ-${body.id}">
+  <h3 id="organ-${body.id}"><a href="/arbetsyta/organ/${body.id}">${body.name}</a></h3>
+  ${meetings.length === 0
+    ? html`<p>${t.work.noMeetings}</p>`
+    : html`<table class="data-table"><caption class="visually-hidden">${t.work.bodyMeetings}: ${body.name}</caption>
+      <thead><tr><th scope="col">${t.work.heldOn}</th><th scope="col">${t.work.location}</th><th scope="col">Status</th></tr></thead>
+      <tbody>${meetings.map((m) => html`<tr><td><a href="/arbetsyta/sammantraden/${m.id}">${m.heldOn ? longDate(m.heldOn, language) : '–'}</a></td><td>${m.location ?? ''}</td><td>${statusBadge(context, m.status)}</td></tr>`)}</tbody></table>`}
+</section>`);
+      }
+      sections.push(html`<h2>${organization.name}</h2>${rows}`);
+    }
+    const body = html`<h1>${t.work.title}</h1><p class="lead">${t.work.lead}</p>${sections.length ? sections : html`<p>${t.work.noBodies}</p>`}`;
+    return sendPage(reply, layout(context, { title: t.work.title, section: 'workspace', body }));
+  });
+
+  const bodyPage = async (request: FastifyRequest, reply: FastifyReply, bodyId: string, forms: { member?: FormState; plan?: FormState } = {}, status = 200) => {
+    const viewer = requireViewer(request);
+    await requireSecretaryOfBody(db, viewer, bodyId);
+    const context = request.page;
+    const { t, language } = context;
+    const [mandates, meetings, organizations] = await Promise.all([getMandates(db, bodyId), listMeetings(db, { bodyId }), getOrganizations(db)]);
+    const body = (await getBodies(db)).find((b) => b.id === bodyId)!;
+    const organizationName = new Map(organizations.map((o) => [o.id, o.name]));
+    const memberForm = forms.member ?? { values: { role: 'member' }, errors: {} };
+    const planForm = forms.plan ?? { values: { start: '09:00' }, errors: {} };
+    const memberLabels = { name: t.work.personName, email: t.work.personEmail, role: t.work.mandateRole, party: t.work.party, substituteRank: t.work.substituteRank, startsOn: t.work.startsOn };
+    const planLabels = { heldOn: t.work.heldOn, start: t.work.start, end: t.work.end, location: t.work.location };
+    const page = html`<p class="overline">${body.organizationId ? organizationName.get(body.organizationId) ?? '' : ''}</p>
+<h1>${body.name}</h1>
+<div class="split">
+<div>
+  <section aria-labelledby="sammantraden-rubrik">
+    <h2 id="sammantraden-rubrik">${t.work.bodyMeetings}</h2>
+    ${meetings.length === 0 ? html`<p>${t.work.noMeetings}</p>` : html`<table class="data-table"><caption class="visually-hidden">${t.work.bodyMeetings}</caption>
+      <thead><tr><th scope="col">${t.work.heldOn}</th><th scope="col">${t.work.location}</th><th scope="col">Status</th></tr></thead>
+      <tbody>${meetings.map((m) => html`<tr><td><a href="/arbetsyta/sammantraden/${m.id}">${m.heldOn ? longDate(m.heldOn, language) : '–'}</a></td><td>${m.location ?? ''}</td><td>${statusBadge(context, m.status)}</td></tr>`)}</tbody></table>`}
+  </section>
+  <section aria-labelledby="ledamoter-rubrik">
+    <h2 id="ledamoter-rubrik">${t.work.membersAndMandates}</h2>
+    ${mandates.length === 0 ? html`<p>${t.work.noMandates}</p>` : html`<table class="data-table"><caption class="visually-hidden">${t.work.membersAndMandates}</caption>
+      <thead><tr><th scope="col">${t.work.personName}</th><th scope="col">${t.work.role}</th><th scope="col">${t.work.party}</th><th scope="col">${t.work.appointedBy}</th></tr></thead>
+      <tbody>${mandates.map((m) => html`<tr><td>${m.personName}</td><td>${t.minutes.attendeeRoles[m.role] ?? m.role}${m.substituteRank !== null && ` ${m.substituteRank}`}</td><td>${m.party ?? ''}</td><td>${m.appointedById ? organizationName.get(m.appointedById) ?? '' : ''}</td></tr>`)}</tbody></table>`}
+  </section>
+</div>
+<div>
+  <section class="card" aria-labelledby="planera-rubrik">
+    <h2 id="planera-rubrik">${t.work.planMeeting}</h2>
+    ${errorSummary(context, planForm, planLabels)}
+    <form method="post" action="/arbetsyta/organ/${bodyId}/sammantraden" novalidate>
+      ${csrfField(context)}
+      ${inputField(context, planForm, { name: 'heldOn', label: t.work.heldOn, type: 'date', required: true, width: 'medium' })}
+      ${inputField(context, planForm, { name: 'start', label: t.work.start, type: 'time', width: 'short' })}
+      ${inputField(context, planForm, { name: 'end', label: t.work.end, type: 'time', width: 'short' })}
+      ${inputField(context, planForm, { name: 'location', label: t.work.location })}
+      <button type="submit" class="button">${t.work.planSubmit}</button>
+    </form>
+  </section>
+  <section class="card" aria-labelledby="ny-ledamot-rubrik">
+    <h2 id="ny-ledamot-rubrik">${t.work.addMember}</h2>
+    ${errorSummary(context, memberForm, memberLabels)}
+    <form method="post" action="/arbetsyta/organ/${bodyId}/ledamoter" novalidate>
+      ${csrfField(context)}
+      ${inputField(context, memberForm, { name: 'name', label: t.work.personName, required: true, autocomplete: 'off' })}
+      ${inputField(context, memberForm, { name: 'email', label: t.work.personEmail, type: 'email', required: false })}
+      ${selectField(context, memberForm, { name: 'role', label: t.work.mandateRole, required: true, placeholder: false, choices: mandateRoles.map((r) => ({ value: r, label: t.minutes.attendeeRoles[r] ?? r })) })}
+      ${inputField(context, memberForm, { name: 'party', label: t.work.party, width: 'short', required: false })}
+      ${inputField(context, memberForm, { name: 'substituteRank', label: t.work.substituteRank, hint: t.work.substituteRankHint, type: 'number', width: 'short', required: false })}
+      ${inputField(context, memberForm, { name: 'startsOn', label: t.work.startsOn, type: 'date', width: 'medium', required: false })}
+      <button type="submit" class="button">${t.work.addMemberSubmit}</button>
+    </form>
+  </section>
+</div>
+</div>`;
+    return sendPage(
+      reply,
+      layout(context, { title: body.name, section: 'workspace', body: page, breadcrumbs: [{ label: t.work.title, href: '/arbetsyta' }, { label: body.name }] }),
+      status,
+    );
+  };
+
+  app.get('/arbetsyta/organ/:bodyId', async (request, reply) => bodyPage(request, reply, (request.params as { bodyId: string }).bodyId));
+
+  app.post('/arbetsyta/organ/:bodyId/ledamoter', async (request, reply) => {
+    const { bodyId } = request.params as { bodyId: string };
+    const viewer = requireViewer(request);
+    await requireSecretaryOfBody(db, viewer, bodyId);
+    const form = formOf(request);
+    const values = valuesOf(form);
+    const { t } = request.page;
+    const problems: Problem[] = [];
+    const role = values.role as (typeof mandateRoles)[number];
+    if (!values.name?.trim()) problems.push({ path: 'name', code: 'required', message: 'name' });
+    if (!mandateRoles.includes(role)) problems.push({ path: 'role', code: 'required', message: 'role' });
+    const rank = values.substituteRank?.trim() ? Number(values.substituteRank) : null;
+    if (rank !== null && !(Number.isInteger(rank) && rank > 0)) problems.push({ path: 'substituteRank', code: 'invalid_number', message: 'rank' });
+    if (role === 'substitute' && rank === null) problems.push({ path: 'substituteRank', code: 'missing_substitute_rank', message: 'rank' });
+    if (values.startsOn && !/^\d{4}-\d{2}-\d{2}$/.test(values.startsOn)) problems.push({ path: 'startsOn', code: 'invalid_date', message: 'date' });
+    if (values.email?.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) problems.push({ path: 'email', code: 'invalid_email', message: 'email' });
+    if (problems.length) return bodyPage(request, reply, bodyId, { member: formStateFrom(t, values, problems) }, 400);
+    const result = await attempt(async () => {
+      const person = await createPerson(db, { name: values.name!, email: values.email?.trim() || null }, actorOf(viewer));
+      return addMandate(db, { bodyId, personId: person.id, role, party: values.party?.trim() || null, substituteRank: rank, startsOn: values.startsOn || null }, actorOf(viewer));
+    });
+    if (!result.ok) return bodyPage(request, reply, bodyId, { member: formStateFrom(t, values, result.problems) }, 400);
+    return reply.redirect(`/arbetsyta/organ/${bodyId}`, 303);
+  });
+
+  app.post('/arbetsyta/organ/:bodyId/sammantraden', async (request, reply) => {
+    const { bodyId } = request.params as { bodyId: string };
+    const viewer = requireViewer(request);
+    await requireSecretaryOfBody(db, viewer, bodyId);
+    const values = valuesOf(formOf(request));
+    const { t } = request.page;
+    const problems: Problem[] = [];
+    if (!values.heldOn) problems.push({ path: 'heldOn', code: 'required', message: 'date' });
+    if (problems.length) return bodyPage(request, reply, bodyId, { plan: formStateFrom(t, values, problems) }, 400);
+    const result = await attempt(() =>
+      planMeeting(db, { bodyId, heldOn: values.heldOn!, start: values.start || null, end: values.end || null, location: values.location?.trim() || null }, actorOf(viewer)),
+    );
+    if (!result.ok) return bodyPage(request, reply, bodyId, { plan: formStateFrom(t, values, result.problems) }, 400);
+    return reply.redirect(`/arbetsyta/sammantraden/${result.value.meetingId}`, 303);
+  });
+
+  const meetingPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, forms: { item?: FormState; attendance?: Problem[] } = {}, status = 200) => {
+    const viewer = requireViewer(request);
+    await requireSecretaryOfMeeting(db, viewer, meetingId);
+    const context = request.page;
+    const { t, language } = context;
+    const overview = await getMeetingOverview(db, meetingId, { today: context.today });
+    const mandates = await getMandates(db, overview.body.id);
+    const st = overview.meeting.status;
+    const editable = ['planned', 'convened', 'held'].includes(st);
+    const title = t.work.meetingTitle(overview.body.name, overview.meeting.heldOn ? shortDate(overview.meeting.heldOn, language) : '');
+    const stepIndex = { planned: 0, convened: 2, held: 2, finalised: 4, adjusted: 5, archived: 6, cancelled: 0 }[st] ?? 0;
+    const steps = [t.work.steps.plan, t.work.steps.notice, t.work.steps.minutes, t.work.steps.finalise, t.work.steps.sign, t.work.steps.post];
+    const itemForm = forms.item ?? emptyForm;
+    const attendeeNames = new Set(overview.minutes.attendees.map((a) => a.name));
+    const attendeeByName = new Map(overview.minutes.attendees.map((a) => [a.name, a]));
+    const people = [...new Map(mandates.map((m) => [m.personId, m])).values()];
+    const members = people.filter((m) => m.role !== 'substitute');
+    const adjusterName = overview.minutes.adjustment.adjusters[0] ?? '';
+    const attendanceErrors = (forms.attendance ?? []).map((p) => messageFor(t, p));
+    const quorum = overview.quorum;
+
+    const page = html`<p class="overline">${overview.organization?.name ?? ''}</p>
+<h1>${title} ${statusBadge(context, st)}</h1>
+<ol class="steps" aria-label="${t.work.stepsLabel}">${steps.map((label, i) => html`<li class="${i < stepIndex ? 'done' : ''}"${i === stepIndex && html` aria-current="step"`}>${label}</li>`)}</ol>
+<dl class="facts">
+  <div><dt>${t.work.heldOn}</dt><dd>${overview.meeting.heldOn ? longDate(overview.meeting.heldOn, language) : '–'}</dd></div>
+  <div><dt>${t.minutes.time}</dt><dd>${timeSpan(overview.minutes.meeting.start, overview.minutes.meeting.end, language) ?? '–'}</dd></div>
+  <div><dt>${t.minutes.place}</dt><dd>${overview.minutes.meeting.location ?? '–'}</dd></div>
+  ${overview.clocks.adjustmentDeadline && html`<div><dt>${t.minutes.adjustment}</dt><dd>${t.work.deadline(shortDate(overview.clocks.adjustmentDeadline, language))}${overview.clocks.adjustmentStatus && html` <span class="clock-${overview.clocks.adjustmentStatus}">(${t.work.clock[overview.clocks.adjustmentStatus] ?? ''})</span>`}</dd></div>`}
+  ${quorum && html`<div><dt>${t.work.quorumLabel}</dt><dd class="${quorum.quorate ? 'clock-ok' : 'clock-overdue'}">${t.work.quorum(quorum.votingCount, overview.body.seats ?? quorum.required, quorum.quorate)}</dd></div>`}
+</dl>
+
+<section class="card" aria-labelledby="kallelse-rubrik">
+  <h2 id="kallelse-rubrik">Kallelse</h2>
+  ${overview.meeting.convenedAt
+    ? html`<p>${t.work.noticeSent(instant(overview.meeting.convenedAt, language), overview.invitations.length)}</p>`
+    : html`<p>${t.work.noticeNotSent}</p>`}
+  ${editable && !overview.meeting.convenedAt && html`<form method="post" action="/arbetsyta/sammantraden/${meetingId}/kallelse">${csrfField(context)}<button type="submit" class="button">${t.work.sendNotice}</button></form>`}
+</section>
+
+<section class="card" aria-labelledby="dagordning-rubrik">
+  <h2 id="dagordning-rubrik">${t.work.agenda}</h2>
+  <ol class="plain">${overview.minutes.items.map((item, i) => html`<li class="meeting-row"><span><span class="paragraph-number">${paragraphLabel(item.number)}</span> ${item.title}${item.caseNumber && html` <span class="count">(${t.minutes.caseNumber} ${item.caseNumber})</span>`}</span>
+    ${editable && html`<a href="/arbetsyta/sammantraden/${meetingId}/paragrafer/${overview.paragraphIds[i]!}" class="button small secondary">${t.work.edit}<span class="visually-hidden"> ${paragraphLabel(item.number)} ${item.title}</span></a>`}</li>`)}</ol>
+  ${editable && html`<h3>${t.work.addItem}</h3>
+  ${errorSummary(context, itemForm, { title: t.work.itemTitle, caseNumber: t.work.itemCaseNumber, presenter: t.work.itemPresenter })}
+  <form method="post" action="/arbetsyta/sammantraden/${meetingId}/paragrafer" novalidate class="form">
+    ${csrfField(context)}
+    ${inputField(context, itemForm, { name: 'title', label: t.work.itemTitle, required: true })}
+    ${inputField(context, itemForm, { name: 'caseNumber', label: t.work.itemCaseNumber, width: 'medium', required: false })}
+    ${inputField(context, itemForm, { name: 'presenter', label: t.work.itemPresenter, width: 'medium', required: false })}
+    <button type="submit" class="button">${t.work.addItemSubmit}</button>
+  </form>`}
+</section>
+
+${editable && html`<section class="card" aria-labelledby="upprop-rubrik">
+  <h2 id="upprop-rubrik">${t.work.attendance}</h2>
+  <p>${t.work.attendanceLead}</p>
+  ${attendanceErrors.length > 0 && html`<div class="error-summary" role="alert" tabindex="-1"><h3>${t.form.errorSummary}</h3><ul>${attendanceErrors.map((m) => html`<li>${m}</li>`)}</ul></div>`}
+  <form method="post" action="/arbetsyta/sammantraden/${meetingId}/narvaro">
+    ${csrfField(context)}
+    <table class="data-table"><caption class="visually-hidden">${t.work.attendance}</caption>
+    <thead><tr><th scope="col">${t.work.personName}</th><th scope="col">${t.work.role}</th><th scope="col">${t.work.present}</th><th scope="col">${t.work.remote}</th><th scope="col">${t.work.servingFor}</th></tr></thead>
+    <tbody>${people.map((m) => {
+      const attendee = attendeeByName.get(m.personName);
+      return html`<tr>
+      <th scope="row">${m.personName}${m.party && html` <span class="party">(${m.party})</span>`}</th>
+      <td>${t.minutes.attendeeRoles[m.role] ?? m.role}</td>
+      <td><input type="checkbox" name="present" value="${m.personId}" id="narvarande-${m.personId}" aria-label="${t.work.present}: ${m.personName}"${attendeeNames.has(m.personName) && html` checked`}></td>
+      <td><input type="checkbox" name="remote" value="${m.personId}" aria-label="${t.work.remote}: ${m.personName}"${attendee?.remote && html` checked`}></td>
+      <td>${m.role === 'substitute'
+        ? html`<select name="servingFor:${m.personId}" aria-label="${t.work.servingFor}: ${m.personName}"><option value="">${t.work.notServing}</option>${members.map((o) => html`<option value="${o.personId}"${attendee?.servingFor === o.personName && html` selected`}>${o.personName}</option>`)}</select>`
+        : ''}</td>
+    </tr>`;
+    })}</tbody></table>
+    ${selectField(context, { values: { adjuster: people.find((p) => p.personName === adjusterName)?.personId ?? '' }, errors: {} }, { name: 'adjuster', label: t.work.adjuster, choices: members.filter((m) => m.role !== 'chair').map((m) => ({ value: m.personId, label: m.personName })) })}
+    ${checkboxField({ values: {}, errors: {} }, { name: 'pickSubstitutes', label: t.work.pickSubstitutes })}
+    <button type="submit" class="button">${t.work.saveAttendance}</button>
+  </form>
+</section>`}
+
+${st === 'held' && html`<section class="card" aria-labelledby="fardigstall-rubrik">
+  <h2 id="fardigstall-rubrik">${t.work.steps.finalise}</h2>
+  <p>${t.work.finaliseHint}</p>
+  <form method="post" action="/arbetsyta/sammantraden/${meetingId}/fardigstall">${csrfField(context)}<button type="submit" class="button">${t.work.finalise}</button></form>
+</section>`}
+
+${overview.signatures.length > 0 && html`<section class="card" aria-labelledby="justering-rubrik">
+  <h2 id="justering-rubrik">${t.work.signatures}</h2>
+  <table class="data-table"><caption class="visually-hidden">${t.work.signatures}</caption>
+  <thead><tr><th scope="col">${t.work.role}</th><th scope="col">${t.work.personName}</th><th scope="col">Status</th></tr></thead>
+  <tbody>${overview.signatures.map((s) => html`<tr><td>${t.minutes.roles[s.role] ?? s.role}</td><td>${s.name ?? ''}</td><td>${s.status === 'signed' ? html`${t.work.signed} ${s.signedAt ? instant(s.signedAt, language) : ''}` : s.status === 'rejected' ? t.work.rejected : t.work.pending}</td></tr>`)}</tbody></table>
+</section>`}
+
+${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-rubrik">
+  <h2 id="anslag-rubrik">${t.work.noticeOnBoard}</h2>
+  <dl class="notice-dates">
+    <div><dt>${t.board.postedOn}</dt><dd>${shortDate(overview.clocks.notice.postedOn, language)}</dd></div>
+    <div class="key-date"><dt>${t.board.lastAppealOn}</dt><dd>${longDate(overview.clocks.notice.lastAppealOn, language)}</dd></div>
+    <div><dt>${t.board.takeDownOn}</dt><dd>${shortDate(overview.clocks.notice.takeDownOn, language)}</dd></div>
+  </dl>
+  <p><a href="/arkiv/sammantraden/${meetingId}">${t.work.viewPublic}</a></p>
+</section>`}`;
+    return sendPage(
+      reply,
+      layout(context, {
+        title,
+        section: 'workspace',
+        body: page,
+        breadcrumbs: [{ label: t.work.title, href: '/arbetsyta' }, { label: overview.body.name, href: `/arbetsyta/organ/${overview.body.id}` }, { label: title }],
+      }),
+      status,
+    );
+  };
+
+  app.get('/arbetsyta/sammantraden/:meetingId', async (request, reply) => meetingPage(request, reply, (request.params as { meetingId: string }).meetingId));
+
+  app.post('/arbetsyta/sammantraden/:meetingId/kallelse', async (request, reply) => {
+    const { meetingId } = request.params as { meetingId: string };
+    const viewer = requireViewer(request);
+    await requireSecretaryOfMeeting(db, viewer, meetingId);
+    await sendMeetingNotice(handle, meetingId, { sentAt: new Date() }, actorOf(viewer));
+    return reply.redirect(`/arbetsyta/sammantraden/${meetingId}`, 303);
+  });
+
+  app.post('/arbetsyta/sammantraden/:meetingId/paragrafer', async (request, reply) => {
+    const { meetingId } = request.params as { meetingId: string };
+    const viewer = requireViewer(request);
+    await requireSecretaryOfMeeting(db, viewer, meetingId);
+    const values = valuesOf(formOf(request));
+    const { t } = request.page;
+    if (!values.title?.trim()) return meetingPage(request, reply, meetingId, { item: formStateFrom(t, values, [{ path: 'title', code: 'required', message: 'title' }]) }, 400);
+    const result = await attempt(() =>
+      addAgendaItem(db, meetingId, { title: values.title!, caseNumber: values.caseNumber?.trim() || null, presenters: values.presenter?.trim() ? [values.presenter.trim()] : [] }, actorOf(viewer)),
+    );
+    if (!result.ok) return meetingPage(request, reply, meetingId, { item: formStateFrom(t, values, result.problems) }, 400);
+    return reply.redirect(`/arbetsyta/sammantraden/${meetingId}#dagordning-rubrik`, 303);
+  });
+
+  app.post('/arbetsyta/sammantraden/:meetingId/narvaro', async (request, reply) => {
+    const { meetingId } = request.params as { meetingId: string };
+    const viewer = requireViewer(request);
+    await requireSecretaryOfMeeting(db, viewer, meetingId);
+    const form = formOf(request);
+    const overview = await getMeetingOverview(db, meetingId, { today: request.page.today });
+    const mandates = await getMandates(db, overview.body.id);
+    const present = new Set(form.getAll('present'));
+    const remote = new Set(form.getAll('remote'));
+    const personIds = [...new Set(mandates.map((m) => m.personId))];
+    const entries = personIds.map((personId) => ({
+      personId,
+      present: present.has(personId),
+      remote: remote.has(personId),
+      servingForPersonId: (present.has(personId) && form.get(`servingFor:${personId}`)) || null,
+    }));
+    const adjuster = form.get('adjuster');
+    const result = await attempt(() =>
+      recordAttendance(db, meetingId, { entries, adjusterPersonIds: adjuster ? [adjuster] : [], pickSubstitutes: form.get('pickSubstitutes') === 'on' }, actorOf(viewer)),
+    );
+    if (!result.ok) return meetingPage(request, reply, meetingId, { attendance: result.problems }, 400);
+    return reply.redirect(`/arbetsyta/sammantraden/${meetingId}#upprop-rubrik`, 303);
+  });
+
+  app.post('/arbetsyta/sammantraden/:meetingId/fardigstall', async (request, reply) => {
+    const { meetingId } = request.params as { meetingId: string };
+    const viewer = requireViewer(request);
+    await requireSecretaryOfMeeting(db, viewer, meetingId);
+    await finaliseMinutes(handle, meetingId, { at: new Date() }, actorOf(viewer));
+    return reply.redirect(`/arbetsyta/sammantraden/${meetingId}`, 303);
+  });
+
+  const paragraphPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, paragraphId: string, state: FormState | null, status = 200) => {
+    const viewer = requireViewer(request);
+    await requireSecretaryOfMeeting(db, viewer, meetingId);
+    const context = request.page;
+    const { t, language } = context;
+    const overview = await getMeetingOverview(db, meetingId, { today: context.today });
+    const index = overview.paragraphIds.indexOf(paragraphId);
+    const item = overview.minutes.items[index];
+    if (index < 0 || !item) throw new NotFoundError('paragraph_not_found', `no § ${paragraphId} in ${meetingId}`);
+    const publicity = (await listParagraphPublicity(db, meetingId))[index];
+    const vote = item.votes?.[0];
+    const values: Record<string, string> = state?.values ?? {
+      title: item.title,
+      caseNumber: item.caseNumber ?? '',
+      text: item.text ?? '',
+      decisions: item.decisions.join('\n'),
+      voteQuestion: vote?.question ?? '',
+      voteYes: vote?.yes?.toString() ?? '',
+      voteNo: vote?.no?.toString() ?? '',
+      voteAbstain: vote?.abstain?.toString() ?? '',
+      voteResult: vote?.result ?? '',
+      reservations: (item.reservations ?? []).map((r) => `${r.name}${r.party ? ` (${r.party})` : ''}${r.reason ? `: ${r.reason}` : ''}`).join('\n'),
+      ...(publicity?.confidential ? { confidential: 'on' } : {}),
+      confidentialReason: publicity?.confidentialReason ?? '',
+    };
+    const form: FormState = { values, errors: state?.errors ?? {} };
+    const p = t.work.paragraph;
+    const label = paragraphLabel(item.number);
+    const labels = { title: p.title, caseNumber: p.caseNumber, text: p.text, decisions: p.decisions, voteQuestion: p.voteQuestion, voteYes: p.voteYes, voteNo: p.voteNo, voteAbstain: p.voteAbstain, voteResult: p.voteResult, reservations: p.reservations, confidentialReason: p.confidentialReason };
+    const title = t.work.editParagraph(label);
+    const body = html`<p class="overline">${overview.body.name} · ${overview.meeting.heldOn ? longDate(overview.meeting.heldOn, language) : ''}</p>
+<h1>${title}</h1>
+${errorSummary(context, form, labels)}
+<form method="post" class="form editor-paragraph" action="/arbetsyta/sammantraden/${meetingId}/paragrafer/${paragraphId}" novalidate
+  data-autosave="${paragraphId}" data-version="${overview.minutes.items[index] ? String(JSON.stringify(item).length) : ''}"
+  data-msg-saving="${t.autosave.saving}" data-msg-saved="${t.autosave.saved('{time}')}" data-msg-offline="${t.autosave.offline}" data-msg-restored="${t.autosave.restored}">
+  ${csrfField(context)}
+  <p class="hint">${p.autosaveNote}</p>
+  <p class="autosave-status" data-autosave-status role="status" aria-live="polite"></p>
+  ${inputField(context, form, { name: 'title', label: p.title, required: true })}
+  ${inputField(context, form, { name: 'caseNumber', label: p.caseNumber, width: 'medium', required: false })}
+  ${textareaField(context, form, { name: 'text', label: p.text, rows: 6, required: false })}
+  ${textareaField(context, form, { name: 'decisions', label: p.decisions, hint: p.decisionsHint, rows: 4, required: false })}
+  <fieldset><legend>${p.vote}</legend>
+    ${inputField(context, form, { name: 'voteQuestion', label: p.voteQuestion, hint: p.voteQuestionHint, required: false })}
+    <div class="columns">
+      ${inputField(context, form, { name: 'voteYes', label: p.voteYes, type: 'number', width: 'short', required: false })}
+      ${inputField(context, form, { name: 'voteNo', label: p.voteNo, type: 'number', width: 'short', required: false })}
+      ${inputField(context, form, { name: 'voteAbstain', label: p.voteAbstain, type: 'number', width: 'short', required: false })}
+    </div>
+    ${inputField(context, form, { name: 'voteResult', label: p.voteResult, required: false })}
+  </fieldset>
+  ${textareaField(context, form, { name: 'reservations', label: p.reservations, hint: p.reservationsHint, rows: 3, required: false })}
+  ${checkboxField(form, { name: 'confidential', label: p.confidential })}
+  ${inputField(context, form, { name: 'confidentialReason', label: p.confidentialReason, hint: p.confidentialReasonHint, width: 'medium', required: false })}
+  <p class="actions"><button type="submit" class="button">${p.save}</button> <a href="/arbetsyta/sammantraden/${meetingId}">${p.back}</a></p>
+</form>`;
+    return sendPage(
+      reply,
+      layout(context, {
+        title,
+        section: 'workspace',
+        autosave: true,
+        body,
+        breadcrumbs: [
+          { label: t.work.title, href: '/arbetsyta' },
+          { label: overview.body.name, href: `/arbetsyta/organ/${overview.body.id}` },
+          { label: overview.meeting.heldOn ? shortDate(overview.meeting.heldOn, language) : '–', href: `/arbetsyta/sammantraden/${meetingId}` },
+          { label },
+        ],
+      }),
+      status,
+    );
+  };
+
+  app.get('/arbetsyta/sammantraden/:meetingId/paragrafer/:paragraphId', async (request, reply) => {
+    const { meetingId, paragraphId } = request.params as { meetingId: string; paragraphId: string };
+    return paragraphPage(request, reply, meetingId, paragraphId, null);
+  });
+
+  app.post('/arbetsyta/sammantraden/:meetingId/paragrafer/:paragraphId', async (request, reply) => {
+    const { meetingId, paragraphId } = request.params as { meetingId: string; paragraphId: string };
+    const viewer = requireViewer(request);
+    await requireSecretaryOfMeeting(db, viewer, meetingId);
+    const values = valuesOf(formOf(request));
+    const { t } = request.page;
+    const parsed = parseParagraphForm(values);
+    const result = parsed.problems.length ? { ok: false as const, problems: parsed.problems } : await attempt(() => updateParagraph(db, paragraphId, parsed.changes, actorOf(viewer)));
+    if (!result.ok) {
+      const state = formStateFrom(t, values, result.problems, fieldOfParagraphPath);
+      if (wantsJson(request)) {
+        return reply.status(400).send({
+          error: { code: 'invalid_input', message: t.form.errorSummary, details: { problems: Object.entries(state.errors).map(([field, text]) => ({ field, text })) } },
+        });
+      }
+      return paragraphPage(request, reply, meetingId, paragraphId, state, 400);
+    }
+    if (wantsJson(request)) return reply.send({ saved: true, version: String(Date.now()) });
+    return reply.redirect(`/arbetsyta/sammantraden/${meetingId}#dagordning-rubrik`, 303);
+  });
+
+  // ————— signers —————
+
+  app.get('/att-justera', async (request, reply) => {
+    const viewer = requireViewer(request);
+    const context = request.page;
+    const { t, language } = context;
+    const awaiting = viewer.personId ? await listAwaitingSignature(db, viewer.personId) : [];
+    const body = html`<h1>${t.signing.title}</h1><p class="lead">${t.signing.lead}</p>
+${'klart' in (request.query as object) && html`<div class="flash" role="status"><p>${t.signing.signedThanks}</p></div>`}
+${!viewer.personId ? html`<p>${t.signing.notLinked}</p>` : awaiting.length === 0 ? html`<p class="empty">${t.signing.none}</p>` : html`<ul class="meeting-list">${awaiting.map(
+      (m) => html`<li class="meeting-row"><span><strong>${m.bodyName}</strong> ${m.heldOn ? longDate(m.heldOn, language) : ''}<span class="person-role">${m.organizationName ?? ''}</span></span>
+      <a class="button" href="/att-justera/${m.id}">${t.signing.open}<span class="visually-hidden">: ${m.bodyName} ${m.heldOn ?? ''}</span></a></li>`,
+    )}</ul>`}`;
+    return sendPage(reply, layout(context, { title: t.signing.title, section: 'sign', body }));
+  });
+
+  const signingPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, rejectState: FormState = emptyForm, status = 200) => {
+    const viewer = requireViewer(request);
+    const overview = await requirePendingSigner(viewer, meetingId, request.page.today);
+    const context = request.page;
+    const { t, language } = context;
+    const title = `${overview.body.name} ${overview.meeting.heldOn ? shortDate(overview.meeting.heldOn, language) : ''}`;
+    const publicity = await listParagraphPublicity(db, meetingId);
+    const body = html`<p class="overline">${t.signing.title}</p>
+<h1>${title}</h1>
+<p class="lead">${t.signing.readCarefully}</p>
+${attendanceSection(context, overview.minutes)}
+${overview.minutes.items.map((item, i) => paragraphArticle(context, { number: item.number, item, confidential: publicity[i]?.confidential ?? false }, i))}
+${signaturesSection(context, overview.minutes)}
+<section class="card" aria-labelledby="signera-rubrik">
+  <h2 id="signera-rubrik">${t.signing.sign}</h2>
+  <p class="hint">${t.signing.documentHash}: <code>${overview.meeting.minutesSha256 ?? ''}</code></p>
+  <form method="post" action="/att-justera/${meetingId}/signera">${csrfField(context)}<input type="hidden" name="documentSha256" value="${overview.meeting.minutesSha256 ?? ''}"><button type="submit" class="button">${t.signing.sign}</button></form>
+</section>
+<section class="card" aria-labelledby="atervisa-rubrik">
+  <h2 id="atervisa-rubrik">${t.signing.reject}</h2>
+  ${errorSummary(context, rejectState, { reason: t.signing.rejectReason })}
+  <form method="post" action="/att-justera/${meetingId}/atervisa" novalidate>${csrfField(context)}
+    ${textareaField(context, rejectState, { name: 'reason', label: t.signing.rejectReason, hint: t.signing.rejectHint, rows: 3, required: true })}
+    <button type="submit" class="button danger">${t.signing.reject}</button>
+  </form>
+</section>`;
+    return sendPage(reply, layout(context, { title, section: 'sign', body, breadcrumbs: [{ label: t.signing.title, href: '/att-justera' }, { label: title }] }), status);
+  };
+
+  const requirePendingSigner = async (viewer: Viewer, meetingId: string, today: string): Promise<MeetingOverview> => {
+    await requireMemberOfMeeting(db, viewer, meetingId);
+    const overview = await getMeetingOverview(db, meetingId, { today });
+    const pending = overview.signatures.some((s) => s.personId !== null && s.personId === viewer.personId && s.status === 'pending');
+    if (!pending || overview.meeting.status !== 'finalised') throw new ForbiddenError('not_a_signer', 'you have nothing to sign in this meeting', { meetingId });
+    return overview;
+  };
+
+  app.get('/att-justera/:meetingId', async (request, reply) => signingPage(request, reply, (request.params as { meetingId: string }).meetingId));
+
+  app.post('/att-justera/:meetingId/signera', async (request, reply) => {
+    const { meetingId } = request.params as { meetingId: string };
+    const viewer = requireViewer(request);
+    await requirePendingSigner(viewer, meetingId, request.page.today);
+    const documentSha256 = formOf(request).get('documentSha256') || undefined;
+    await signMinutes(handle, meetingId, { at: new Date(), ...(documentSha256 ? { documentSha256 } : {}) }, actorOf(viewer));
+    return reply.redirect('/att-justera?klart', 303);
+  });
+
+  app.post('/att-justera/:meetingId/atervisa', async (request, reply) => {
+    const { meetingId } = request.params as { meetingId: string };
+    const viewer = requireViewer(request);
+    await requirePendingSigner(viewer, meetingId, request.page.today);
+    const values = valuesOf(formOf(request));
+    const { t } = request.page;
+    if (!values.reason?.trim()) return signingPage(request, reply, meetingId, formStateFrom(t, values, [{ path: 'reason', code: 'required', message: 'reason' }]), 400);
+    await rejectMinutes(db, meetingId, { at: new Date(), reason: values.reason.trim() }, actorOf(viewer));
+    return reply.redirect('/att-justera', 303);
+  });
+
+  // ————— members —————
+
+  app.get('/mina-sammantraden', async (request, reply) => {
+    const viewer = requireViewer(request);
+    const context = request.page;
+    const { t, language } = context;
+    const organizations = await getOrganizations(db);
+    const bodies = (await getBodies(db)).filter((b) => canReadAsMember(viewer, { organizationId: b.organizationId, bodyId: b.id }));
+    const organizationName = new Map(organizations.map((o) => [o.id, o.name]));
+    const upcoming: Html[] = [];
+    const past: Html[] = [];
+    for (const body of bodies.sort((a, b) => swedishOrder.compare(a.name, b.name))) {
+      for (const m of await listMeetings(db, { bodyId: body.id })) {
+        const when = m.heldOn ? longDate(m.heldOn, language) : '–';
+        if (m.status === 'planned' || m.status === 'convened' || (m.heldOn !== null && m.heldOn >= context.today && m.status !== 'cancelled')) {
+          upcoming.push(html`<li class="meeting-row"><a class="meeting-link" href="/mina-sammantraden/${m.id}"><span class="meeting-date">${body.name} ${when}</span><span class="meeting-kind">${m.location ?? ''}${m.startTime && html` · ${timeSpan(m.startTime, null, language)}`}</span></a>${statusBadge(context, m.status)}</li>`);
+        } else if (m.status !== 'cancelled') {
+          const href = m.status === 'adjusted' || m.status === 'archived' ? `/arkiv/sammantraden/${m.id}` : `/mina-sammantraden/${m.id}`;
+          past.push(html`<li class="meeting-row"><a class="meeting-link" href="${href}"><span class="meeting-date">${body.name} ${when}</span><span class="meeting-kind">${body.organizationId ? organizationName.get(body.organizationId) ?? '' : ''}</span></a>${statusBadge(context, m.status)}</li>`);
+        }
+      }
+    }
+    const body = html`<h1>${t.member.title}</h1>
+${bodies.length === 0 && html`<p>${t.member.noBodies}</p>`}
+<h2>${t.member.upcoming}</h2>
+${upcoming.length ? html`<ul class="meeting-list">${upcoming.reverse()}</ul>` : html`<p>${t.member.none}</p>`}
+<h2>${t.member.past}</h2>
+${past.length ? html`<ul class="meeting-list">${past}</ul>` : html`<p>${t.member.none}</p>`}`;
+    return sendPage(reply, layout(context, { title: t.member.title, section: 'mine', body }));
+  });
+
+  app.get('/mina-sammantraden/:meetingId', async (request, reply) => {
+    const { meetingId } = request.params as { meetingId: string };
+    const viewer = requireViewer(request);
+    const scope = await requireMemberOfMeeting(db, viewer, meetingId);
+    if (scope.status === 'adjusted' || scope.status === 'archived') return reply.redirect(`/arkiv/sammantraden/${meetingId}`, 303);
+    const context = request.page;
+    const { t, language } = context;
+    const overview = await getMeetingOverview(db, meetingId, { today: context.today });
+    const title = `${overview.body.name} ${overview.meeting.heldOn ? shortDate(overview.meeting.heldOn, language) : ''}`;
+    const isDraft = overview.meeting.status === 'held' || overview.meeting.status === 'finalised';
+    const body = html`<p class="overline">${overview.organization?.name ?? ''}</p>
+<h1>${title} ${statusBadge(context, overview.meeting.status)}</h1>
+<dl class="facts">
+  <div><dt>${t.work.heldOn}</dt><dd>${overview.meeting.heldOn ? longDate(overview.meeting.heldOn, language) : '–'}</dd></div>
+  <div><dt>${t.minutes.time}</dt><dd>${timeSpan(overview.minutes.meeting.start, overview.minutes.meeting.end, language) ?? '–'}</dd></div>
+  <div><dt>${t.minutes.place}</dt><dd>${overview.minutes.meeting.location ?? '–'}</dd></div>
+</dl>
+<p class="notice-info">${isDraft ? t.member.draftNote : t.member.readOnly}</p>
+${isDraft
+  ? html`${attendanceSection(context, overview.minutes)}${overview.minutes.items.map((item, i) => paragraphArticle(context, { number: item.number, item }, i))}`
+  : html`<section class="card"><h2>${t.member.agenda}</h2><ol class="plain">${overview.minutes.items.map(
+      (item) => html`<li class="meeting-row"><span><span class="paragraph-number">${paragraphLabel(item.number)}</span> ${item.title}</span>${nonEmpty(item.presenters) && html`<span class="count">${t.minutes.presenters}: ${item.presenters.join(', ')}</span>`}</li>`,
+    )}</ol></section>`}`;
+    return sendPage(reply, layout(context, { title, section: 'mine', body, breadcrumbs: [{ label: t.member.title, href: '/mina-sammantraden' }, { label: title }] }));
+  });
+
+  // ————— administration —————
+
+  const adminPage = async (request: FastifyRequest, reply: FastifyReply, forms: { user?: FormState; organization?: FormState; body?: FormState; role?: FormState } = {}, status = 200) => {
+    const viewer = requireViewer(request);
+    if (!canAdminister(viewer)) throw new ForbiddenError('not_administrator', 'only administrators manage accounts');
+    const context = request.page;
+    const { t } = context;
+    const a = t.admin;
+    const [accounts, persons, organizations, bodies] = await Promise.all([listAccounts(db), listLinkablePersons(db), getOrganizations(db), getBodies(db)]);
+    const personName = new Map(persons.map((p) => [p.id, p.name]));
+    const organizationName = new Map(organizations.map((o) => [o.id, o.name]));
+    const userForm = forms.user ?? emptyForm;
+    const orgForm = forms.organization ?? { values: { organizationType: 'kommunalforbund' }, errors: {} };
+    const bodyForm = forms.body ?? { values: { bodyKind: 'board' }, errors: {} };
+    const roleForm = forms.role ?? { values: { role: 'secretary' }, errors: {} };
+    const scopes = [
+      { value: '', label: a.everywhere },
+      ...organizations.map((o) => ({ value: `org:${o.id}`, label: o.name })),
+      ...bodies.map((b) => ({ value: `body:${b.id}`, label: `${b.name} (${b.organizationId ? organizationName.get(b.organizationId) ?? '' : ''})` })),
+    ];
+    const body = html`<h1>${a.title}</h1>
+${'sparat' in (request.query as object) && html`<div class="flash" role="status"><p>${a.created}</p></div>`}
+<section aria-labelledby="konton-rubrik">
+<h2 id="konton-rubrik">${a.users}</h2>
+<table class="data-table"><caption class="visually-hidden">${a.users}</caption>
+<thead><tr><th scope="col">${a.name}</th><th scope="col">${a.email}</th><th scope="col">${a.roles}</th><th scope="col">${a.person}</th></tr></thead>
+<tbody>${accounts.map((u) => html`<tr>
+  <td>${u.name}${u.isAdministrator && html` <span class="status status-finalised">${a.roleNames.administrator}</span>`}</td>
+  <td>${u.email}</td>
+  <td><ul class="plain">${u.roles.map((r) => html`<li>${a.roleNames[r.role] ?? r.role}: ${r.bodyName ?? r.organizationName ?? a.everywhere}
+    <form method="post" action="/admin/roller/${r.id}/ta-bort" class="inline-form">${csrfField(context)}<button type="submit" class="link-button">${a.revoke}<span class="visually-hidden"> ${a.roleNames[r.role] ?? r.role} ${u.name}</span></button></form></li>`)}</ul></td>
+  <td><form method="post" action="/admin/konton/${u.id}/person" class="inline-form">${csrfField(context)}
+    <select name="personId" aria-label="${a.person}: ${u.name}"><option value="">${a.noPerson}</option>${persons.map((p) => html`<option value="${p.id}"${p.id === u.personId && html` selected`}>${p.name}${p.bodyNames.length > 0 && ` – ${p.bodyNames.join(', ')}`}</option>`)}</select>
+    <button type="submit" class="button small secondary">${t.form.save}<span class="visually-hidden"> ${a.person} ${u.name}</span></button></form>
+    ${u.personId && html`<span class="visually-hidden">${personName.get(u.personId) ?? ''}</span>`}</td>
+</tr>`)}</tbody></table>
+</section>
+<div class="columns">
+<section class="card" aria-labelledby="nytt-konto-rubrik">
+  <h2 id="nytt-konto-rubrik">${a.createUser}</h2>
+  ${errorSummary(context, userForm, { name: a.name, email: a.email, password: a.password, personId: a.person })}
+  <form method="post" action="/admin/konton" novalidate>${csrfField(context)}
+    ${inputField(context, userForm, { name: 'name', label: a.name, required: true, autocomplete: 'off' })}
+    ${inputField(context, userForm, { name: 'email', label: a.email, type: 'email', required: true, autocomplete: 'off' })}
+    ${inputField(context, userForm, { name: 'password', label: a.password, hint: a.passwordHint, type: 'password', required: true, autocomplete: 'new-password' })}
+    ${selectField(context, userForm, { name: 'personId', label: a.person, required: false, choices: persons.map((p) => ({ value: p.id, label: p.bodyNames.length ? `${p.name} – ${p.bodyNames.join(', ')}` : p.name })) })}
+    ${checkboxField(userForm, { name: 'isAdministrator', label: a.isAdministrator })}
+    <button type="submit" class="button">${a.createUserSubmit}</button>
+  </form>
+</section>
+<section class="card" aria-labelledby="behorighet-rubrik">
+  <h2 id="behorighet-rubrik">${a.grantRole}</h2>
+  ${errorSummary(context, roleForm, { userId: a.user, role: a.role, scope: a.scope })}
+  <form method="post" action="/admin/roller" novalidate>${csrfField(context)}
+    ${selectField(context, roleForm, { name: 'userId', label: a.user, required: true, choices: accounts.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })) })}
+    ${selectField(context, roleForm, { name: 'role', label: a.role, required: true, placeholder: false, choices: grantableRoles.map((r) => ({ value: r, label: a.roleNames[r] ?? r })) })}
+    ${selectField(context, roleForm, { name: 'scope', label: a.scope, required: false, placeholder: false, choices: scopes })}
+    <button type="submit" class="button">${a.grantSubmit}</button>
+  </form>
+</section>
+</div>
+<section aria-labelledby="organisationer-rubrik">
+<h2 id="organisationer-rubrik">${a.organizations}</h2>
+<ul class="plain">${organizations.map((o) => html`<li><strong>${o.name}</strong> <span class="count">${a.organizationTypes[o.organizationType] ?? o.organizationType}</span>
+  <ul>${bodies.filter((b) => b.organizationId === o.id).map((b) => html`<li><a href="/arbetsyta/organ/${b.id}">${b.name}</a></li>`)}</ul></li>`)}</ul>
+<div class="columns">
+<section class="card" aria-labelledby="ny-org-rubrik">
+  <h3 id="ny-org-rubrik">${a.createOrganization}</h3>
+  ${errorSummary(context, orgForm, { name: a.organizationName, organizationType: a.organizationType })}
+  <form method="post" action="/admin/organisationer" novalidate>${csrfField(context)}
+    ${inputField(context, orgForm, { name: 'name', label: a.organizationName, required: true })}
+    ${selectField(context, orgForm, { name: 'organizationType', label: a.organizationType, required: true, placeholder: false, choices: organisationTypes.map((ty) => ({ value: ty, label: a.organizationTypes[ty] ?? ty })) })}
+    <button type="submit" class="button">${a.createOrganizationSubmit}</button>
+  </form>
+</section>
+<section class="card" aria-labelledby="nytt-organ-rubrik">
+  <h3 id="nytt-organ-rubrik">${a.createBody}</h3>
+  ${errorSummary(context, bodyForm, { name: a.bodyName, organizationId: a.bodyOrganization, bodyKind: a.bodyKind, seats: a.seats })}
+  <form method="post" action="/admin/organ" novalidate>${csrfField(context)}
+    ${selectField(context, bodyForm, { name: 'organizationId', label: a.bodyOrganization, required: true, choices: organizations.map((o) => ({ value: o.id, label: o.name })) })}
+    ${inputField(context, bodyForm, { name: 'name', label: a.bodyName, required: true })}
+    ${selectField(context, bodyForm, { name: 'bodyKind', label: a.bodyKind, required: true, placeholder: false, choices: Object.entries(a.bodyKinds).map(([value, label]) => ({ value, label })) })}
+    ${inputField(context, bodyForm, { name: 'seats', label: a.seats, type: 'number', width: 'short', required: false })}
+    <button type="submit" class="button">${a.createBodySubmit}</button>
+  </form>
+</section>
+</div>
+</section>`;
+    return sendPage(reply, layout(context, { title: a.title, section: 'admin', body }), status);
+  };
+
+  const requireAdministrator = (request: FastifyRequest): Viewer => {
+    const viewer = requireViewer(request);
+    if (!canAdminister(viewer)) throw new ForbiddenError('not_administrator', 'only administrators manage accounts');
+    return viewer;
+  };
+
+  app.get('/admin', async (request, reply) => adminPage(request, reply));
+
+  app.post('/admin/konton', async (request, reply) => {
+    requireAdministrator(request);
+    const values = valuesOf(formOf(request));
+    const { t } = request.page;
+    const problems: Problem[] = [];
+    if (!values.password) problems.push({ path: 'password', code: 'required', message: 'password' });
+    const result = problems.length
+      ? { ok: false as const, problems }
+      : await attempt(() =>
+          createUser(db, { name: values.name ?? '', email: values.email ?? '', password: values.password ?? '', personId: values.personId || null, isAdministrator: values.isAdministrator === 'on' }),
+        );
+    if (!result.ok) return adminPage(request, reply, { user: formStateFrom(t, { ...values, password: '' }, result.problems) }, 400);
+    return reply.redirect('/admin?sparat', 303);
+  });
+
+  app.post('/admin/konton/:userId/person', async (request, reply) => {
+    requireAdministrator(request);
+    const { userId } = request.params as { userId: string };
+    await linkUserToPerson(db, { userId, personId: formOf(request).get('personId') || null });
+    return reply.redirect('/admin?sparat', 303);
+  });
+
+  app.post('/admin/roller', async (request, reply) => {
+    requireAdministrator(request);
+    const values = valuesOf(formOf(request));
+    const { t } = request.page;
+    const scope = values.scope ?? '';
+    const result = await attempt(() =>
+      grantRole(db, {
+        userId: values.userId ?? '',
+        role: values.role ?? '',
+        organizationId: scope.startsWith('org:') ? scope.slice(4) : null,
+        bodyId: scope.startsWith('body:') ? scope.slice(5) : null,
+      }),
+    );
+    if (!result.ok) return adminPage(request, reply, { role: formStateFrom(t, values, result.problems.map((p) => (p.path === 'userId' ? { ...p, code: 'required' } : p))) }, 400);
+    return reply.redirect('/admin?sparat', 303);
+  });
+
+  app.post('/admin/roller/:roleId/ta-bort', async (request, reply) => {
+    requireAdministrator(request);
+    await revokeRole(db, (request.params as { roleId: string }).roleId);
+    return reply.redirect('/admin?sparat', 303);
+  });
+
+  app.post('/admin/organisationer', async (request, reply) => {
+    const viewer = requireAdministrator(request);
+    const values = valuesOf(formOf(request));
+    const { t } = request.page;
+    const type = values.organizationType as OrganisationType;
+    const problems: Problem[] = [];
+    if (!values.name?.trim()) problems.push({ path: 'name', code: 'required', message: 'name' });
+    if (!organisationTypes.includes(type)) problems.push({ path: 'organizationType', code: 'required', message: 'type' });
+    const result = problems.length ? { ok: false as const, problems } : await attempt(() => createOrganization(db, { name: values.name!, organizationType: type }, actorOf(viewer)));
+    if (!result.ok) return adminPage(request, reply, { organization: formStateFrom(t, values, result.problems) }, 400);
+    return reply.redirect('/admin?sparat', 303);
+  });
+
+  app.post('/admin/organ', async (request, reply) => {
+    const viewer = requireAdministrator(request);
+    const values = valuesOf(formOf(request));
+    const { t } = request.page;
+    const problems: Problem[] = [];
+    if (!values.organizationId) problems.push({ path: 'organizationId', code: 'required', message: 'organisation' });
+    if (!values.name?.trim()) problems.push({ path: 'name', code: 'required', message: 'name' });
+    const seats = values.seats?.trim() ? Number(values.seats) : null;
+    if (seats !== null && !(Number.isInteger(seats) && seats > 0)) problems.push({ path: 'seats', code: 'invalid_number', message: 'seats' });
+    const result = problems.length
+      ? { ok: false as const, problems }
+      : await attempt(() => createBody(db, { organizationId: values.organizationId!, name: values.name!, bodyKind: values.bodyKind || 'board', decisionMaking: values.bodyKind !== 'network', seats }, actorOf(viewer)));
+    if (!result.ok) return adminPage(request, reply, { body: formStateFrom(t, values, result.problems) }, 400);
+    return reply.redirect(`/arbetsyta/organ/${result.value.id}`, 303);
+  });
+}
+
+/** The form field a problem from updateParagraph points at. */
+function fieldOfParagraphPath(path: string): string {
+  if (path.startsWith('votes')) {
+    if (/\.yes\b/.test(path)) return 'voteYes';
+    if (/\.no\b/.test(path)) return 'voteNo';
+    if (/\.abstain\b/.test(path)) return 'voteAbstain';
+    return 'voteQuestion';
+  }
+  if (path.startsWith('reservations')) return 'reservations';
+  if (path.startsWith('decisions')) return 'decisions';
+  return path;
+}
+
+/** Reads the § form into the changes updateParagraph takes, with the problems the form itself can see. */
+function parseParagraphForm(values: Record<string, string>): { changes: Parameters<typeof updateParagraph>[2]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const lines = (text: string | undefined) => (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const count = (name: 'voteYes' | 'voteNo' | 'voteAbstain') => {
+    const text = values[name]?.trim();
+    if (!text) return null;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0) {
+      problems.push({ path: name, code: 'invalid_count', message: `not a count: ${text}` });
+      return null;
+    }
+    return n;
+  };
+  if (!values.title?.trim()) problems.push({ path: 'title', code: 'required', message: 'title' });
+  const question = values.voteQuestion?.trim();
+  const yes = count('voteYes');
+  const no = count('voteNo');
+  const abstain = count('voteAbstain');
+  const votes = question ? [{ question, yes, no, abstain, result: values.voteResult?.trim() || null }] : [];
+  const reservations = lines(values.reservations).map((line) => {
+    const match = /^([^():]+?)\s*(?:\(([^)]*)\))?\s*(?::\s*(.*))?$/.exec(line);
+    return { name: (match?.[1] ?? line).trim(), party: match?.[2]?.trim() || null, reason: match?.[3]?.trim() || null };
+  });
+  const confidential = values.confidential === 'on';
+  return {
+    problems,
+    changes: {
+      title: values.title ?? '',
+      caseNumber: values.caseNumber?.trim() || null,
+      text: values.text?.trim() ? values.text.replace(/\r\n/g, '\n') : null,
+      decisions: lines(values.decisions),
+      votes,
+      reservations,
+      confidential,
+      confidentialReason: confidential ? values.confidentialReason?.trim() || null : null,
+    },
+  };
+}
