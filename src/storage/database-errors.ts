@@ -3,7 +3,7 @@
  * that name the field, so no caller ever shows SQL to a user. This is the only place that knows
  * constraint names.
  */
-import { InputError } from '../errors.ts';
+import { InputError, RuleError } from '../errors.ts';
 
 interface ConstraintMeaning {
   path: string;
@@ -57,6 +57,9 @@ function findPostgresError(error: unknown): PostgresErrorFields | null {
 export function translateDatabaseError(error: unknown, at?: string): unknown {
   const pgError = findPostgresError(error);
   if (!pgError) return error;
+  if (pgError.constraint === 'minutes_adjusted') {
+    return new RuleError('minutes_already_adjusted', 'the minutes are adjusted and can no longer change; a correction is a new decision at a later meeting', {}, { cause: error });
+  }
   const meaning = pgError.constraint ? constraints[pgError.constraint] : undefined;
   if (meaning) {
     return new InputError({ path: at ?? meaning.path, code: meaning.code, message: meaning.message }, { cause: error });

@@ -62,7 +62,9 @@ export async function insertMinutes(db: Database, record: MinutesRecord): Promis
     endTime: minutes.meeting.end,
     location: minutes.meeting.location,
     remote: minutes.meeting.remote,
-    status: record.status,
+    // Written as held first: the database refuses new parts of adjusted minutes, so the final status
+    // is set once every part is in (below).
+    status: 'held',
     paragraphFirst: minutes.paragraphRange?.first ?? null,
     paragraphLast: minutes.paragraphRange?.last ?? null,
     adjustedOn: minutes.adjustment.date,
@@ -120,6 +122,7 @@ export async function insertMinutes(db: Database, record: MinutesRecord): Promis
       storage: minutes.notice.storage,
     });
   }
+  if (record.status !== 'held') await db.update(meetings).set({ status: record.status }).where(eq(meetings.id, meetingId));
   return meetingId;
 }
 

@@ -1,12 +1,13 @@
 import { expect, it } from 'vitest';
 import { getMinutes, saveMinutes } from '../../src/services/minutes.service.ts';
-import { InputError } from '../../src/errors.ts';
+import { InputError, RuleError } from '../../src/errors.ts';
 import type { Minutes } from '../../src/domain/minutes.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
 import { annotatedSeeds } from '../support/seeds.ts';
 import { buildMinutes } from '../support/factories.ts';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/storage/database.ts';
+import { inTransaction } from '../../src/storage/index.ts';
 
 describeOnEachEngine('storing minutes', (database) => {
   for (const seed of annotatedSeeds()) {
@@ -124,3 +125,29 @@ async function countRows(db: import('../../src/storage/database.ts').Database): 
 }
 
 export type { Minutes };
+
+describeOnEachEngine('adjusted minutes in the database', (database) => {
+  it('refuses any change to the content of adjusted minutes, even bypassing the use cases', async () => {
+    const { db } = database();
+    const minutes = buildMinutes({ organization: 'Testförbundet Orubbligt', paragraphs: [1, 2] });
+    minutes.adjustment.date = '2021-05-10';
+    const { meetingId } = await saveMinutes(db, minutes);
+    const attempts = [
+      sql`update decision_points set text = 'Ändrat' where paragraph_id in (select id from paragraphs where meeting_id = ${meetingId})`,
+      sql`update paragraphs set title = 'Ändrad rubrik' where meeting_id = ${meetingId}`,
+      sql`insert into decision_points (paragraph_id, position, text) select id, 9, 'Tillagt' from paragraphs where meeting_id = ${meetingId} limit 1`,
+      sql`delete from attendance where meeting_id = ${meetingId}`,
+      sql`update meetings set held_on = '2021-05-07' where id = ${meetingId}`,
+      sql`update meetings set status = 'held' where id = ${meetingId}`,
+      sql`delete from meetings where id = ${meetingId}`,
+    ];
+    for (const attempt of attempts) {
+      const error = await inTransaction(db, (tx) => tx.execute(attempt)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RuleError);
+      expect((error as RuleError).code).toBe('minutes_already_adjusted');
+    }
+    expect(await getMinutes(db, meetingId)).toStrictEqual(minutes);
+    // Publication settings may still change: a § can be masked as confidential.
+    await inTransaction(db, (tx) => tx.execute(sql`update paragraphs set confidential = true, confidential_reason = 'OSL 26:1' where meeting_id = ${meetingId} and number = 2`));
+  });
+});
