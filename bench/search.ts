@@ -244,7 +244,7 @@ async function loadBatch(db: Database, batch: Batch): Promise<void> {
         id: 'uuid', body_id: 'uuid', minutes_kind: 'text', held_on: 'date', year: 'int', status: 'text', paragraph_first: 'int',
         paragraph_last: 'int', adjusted_on: 'date', organization_as_written: 'text', body_as_written: 'text', location: 'text',
       },
-      batch.meetings,
+      batch.meetings.map((m) => ({ ...m, status: 'held' })),
     );
     await insertRows(t, 'attendance', { meeting_id: 'uuid', position: 'int', person_id: 'uuid', name: 'text', role: 'text', party: 'text', voting: 'boolean' }, batch.attendance);
     await insertRows(
@@ -257,6 +257,11 @@ async function loadBatch(db: Database, batch: Batch): Promise<void> {
     await insertRows(t, 'paragraph_attachments', { paragraph_id: 'uuid', position: 'int', title: 'text' }, batch.attachments);
     await insertRows(t, 'presenters', { paragraph_id: 'uuid', position: 'int', name: 'text' }, batch.presenters);
     await insertRows(t, 'reservations', { paragraph_id: 'uuid', position: 'int', name: 'text', party: 'text', reason: 'text' }, batch.reservations);
+    // As the use case does: written as held, adjusted last (the database refuses new parts of adjusted minutes).
+    const adjusted = batch.meetings.filter((m) => m.status !== 'held').map((m) => m.id);
+    if (adjusted.length) {
+      await t.execute(sql`update meetings set status = 'adjusted' where id in (select jsonb_array_elements_text(${JSON.stringify(adjusted)}::jsonb)::uuid)`);
+    }
   });
 }
 
