@@ -13,6 +13,7 @@
     var retryDelay = 2000;
     var dirty = 0;
     var saving = false;
+    var again = false;
 
     function say(state, text) {
       if (!status) return;
@@ -43,8 +44,10 @@
       } catch { /* storage full or disabled: saving still works */ }
     }
     function save() {
-      if (saving) { dirty++; return; }
+      if (saving) { again = true; return; }
       saving = true;
+      again = false;
+      clearTimeout(retryTimer);
       var sentAt = dirty;
       say('saving', form.getAttribute('data-msg-saving'));
       var body = new URLSearchParams(new FormData(form));
@@ -68,7 +71,7 @@
           var mm = String(now.getMinutes()).padStart(2, '0');
           say('saved', (form.getAttribute('data-msg-saved') || '').replace('{time}', hh + '.' + mm));
           clearFieldErrors();
-          if (dirty !== sentAt) schedule();
+          if (dirty !== sentAt || again) schedule();
         } else if (result.status >= 400 && result.status < 500 && result.json && result.json.error) {
           // The server refused the content: show why next to the fields; keep the local copy.
           say('error', result.json.error.message || '');

@@ -460,9 +460,9 @@ ${errorSummary(context, form, labels)}
   <fieldset><legend>${p.vote}</legend>
     ${inputField(context, form, { name: 'voteQuestion', label: p.voteQuestion, hint: p.voteQuestionHint, required: false })}
     <div class="columns">
-      ${inputField(context, form, { name: 'voteYes', label: p.voteYes, type: 'number', width: 'short', required: false })}
-      ${inputField(context, form, { name: 'voteNo', label: p.voteNo, type: 'number', width: 'short', required: false })}
-      ${inputField(context, form, { name: 'voteAbstain', label: p.voteAbstain, type: 'number', width: 'short', required: false })}
+      ${inputField(context, form, { name: 'voteYes', label: p.voteYes, type: 'number', width: 'short' })}
+      ${inputField(context, form, { name: 'voteNo', label: p.voteNo, type: 'number', width: 'short' })}
+      ${inputField(context, form, { name: 'voteAbstain', label: p.voteAbstain, type: 'number', width: 'short' })}
     </div>
     ${inputField(context, form, { name: 'voteResult', label: p.voteResult, required: false })}
   </fieldset>

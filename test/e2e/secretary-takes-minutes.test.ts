@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/legal-dates.ts';
+import { getMeetingOverview } from '../../src/services/meeting-cycle.service.ts';
+import { buildBoard, expectAccessible, screenshot, signIn, startApp, swedishToday, visit, type BoardWorld, type RunningApp } from './support/app.ts';
+
+describe('the secretary', () => {
+  let running: RunningApp;
+  let world: BoardWorld;
+
+  beforeAll(async () => {
+    running = await startApp();
+    world = await buildBoard(running.handle, 'Granberga');
+  }, 120_000);
+  afterAll(async () => running?.close());
+
+  it('plans a meeting, sends the kallelse, takes the roll-call, records a § with a vote and finalises the minutes', async () => {
+    const page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, running.baseUrl, world.emails.secretary);
+    await visit(page, `${running.baseUrl}/arbetsyta`);
+    await screenshot(page, 'arbetsyta');
+    await page.getByRole('link', { name: 'Direktionen' }).click();
+    await expectAccessible(page);
+
+    // A date that is not a date is refused next to the field, and what was typed stays.
+    await page.getByLabel('Plats', { exact: true }).fill('Brandstationen i Granberga');
+    await page.getByRole('button', { name: 'Planera' }).click();
+    await expectAccessible(page);
+    const dateField = page.getByLabel('Datum');
+    expect(await dateField.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${(await dateField.getAttribute('aria-describedby'))!.split(' ').pop()}`).innerText()).toContain('Fyll i fältet.');
+    expect(await page.getByLabel('Plats', { exact: true }).inputValue()).toBe('Brandstationen i Granberga');
+
+    await dateField.fill(addDays(swedishToday(), -1));
+    await page.getByRole('button', { name: 'Planera' }).click();
+    await page.waitForURL('**/arbetsyta/sammantraden/*');
+    await expectAccessible(page);
+    const meetingId = page.url().split('/').pop()!;
+
+    await page.getByLabel('Rubrik').fill('Taxa för tillsyn');
+    await page.getByLabel('Diarienummer').fill('RMÄ 2026/12');
+    await page.getByRole('button', { name: 'Lägg till ärende' }).click();
+    await page.getByRole('button', { name: 'Skicka kallelse' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('main').innerText()).toContain('Kallelsen skickades');
+    await expectAccessible(page);
+
+    for (const name of ['Karin Lindqvist', 'Erik Sandberg', 'Aisha Rahimi']) await page.getByLabel(`Närvarande: ${name}`).check();
+    await page.getByLabel('Närvarande: Sofia Berglund').check();
+    await page.getByLabel('Tjänstgör för: Sofia Berglund').selectOption({ label: 'Göran Åkesson' });
+    await page.getByLabel('Justerare').selectOption({ label: 'Erik Sandberg' });
+    await page.getByRole('button', { name: 'Spara närvaro' }).click();
+    await page.waitForLoadState();
+    await expectAccessible(page);
+    expect(await page.locator('main').innerText()).toContain('4 av 4 beslutande – beslutfört');
+    await screenshot(page, 'sammantrade');
+
+    await page.getByRole('link', { name: /Redigera § \d+ Taxa för tillsyn/ }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Ärendebeskrivning').fill('Timtaxan föreslås höjas till 1 180 kronor.');
+    await page.getByLabel('Beslut (en att-sats per rad)').fill('Direktionen fastställer timtaxan.\nTaxan gäller från 1 januari.');
+    await page.getByLabel('Propositionsordning').fill('Bifall mot avslag');
+    // More votes than members voting is refused with the reason beside the field.
+    await page.getByLabel('Ja', { exact: true }).fill('9');
+    await page.getByLabel('Nej', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Spara paragrafen' }).click();
+    await page.waitForLoadState();
+    await expectAccessible(page);
+    expect(await page.locator('.error-summary').innerText()).toContain('Formuläret innehåller fel');
+    expect(await page.getByLabel('Ärendebeskrivning').inputValue()).toBe('Timtaxan föreslås höjas till 1 180 kronor.');
+    await screenshot(page, 'paragraf-fel');
+    await page.getByLabel('Ja', { exact: true }).fill('3');
+    await page.getByLabel('Reservationer (en per rad)').fill('Aisha Rahimi (C): Taxan blir för hög.');
+    await page.getByRole('button', { name: 'Spara paragrafen' }).click();
+    await page.waitForURL((url) => url.pathname === `/arbetsyta/sammantraden/${meetingId}`);
+
+    await page.getByRole('button', { name: 'Färdigställ och skicka för justering' }).click();
+    await page.waitForLoadState();
+    await expectAccessible(page);
+    expect(await page.locator('h1').innerText()).toContain('Väntar på justering');
+
+    const overview = await getMeetingOverview(running.handle.db, meetingId, { today: swedishToday() });
+    expect(overview.meeting.status).toBe('finalised');
+    const item = overview.minutes.items.find((i) => i.title === 'Taxa för tillsyn')!;
+    expect(item.decisions).toEqual(['Direktionen fastställer timtaxan.', 'Taxan gäller från 1 januari.']);
+    expect(item.votes?.[0]).toMatchObject({ question: 'Bifall mot avslag', yes: 3, no: 1 });
+    expect(item.reservations).toEqual([{ name: 'Aisha Rahimi', party: 'C', reason: 'Taxan blir för hög.' }]);
+    expect(overview.minutes.attendees.find((a) => a.name === 'Sofia Berglund')?.servingFor).toBe('Göran Åkesson');
+    expect(overview.signatures.map((s) => [s.role, s.status])).toEqual([['secretary', 'signed'], ['chair', 'pending'], ['adjuster', 'pending']]);
+    await page.close();
+  });
+
+  it('keeps a § typed while offline and saves it when the connection is back', async () => {
+    const page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, running.baseUrl, world.emails.secretary);
+    await visit(page, `${running.baseUrl}/arbetsyta/organ/${world.bodyId}`);
+    await page.getByLabel('Datum').fill(addDays(swedishToday(), 7));
+    await page.getByRole('button', { name: 'Planera' }).click();
+    await page.waitForURL('**/arbetsyta/sammantraden/*');
+    const meetingId = page.url().split('/').pop()!;
+    await page.getByRole('link', { name: /Redigera § \d+ Övriga frågor/ }).click();
+    await page.waitForLoadState();
+
+    await page.context().setOffline(true);
+    await page.getByLabel('Ärendebeskrivning').fill('Skrivet utan anslutning.');
+    await page.locator('[data-autosave-status][data-state="offline"]').waitFor();
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('protokoll:autosave:')).length)).toBe(1);
+    await page.context().setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.locator('[data-autosave-status][data-state="saved"]').waitFor();
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('protokoll:autosave:')).length)).toBe(0);
+
+    const overview = await getMeetingOverview(running.handle.db, meetingId, { today: swedishToday() });
+    expect(overview.minutes.items.find((i) => i.title === 'Övriga frågor')?.text).toBe('Skrivet utan anslutning.');
+    await page.close();
+  });
+});

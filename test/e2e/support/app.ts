@@ -1,0 +1,170 @@
+/**
+ * Starts the whole application (API and web) on 127.0.0.1, port 0, over an in-memory PGlite, and
+ * builds the world a journey needs through the same use cases the application uses.
+ */
+import { mkdirSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp } from '../../../src/api/app.ts';
+import { createUser, grantRole } from '../../../src/services/accounts.service.ts';
+import {
+  addAgendaItem,
+  addMandate,
+  createBody,
+  createOrganization,
+  createPerson,
+  finaliseMinutes,
+  getMeetingOverview,
+  planMeeting,
+  recordAttendance,
+  signMinutes,
+  updateParagraph,
+  type Actor,
+} from '../../../src/services/meeting-cycle.service.ts';
+import type { DatabaseHandle } from '../../../src/services/system.service.ts';
+import { addDays } from '../../../src/domain/legal-dates.ts';
+import { openTestDatabase } from '../../support/databases.ts';
+import { axeViolations, describeViolations, launchBrowser } from './browser.ts';
+
+export const PASSWORD = 'ett-langt-losenord-for-test';
+
+export interface RunningApp {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<RunningApp> {
+  const handle = await openTestDatabase('pglite');
+  const app = await buildApp({ database: handle });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchBrowser();
+  return {
+    app,
+    handle,
+    baseUrl: address,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+/** Today in Sweden: the application signs and posts with the real clock, so the journeys do too. */
+export function swedishToday(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+}
+
+/** Opens a path, checks the page with axe (WCAG 2.1 A and AA) and returns the response status. */
+export async function visit(page: Page, url: string): Promise<number> {
+  const response = await page.goto(url);
+  await expectAccessible(page);
+  return response?.status() ?? 0;
+}
+
+export async function expectAccessible(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${page.url()}\n${describeViolations(violations)}`).toEqual([]);
+}
+
+/** Saves a screenshot of the page for docs/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+}
+
+export async function signIn(page: Page, baseUrl: string, email: string, password = PASSWORD): Promise<void> {
+  await visit(page, `${baseUrl}/logga-in`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/logga-in'));
+}
+
+/** A förbund with a board: a chair, three members, a substitute, a secretary, and accounts for them. */
+export interface BoardWorld {
+  organizationId: string;
+  bodyId: string;
+  persons: Record<'chair' | 'adjuster' | 'member' | 'other' | 'substitute' | 'secretary', string>;
+  emails: Record<'secretary' | 'chair' | 'adjuster' | 'member', string>;
+  secretaryActor: Actor;
+}
+
+export async function buildBoard(handle: DatabaseHandle, name: string): Promise<BoardWorld> {
+  const db = handle.db;
+  const organization = await createOrganization(db, { name: `Räddningstjänstförbundet ${name}`, organizationType: 'kommunalforbund', minutesStorage: 'Förbundskansliet i Älvby' });
+  const body = await createBody(db, { organizationId: organization.id, name: 'Direktionen', bodyKind: 'board', seats: 4 });
+  const person = async (personName: string, role: 'chair' | 'member' | 'substitute', party: string, rank?: number) => {
+    const p = await createPerson(db, { name: personName });
+    await addMandate(db, { bodyId: body.id, personId: p.id, role, party, substituteRank: rank ?? null, startsOn: '2020-01-01' });
+    return p.id;
+  };
+  const persons = {
+    chair: await person('Karin Lindqvist', 'chair', 'S'),
+    adjuster: await person('Erik Sandberg', 'member', 'M'),
+    member: await person('Aisha Rahimi', 'member', 'C'),
+    other: await person('Göran Åkesson', 'member', 'S'),
+    substitute: await person('Sofia Berglund', 'substitute', 'S', 1),
+    secretary: (await createPerson(db, { name: 'Annika Strand' })).id,
+  };
+  const suffix = name.toLowerCase().replace(/[^a-z]/g, '');
+  const emails = {
+    secretary: `sekreterare.${suffix}@example.test`,
+    chair: `ordforande.${suffix}@example.test`,
+    adjuster: `justerare.${suffix}@example.test`,
+    member: `ledamot.${suffix}@example.test`,
+  };
+  const secretary = await createUser(db, { email: emails.secretary, name: 'Annika Strand', password: PASSWORD, personId: persons.secretary });
+  await grantRole(db, { userId: secretary.id, role: 'secretary', organizationId: organization.id });
+  await createUser(db, { email: emails.chair, name: 'Karin Lindqvist', password: PASSWORD, personId: persons.chair });
+  await createUser(db, { email: emails.adjuster, name: 'Erik Sandberg', password: PASSWORD, personId: persons.adjuster });
+  await createUser(db, { email: emails.member, name: 'Aisha Rahimi', password: PASSWORD, personId: persons.member });
+  return { organizationId: organization.id, bodyId: body.id, persons, emails, secretaryActor: { personId: persons.secretary, name: 'Annika Strand' } };
+}
+
+/** A meeting held yesterday with one case, a vote and a confidential §, finalised by the secretary. */
+export async function buildFinalisedMeeting(handle: DatabaseHandle, world: BoardWorld): Promise<{ meetingId: string; caseParagraphId: string; confidentialParagraphId: string }> {
+  const db = handle.db;
+  const heldOn = addDays(swedishToday(), -1);
+  const { meetingId } = await planMeeting(db, { bodyId: world.bodyId, heldOn, start: '09:00', end: '11:00', location: 'Brandstationen i Älvby' }, world.secretaryActor);
+  const { paragraphId: caseParagraphId } = await addAgendaItem(db, meetingId, { title: 'Taxa för tillsyn', caseNumber: 'RMÄ 2026/12' }, world.secretaryActor);
+  const { paragraphId: confidentialParagraphId } = await addAgendaItem(db, meetingId, { title: 'Personalärende om en namngiven anställd' }, world.secretaryActor);
+  await recordAttendance(
+    db,
+    meetingId,
+    {
+      entries: [world.persons.chair, world.persons.adjuster, world.persons.member, world.persons.other].map((personId) => ({ personId, present: true })),
+      adjusterPersonIds: [world.persons.adjuster],
+    },
+    world.secretaryActor,
+  );
+  await updateParagraph(
+    db,
+    caseParagraphId,
+    {
+      text: 'Timtaxan föreslås höjas till 1 180 kronor.',
+      decisions: ['Direktionen fastställer timtaxan till 1 180 kronor.'],
+      votes: [{ question: 'Bifall mot avslag', yes: 3, no: 1, abstain: 0, result: 'Bifall' }],
+      reservations: [{ name: 'Aisha Rahimi', party: 'C', reason: 'Taxan blir för hög.' }],
+    },
+    world.secretaryActor,
+  );
+  await updateParagraph(db, confidentialParagraphId, { decisions: ['Beslut enligt förslaget.'], confidential: true, confidentialReason: 'OSL 39 kap. 3 §' }, world.secretaryActor);
+  await finaliseMinutes(handle, meetingId, { at: new Date() }, world.secretaryActor);
+  const overview = await getMeetingOverview(db, meetingId, { today: swedishToday() });
+  expect(overview.meeting.status).toBe('finalised');
+  return { meetingId, caseParagraphId, confidentialParagraphId };
+}
+
+/** The same meeting, signed by the chair and the adjuster: adjusted, with the notice posted today. */
+export async function buildAdjustedMeeting(handle: DatabaseHandle, world: BoardWorld) {
+  const meeting = await buildFinalisedMeeting(handle, world);
+  await signMinutes(handle, meeting.meetingId, { at: new Date() }, { personId: world.persons.chair, name: 'Karin Lindqvist' });
+  await signMinutes(handle, meeting.meetingId, { at: new Date() }, { personId: world.persons.adjuster, name: 'Erik Sandberg' });
+  return meeting;
+}
