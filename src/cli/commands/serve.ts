@@ -19,6 +19,9 @@ export function registerServe(program: Command): void {
       const config = configFor(command, { ...(port !== undefined ? { port } : {}), ...(options.host ? { host: options.host } : {}) });
       const handle = await openConfiguredDatabase(config);
       await applyMigrations(handle);
+      // The first start creates an administrator and prints how to sign in.
+      const { ensureFirstAdministrator } = await import('../../services/accounts.service.ts');
+      await ensureFirstAdministrator(handle.db);
       const app = await buildApp({ database: handle, logger: { level: config.logLevel } });
       const stop = async () => {
         await app.close();
