@@ -44,8 +44,11 @@ const PARAGRAPH_MARK =
 const REMOTE_MARK =
   /\(?\s*(?:närvaro|närvarande|deltar|deltog|deltagande|deltagit|medverkar|med)?\s*(?:på|via)\s+(?:distans|teams|zoom|skype|länk|videolänk|video|telefon|webben)\s*\)?|\(?\s*(?:distansdeltagande|distansnärvaro|på distans|digitalt)\s*\)?/iu;
 const SERVING_FOR =
-  /(?:tjänstgör(?:ande)?\s+(?:för|i stället för|istället för|som ersättare för)|ersätter|ers\.?\s+för|i stället för|istället för)\s+(.+?)\s*(?=$|[,;\t]|§)/iu;
+  /(?:tjänstgör(?:ande)?\s+(?:ersättare\s+)?(?:för|i stället för|istället för|som ersättare för)|ersätter|ers\.?\s+för|i stället för|istället för)\s+(.+?)\s*(?=$|[,;\t]|§)/iu;
 /** Cheap pre-checks that spare the full patterns on most entries. */
+const VOTING_HINT = /beslutande|tjänstgör/i;
+const NOT_VOTING = /(?<![\p{L}])(?:ej|icke|inte)\s+(?:beslutande|tjänstgörande)(?![\p{L}])/iu;
+const VOTING = /(?<![\p{L}])(?:beslutande|tjänstgörande)(?![\p{L}])/iu;
 const REMOTE_HINT = /distans|teams|zoom|skype|länk|video|telefon|webb|digital/i;
 const SERVING_HINT = /tjänstgör|ersätter|ers\.|stället/i;
 const ROLE_HINT = /ordf|sekr|protokollf|ers|ledamot/i;
@@ -66,9 +69,17 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
   let paragraphs: string | null = null;
   const paragraphMark = PARAGRAPH_MARK.exec(text);
   if (paragraphMark) {
-    paragraphs = paragraphMark[1]!.replace(/\s+/gu, ' ').trim();
+    // Written without § signs and with hyphens: "§§ 10–12" → "10-12".
+    paragraphs = paragraphMark[1]!.replace(/\s+/gu, ' ').replace(/\s*[–—]\s*/gu, '-').trim();
     text = text.slice(0, paragraphMark.index) + ' ' + text.slice(paragraphMark.index + paragraphMark[0].length);
   }
+  // "ej beslutande", "ej tjänstgörande ersättare": present, not deciding; "tjänstgörande ersättare": deciding.
+  let statedVoting: boolean | null = null;
+  const notVoting = VOTING_HINT.test(text) ? NOT_VOTING.exec(text) : null;
+  if (notVoting) {
+    statedVoting = false;
+    text = text.slice(0, notVoting.index) + ' ' + text.slice(notVoting.index + notVoting[0].length);
+  } else if (VOTING_HINT.test(text) && VOTING.test(text)) statedVoting = true;
   let remote = false;
   const remoteMark = REMOTE_HINT.test(text) ? REMOTE_MARK.exec(text) : null;
   if (remoteMark) {
@@ -127,6 +138,7 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
   let finalRole: AttendeeRole;
   let staffByMissingParty = false;
   if (role) finalRole = role;
+  else if (servingFor) finalRole = 'substitute';
   else if (GUEST_PATTERN.test(raw)) finalRole = 'guest';
   else if (context.role === 'member' && title) finalRole = 'official';
   else if (context.role === 'member' && context.staffWithoutParty && party === null) {
@@ -139,7 +151,7 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
     party,
     represents,
     role: finalRole,
-    voting: isStaff ? null : context.voting,
+    voting: statedVoting === false ? false : isStaff ? null : (statedVoting ?? context.voting),
     remote,
     paragraphs,
   };

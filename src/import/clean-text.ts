@@ -12,7 +12,6 @@ export function normaliseText(text: string): string {
   out = out.replace(/\r\n?|\f/g, '\n');
   // Soft hyphens and zero-width characters vanish; odd spaces become spaces; control characters other than
   // tab and newline are noise from broken extraction.
-  // eslint-disable-next-line no-control-regex
   return out.replace(/[\u00AD\u200B-\u200D\u2060]|[\u00A0\u2007\u202F]|[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, (c) =>
     c === '\u00AD' || (c >= '\u200B' && c <= '\u200D') || c === '\u2060' ? '' : ' ',
   );
@@ -38,13 +37,62 @@ function isShortNameLine(line: string): boolean {
   return /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}$/u.test(t) || /^[\p{Lu}.\s]{1,12}$/u.test(t);
 }
 
+/**
+ * A page number at the end of a header line: "Kommunförbundet X<TAB>PROTOKOLL<TAB>3 (9)",
+ * "Kommunstyrelsen<TAB>SAMMANTRÄDESPROTOKOLL<TAB>Sida 2 av 4". Group 1 is the page, group 2 the page count.
+ */
+const PAGE_TAIL = /(?:^|\t|\s{2,}|\s)(?:sida\s+|sid\.?\s*)?(\d{1,3})\s*(?:\(\s*(\d{1,3})\s*\)|av\s*(\d{1,3})|\/\s*(\d{1,3}))\s*$/iu;
+/** The line below a running header that repeats the body and date: "Styrelsen<TAB>Sammanträdesdatum 2020-05-07". */
+const HEADER_WORDS = /protokoll|sammanträde|anteckningar|sida|\d{4}-\d{2}-\d{2}|kommun|region|förbund|nämnd|styrelse|utskott|fullmäktige|direktion/iu;
+const HEADER_SECOND_LINE = /sammanträdesdatum|mötesdatum|\b\d{4}-\d{2}-\d{2}\b/iu;
+
+/**
+ * Running page headers that carry a page number. From page 2 on, the line is furniture, and so is a short
+ * dated line right below it (the body and meeting date). On page 1 only the page number goes: the rest
+ * of the line is the document's title ("Kommunförbundet Västernorrland<TAB>1 (9)").
+ */
+function splitPageHeaders(input: string[]): { lines: string[]; headers: Set<number> } {
+  const lines = input.slice();
+  const headers = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t.length > 120 || !/\d\s*(?:\)|av\s*\d+|\/\s*\d+)\s*$/iu.test(t)) continue;
+    const m = PAGE_TAIL.exec(t);
+    if (!m) continue;
+    const before = t.slice(0, m.index).trim();
+    const page = Number(m[1]);
+    const count = Number(m[2] ?? m[3] ?? m[4]);
+    if (page < 1 || page > count) continue;
+    // Prose that happens to end in "2 (3)" is not a header: a header has a tab, or no sentence in it.
+    const separated = /\t|\s{2,}/u.test(t.slice(Math.max(0, m.index - 1), m.index + 2)) || before === '';
+    if (!separated && (m[4] !== undefined || /[.,;:]/u.test(before) || before.length > 80 || !HEADER_WORDS.test(before))) {
+      continue;
+    }
+    if (before !== '' && !/^[\p{Lu}\d]/u.test(before)) continue;
+    if (page === 1) {
+      lines[i] = before;
+      continue;
+    }
+    headers.add(i);
+    let next = i + 1;
+    while (next < lines.length && lines[next]!.trim() === '') next++;
+    const following = lines[next]?.trim() ?? '';
+    const dated = following.length <= 100 && HEADER_SECOND_LINE.test(following) && !ENDS_SENTENCE.test(following);
+    if (before !== '' && dated && !/^§|^\d{1,4}\s*§/u.test(following)) {
+      headers.add(next);
+    }
+  }
+  return { lines, headers };
+}
+
 const ENDS_SENTENCE = /[.!?:;]["”’)]?$/u;
 
 /**
  * Removes page furniture. When furniture interrupts a paragraph (the line before it does not end a
  * sentence), the blank lines around it go too, so the two halves join as one paragraph.
  */
-export function removePageFurniture(lines: string[]): string[] {
+export function removePageFurniture(input: string[]): string[] {
+  const { lines, headers } = splitPageHeaders(input);
   const repeated = repeatedRunningHeaders(lines);
   const out: string[] = [];
   let i = 0;
@@ -52,7 +100,10 @@ export function removePageFurniture(lines: string[]): string[] {
     const line = lines[i]!;
     const trimmed = line.trim();
     const isFurniture =
-      isPageNumber(trimmed) || SIGNATURE_FURNITURE.test(trimmed) || (repeated.has(trimmed) && repeated.get(trimmed) !== i);
+      headers.has(i) ||
+      isPageNumber(trimmed) ||
+      SIGNATURE_FURNITURE.test(trimmed) ||
+      (repeated.has(trimmed) && repeated.get(trimmed) !== i);
     if (!isFurniture) {
       out.push(line);
       i++;

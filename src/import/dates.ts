@@ -132,7 +132,8 @@ const SIGNING_STAMP = new RegExp(
   `(${ENGLISH_MONTH_PATTERN})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?:,|\\s+at)?\\s+(\\d{1,2}):(\\d{2})(?::\\d{2})?\\s*(AM|PM)?\\s*(?:(GMT|UTC)\\s*([+-]\\d{1,2})(?::?(\\d{2}))?|(CEST|CET))?`,
   'iu',
 );
-const ISO_STAMP = /(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::\d{2})?\s*(?:(GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?|(CEST|CET)|([+-]\d{2}):?(\d{2}))?/u;
+const ISO_STAMP =
+  /(\d{4})-(\d{2})-(\d{2})(?:T|\s+(?:kl\.?\s*)?)(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?\s*\(?(?:(GMT|UTC)\s*(?:([+-]\d{1,2})(?::?(\d{2}))?)?|(CEST|CET)|([+-]\d{2}):?(\d{2}))?/u;
 
 /**
  * A signing time printed by an e-signing service, e.g. "Jun 4, 2020 15:37 GMT+2", as ISO 8601 with offset.

@@ -68,9 +68,19 @@ function isRemoteLocation(location: string | null): boolean | null {
   return !PHYSICAL.test(withoutDigital);
 }
 
+/** "Sammanträdet hölls digitalt": the marker of a meeting held entirely online (docs/documents.md). */
+const DIGITAL_MEETING_MARK =
+  /^(?:sammanträdet|mötet|sammankomsten)\s+(?:hölls|genomfördes|hålls|genomförs|sker|skedde)\s+(?:helt\s+)?(?:digitalt|på distans|via (?:teams|zoom|länk))\.?$/iu;
+
 function meetingFields(zone: HeaderZone): Minutes['meeting'] {
-  const placeAndTime = sectionsOf(zone, 'place-and-time').map(firstValue);
-  const place = sectionsOf(zone, 'place').map(firstValue);
+  const placeSections = sectionsOf(zone, 'place-and-time', 'place');
+  const digitalMark = placeSections.some((s) => s.lines.some((l) => DIGITAL_MEETING_MARK.test(l.trim())));
+  const placeValue = (s: HeaderSection) => {
+    const value = firstValue(s);
+    return digitalMark ? value.replace(/\s*(?:sammanträdet|mötet|sammankomsten)\s+(?:hölls|genomfördes|hålls|genomförs|sker|skedde)\s+\S.*$/iu, '') : value;
+  };
+  const placeAndTime = sectionsOf(zone, 'place-and-time').map(placeValue);
+  const place = sectionsOf(zone, 'place').map(placeValue);
   const time = sectionsOf(zone, 'time').map(firstValue);
   const dateValues = sectionsOf(zone, 'date').map(firstValue);
   let date: string | null = null;
@@ -91,7 +101,7 @@ function meetingFields(zone: HeaderZone): Minutes['meeting'] {
     location = cleanPhrase(removeTimes(removeDates(candidate)));
     if (location) break;
   }
-  return { date, start: range.start, end: range.end, location, remote: isRemoteLocation(location) };
+  return { date, start: range.start, end: range.end, location, remote: digitalMark || isRemoteLocation(location) };
 }
 
 function titleFields(zone: HeaderZone): { organization: string | null; body: string | null; notes: boolean } {
@@ -220,7 +230,9 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
       const role = f === 'secretary' ? 'secretary' : f === 'chair' ? 'chair' : 'adjuster';
       const inline = signerName(section.value);
       if (inline?.name || inline?.signedAt) {
-        out.push({ role, name: inline.name, signedAt: inline.signedAt });
+        // "Signerat 2020-06-04 kl. 15.37 (UTC+02:00)" on the line below belongs to this signature.
+        const stamp = section.lines[0] && /^\s*signerat\b/iu.test(section.lines[0]) ? parseSigningTime(section.lines[0]) : null;
+        out.push({ role, name: inline.name, signedAt: inline.signedAt ?? stamp });
         continue;
       }
       const below = section.lines.map((l) => signerName(l)).filter((s) => s?.name);

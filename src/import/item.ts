@@ -154,6 +154,13 @@ function blocksOf(lines: string[]): string[][] {
       blocks.push([t]);
       continue;
     }
+    // "Föredragande: X" stands alone even when the text follows without a blank line.
+    if (/^föredragande\s*:/iu.test(t)) {
+      if (current.length) blocks.push(current);
+      current = [];
+      blocks.push([t]);
+      continue;
+    }
     current.push(t);
   }
   if (current.length) blocks.push(current);
@@ -191,6 +198,10 @@ function decisionText(point: string): string | undefined {
   return t === '' ? undefined : t;
 }
 
+/** A labelled line after the decided points: "Bilaga: Tjänsteskrivelse", "Beslutet skickas till: …". */
+const ENDS_DECISION_LIST =
+  /^(?:[-–•]\s*)?(?:bilag(?:a|or)(?:\s+(?:nr\.?\s*)?\d+[a-z]?)?|beslutsunderlag|underlag|expedieras(?:\s+till)?|beslutet\s+(?:skickas|expedieras)\s+till|skickas\s+till|för kännedom|protokollsanteckning|föredragande)\s*:/iu;
+
 /** Decisions under a "Beslut" heading: every paragraph, bullet or att-clause until the next section. */
 function decisionsUnderHeading(lines: string[], headingIndex: number): string[] {
   const first = lines[headingIndex]!;
@@ -199,7 +210,7 @@ function decisionsUnderHeading(lines: string[], headingIndex: number): string[] 
   let k = headingIndex + 1;
   for (; k < lines.length; k++) {
     const t = lines[k]!.trim();
-    if (t !== '' && (isKnownSectionHeading(t) || isDecisionHeading(t))) break;
+    if (t !== '' && (isKnownSectionHeading(t) || isDecisionHeading(t) || ENDS_DECISION_LIST.test(t))) break;
     rest.push(lines[k]!);
   }
   const decisions: string[] = [];
@@ -451,7 +462,9 @@ function rollCallOf(lines: string[]): Vote['roll'] {
 }
 
 function votesOf(body: string[]): Vote[] {
-  const start = body.findIndex((l) => isVoteHeading(l) || /omröstning|votering/iu.test(l));
+  // A "Omröstning" heading wins over a mention of the vote earlier in the running text.
+  const heading = body.findIndex((l) => isVoteHeading(l));
+  const start = heading >= 0 ? heading : body.findIndex((l) => /omröstning|votering/iu.test(l));
   if (start < 0) return [];
   const section: string[] = [];
   for (let k = start; k < body.length; k++) {
@@ -472,7 +485,9 @@ function votesOf(body: string[]): Vote[] {
     sentences.find((s) => /ställs mot|mot varandra|proposition/iu.test(s)) ??
     sentences[0] ??
     '';
+  const statedResult = section.map((l) => /^resultat\s*:\s*(.+)$/iu.exec(l.trim())?.[1]).find(Boolean);
   const result =
+    statedResult ??
     sentences.find((s) => /har (?:alltså |således |därmed )?beslutat|beslutat enligt|vinner|segrar/iu.test(s) && s !== question) ??
     sentences.find((s) => /utfaller|utfall/iu.test(s) && s !== question) ??
     null;

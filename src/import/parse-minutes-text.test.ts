@@ -97,3 +97,55 @@ describe('parseMinutesText on layout variants', () => {
     expect(minutes.items[0]).toMatchObject({ title: 'Budgetuppföljning oktober', caseNumber: 'SN 2023/210' });
   });
 });
+
+describe('parseMinutesText on the text layer of a protocol that Protokoll rendered (docs/documents.md)', () => {
+  const rendered = [
+    'Sjöbygdens kommunalförbund\t1 (3)', '', 'PROTOKOLL', 'Förbundsstyrelsen', 'Sammanträdesdatum 2024-09-26', '',
+    'Plats och tid\tMicrosoft Teams', '\ttorsdag 26 september 2024, kl. 09.00–15.30', '\tSammanträdet hölls digitalt', '',
+    'Beslutande', 'Åsa Ödmark (S), Norrsjö kommun, ordförande',
+    'Ingvar Åström (S), Åbyns kommun, tjänstgörande ersättare för Lena Höglund', '',
+    'Övriga deltagare', 'Sofia Ärlig (L), Gråbergs kommun, ledamot, ej beslutande, på distans, §§ 31–33',
+    'Per Lind (M), Gråbergs kommun, ej tjänstgörande ersättare', 'Karl-Åke Lindqvist, Sjöbygdens kommunalförbund, sekreterare', '',
+    'Justerare\tMärta Åkesson', '', 'Paragrafer\t§§ 31–32', '', 'Underskrifter', '', 'Sekreterare\tKarl-Åke Lindqvist',
+    '\tSignerat 2024-10-02 kl. 14.05 (UTC+02:00)', '', '\tJusterandes signatur\tUtdragsbestyrkande', '',
+    'Sjöbygdens kommunalförbund\tPROTOKOLL\t2 (3)', 'Förbundsstyrelsen\tSammanträdesdatum 2024-09-26', '',
+    '§ 31 Tertialuppföljning', 'Dnr SBF 2024/31', 'Föredragande: Göran Nyström',
+    'Beslut Förbundsstyrelsen beslutar att - godkänna uppföljningen. Bakgrund Uppföljningen visar ett', '',
+    '\tJusterandes signatur\tUtdragsbestyrkande', '', 'Sjöbygdens kommunalförbund\tPROTOKOLL\t3 (3)',
+    'Förbundsstyrelsen\tSammanträdesdatum 2024-09-26', '', 'överskott.', '',
+    'Beslut', 'Förbundsstyrelsen beslutar att', '– godkänna uppföljningen.', 'Bilaga: Tjänsteskrivelse 35', '',
+    '§ 32 Information', 'Förbundsdirektören informerar om läget.',
+  ].join('\n');
+  const minutes = parseMinutesText(rendered);
+
+  it('reads "Sammanträdet hölls digitalt" as a fully digital meeting, not as part of the place', () => {
+    expect(minutes.meeting).toEqual({ date: '2024-09-26', start: '09:00', end: '15:30', location: 'Microsoft Teams', remote: true });
+  });
+
+  it('reads "ej beslutande" and "ej tjänstgörande ersättare" as not deciding, and § ranges with hyphens', () => {
+    expect(minutes.attendees.map((a) => [a.name, a.role, a.voting, a.remote, a.paragraphs, a.represents])).toEqual([
+      ['Åsa Ödmark', 'chair', true, false, null, 'Norrsjö kommun'],
+      ['Ingvar Åström', 'substitute', true, false, null, 'Åbyns kommun'],
+      ['Sofia Ärlig', 'member', false, true, '31-33', 'Gråbergs kommun'],
+      ['Per Lind', 'substitute', false, false, null, 'Gråbergs kommun'],
+      ['Karl-Åke Lindqvist', 'secretary', null, false, null, 'Sjöbygdens kommunalförbund'],
+    ]);
+    expect(minutes.attendees[1]!.servingFor).toBe('Lena Höglund');
+  });
+
+  it('takes the signing time from the "Signerat" line below the signer', () => {
+    expect(minutes.signatures).toContainEqual({ role: 'secretary', name: 'Karl-Åke Lindqvist', signedAt: '2024-10-02T14:05:00+02:00' });
+  });
+
+  it('removes the running page headers and joins the sentence they split', () => {
+    expect(minutes.organization).toBe('Sjöbygdens kommunalförbund');
+    expect(minutes.items[0]!.text).toContain('Uppföljningen visar ett överskott.');
+    expect(minutes.items[0]!.text).not.toContain('PROTOKOLL');
+  });
+
+  it('reads the decisions once, and ends them at the "Bilaga:" line', () => {
+    expect(minutes.items[0]!.decisions).toEqual(['godkänna uppföljningen.']);
+    expect(minutes.items[0]!.attachments).toEqual(['Tjänsteskrivelse 35']);
+    expect(minutes.items[0]!.presenters).toEqual(['Göran Nyström']);
+  });
+});
