@@ -715,19 +715,19 @@ ${'sparat' in (request.query as object) && html`<div class="flash" role="status"
 <div class="columns">
 <section class="card" aria-labelledby="ny-org-rubrik">
   <h3 id="ny-org-rubrik">${a.createOrganization}</h3>
-  ${errorSummary(context, orgForm, { name: a.organizationName, organizationType: a.organizationType })}
+  ${errorSummary(context, orgForm, { organizationName: a.organizationName, organizationType: a.organizationType })}
   <form method="post" action="/admin/organisationer" novalidate>${csrfField(context)}
-    ${inputField(context, orgForm, { name: 'name', label: a.organizationName, required: true })}
+    ${inputField(context, orgForm, { name: 'organizationName', label: a.organizationName, required: true })}
     ${selectField(context, orgForm, { name: 'organizationType', label: a.organizationType, required: true, placeholder: false, choices: organisationTypes.map((ty) => ({ value: ty, label: a.organizationTypes[ty] ?? ty })) })}
     <button type="submit" class="button">${a.createOrganizationSubmit}</button>
   </form>
 </section>
 <section class="card" aria-labelledby="nytt-organ-rubrik">
   <h3 id="nytt-organ-rubrik">${a.createBody}</h3>
-  ${errorSummary(context, bodyForm, { name: a.bodyName, organizationId: a.bodyOrganization, bodyKind: a.bodyKind, seats: a.seats })}
+  ${errorSummary(context, bodyForm, { bodyName: a.bodyName, organizationId: a.bodyOrganization, bodyKind: a.bodyKind, seats: a.seats })}
   <form method="post" action="/admin/organ" novalidate>${csrfField(context)}
     ${selectField(context, bodyForm, { name: 'organizationId', label: a.bodyOrganization, required: true, choices: organizations.map((o) => ({ value: o.id, label: o.name })) })}
-    ${inputField(context, bodyForm, { name: 'name', label: a.bodyName, required: true })}
+    ${inputField(context, bodyForm, { name: 'bodyName', label: a.bodyName, required: true })}
     ${selectField(context, bodyForm, { name: 'bodyKind', label: a.bodyKind, required: true, placeholder: false, choices: Object.entries(a.bodyKinds).map(([value, label]) => ({ value, label })) })}
     ${inputField(context, bodyForm, { name: 'seats', label: a.seats, type: 'number', width: 'short', required: false })}
     <button type="submit" class="button">${a.createBodySubmit}</button>
@@ -797,10 +797,10 @@ ${'sparat' in (request.query as object) && html`<div class="flash" role="status"
     const { t } = request.page;
     const type = values.organizationType as OrganisationType;
     const problems: Problem[] = [];
-    if (!values.name?.trim()) problems.push({ path: 'name', code: 'required', message: 'name' });
+    if (!values.organizationName?.trim()) problems.push({ path: 'organizationName', code: 'required', message: 'name' });
     if (!organisationTypes.includes(type)) problems.push({ path: 'organizationType', code: 'required', message: 'type' });
-    const result = problems.length ? { ok: false as const, problems } : await attempt(() => createOrganization(db, { name: values.name!, organizationType: type }, actorOf(viewer)));
-    if (!result.ok) return adminPage(request, reply, { organization: formStateFrom(t, values, result.problems) }, 400);
+    const result = problems.length ? { ok: false as const, problems } : await attempt(() => createOrganization(db, { name: values.organizationName!, organizationType: type }, actorOf(viewer)));
+    if (!result.ok) return adminPage(request, reply, { organization: formStateFrom(t, values, result.problems, (path) => (path === 'name' ? 'organizationName' : path)) }, 400);
     return reply.redirect('/admin?sparat', 303);
   });
 
@@ -810,13 +810,13 @@ ${'sparat' in (request.query as object) && html`<div class="flash" role="status"
     const { t } = request.page;
     const problems: Problem[] = [];
     if (!values.organizationId) problems.push({ path: 'organizationId', code: 'required', message: 'organisation' });
-    if (!values.name?.trim()) problems.push({ path: 'name', code: 'required', message: 'name' });
+    if (!values.bodyName?.trim()) problems.push({ path: 'bodyName', code: 'required', message: 'name' });
     const seats = values.seats?.trim() ? Number(values.seats) : null;
     if (seats !== null && !(Number.isInteger(seats) && seats > 0)) problems.push({ path: 'seats', code: 'invalid_number', message: 'seats' });
     const result = problems.length
       ? { ok: false as const, problems }
-      : await attempt(() => createBody(db, { organizationId: values.organizationId!, name: values.name!, bodyKind: values.bodyKind || 'board', decisionMaking: values.bodyKind !== 'network', seats }, actorOf(viewer)));
-    if (!result.ok) return adminPage(request, reply, { body: formStateFrom(t, values, result.problems) }, 400);
+      : await attempt(() => createBody(db, { organizationId: values.organizationId!, name: values.bodyName!, bodyKind: values.bodyKind || 'board', decisionMaking: values.bodyKind !== 'network', seats }, actorOf(viewer)));
+    if (!result.ok) return adminPage(request, reply, { body: formStateFrom(t, values, result.problems, (path) => (path === 'name' ? 'bodyName' : path)) }, 400);
     return reply.redirect(`/arbetsyta/organ/${result.value.id}`, 303);
   });
 }
