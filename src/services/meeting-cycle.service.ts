@@ -63,6 +63,7 @@ import {
   insertInvitations,
   insertMeeting,
   insertParagraph,
+  insertParagraphAttachment,
   lastParagraphNumberBefore,
   listAdjusters,
   listAttendance,
@@ -70,6 +71,7 @@ import {
   listMeetingSummaries,
   listParagraphsOfMeeting,
   listSignatures,
+  listStoredAttachments,
   lockMeeting,
   mandatesInForce,
   renumberParagraphs,
@@ -414,6 +416,57 @@ export async function sendMeetingNotice(
   });
 }
 
+/** File types accepted as underlag and bilagor. */
+export const attachableTypes: Record<string, string> = {
+  'application/pdf': '.pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+  'application/vnd.oasis.opendocument.text': '.odt',
+  'text/plain': '.txt',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+};
+
+/** The largest underlag accepted, in bytes. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Attaches a document (underlag, tjänsteskrivelse, bilaga) to a § of draft minutes: the file is stored
+ * once by its SHA-256 and named in the § as a bilaga, so members reach it from the agenda.
+ */
+export async function attachDocument(
+  handle: DatabaseHandle,
+  paragraphId: string,
+  input: { title: string; bytes: Uint8Array; contentType: string; originalName?: string | null },
+  actor?: Actor,
+): Promise<{ fileId: string; sha256: string }> {
+  const title = requireText(input.title, 'title');
+  const contentType = input.contentType.split(';')[0]!.trim().toLowerCase();
+  const problems: Problem[] = [];
+  if (!(contentType in attachableTypes)) {
+    problems.push({ path: 'content-type', code: 'unsupported_file_type', message: `${contentType} is not accepted; use PDF, DOCX, XLSX, ODT, text, PNG or JPEG` });
+  }
+  if (input.bytes.byteLength === 0) problems.push({ path: 'body', code: 'empty_file', message: 'the file is empty' });
+  if (input.bytes.byteLength > MAX_ATTACHMENT_BYTES) problems.push({ path: 'body', code: 'file_too_large', message: `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` });
+  if (problems.length) throw new InputError(problems);
+  return inTransaction(handle.db, async (tx) => {
+    const paragraph = await findParagraphById(tx, paragraphId);
+    if (!paragraph) throw new NotFoundError('paragraph_not_found', `no paragraph with id ${paragraphId}`, { paragraphId });
+    await lockEditableMeeting(tx, paragraph.meetingId);
+    const file = await storeFile(tx, handle.filesDir, { bytes: input.bytes, contentType, originalName: input.originalName ?? `${title}${attachableTypes[contentType]}` });
+    await insertParagraphAttachment(tx, { paragraphId, title, fileId: file.id });
+    await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraphId, actor: actor?.userId ?? null, data: { attached: title, sha256: file.sha256 } });
+    return { fileId: file.id, sha256: file.sha256 };
+  });
+}
+
+/** A stored file's content for a signed-in reader, with its type and name. */
+export async function readFileForDownload(handle: DatabaseHandle, fileId: string): Promise<{ bytes: Uint8Array; contentType: string; name: string | null }> {
+  const file = await findFileById(handle.db, fileId);
+  if (!file) throw new NotFoundError('file_not_found', `no file with id ${fileId}`, { fileId });
+  return { bytes: readStoredFile(handle.filesDir, file), contentType: file.contentType, name: file.originalName };
+}
+
 // ————— minute-taking —————
 
 /** One person's attendance as the secretary records it (upprop). */
@@ -753,6 +806,8 @@ export interface MeetingOverview {
   approval: MinutesApproval | null;
   signatures: { role: string; name: string | null; personId: string | null; status: string; signedAt: string | null; documentSha256: string | null }[];
   invitations: { name: string; role: string; sentAt: string }[];
+  /** Underlag and bilagor with a stored file, to open from the agenda. */
+  documents: { paragraphId: string; number: number | null; title: string; fileId: string }[];
   clocks: { adjustmentDeadline: string | null; adjustmentStatus: AdjustmentStatus | null; notice: NoticeDates | null };
 }
 
@@ -761,12 +816,13 @@ export async function getMeetingOverview(db: Database, meetingId: string, input:
   const minutes = await loadMinutes(db, meetingId);
   const meeting = (await findMeetingById(db, meetingId))!;
   const { body, organization, rules } = await contextOf(db, meeting);
-  const [attendanceRows, signatureRows, paragraphRows, invitationRows, notice] = await Promise.all([
+  const [attendanceRows, signatureRows, paragraphRows, invitationRows, notice, documents] = await Promise.all([
     listAttendance(db, meetingId),
     listSignatures(db, meetingId),
     listParagraphsOfMeeting(db, meetingId),
     listInvitations(db, meetingId),
     findNotice(db, meetingId),
+    listStoredAttachments(db, meetingId),
   ]);
   const adjusted = meeting.status === 'adjusted' || meeting.status === 'archived';
   return {
@@ -780,6 +836,7 @@ export async function getMeetingOverview(db: Database, meetingId: string, input:
     approval: (meeting.approval as MinutesApproval | null) ?? null,
     signatures: signatureRows.map((s) => ({ role: s.role, name: s.name, personId: s.personId, status: s.status, signedAt: s.signedAt?.toISOString() ?? null, documentSha256: s.documentSha256 })),
     invitations: invitationRows.map((i) => ({ name: i.name, role: i.role, sentAt: i.sentAt.toISOString() })),
+    documents,
     clocks: {
       adjustmentDeadline: meeting.heldOn && rules.clocks.adjustment ? adjustmentDeadline(meeting.heldOn) : null,
       adjustmentStatus: meeting.heldOn && rules.clocks.adjustment && !adjusted ? adjustmentStatus({ meetingOn: meeting.heldOn, today: input.today }) : null,

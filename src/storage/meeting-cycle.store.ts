@@ -131,9 +131,14 @@ export async function replaceParagraphChildren(
       await db.insert(decisionPoints).values(children.decisions.map((text, position) => ({ paragraphId, position, text })));
   }
   if (children.attachments) {
+    // Titles that stay keep the file stored with them.
+    const before = await db.select().from(paragraphAttachments).where(eq(paragraphAttachments.paragraphId, paragraphId));
+    const fileOf = new Map(before.map((a) => [a.title, a.fileId]));
     await db.delete(paragraphAttachments).where(eq(paragraphAttachments.paragraphId, paragraphId));
     if (children.attachments.length)
-      await db.insert(paragraphAttachments).values(children.attachments.map((title, position) => ({ paragraphId, position, title })));
+      await db
+        .insert(paragraphAttachments)
+        .values(children.attachments.map((title, position) => ({ paragraphId, position, title, fileId: fileOf.get(title) ?? null })));
   }
   if (children.votes) {
     await db.delete(votes).where(eq(votes.paragraphId, paragraphId));
@@ -159,6 +164,26 @@ export async function replaceParagraphChildren(
     if (children.disqualified.length)
       await db.insert(disqualifications).values(children.disqualified.map((name, position) => ({ paragraphId, position, name })));
   }
+}
+
+/** The meeting's bilagor that have a stored file, in agenda order. */
+export async function listStoredAttachments(db: Database, meetingId: string): Promise<{ paragraphId: string; number: number | null; title: string; fileId: string }[]> {
+  const rows = await db
+    .select({ paragraphId: paragraphs.id, number: paragraphs.number, title: paragraphAttachments.title, fileId: paragraphAttachments.fileId })
+    .from(paragraphAttachments)
+    .innerJoin(paragraphs, eq(paragraphs.id, paragraphAttachments.paragraphId))
+    .where(and(eq(paragraphs.meetingId, meetingId), isNotNull(paragraphAttachments.fileId)))
+    .orderBy(asc(paragraphs.position), asc(paragraphAttachments.position));
+  return rows.map((r) => ({ ...r, fileId: r.fileId! }));
+}
+
+/** Names a file as a bilaga of a §, after the ones it has. */
+export async function insertParagraphAttachment(db: Database, input: { paragraphId: string; title: string; fileId: string }): Promise<void> {
+  const [row] = await db
+    .select({ next: sql<number | string>`coalesce(max(${paragraphAttachments.position}) + 1, 0)` })
+    .from(paragraphAttachments)
+    .where(eq(paragraphAttachments.paragraphId, input.paragraphId));
+  await db.insert(paragraphAttachments).values({ ...input, position: Number(row?.next ?? 0) });
 }
 
 export interface MandateOnDate {

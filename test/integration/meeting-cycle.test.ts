@@ -72,6 +72,29 @@ describeOnEachEngine('the meeting cycle through the API', (database) => {
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => 9 + i));
     expect(overview.minutes.items.slice(4, 7).map((i) => i.title)).toEqual(titles);
 
+    // Underlag to the budget §: stored by its hash, named as a bilaga, downloadable by members.
+    const underlag = Buffer.from('%PDF-1.4\n% Fiktivt budgetunderlag\n');
+    const attached = await app.inject({
+      method: 'POST',
+      url: `/api/paragraphs/${added[0]!.id}/attachments?title=${encodeURIComponent('Budgetförslag 2027')}`,
+      headers: { ...secretary.headers, 'content-type': 'application/pdf' },
+      payload: underlag,
+    });
+    expect(attached.statusCode, attached.body).toBe(201);
+    const { fileId } = attached.json() as { fileId: string };
+    const documents = ((await call(secretary, 'GET', `/api/meetings/${meetingId}`)).json() as { documents: { title: string; fileId: string }[] }).documents;
+    expect(documents).toEqual([expect.objectContaining({ title: 'Budgetförslag 2027', fileId })]);
+    const download = await call(adjuster, 'GET', `/api/files/${fileId}`);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(underlag)).toBe(true);
+    const executable = await app.inject({
+      method: 'POST',
+      url: `/api/paragraphs/${added[0]!.id}/attachments?title=Program`,
+      headers: { ...secretary.headers, 'content-type': 'application/x-msdownload' },
+      payload: Buffer.from('MZ'),
+    });
+    expect(executable.statusCode).toBe(415);
+
     // Kallelse to every member and substitute.
     const kallelse = await call(secretary, 'POST', `/api/meetings/${meetingId}/kallelse`, {});
     expect(kallelse.statusCode, kallelse.body).toBe(200);
@@ -94,7 +117,7 @@ describeOnEachEngine('the meeting cycle through the API', (database) => {
 
     // Three §§: a vote and a reservation in the second.
     const [budget, station, tariff] = added;
-    expect((await call(secretary, 'PATCH', `/api/paragraphs/${budget!.id}`, { text: 'Förslag till budget har beretts.', decisions: ['Direktionen fastställer budget 2027.'] })).statusCode).toBe(204);
+    expect((await call(secretary, 'PATCH', `/api/paragraphs/${budget!.id}`, { text: 'Förslag till budget har beretts.', decisions: ['Direktionen fastställer budget 2027.'], attachments: ['Budgetförslag 2027'] })).statusCode).toBe(204);
     const tooMany = await call(secretary, 'PATCH', `/api/paragraphs/${station!.id}`, { votes: [{ question: 'Bifall mot avslag', yes: 3, no: 1, abstain: 0 }] });
     expect(tooMany.statusCode).toBe(400);
     expect((tooMany.json() as { error: { details: { problems: { path: string; code: string }[] } } }).error.details.problems[0]).toMatchObject({ path: 'votes[0]' });
@@ -126,6 +149,8 @@ describeOnEachEngine('the meeting cycle through the API', (database) => {
     expect(stationItem.reservations).toEqual([{ name: 'Dora Lind', party: 'C', reason: 'Till förmån för eget yrkande om avslag.' }]);
     expect(overview.minutes.attendees.find((a) => a.name === 'Dora Lind')).toMatchObject({ role: 'substitute', voting: true, servingFor: 'Cecilia Alm' });
     expect(overview.minutes.adjustment.adjusters).toEqual(['Bo Gran']);
+    // Naming the bilagor again keeps the file stored with the title.
+    expect((overview as unknown as { documents: { fileId: string }[] }).documents.map((d) => d.fileId)).toEqual([fileId]);
 
     // Signing before finalising is refused; the secretary finalises.
     expect((await call(chair, 'POST', `/api/meetings/${meetingId}/signatures`, {})).statusCode).toBe(409);

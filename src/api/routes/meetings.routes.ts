@@ -10,6 +10,10 @@ import { swedishDateOf } from '../../domain/legal-dates.ts';
 import {
   addAgendaItem,
   addMandate,
+  attachDocument,
+  attachableTypes,
+  MAX_ATTACHMENT_BYTES,
+  readFileForDownload,
   adjustParagraphAtMeeting,
   createBody,
   createExtract,
@@ -43,6 +47,51 @@ const today = () => swedishDateOf(new Date().toISOString());
 
 export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (app, { database }) => {
   const db = database.db;
+
+  // Underlag arrive as the raw file with its own content type (only on these routes: the plugin is encapsulated).
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser(Object.keys(attachableTypes), { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/api/paragraphs/:paragraphId/attachments',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Attach a document (underlag, bilaga) to a § of draft minutes; the body is the file itself',
+        params: z.object({ paragraphId: z.uuid() }),
+        querystring: z.object({ title: z.string().min(1).describe('The bilaga as it is named in the §') }),
+        body: z.any().describe('The file: PDF, DOCX, XLSX, ODT, text, PNG or JPEG, with its content type'),
+        response: { 201: z.object({ fileId: z.uuid(), sha256: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      await requireSecretaryOf(db, requireUser(request), await bodyOfParagraph(db, request.params.paragraphId));
+      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const result = await attachDocument(database, request.params.paragraphId, { title: request.query.title, bytes, contentType: request.headers['content-type'] ?? '' }, actorOf(request));
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/files/:fileId',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Download a stored document (signed-in users)',
+        params: z.object({ fileId: z.uuid() }),
+        response: { 200: z.any() },
+      },
+    },
+    async (request, reply) => {
+      requireUser(request);
+      const file = await readFileForDownload(database, request.params.fileId);
+      const name = (file.name ?? 'dokument').replace(/[^\p{L}\p{N}._ -]+/gu, '_');
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(Buffer.from(file.bytes));
+    },
+  );
 
   app.post(
     '/api/organizations',
@@ -214,6 +263,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
             quorum: z.object({ quorate: z.boolean(), votingCount: z.number(), required: z.number(), reasons: z.array(z.object({ code: z.string(), message: z.string(), personId: z.string().optional() })) }).nullable(),
             signatures: z.array(z.object({ role: z.string(), name: z.string().nullable(), personId: z.string().nullable(), status: z.string(), signedAt: z.string().nullable(), documentSha256: z.string().nullable() })),
             invitations: z.array(z.object({ name: z.string(), role: z.string(), sentAt: z.string() })),
+            documents: z.array(z.object({ paragraphId: z.uuid(), number: z.number().int().nullable(), title: z.string(), fileId: z.uuid() })),
             clocks: z.object({
               adjustmentDeadline: z.string().nullable(),
               adjustmentStatus: z.string().nullable(),
