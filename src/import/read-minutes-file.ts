@@ -6,8 +6,6 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Minutes } from '../domain/minutes.ts';
 import { InputError } from '../errors.ts';
-import { extractDocxText } from './extract-docx.ts';
-import { extractPdfText } from './extract-pdf.ts';
 import { parseMinutesText } from './parse-minutes-text.ts';
 
 /** Files above this size are refused before they are read: minutes are kilobytes, not tens of megabytes. */
@@ -65,14 +63,19 @@ export async function readMinutesText(path: string): Promise<string> {
   }
   const format = formatOf(bytes);
   if (format === 'binary') throw refuse(name, 'unsupported_file', 'is a binary file, not text, PDF or DOCX');
+  // pdfjs and mammoth load only for the files that need them, so parsing text starts fast.
   if (format === 'pdf') {
+    const { extractPdfText } = await import('./extract-pdf.ts');
     const text = await extractPdfText(bytes, name);
     if (text.replace(/\s+/gu, '').length < 20) {
       throw refuse(name, 'no_text_layer', 'is a PDF without a text layer (a scan?); run OCR first');
     }
     return text;
   }
-  if (format === 'docx') return extractDocxText(bytes, name);
+  if (format === 'docx') {
+    const { extractDocxText } = await import('./extract-docx.ts');
+    return extractDocxText(bytes, name);
+  }
   const text = decodeText(bytes);
   if (text.trim() === '') throw refuse(name, 'empty_file', 'contains only whitespace');
   return text;
