@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../services/system.service.ts';
 import { handleError } from './errors.ts';
 import { actorResolver } from './actor.ts';
 import { meetingRoutes } from './routes/meetings.routes.ts';
+import { oparlRoutes } from './routes/oparl.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { registerRoutes } from './routes/registers.routes.ts';
 import { minutesRoutes } from './routes/minutes.routes.ts';
@@ -49,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'system', description: 'Health and the API description' },
         { name: 'registers', description: 'Organisations, bodies and mandates' },
         { name: 'minutes', description: 'Meetings and their minutes' },
+        { name: 'open data', description: 'Read-only open data in the shape of OParl 1.1 (adjusted minutes only)' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -60,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerRoutes, { db });
   await app.register(minutesRoutes, { db });
   await app.register(meetingRoutes, { database: options.database });
+  await app.register(oparlRoutes, { db });
   await app.register(searchRoutes, { db });
   await app.register(followUpRoutes, { db });
   if (options.web !== false) {
