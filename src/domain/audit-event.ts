@@ -24,6 +24,11 @@ export const auditEventKinds = [
   'appointment.confirmed',
   'consultation.answered',
   'annual_report.drafted',
+  'user.created',
+  'user.signed_in',
+  'user.password_changed',
+  'role.granted',
+  'role.revoked',
 ] as const;
 
 /** One kind of audit event, e.g. 'minutes.imported'. */
