@@ -287,6 +287,7 @@ export interface MeetingSummaryRow {
   id: string;
   bodyId: string;
   bodyName: string;
+  organizationId: string | null;
   organizationName: string | null;
   heldOn: string | null;
   startTime: string | null;
@@ -306,6 +307,7 @@ export async function listMeetingSummaries(db: Database, filter: { bodyId?: stri
       id: meetings.id,
       bodyId: meetings.bodyId,
       bodyName: bodies.name,
+      organizationId: bodies.organizationId,
       organizationName: organizations.name,
       heldOn: meetings.heldOn,
       startTime: meetings.startTime,

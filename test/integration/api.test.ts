@@ -5,10 +5,15 @@ import { buildApp } from '../../src/api/app.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
 import { buildMinutes } from '../support/factories.ts';
 import { annotatedSeeds } from '../support/seeds.ts';
+import { buildUser, type TestUser } from '../support/accounts.ts';
 
 describeOnEachEngine('the HTTP API', (database) => {
   let app: FastifyInstance;
-  const appFor = async () => (app ??= await buildApp({ database: database(), web: false }));
+  let admin: TestUser;
+  const appFor = async () => {
+    admin ??= await buildUser(database().db, { name: 'Api Admin', isAdministrator: true });
+    return (app ??= await buildApp({ database: database(), web: false }));
+  };
 
   it('answers /api/health with the engine in use', async () => {
     const response = await (await appFor()).inject({ method: 'GET', url: '/api/health' });
@@ -62,11 +67,17 @@ describeOnEachEngine('the HTTP API', (database) => {
   it('stores minutes and gives them back, with the body and its mandates in the registers', async () => {
     const seed = annotatedSeeds().find((s) => s.name.startsWith('002'))!;
     const server = await appFor();
-    const created = await server.inject({ method: 'POST', url: '/api/minutes', payload: seed.expected as object });
+    expect((await server.inject({ method: 'POST', url: '/api/minutes', payload: seed.expected as object })).statusCode).toBe(401);
+    const created = await server.inject({ method: 'POST', url: '/api/minutes', headers: admin.headers, payload: seed.expected as object });
     expect(created.statusCode).toBe(201);
     const { meetingId } = created.json() as { meetingId: string };
 
-    const minutes = await server.inject({ method: 'GET', url: `/api/meetings/${meetingId}/minutes` });
+    const minutes = await server.inject({ method: 'GET', url: `/api/meetings/${meetingId}/minutes`, headers: admin.headers });
+    // Someone of another organisation is told the meeting does not exist, and does not see it listed.
+    const outsider = await buildUser(database().db, { name: 'Annan Organisation' });
+    expect((await server.inject({ method: 'GET', url: `/api/meetings/${meetingId}/minutes`, headers: outsider.headers })).statusCode).toBe(404);
+    expect((await server.inject({ method: 'GET', url: '/api/meetings', headers: outsider.headers })).json()).toEqual({ data: [] });
+    expect(((await server.inject({ method: 'GET', url: '/api/meetings', headers: admin.headers })).json() as { data: { id: string }[] }).data.map((m) => m.id)).toContain(meetingId);
     expect(minutes.json()).toStrictEqual(seed.expected);
 
     const organizations = (await server.inject({ method: 'GET', url: '/api/organizations' })).json() as { data: { id: string; name: string; organizationType: string }[] };
@@ -81,7 +92,7 @@ describeOnEachEngine('the HTTP API', (database) => {
 
   it('answers bad input with 400 and every problem located', async () => {
     const bad = { ...buildMinutes(), meeting: { date: '2020-13-45x', start: null, end: null, location: null, remote: 'ja' } };
-    const response = await (await appFor()).inject({ method: 'POST', url: '/api/minutes', payload: bad });
+    const response = await (await appFor()).inject({ method: 'POST', url: '/api/minutes', headers: admin.headers, payload: bad });
     expect(response.statusCode).toBe(400);
     const body = response.json() as { error: { code: string; details: { problems: { path: string }[] } } };
     expect(body.error.code).toBe('invalid_input');
@@ -92,7 +103,7 @@ describeOnEachEngine('the HTTP API', (database) => {
     const response = await (await appFor()).inject({
       method: 'POST',
       url: '/api/minutes',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...admin.headers, 'content-type': 'application/json' },
       payload: '{"kind": "protocol",',
     });
     expect(response.statusCode).toBe(400);
@@ -100,7 +111,7 @@ describeOnEachEngine('the HTTP API', (database) => {
   });
 
   it('answers an unknown meeting with 404 and a stable code', async () => {
-    const response = await (await appFor()).inject({ method: 'GET', url: '/api/meetings/00000000-0000-4000-8000-000000000000/minutes' });
+    const response = await (await appFor()).inject({ method: 'GET', url: '/api/meetings/00000000-0000-4000-8000-000000000000/minutes', headers: admin.headers });
     expect(response.statusCode).toBe(404);
     expect((response.json() as { error: { code: string } }).error.code).toBe('meeting_not_found');
   });

@@ -34,6 +34,7 @@ import {
 } from '../../services/meeting-cycle.service.ts';
 import { bodyOfMeeting, bodyOfParagraph } from '../../services/registers.service.ts';
 import { requireAdministrator, requireSecretaryOf } from '../../services/session.service.ts';
+import { canReadAsMember, getViewer, requireMemberOfMeeting } from '../../services/accounts.service.ts';
 import type { DatabaseHandle } from '../../services/system.service.ts';
 import { actorOf, requireUser } from '../actor.ts';
 
@@ -200,8 +201,10 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request) => {
-      requireUser(request);
-      const rows = await listMeetings(db, { ...(request.query.body ? { bodyId: request.query.body } : {}), ...(request.query.year ? { year: request.query.year } : {}) });
+      const viewer = await getViewer(db, requireUser(request).userId);
+      const all = await listMeetings(db, { ...(request.query.body ? { bodyId: request.query.body } : {}), ...(request.query.year ? { year: request.query.year } : {}) });
+      // Only the meetings of bodies the caller belongs to, or administers.
+      const rows = all.filter((r) => canReadAsMember(viewer, { organizationId: r.organizationId, bodyId: r.bodyId }) || viewer.signatoryMeetingIds.includes(r.id));
       return { data: rows.map((r) => ({ id: r.id, bodyId: r.bodyId, bodyName: r.bodyName, organizationName: r.organizationName, heldOn: r.heldOn, status: r.status })) };
     },
   );
@@ -274,7 +277,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request) => {
-      requireUser(request);
+      await requireMemberOfMeeting(db, await getViewer(db, requireUser(request).userId), request.params.meetingId);
       const overview = await getMeetingOverview(db, request.params.meetingId, { today: today() });
       return overview;
     },
@@ -518,7 +521,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      requireUser(request);
+      await requireMemberOfMeeting(db, await getViewer(db, requireUser(request).userId), request.params.meetingId);
       const document = await exportMinutes(database, request.params.meetingId, request.params.format);
       return reply.header('content-type', document.contentType).send(document.body);
     },

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { minutesSchema } from '../../domain/minutes.ts';
 import type { Database } from '../../services/system.service.ts';
 import { getMinutes, saveMinutes } from '../../services/minutes.service.ts';
+import { getViewer, requireMemberOfMeeting } from '../../services/accounts.service.ts';
+import { requireAdministrator } from '../../services/session.service.ts';
+import { requireUser } from '../actor.ts';
 
 export const minutesRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.post(
@@ -10,7 +13,7 @@ export const minutesRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
     {
       schema: {
         tags: ['minutes'],
-        summary: 'Store a meeting from a minutes interchange document',
+        summary: 'Store a meeting from a minutes interchange document (administrators)',
         description:
           'Creates the organisation, body, persons, mandates and cases the document names when they are new. Refuses a § number the body already used in the same year.',
         body: z.unknown().describe('A minutes interchange document (shared/schema/minutes.schema.json)'),
@@ -18,6 +21,7 @@ export const minutesRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       },
     },
     async (request, reply) => {
+      requireAdministrator(requireUser(request));
       // The body is validated by the use case so every problem is reported with its path.
       const result = await saveMinutes(db, request.body, { source: 'body', actor: 'api' });
       return reply.status(201).send(result);
@@ -34,6 +38,9 @@ export const minutesRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         response: { 200: minutesSchema },
       },
     },
-    async (request) => getMinutes(db, request.params.meetingId),
+    async (request) => {
+      await requireMemberOfMeeting(db, await getViewer(db, requireUser(request).userId), request.params.meetingId);
+      return getMinutes(db, request.params.meetingId);
+    },
   );
 };
