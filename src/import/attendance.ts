@@ -5,7 +5,7 @@
  */
 import type { Attendee, AttendeeRole } from '../domain/minutes.ts';
 import type { HeaderField } from './lexicon/header-labels.ts';
-import { isPartyToken } from './lexicon/parties.ts';
+import { isKnownParty, isPartyToken } from './lexicon/parties.ts';
 import { ATTENDEE_ROLE_PATTERNS, GUEST_PATTERN, isJobTitle } from './lexicon/roles.ts';
 import { isPersonName, leadingName, trailingName } from './person-names.ts';
 import type { HeaderSection } from './header-sections.ts';
@@ -45,7 +45,11 @@ const REMOTE_MARK =
   /\(?\s*(?:närvaro|närvarande|deltar|deltog|deltagande|deltagit|medverkar|med)?\s*(?:på|via)\s+(?:distans|teams|zoom|skype|länk|videolänk|video|telefon|webben)\s*\)?|\(?\s*(?:distansdeltagande|distansnärvaro|på distans|digitalt)\s*\)?/iu;
 const SERVING_FOR =
   /(?:tjänstgör(?:ande)?\s+(?:ersättare\s+)?(?:för|i stället för|istället för|som ersättare för)|ersätter|ers\.?\s+för|i stället för|istället för)\s+(.+?)\s*(?=$|[,;\t]|§)/iu;
+const SERVING_FOR_BARE = /(?<![\p{L}])för\s+(\p{Lu}.*?)\s*(?=$|[,;\t]|§)/u;
 /** Cheap pre-checks that spare the full patterns on most entries. */
+const EXCEPT_BEFORE = /(?:^|[\s,(])(?:ej|utom|ej närvarande|ej närvarande vid|frånvarande|ej deltagande i)\s*$/iu;
+/** Marks a § list of an absence ("ej § 35") until the document's § range is known. */
+export const EXCEPT_PREFIX = 'ej ';
 const VOTING_HINT = /beslutande|tjänstgör/i;
 const NOT_VOTING = /(?<![\p{L}])(?:ej|icke|inte)\s+(?:beslutande|tjänstgörande)(?![\p{L}])/iu;
 const VOTING = /(?<![\p{L}])(?:beslutande|tjänstgörande)(?![\p{L}])/iu;
@@ -71,7 +75,14 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
   if (paragraphMark) {
     // Written without § signs and with hyphens: "§§ 10–12" → "10-12".
     paragraphs = paragraphMark[1]!.replace(/\s+/gu, ' ').replace(/\s*[–—]\s*/gu, '-').trim();
-    text = text.slice(0, paragraphMark.index) + ' ' + text.slice(paragraphMark.index + paragraphMark[0].length);
+    let start = paragraphMark.index;
+    // "ej § 35", "utom §§ 3-4": present except those; the parser turns it into the §§ attended.
+    const except = EXCEPT_BEFORE.exec(text.slice(0, start));
+    if (except) {
+      paragraphs = `${EXCEPT_PREFIX}${paragraphs}`;
+      start = except.index;
+    }
+    text = text.slice(0, start) + ' ' + text.slice(paragraphMark.index + paragraphMark[0].length);
   }
   // "ej beslutande", "ej tjänstgörande ersättare": present, not deciding; "tjänstgörande ersättare": deciding.
   let statedVoting: boolean | null = null;
@@ -87,7 +98,12 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
     text = text.slice(0, remoteMark.index) + ' ' + text.slice(remoteMark.index + remoteMark[0].length);
   }
   let servingFor: string | null = null;
-  const serving = SERVING_HINT.test(text) ? SERVING_FOR.exec(text) : null;
+  // Under "Tjänstgörande ersättare" a bare "för X" names the member served for.
+  const serving = SERVING_HINT.test(text)
+    ? SERVING_FOR.exec(text)
+    : context.role === 'substitute' && context.voting === true
+      ? SERVING_FOR_BARE.exec(text)
+      : null;
   if (serving) {
     servingFor = serving[1]!.replace(PARENTHESISED, '').trim() || null;
     text = text.slice(0, serving.index) + ' ' + text.slice(serving.index + serving[0].length);
@@ -112,7 +128,7 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
   text = text.replace(/\(\s*\)/gu, ' ');
   const pieces = text
     .split(/\t|,|;/u)
-    .map((p) => p.replace(/\s+/gu, ' ').trim().replace(/^[-–•]\s*/u, '').replace(/[.:]+$/u, '').trim())
+    .map((p) => p.replace(/\s+/gu, ' ').trim().replace(/^[-–•:]\s*/u, '').replace(/[.:]+$/u, '').trim())
     .filter((p) => p !== '' && !MARK_CELL.test(p));
   if (pieces.length === 0) return undefined;
   let name = pieces[0]!;
@@ -133,7 +149,12 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
     }
     if (/^(?:ordinarie|personlig|tjänstgörande|ej tjänstgörande|närvarande|x)$/iu.test(piece)) continue;
     if (/^\d/u.test(piece)) continue;
-    if (represents === null) represents = piece;
+    // "Lisa Holmberg, S, Kvarnby": a party written as its own item of the list.
+    if (party === null && represents === null && isKnownParty(piece)) {
+      party = piece;
+      continue;
+    }
+    if (represents === null) represents = piece.replace(/^\((.*)\)$/u, '$1');
   }
   let finalRole: AttendeeRole;
   let staffByMissingParty = false;
@@ -151,7 +172,7 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
     party,
     represents,
     role: finalRole,
-    voting: statedVoting === false ? false : isStaff ? null : (statedVoting ?? context.voting),
+    voting: statedVoting === false ? false : isStaff ? null : (statedVoting ?? (servingFor ? true : context.voting)),
     remote,
     paragraphs,
   };
@@ -177,6 +198,10 @@ const ORGANISATION_PREFIX = /^(?:region|regionen|länsstyrelsen|landstinget|komm
 export function splitPeopleRun(line: string): string[] {
   if (line.includes('\t')) return [line];
   const pieces = protectParagraphLists(line).split(/,\s*/u);
+  // "Anna Berglund (Ekeby kommun), Bertil Sjö (Kvarnby kommun)": one person per item.
+  if (pieces.length >= 2 && pieces.every((p) => isPersonName(p.replace(/\s*\([^()]*\)\s*$/u, '').trim()))) {
+    return pieces.map((p) => p.replace(/\u0002/gu, ','));
+  }
   if (pieces.length < 3) return [line];
   const entries: string[][] = [[pieces[0]!]];
   for (let k = 1; k < pieces.length; k++) {
@@ -264,7 +289,17 @@ function parseTableRow(line: string, columns: TableColumns, context: SectionCont
   const partyCell = columns.party !== undefined ? cells[columns.party]?.trim() : undefined;
   if (partyCell && attendee.party === null) attendee.party = partyCell.replace(/[()]/gu, '');
   const servingCell = columns.servingFor !== undefined ? cells[columns.servingFor]?.trim() : undefined;
-  if (servingCell) attendee.servingFor = servingCell.replace(/\s*\([^)]*\)\s*$/u, '');
+  if (servingCell) {
+    // "Fredrik Lönn (SD), §§ 47-49": the member served for, and the §§ served.
+    const mark = PARAGRAPH_MARK.exec(servingCell);
+    if (mark && attendee.paragraphs === null) attendee.paragraphs = mark[1]!.replace(/\s+/gu, ' ').replace(/\s*[–—]\s*/gu, '-').trim();
+    const member = (mark ? servingCell.slice(0, mark.index) : servingCell).replace(/\([^)]*\)/gu, ' ').replace(/[\s,;]+$/u, '').trim();
+    if (member) {
+      attendee.servingFor = member;
+      // Serving for a member is deciding in their place.
+      if (attendee.voting === null && (attendee.role === 'substitute' || attendee.role === 'member')) attendee.voting = true;
+    }
+  }
   if (columns.voting !== undefined && attendee.role !== 'official' && attendee.role !== 'secretary') {
     attendee.voting = votingMarked;
   }
@@ -284,7 +319,11 @@ export function attendeesOfSection(section: HeaderSection, underVotingHeading = 
   if (section.value) rows.push(section.value);
   for (const line of section.lines) {
     const previous = rows[rows.length - 1];
-    if (previous !== undefined && /^\t/u.test(line) && !previous.includes('\t') && previous.split(',').length >= 3) {
+    // A comma list that a PDF wrapped mid-entry: the previous line ends with a comma or this one starts
+    // with "(Kvarnby kommun)" or in lower case.
+    const wrapped = previous !== undefined && !line.includes('\t') && !previous.includes('\t') && previous.split(',').length >= 3 &&
+      (/,\s*$/u.test(previous) || /^[(\p{Ll}]/u.test(line.trim()));
+    if (wrapped || (previous !== undefined && /^\t/u.test(line) && !previous.includes('\t') && previous.split(',').length >= 3)) {
       rows[rows.length - 1] = `${previous} ${line.trim()}`;
     } else rows.push(line);
   }

@@ -76,6 +76,8 @@ function splitCombinedRow(line: string): string[] {
 function startsAttendanceRow(match: LabelMatch, current: HeaderSection | undefined): boolean {
   if (!current || !isAttendanceField(current.field)) return false;
   if (match.field !== 'chair' && match.field !== 'secretary') return false;
+  // "Sekreterare: Malin Åberg" with a colon is a label of its own, not a row of the list above.
+  if (match.separator === 'colon') return false;
   return match.value !== '' && !/[._…]{3,}/u.test(match.value);
 }
 

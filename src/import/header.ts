@@ -224,7 +224,8 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
     if (f === 'signatures' || f === 'adjusted-by') signing = true;
     const roleField = f === 'secretary' || f === 'chair' || (f === 'adjusters' && signing);
     if (roleField) {
-      const decorated = /[._…]{3,}|\(/u.test(section.value) || section.value === '';
+      // A signature line has a rule of dots, a time stamp or no name; "Antecknare: Fia Holm (Kommunförbundet)" is a row.
+      const decorated = /[._…]{3,}/u.test(section.value) || section.value === '';
       if (f !== 'adjusters' && !signing && !decorated && !parseSigningTime(section.value)) continue;
       signing = true;
       const role = f === 'secretary' ? 'secretary' : f === 'chair' ? 'chair' : 'adjuster';

@@ -28,7 +28,8 @@ function cleanCaseNumber(value: string): string {
 }
 
 export interface ItemHeading {
-  number: number;
+  /** The § number; null for a numbered point of notes ("1. Inledning"), which is not a §. */
+  number: number | null;
   rest: string;
 }
 
@@ -473,7 +474,7 @@ function votesOf(body: string[]): Vote[] {
     if (k > start && /^(?:protokollsanteckning|expedieras|beslutet skickas)/iu.test(t)) break;
     section.push(body[k]!);
   }
-  const text = collapse(section.filter((l) => !l.includes('\t')).join(' '));
+  const text = collapse(section.filter((l) => !l.includes('\t') && !isVoteHeading(l)).join(' '));
   const sentences = sentencesOf(text.replace(/^(?:omröstning|votering|omröstningsresultat)\s*:?\s*/iu, ''));
   const roll = rollCallOf(section);
   const yes = countOf(YES_COUNT, text);
@@ -488,7 +489,9 @@ function votesOf(body: string[]): Vote[] {
   const statedResult = section.map((l) => /^resultat\s*:\s*(.+)$/iu.exec(l.trim())?.[1]).find(Boolean);
   const result =
     statedResult ??
-    sentences.find((s) => /har (?:alltså |således |därmed )?beslutat|beslutat enligt|vinner|segrar/iu.test(s) && s !== question) ??
+    sentences.find(
+      (s) => /har (?:alltså |således |därmed )?beslutat|beslut(?:at|ar)\s+(?:\p{L}+\s+)?enligt|vinner|segrar/iu.test(s) && s !== question,
+    ) ??
     sentences.find((s) => /utfaller|utfall/iu.test(s) && s !== question) ??
     null;
   const vote: Vote = { question, yes, no, abstain };
@@ -526,7 +529,7 @@ function disqualifiedOf(text: string, known: string[]): string[] {
   const out: string[] = [];
   for (const sentence of sentencesOf(text)) {
     if (!/(?<![\p{L}])jäv(?:ig|et|s)?(?![\p{L}])/iu.test(sentence)) continue;
-    if (/ingen|inget|inga/iu.test(sentence)) continue;
+    if (/(?<![\p{L}])(?:ingen|inget|inga)(?![\p{L}])/iu.test(sentence)) continue;
     for (const p of peopleIn(sentence.replace(/^jäv\s*:?/iu, ''), known)) if (!out.includes(p.name)) out.push(p.name);
   }
   return out;

@@ -149,3 +149,41 @@ describe('parseMinutesText on the text layer of a protocol that Protokoll render
     expect(minutes.items[0]!.presenters).toEqual(['Göran Nyström']);
   });
 });
+
+describe('parseMinutesText on layouts of other bodies', () => {
+  it('turns "ej § 35" into the §§ attended within the stated range, and reads a bare "för X" of a serving substitute', () => {
+    const text = [
+      'Protokoll', 'Socialnämnden', 'Sammanträdesdatum 2023-04-18', 'Paragrafer 31–39', '', 'Beslutande', 'Ledamöter\tAnna Berg (S), ej § 35',
+      'Tjänstgörande ersättare\tBo Ek (S) för Anna Berg (S), § 35', '', '§ 31 Öppnande', 'Mötet öppnas.',
+    ].join('\n');
+    const [anna, bo] = parseMinutesText(text).attendees;
+    expect(anna).toMatchObject({ name: 'Anna Berg', voting: true, paragraphs: '31-34, 36-39', represents: null });
+    expect(bo).toMatchObject({ name: 'Bo Ek', role: 'substitute', voting: true, paragraphs: '35', servingFor: 'Anna Berg' });
+  });
+
+  it('reads "Namn, parti, kommun" lists with the party written bare', () => {
+    const text = 'Protokoll Direktionen\nDatum: 2024-02-29\nNärvarande:\nLisa Holm, S, Kvarnby, ordförande\nPer Dal, M, Ekeby\n\n§ 1 Öppnande\nMötet öppnas.';
+    expect(parseMinutesText(text).attendees.map((a) => [a.name, a.party, a.represents, a.role])).toEqual([
+      ['Lisa Holm', 'S', 'Kvarnby', 'chair'], ['Per Dal', 'M', 'Ekeby', 'member'],
+    ]);
+  });
+
+  it('reads numbered points of notes without § signs as items without a number', () => {
+    const text = [
+      'Minnesanteckningar', 'Nätverket för skolchefer', 'Datum: 2024-03-12', 'Deltagare: Anna Berg (Ekeby kommun), Bo Ek (Lindås kommun)', '',
+      '1. Inledning', 'Anna Berg hälsar välkomna.', '', '2. Rutiner', 'Gruppen ställer sig bakom rutinen.', '1. Första steget', '',
+      '3. Nästa möte', 'Nästa möte hålls i maj.',
+    ].join('\n');
+    const minutes = parseMinutesText(text);
+    expect(minutes.items.map((i) => [i.number, i.title, i.decisions])).toEqual([
+      [null, 'Inledning', []], [null, 'Rutiner', ['Gruppen ställer sig bakom rutinen.']], [null, 'Nästa möte', []],
+    ]);
+    expect(minutes.attendees.map((a) => [a.name, a.represents])).toEqual([['Anna Berg', 'Ekeby kommun'], ['Bo Ek', 'Lindås kommun']]);
+    expect(minutes.paragraphRange).toBeNull();
+  });
+
+  it('does not take a numbered list in a report without a meeting header for notes', () => {
+    expect(() => parseMinutesText('Årsrapport 2020\n\n1. Inledning\nText.\n\n2. Ekonomi\nText.\n')).toThrow(InputError);
+  });
+});
+

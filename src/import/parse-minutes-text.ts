@@ -4,13 +4,14 @@
  */
 import type { Attendee, Minutes } from '../domain/minutes.ts';
 import { InputError } from '../errors.ts';
-import { attendeesOfSection } from './attendance.ts';
+import { attendeesOfSection, EXCEPT_PREFIX, parseAttendanceEntry } from './attendance.ts';
+import { parseSigningTime } from './dates.ts';
 import { cleanLines } from './clean-text.ts';
 import { readHeader } from './header.ts';
 import { isAttendanceField, splitHeaderZone } from './header-sections.ts';
 import { parseItem } from './item.ts';
 import { nameKey, sameName } from './person-names.ts';
-import { findHeadings, trailerStart } from './segment.ts';
+import { findHeadings, findNumberedPoints, type HeadingCandidate, trailerStart } from './segment.ts';
 
 export interface ParseOptions {
   /** Names the document in error messages (a file name); defaults to "document". */
@@ -26,7 +27,8 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
   const source = options.source ?? 'document';
   if (text.trim() === '') throw notMinutes(source, 'the document is empty');
   const lines = cleanLines(text);
-  const headings = findHeadings(lines);
+  const sectionHeadings = findHeadings(lines);
+  const headings = sectionHeadings.length > 0 ? sectionHeadings : numberedPointsOfNotes(lines);
   const firstItemLine = headings[0]?.line ?? lines.length;
   const lastHeading = headings[headings.length - 1];
   const trailerLine = lastHeading ? trailerStart(lines, lastHeading.line, lines.length) : lines.length;
@@ -49,12 +51,23 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
       attendees.push(a);
     }
   }
+  // "Sekreterare: Malin Åberg" or "Antecknare: …" as a row of the header names someone present.
+  let signing = false;
+  for (const section of zone.sections) {
+    if (section.field === 'signatures' || section.field === 'adjusted-by') signing = true;
+    if (signing || section.field !== 'secretary' || section.value === '') continue;
+    if (/[._…]{3,}/u.test(section.value) || parseSigningTime(section.value)) continue;
+    const found = parseAttendanceEntry(section.value, { role: 'secretary', voting: null, staffWithoutParty: false });
+    if (!found || seen.has(nameKey(found.attendee.name))) continue;
+    seen.add(nameKey(found.attendee.name));
+    attendees.push({ ...found.attendee, role: 'secretary', voting: null });
+  }
   applySignatureRoles(attendees, header.signatures);
 
   const knownNames = attendees.map((a) => a.name);
   const items = headings.map((h, i) => {
     const end = i + 1 < headings.length ? headings[i + 1]!.line : trailerLine;
-    return parseItem(lines, h.line, end, { number: h.number, rest: h.rest }, knownNames);
+    return parseItem(lines, h.line, end, { number: h.point ? null : h.number, rest: h.rest }, knownNames);
   });
 
   const hasHeader =
@@ -66,6 +79,10 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
   const numbers = items.map((i) => i.number).filter((n): n is number => n !== null);
   const paragraphRange =
     header.statedRange ?? (numbers.length ? { first: Math.min(...numbers), last: Math.max(...numbers) } : null);
+
+  for (const a of attendees) {
+    if (a.paragraphs?.startsWith(EXCEPT_PREFIX)) a.paragraphs = attendedParagraphs(a.paragraphs.slice(EXCEPT_PREFIX.length), paragraphRange);
+  }
 
   return {
     kind: header.kind,
@@ -90,4 +107,40 @@ function applySignatureRoles(attendees: Attendee[], signatures: Minutes['signatu
     person.role = sig.role;
     if (sig.role === 'secretary') person.voting = null;
   }
+}
+
+/**
+ * "ej § 35" in §§ 31–39 → "31-34, 36-39": the §§ the person attended, written as runs. Without a known
+ * range the absence stays as written ("ej 35").
+ */
+export function attendedParagraphs(absent: string, range: { first: number; last: number } | null): string {
+  const missing = new Set<number>();
+  for (const part of absent.split(/\s*(?:,|och|&)\s*/u)) {
+    const m = /^(\d{1,4})(?:\s*-\s*(\d{1,4}))?$/u.exec(part.trim());
+    if (!m) return `${EXCEPT_PREFIX}${absent}`;
+    const from = Number(m[1]);
+    const to = Number(m[2] ?? m[1]);
+    for (let n = from; n <= to && n - from < 1000; n++) missing.add(n);
+  }
+  if (!range || range.last - range.first > 2000) return `${EXCEPT_PREFIX}${absent}`;
+  const runs: string[] = [];
+  let start: number | null = null;
+  for (let n = range.first; n <= range.last + 1; n++) {
+    const present = n <= range.last && !missing.has(n);
+    if (present && start === null) start = n;
+    if (!present && start !== null) {
+      runs.push(start === n - 1 ? String(start) : `${start}-${n - 1}`);
+      start = null;
+    }
+  }
+  return runs.join(', ');
+}
+
+/** Numbered points count as items only below a dated meeting header, so a numbered report is not taken for notes. */
+function numberedPointsOfNotes(lines: string[]): HeadingCandidate[] {
+  const points = findNumberedPoints(lines);
+  if (points.length === 0) return points;
+  const zoneLines = lines.slice(0, points[0]!.line);
+  const header = readHeader(splitHeaderZone(zoneLines), zoneLines.join('\n'));
+  return header.meeting.date !== null ? points : [];
 }

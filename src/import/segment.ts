@@ -10,6 +10,8 @@ import { isPersonName } from './person-names.ts';
 export interface HeadingCandidate {
   line: number;
   number: number;
+  /** A numbered point of notes ("1. Inledning") rather than a § heading. */
+  point?: boolean;
   /** The text after the number on the heading line (may be empty). */
   rest: string;
 }
@@ -101,4 +103,29 @@ export function trailerStart(lines: string[], start: number, end: number): numbe
     }
   }
   return end;
+}
+
+/** "1. Inledning", "2) Lägesbild från kommunerna", "Punkt 3: Nästa möte": a short title, not a sentence. */
+const NUMBERED_POINT = /^(?:punkt\s+)?(\d{1,2})(?:[.)]|\s*:)\s+(\p{Lu}[^\t]{0,80})$/iu;
+
+/**
+ * Notes without § signs number their points "1.", "2." … from 1. A point heading stands after a blank line
+ * (or at the start), is short and does not end a sentence; the points must run 1, 2, 3 … without gaps, which
+ * keeps numbered lists inside a point's text ("1. Nämnden godkänner …") out.
+ */
+export function findNumberedPoints(lines: string[]): HeadingCandidate[] {
+  const chain: HeadingCandidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t.length > 90 || !/^(?:punkt\s+)?\d/iu.test(t)) continue;
+    const m = NUMBERED_POINT.exec(t);
+    if (!m) continue;
+    const rest = m[2]!.trim();
+    if (/[.!?;,]$/u.test(rest) || rest.split(/\s+/u).length > 10) continue;
+    if (i > 0 && lines[i - 1]!.trim() !== '' && chain.length > 0) continue;
+    const number = Number(m[1]);
+    if (number !== (chain.length === 0 ? 1 : chain[chain.length - 1]!.number + 1)) continue;
+    chain.push({ line: i, number, rest, point: true });
+  }
+  return chain.length >= 2 ? chain : [];
 }

@@ -22,6 +22,7 @@ export const DECISION_PHRASES: readonly RegExp[] = [
   /\bfår i uppdrag\b/iu,
   /\bbeslutar\b|\bbeslutas\b/iu,
   /\bbestämmer\b|\bbestäms\b/iu,
+  /\bställer sig bakom\b/iu,
   /\btackar för (?:informationen|redovisningen|dragningen|presentationen)\b/iu,
   /\bnoteras till protokollet\b/iu,
   /\bförklaras\b.*(?:öppnat|avslutat)/iu,

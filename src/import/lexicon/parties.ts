@@ -20,3 +20,8 @@ export function isPartyToken(token: string): boolean {
   // A capitalised ordinary word ("Teams", "Kvalitet") is not a party; real abbreviations are mostly capitals.
   return PARTY_TOKEN.test(token) && (token === token.toUpperCase() || token.length <= 2);
 }
+
+/** A party abbreviation from the list, for a party written without parentheses ("Anna Ek, S, Kvarnby"). */
+export function isKnownParty(token: string): boolean {
+  return KNOWN_PARTIES.has(token);
+}

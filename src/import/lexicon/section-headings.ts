@@ -11,7 +11,10 @@ export function isDecisionHeading(line: string): boolean {
   if (line.length > MAX_HEADING_LENGTH) return false;
   const t = stripHeadingLine(line);
   // "Anmälda beslut", "Tidigare beslut" and "Delegationsbeslut" name other decisions than this meeting's.
-  return /^(?:beslut|beslutet|fattat beslut|(?:\p{L}+s\s+){1,2}beslut)$/iu.test(t) && !/förslag|underlag/iu.test(t);
+  // "Barn- och utbildningsnämndens beslut": a body named with a shared compound part.
+  return (
+    /^(?:beslut|beslutet|fattat beslut|(?:\p{L}+-\s+och\s+)?(?:\p{L}+s\s+){1,2}beslut)$/iu.test(t) && !/förslag|underlag/iu.test(t)
+  );
 }
 
 /** Proposals: "Förslag till beslut", "Arbetsutskottets förslag", "Förvaltningens förslag till beslut". */
