@@ -4,14 +4,14 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { UnauthenticatedError } from '../errors.ts';
-import { SESSION_COOKIE, userForSessionToken, type SignedInUser } from '../services/session.service.ts';
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { SESSION_COOKIE, canAdminister, resumeSession, type Viewer } from '../services/accounts.service.ts';
 import type { Actor } from '../services/meeting-cycle.service.ts';
 import type { Database } from '../services/system.service.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    user: SignedInUser | null;
+    user: Viewer | null;
   }
 }
 
@@ -30,21 +30,30 @@ function tokenOf(request: FastifyRequest): string | null {
 async function actorPlugin(app: FastifyInstance, options: { db: Database }): Promise<void> {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
+    // Only the API resolves the caller here; the web pages do it themselves, with their CSRF token.
+    if (!request.url.startsWith('/api/')) return;
     const token = tokenOf(request);
-    request.user = token ? await userForSessionToken(options.db, token, new Date()) : null;
+    request.user = token ? ((await resumeSession(options.db, { token }))?.viewer ?? null) : null;
   });
 }
 
 export const actorResolver = fp(actorPlugin, { name: 'protokoll-actor' });
 
 /** The signed-in user, or a 401 for the public. */
-export function requireUser(request: FastifyRequest): SignedInUser {
+export function requireUser(request: FastifyRequest): Viewer {
   if (!request.user) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
   return request.user;
+}
+
+/** The signed-in user, who must be an administrator. */
+export function requireAdministrator(request: FastifyRequest): Viewer {
+  const user = requireUser(request);
+  if (!canAdminister(user)) throw new ForbiddenError('not_administrator', 'only an administrator may do this');
+  return user;
 }
 
 /** The signed-in user as the use cases' Actor. */
 export function actorOf(request: FastifyRequest): Actor {
   const user = requireUser(request);
-  return { userId: user.userId, personId: user.personId, name: user.name };
+  return { userId: user.id, personId: user.personId, name: user.name };
 }

@@ -50,6 +50,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'system', description: 'Health and the API description' },
         { name: 'registers', description: 'Organisations, bodies and mandates' },
         { name: 'minutes', description: 'Meetings and their minutes' },
+        { name: 'search', description: 'Swedish full-text search over every published decision' },
+        { name: 'follow-up', description: 'Assignments, delegated decisions, appointments, consultations, goals and the annual report' },
         { name: 'open data', description: 'Read-only open data in the shape of OParl 1.1 (adjusted minutes only)' },
       ],
     },

@@ -42,6 +42,9 @@ export const SESSION_HOURS = 12;
 const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /** Roles that can be granted per organisation or body. */
+/** The name of the session cookie, shared by the web pages and the API. */
+export const SESSION_COOKIE = 'protokoll_session';
+
 export const grantableRoles = ['administrator', 'secretary', 'member'] as const;
 export type GrantableRole = (typeof grantableRoles)[number];
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isProtokollError, InputError } from '../errors.ts';
 import { oidcSettingsFrom, resumeSession, secretsMatch, type OidcSettings } from '../services/accounts.service.ts';
-import { SESSION_COOKIE } from '../services/session.service.ts';
+import { SESSION_COOKIE } from '../services/accounts.service.ts';
 import type { Database, DatabaseHandle } from '../services/system.service.ts';
 import { parseCookies, serializeCookie } from './cookies.ts';
 import { sendPage } from './context.ts';
@@ -38,7 +38,7 @@ export interface WebDependencies {
   throttle: SignInThrottle;
 }
 
-/** The session cookie is the one the API reads too (services/session.service), so one sign-in serves both. */
+/** The session cookie is the one the API reads too (services/accounts.service), so one sign-in serves both. */
 export { SESSION_COOKIE };
 export const CSRF_COOKIE = 'pk_csrf';
 export const LANGUAGE_COOKIE = 'pk_lang';

@@ -1,8 +1,8 @@
-/** Test users with live sessions, made straight in the database (the sign-in flow has its own tests). */
+/** Test users with live sessions, made through the accounts use cases. */
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/storage/database.ts';
-import { sessions, userRoles, users } from '../../src/storage/schema.ts';
-import { sessionIdOf } from '../../src/services/session.service.ts';
+import { userRoles } from '../../src/storage/schema.ts';
+import { createUser, startSession } from '../../src/services/accounts.service.ts';
 
 export interface TestUser {
   userId: string;
@@ -16,14 +16,10 @@ export async function buildUser(
   input: { name: string; personId?: string | null; isAdministrator?: boolean; roles?: { role: string; organizationId?: string | null; bodyId?: string | null }[] },
 ): Promise<TestUser> {
   const email = `${input.name.toLowerCase().replace(/[^a-z]+/g, '.')}.${randomBytes(3).toString('hex')}@example.test`;
-  const [user] = await db
-    .insert(users)
-    .values({ email, name: input.name, personId: input.personId ?? null, isAdministrator: input.isAdministrator ?? false })
-    .returning({ id: users.id });
+  const user = await createUser(db, { email, name: input.name, password: randomBytes(12).toString('hex'), isAdministrator: input.isAdministrator ?? false, personId: input.personId ?? null });
   for (const role of input.roles ?? []) {
-    await db.insert(userRoles).values({ userId: user!.id, role: role.role, organizationId: role.organizationId ?? null, bodyId: role.bodyId ?? null });
+    await db.insert(userRoles).values({ userId: user.id, role: role.role, organizationId: role.organizationId ?? null, bodyId: role.bodyId ?? null });
   }
-  const token = randomBytes(24).toString('base64url');
-  await db.insert(sessions).values({ id: sessionIdOf(token), userId: user!.id, csrfToken: randomBytes(8).toString('hex'), expiresAt: new Date(Date.now() + 3_600_000) });
-  return { userId: user!.id, token, headers: { authorization: `Bearer ${token}` } };
+  const { token } = await startSession(db, { userId: user.id });
+  return { userId: user.id, token, headers: { authorization: `Bearer ${token}` } };
 }

@@ -33,10 +33,9 @@ import {
   updateParagraph,
 } from '../../services/meeting-cycle.service.ts';
 import { bodyOfMeeting, bodyOfParagraph } from '../../services/registers.service.ts';
-import { requireAdministrator, requireSecretaryOf } from '../../services/session.service.ts';
-import { canReadAsMember, getViewer, requireMemberOfMeeting } from '../../services/accounts.service.ts';
+import { canReadAsMember, requireMemberOfMeeting, requireSecretaryOfBody } from '../../services/accounts.service.ts';
 import type { DatabaseHandle } from '../../services/system.service.ts';
-import { actorOf, requireUser } from '../actor.ts';
+import { actorOf, requireAdministrator, requireUser } from '../actor.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const clock = z.string().regex(/^\d{2}:\d{2}$/, 'expected a time HH:MM');
@@ -66,7 +65,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      await requireSecretaryOf(db, requireUser(request), await bodyOfParagraph(db, request.params.paragraphId));
+      await requireSecretaryOfBody(db, requireUser(request), await bodyOfParagraph(db, request.params.paragraphId));
       const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const result = await attachDocument(database, request.params.paragraphId, { title: request.query.title, bytes, contentType: request.headers['content-type'] ?? '' }, actorOf(request));
       return reply.status(201).send(result);
@@ -110,7 +109,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      requireAdministrator(requireUser(request));
+      requireAdministrator(request);
       const row = await createOrganization(db, request.body, actorOf(request));
       return reply.status(201).send({ id: row.id });
     },
@@ -134,7 +133,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      requireAdministrator(requireUser(request));
+      requireAdministrator(request);
       const row = await createBody(db, request.body, actorOf(request));
       return reply.status(201).send({ id: row.id });
     },
@@ -151,7 +150,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      requireAdministrator(requireUser(request));
+      requireAdministrator(request);
       const row = await createPerson(db, request.body, actorOf(request));
       return reply.status(201).send({ id: row.id });
     },
@@ -178,7 +177,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      await requireSecretaryOf(db, requireUser(request), request.params.bodyId);
+      await requireSecretaryOfBody(db, requireUser(request), request.params.bodyId);
       const row = await addMandate(db, { ...request.body, bodyId: request.params.bodyId }, actorOf(request));
       return reply.status(201).send({ id: row.id });
     },
@@ -201,7 +200,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request) => {
-      const viewer = await getViewer(db, requireUser(request).userId);
+      const viewer = requireUser(request);
       const all = await listMeetings(db, { ...(request.query.body ? { bodyId: request.query.body } : {}), ...(request.query.year ? { year: request.query.year } : {}) });
       // Only the meetings of bodies the caller belongs to, or administers.
       const rows = all.filter((r) => canReadAsMember(viewer, { organizationId: r.organizationId, bodyId: r.bodyId }) || viewer.signatoryMeetingIds.includes(r.id));
@@ -245,7 +244,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      await requireSecretaryOf(db, requireUser(request), request.body.bodyId);
+      await requireSecretaryOfBody(db, requireUser(request), request.body.bodyId);
       const { meetingId } = await planMeeting(db, request.body, actorOf(request));
       return reply.status(201).send({ id: meetingId });
     },
@@ -277,7 +276,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request) => {
-      await requireMemberOfMeeting(db, await getViewer(db, requireUser(request).userId), request.params.meetingId);
+      await requireMemberOfMeeting(db, requireUser(request), request.params.meetingId);
       const overview = await getMeetingOverview(db, request.params.meetingId, { today: today() });
       return overview;
     },
@@ -302,7 +301,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
       const result = await addAgendaItem(db, request.params.meetingId, request.body, actorOf(request));
       return reply.status(201).send({ id: result.paragraphId, number: result.number });
     },
@@ -333,7 +332,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      await requireSecretaryOf(db, requireUser(request), await bodyOfParagraph(db, request.params.paragraphId));
+      await requireSecretaryOfBody(db, requireUser(request), await bodyOfParagraph(db, request.params.paragraphId));
       await updateParagraph(db, request.params.paragraphId, request.body, actorOf(request));
       return reply.status(204).send(null);
     },
@@ -351,7 +350,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request) => {
-      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
       const result = await sendMeetingNotice(database, request.params.meetingId, { sentAt: new Date(), absenceContact: request.body?.absenceContact ?? null }, actorOf(request));
       return { invited: result.invited, fileId: result.fileId, status: result.status };
     },
@@ -389,7 +388,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request) => {
-      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
       return recordAttendance(db, request.params.meetingId, request.body, actorOf(request));
     },
   );
@@ -405,7 +404,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request) => {
-      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
       return finaliseMinutes(database, request.params.meetingId, { at: new Date() }, actorOf(request));
     },
   );
@@ -468,7 +467,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
       await adjustParagraphAtMeeting(db, request.params.meetingId, { paragraph: request.body.paragraph, on: today() }, actorOf(request));
       return reply.status(204).send(null);
     },
@@ -486,7 +485,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request) => {
-      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
       const notice = await postNotice(db, request.params.meetingId, request.body, actorOf(request));
       return { postedOn: notice.postedOn, lastAppealOn: notice.lastAppealOn, postedUntilOn: notice.postedUntilOn, takeDownOn: notice.takeDownOn };
     },
@@ -504,7 +503,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      await requireSecretaryOf(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
+      await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
       const extract = await createExtract(database, request.params.meetingId, request.body, actorOf(request));
       return reply.status(201).header('content-type', 'application/pdf').header('x-extract-id', extract.extractId).header('x-sha256', extract.sha256).send(extract.pdf);
     },
@@ -521,7 +520,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      await requireMemberOfMeeting(db, await getViewer(db, requireUser(request).userId), request.params.meetingId);
+      await requireMemberOfMeeting(db, requireUser(request), request.params.meetingId);
       const document = await exportMinutes(database, request.params.meetingId, request.params.format);
       return reply.header('content-type', document.contentType).send(document.body);
     },

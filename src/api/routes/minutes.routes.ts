@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { minutesSchema } from '../../domain/minutes.ts';
 import type { Database } from '../../services/system.service.ts';
 import { getMinutes, saveMinutes } from '../../services/minutes.service.ts';
-import { getViewer, requireMemberOfMeeting } from '../../services/accounts.service.ts';
-import { requireAdministrator } from '../../services/session.service.ts';
-import { requireUser } from '../actor.ts';
+import { requireMemberOfMeeting } from '../../services/accounts.service.ts';
+import { requireAdministrator, requireUser } from '../actor.ts';
 
 export const minutesRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.post(
@@ -21,7 +20,7 @@ export const minutesRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       },
     },
     async (request, reply) => {
-      requireAdministrator(requireUser(request));
+      requireAdministrator(request);
       // The body is validated by the use case so every problem is reported with its path.
       const result = await saveMinutes(db, request.body, { source: 'body', actor: 'api' });
       return reply.status(201).send(result);
@@ -39,7 +38,7 @@ export const minutesRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       },
     },
     async (request) => {
-      await requireMemberOfMeeting(db, await getViewer(db, requireUser(request).userId), request.params.meetingId);
+      await requireMemberOfMeeting(db, requireUser(request), request.params.meetingId);
       return getMinutes(db, request.params.meetingId);
     },
   );
