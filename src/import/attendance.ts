@@ -209,7 +209,9 @@ export function splitPeopleRun(line: string): string[] {
     const found = k < pieces.length - 1 ? trailingName(piece) : undefined;
     const restWords = found?.rest.split(/\s+/u) ?? [];
     const before = restWords[restWords.length - 1] ?? '';
-    if (found && found.rest !== '' && !ORGANISATION_PREFIX.test(before)) {
+    // "tjänstgörande ersättare för Fredrik Lönn" names the member served for, not the next person.
+    const servedFor = /(?:för|ersätter)$/iu.test(before);
+    if (found && found.rest !== '' && !ORGANISATION_PREFIX.test(before) && !servedFor) {
       entries[entries.length - 1]!.push(found.rest);
       entries.push([found.name]);
     } else entries[entries.length - 1]!.push(piece);

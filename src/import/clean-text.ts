@@ -55,8 +55,12 @@ function splitPageHeaders(input: string[]): { lines: string[]; headers: Set<numb
   const lines = input.slice();
   const headers = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim();
-    if (t.length > 120 || !/\d\s*(?:\)|av\s*\d+|\/\s*\d+)\s*$/iu.test(t)) continue;
+    const line = lines[i]!;
+    // Most lines end in a letter or a full stop: only a digit or ")" at the end can be a page number.
+    const last = line.charCodeAt(line.length - 1);
+    if (line.length > 120 || line.length === 0 || (last !== 41 && (last < 48 || last > 57))) continue;
+    const t = line.trim();
+    if (!/\d\s*(?:\)|av\s*\d+|\/\s*\d+)$/iu.test(t)) continue;
     const m = PAGE_TAIL.exec(t);
     if (!m) continue;
     const before = t.slice(0, m.index).trim();
