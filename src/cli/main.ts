@@ -4,44 +4,58 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isProtokollError, InputError } from '../errors.ts';
-import { registerMigrate } from './commands/migrate.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerParse } from './commands/parse.ts';
-import { registerNoticeDates } from './commands/notice-dates.ts';
-import { registerRender } from './commands/render.ts';
-import { registerImport } from './commands/import.ts';
-import { registerSearch } from './commands/search.ts';
-import { registerRegisters } from './commands/registers.ts';
-import { registerDemo } from './commands/demo.ts';
-import { registerExport } from './commands/export.ts';
+
+type Registrar = (program: Command) => void;
+
+/**
+ * Every command, loaded on demand: running one command imports only its own module, so `parse` does not
+ * start PGlite and `notice-dates` does not load the PDF renderer.
+ */
+const commands: Record<string, () => Promise<Registrar>> = {
+  serve: async () => (await import('./commands/serve.ts')).registerServe,
+  migrate: async () => (await import('./commands/migrate.ts')).registerMigrate,
+  import: async () => (await import('./commands/import.ts')).registerImport,
+  parse: async () => (await import('./commands/parse.ts')).registerParse,
+  export: async () => (await import('./commands/export.ts')).registerExport,
+  render: async () => (await import('./commands/render.ts')).registerRender,
+  'notice-dates': async () => (await import('./commands/notice-dates.ts')).registerNoticeDates,
+  search: async () => (await import('./commands/search.ts')).registerSearch,
+  registers: async () => (await import('./commands/registers.ts')).registerRegisters,
+  demo: async () => (await import('./commands/demo.ts')).registerDemo,
+};
+
+/** The command named in `argv` (process.argv form), skipping the global options. */
+function commandNamed(argv: string[]): string | null {
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--data') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return null;
+}
 
 /** Exit codes: 0 ok, 1 the input or a rule refused, 70 a bug (EX_SOFTWARE). */
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;
 export const EXIT_BUG = 70;
 
-export function buildProgram(): Command {
+/** The program with the command `argv` names, or every command (for help and unknown commands). */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('protokoll')
     .description('Protokoll: meetings, minutes and decisions of Swedish public bodies')
     .option('--data <dir>', 'folder of the embedded database (default ./data or $PROTOKOLL_DATA)')
     .showHelpAfterError()
     .exitOverride();
-  registerMigrate(program);
-  registerServe(program);
-  registerParse(program);
-  registerNoticeDates(program);
-  registerRender(program);
-  registerImport(program);
-  registerSearch(program);
-  registerRegisters(program);
-  registerDemo(program);
-  registerExport(program);
+  const name = commandNamed(argv);
+  const wanted = name && name in commands ? [name] : Object.keys(commands);
+  for (const key of wanted) (await commands[key]!())(program);
   return program;
 }
 
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
