@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../services/system.service.ts';
+import { canActAsSecretary } from '../../services/accounts.service.ts';
+import { ForbiddenError } from '../../errors.ts';
+import { requireUser } from '../actor.ts';
 import {
   answerConsultation,
   confirmAllProposals,
@@ -147,6 +150,13 @@ const confirmedSchema = z.object({ register: z.enum(['assignment', 'appointment'
 const tags = ['follow-up'];
 
 export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  // The registers are internal: reading needs a signed-in user, changing them a secretary or administrator.
+  app.addHook('preHandler', async (request) => {
+    const user = requireUser(request);
+    if (request.method !== 'GET' && !canActAsSecretary(user)) {
+      throw new ForbiddenError('not_secretary', 'only a secretary or an administrator may change the follow-up registers');
+    }
+  });
   app.post(
     '/api/meetings/:meetingId/follow-up-proposals',
     {
