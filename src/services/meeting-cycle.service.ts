@@ -3,12 +3,10 @@
  * changes again: the secretary's work as use cases. Each function is one transaction that checks the
  * domain's rules, writes, and appends its audit event.
  */
-import { createHash } from 'node:crypto';
 import { renderExtractPdf, renderMinutesHtml, renderMinutesPdf, renderNoticeOfMeetingPdf, type NoticeOfMeeting } from '../documents/index.ts';
-import type { AttendeeRole, Minutes, MinutesItem, Reservation, Vote } from '../domain/minutes.ts';
+import type { AttendeeRole, Minutes, Reservation, Vote } from '../domain/minutes.ts';
 import { reservationSchema, voteSchema } from '../domain/minutes.ts';
 import {
-  addDays,
   adjustmentDeadline,
   adjustmentStatus,
   assertIsoDate,
@@ -503,7 +501,7 @@ export async function recordAttendance(
   return inTransaction(db, async (tx) => {
     const meeting = await lockEditableMeeting(tx, meetingId);
     if (!meeting.heldOn) throw new RuleError('meeting_without_date', 'the meeting has no date');
-    const { body, rules } = await contextOf(tx, meeting);
+    const { body } = await contextOf(tx, meeting);
     const mandates = await mandatesInForce(tx, body.id, meeting.heldOn);
     const byPerson = new Map<string, MandateOnDate>();
     for (const m of sortMandates(mandates)) if (!byPerson.has(m.personId)) byPerson.set(m.personId, m);
@@ -577,7 +575,6 @@ export async function recordAttendance(
     }
     if (meeting.status === 'planned' || meeting.status === 'convened') await updateMeeting(tx, meetingId, { status: 'held' });
     await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { attendance: rows.length } });
-    void rules;
     return { quorum: quorumFor(body, rows), servingSubstitutes: picked };
   });
 }
@@ -983,10 +980,3 @@ function isoInstant(at: Date): string {
   return at.toISOString();
 }
 
-/** The SHA-256 of a document, as signatures record it. */
-export function documentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-export type { MinutesItem };
-export { addDays };
