@@ -45,6 +45,9 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server closes (restart, failover, a dropped test database) must not take the
+    // process down: the pool discards it and opens a new one for the next query, which reports any error.
+    pool.on('error', () => {});
     // Fail now with a clear cause rather than on the first query.
     const client = await pool.connect();
     client.release();
