@@ -18,6 +18,7 @@ import { catalogueFor, isLanguage, type Language } from './i18n/index.ts';
 import { layout } from './layout.ts';
 import { registerAccountPages } from './pages/account.pages.ts';
 import { registerPublicPages } from './pages/public.pages.ts';
+import { registerSearchPages } from './pages/search.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
 
@@ -133,6 +134,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   });
 
   await registerPublicPages(app, deps);
+  await registerSearchPages(app, deps);
   await registerAccountPages(app, deps);
   await registerWorkspacePages(app, deps);
 

@@ -12,7 +12,7 @@ export interface LayoutOptions {
   title: string;
   body: Html;
   /** Which main menu entry is current. */
-  section?: 'home' | 'board' | 'archive' | 'mine' | 'sign' | 'workspace' | 'admin' | 'signin';
+  section?: 'home' | 'board' | 'archive' | 'search' | 'mine' | 'sign' | 'workspace' | 'admin' | 'signin';
   breadcrumbs?: Crumb[];
   /** Load the autosave script. */
   autosave?: boolean;
@@ -41,6 +41,11 @@ export function layout(context: PageContext, options: LayoutOptions): Html {
   <div class="wrap header-row">
     <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">§</span><span class="brand-name">${t.site.name}</span><span class="brand-tagline">${t.site.tagline}</span></a>
     <div class="header-tools">
+      ${options.section !== 'search' && html`<form class="header-search" role="search" method="get" action="/sok" aria-label="${t.search.headerLabel}">
+        <label for="sidhuvud-sok" class="visually-hidden">${t.search.headerLabel}</label>
+        <input id="sidhuvud-sok" name="q" type="search" placeholder="${t.search.headerPlaceholder}" maxlength="500">
+        <button type="submit" class="button small">${t.search.submit}</button>
+      </form>`}
       <a class="language-switch" href="${languageSwitchHref(context)}" lang="${context.language === 'sv' ? 'en' : 'sv'}">${t.language.switchLabel}</a>
       ${
         viewer
@@ -55,6 +60,7 @@ export function layout(context: PageContext, options: LayoutOptions): Html {
       ${item('home', '/', t.nav.home)}
       ${item('board', '/anslagstavla', t.nav.noticeBoard)}
       ${item('archive', '/arkiv', t.nav.archive)}
+      ${item('search', '/sok', t.nav.search)}
       ${viewer && item('mine', '/mina-sammantraden', t.nav.myMeetings)}
       ${viewer && item('sign', '/att-justera', t.nav.toSign)}
       ${canActAsSecretary(viewer) && item('workspace', '/arbetsyta', t.nav.workspace)}
