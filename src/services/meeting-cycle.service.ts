@@ -62,7 +62,6 @@ import {
   insertMeeting,
   insertParagraph,
   insertParagraphAttachment,
-  lastParagraphNumberBefore,
   listAdjusters,
   listAttendance,
   listInvitations,
@@ -72,7 +71,9 @@ import {
   listStoredAttachments,
   lockMeeting,
   mandatesInForce,
-  renumberParagraphs,
+  setParagraphNumbers,
+  lockMeetingsOfBodyYear,
+  compactPositions,
   replaceAdjusters,
   replaceAttendance,
   replaceParagraphChildren,
@@ -263,7 +264,7 @@ export async function planMeeting(
       for (const [position, kind] of kinds.entries()) {
         await insertParagraph(tx, { meetingId: meeting.id, bodyId: body.id, year: meeting.year, position, title: standardAgendaItems[kind], agendaKind: kind });
       }
-      await renumberParagraphs(tx, meeting.id, (await lastParagraphNumberBefore(tx, meeting)) + 1);
+      await numberParagraphsOfYear(tx, meeting);
     }
     await appendAuditEvent(tx, { kind: 'meeting.created', entityType: 'meeting', entityId: meeting.id, actor: actor?.userId ?? null });
     return { meetingId: meeting.id };
@@ -304,7 +305,8 @@ export async function addAgendaItem(
       text: input.text ?? null,
     });
     if (input.presenters?.length) await replaceParagraphChildren(tx, paragraph.id, { presenters: input.presenters });
-    await renumberParagraphs(tx, meetingId, (await lastParagraphNumberBefore(tx, meeting)) + 1);
+    await compactPositions(tx, meetingId);
+    await numberParagraphsOfYear(tx, meeting);
     const numbered = await findParagraphById(tx, paragraph.id);
     await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraph.id, actor: actor?.userId ?? null, data: { added: title } });
     return { paragraphId: paragraph.id, number: numbered?.number ?? null };
@@ -875,6 +877,43 @@ export async function listAwaitingSignature(db: Database, personId: string): Pro
 }
 
 // ————— helpers —————
+
+/**
+ * § numbers run through the calendar year per body: after a change to one meeting's agenda, the §§ of
+ * every meeting of the year from the first one still in draft are numbered again in date order, so an
+ * agenda planned ahead follows when an earlier one grows. Finalised and adjusted minutes keep their
+ * numbers (a draft cannot push into them: the database refuses the clash), and so does a § adjusted at
+ * the meeting.
+ */
+async function numberParagraphsOfYear(tx: Database, meeting: MeetingRow): Promise<void> {
+  if (meeting.year === null) return;
+  const year = await lockMeetingsOfBodyYear(tx, meeting.bodyId, meeting.year);
+  const fixed = (m: MeetingRow) => ['finalised', 'adjusted', 'archived', 'cancelled'].includes(m.status);
+  const start = year.findIndex((m) => !fixed(m));
+  if (start === -1) return;
+  let next = 1;
+  const drafts: string[] = [];
+  const plan: { id: string; number: number; was: number | null; adjustedImmediately: boolean }[] = [];
+  for (const [index, m] of year.entries()) {
+    const rows = await listParagraphsOfMeeting(tx, m.id);
+    if (index < start || fixed(m)) {
+      const numbers = rows.flatMap((p) => (p.number === null ? [] : [p.number]));
+      if (numbers.length) next = Math.max(next, Math.max(...numbers) + 1);
+      continue;
+    }
+    drafts.push(m.id);
+    for (const row of rows) plan.push({ id: row.id, number: next++, was: row.number, adjustedImmediately: row.adjustedImmediately });
+  }
+  const moved = plan.filter((p) => p.adjustedImmediately && p.was !== p.number);
+  if (moved.length) {
+    throw new RuleError(
+      'paragraph_already_adjusted',
+      `§ ${moved.map((p) => p.was).join(', ')} was adjusted at the meeting and cannot get another number; add the item after it`,
+      { paragraphIds: moved.map((p) => p.id) },
+    );
+  }
+  await setParagraphNumbers(tx, drafts, plan);
+}
 
 async function lockEditableMeeting(tx: Database, meetingId: string): Promise<MeetingRow> {
   const meeting = await lockMeeting(tx, meetingId);

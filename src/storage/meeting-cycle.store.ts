@@ -95,15 +95,28 @@ export async function updateParagraphRow(db: Database, paragraphId: string, valu
     .where(eq(paragraphs.id, paragraphId));
 }
 
-/** Gives the meeting's §§ the numbers first, first+1, … in agenda order (through null, so no number clashes midway). */
-export async function renumberParagraphs(db: Database, meetingId: string, first: number): Promise<void> {
+/** The body's meetings in a year, in date order (then creation order), locked for the transaction. */
+export async function lockMeetingsOfBodyYear(db: Database, bodyId: string, year: number): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, bodyId), eq(meetings.year, year)))
+    .orderBy(asc(meetings.heldOn), asc(meetings.createdAt))
+    .for('update');
+}
+
+/** Gives §§ of the meetings new numbers, going through null so that no number clashes midway. */
+export async function setParagraphNumbers(db: Database, meetingIds: string[], numbers: { id: string; number: number }[]): Promise<void> {
+  if (meetingIds.length === 0) return;
+  await db.update(paragraphs).set({ number: null }).where(inArray(paragraphs.meetingId, meetingIds));
+  for (const { id, number } of numbers) await db.update(paragraphs).set({ number }).where(eq(paragraphs.id, id));
+}
+
+/** Gives the meeting's §§ consecutive positions in agenda order. */
+export async function compactPositions(db: Database, meetingId: string): Promise<void> {
   const rows = await listParagraphsOfMeeting(db, meetingId);
-  await db.update(paragraphs).set({ number: null }).where(eq(paragraphs.meetingId, meetingId));
   for (const [index, row] of rows.entries()) {
-    await db
-      .update(paragraphs)
-      .set({ number: first + index, position: index })
-      .where(eq(paragraphs.id, row.id));
+    if (row.position !== index) await db.update(paragraphs).set({ position: index }).where(eq(paragraphs.id, row.id));
   }
 }
 

@@ -262,3 +262,38 @@ describeOnEachEngine('the meeting cycle through the API', (database) => {
     ]);
   });
 });
+
+describeOnEachEngine('§ numbers through the year', (database) => {
+  it('moves the §§ of a meeting planned later when an earlier agenda grows, but never a § adjusted at the meeting', async () => {
+    const { db } = database();
+    const { createOrganization, createBody, planMeeting, addAgendaItem, getMeetingOverview, adjustParagraphAtMeeting } = await import(
+      '../../src/services/meeting-cycle.service.ts'
+    );
+    const organization = await createOrganization(db, { name: 'Numreringsförbundet', organizationType: 'kommunalforbund' });
+    const body = await createBody(db, { organizationId: organization.id, name: 'Direktionen', seats: 3 });
+    const june = await planMeeting(db, { bodyId: body.id, heldOn: '2026-06-10' });
+    const september = await planMeeting(db, { bodyId: body.id, heldOn: '2026-09-10' });
+    const numbersOf = async (meetingId: string) =>
+      (await getMeetingOverview(db, meetingId, { today: '2026-06-01' })).minutes.items.map((i) => i.number);
+    expect(await numbersOf(june.meetingId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await numbersOf(september.meetingId)).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);
+
+    await addAgendaItem(db, june.meetingId, { title: 'Budget' });
+    expect(await numbersOf(june.meetingId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await numbersOf(september.meetingId)).toEqual([10, 11, 12, 13, 14, 15, 16, 17]);
+
+    // A meeting planned between them takes its place in the order.
+    const august = await planMeeting(db, { bodyId: body.id, heldOn: '2026-08-20', standardItems: false });
+    await addAgendaItem(db, august.meetingId, { title: 'Extra ärende' });
+    expect(await numbersOf(august.meetingId)).toEqual([10]);
+    expect((await numbersOf(september.meetingId))[0]).toBe(11);
+
+    // § 5 of June is adjusted at the meeting: an item before it would move it, and is refused.
+    await adjustParagraphAtMeeting(db, june.meetingId, { paragraph: 5, on: '2026-06-10' }, { personId: organization.id });
+    const refused = await addAgendaItem(db, june.meetingId, { title: 'För tidigt', position: 0 }).catch((e: unknown) => e);
+    expect((refused as { code?: string }).code).toBe('paragraph_already_adjusted');
+    expect(await numbersOf(june.meetingId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    await addAgendaItem(db, june.meetingId, { title: 'Efteråt' });
+    expect(await numbersOf(june.meetingId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+});
