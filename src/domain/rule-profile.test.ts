@@ -69,6 +69,9 @@ describe('effectiveRules', () => {
     [{ meetingNoticeDays: -2 }, 'overrides.meetingNoticeDays', 'invalid_rule_value'],
     [{ adjusterCount: 1.5 }, 'overrides.adjusterCount', 'invalid_rule_value'],
     [{ signerRoles: ['chair', 'adjuster'] }, 'overrides.signerRoles', 'invalid_rule_value'],
+    [{ adjusterCount: 0 }, 'overrides.adjusterCount', 'statutory_rule_not_overridable'],
+    [{ signerRoles: ['secretary'] }, 'overrides.signerRoles', 'statutory_rule_not_overridable'],
+    [{ signerRoles: ['secretary', 'chair'] }, 'overrides.signerRoles', 'statutory_rule_not_overridable'],
   ] as const)('refuses for a KL body the choice %o', (overrides, path, code) => {
     try {
       effectiveRules(kommun, overrides as BodyRuleOverrides);
@@ -90,5 +93,9 @@ describe('effectiveRules', () => {
 
   it('lets a KL body name how many adjusters, since that is for its arbetsordning', () => {
     expect(effectiveRules(kommun, { adjusterCount: 2 }).adjusterCount).toBe(2);
+  });
+
+  it('lets an association have its secretary alone adjust, as its statutes may say', () => {
+    expect(effectiveRules(association, { adjusterCount: 0, signerRoles: ['secretary'] })).toMatchObject({ adjusterCount: 0, signerRoles: ['secretary'] });
   });
 });

@@ -127,6 +127,14 @@ export function effectiveRules(profile: RuleProfile, bodyOverrides: BodyRuleOver
     if (overrides.documentKind === 'notes') {
       problems.push(statutory('documentKind', 'a KL body keeps a protocol (KL 5:65, 6:35)'));
     }
+    // Justering is the chair's and at least one adjuster's approval; the secretary alone cannot adjust
+    // the minutes of a KL body.
+    if (overrides.adjusterCount === 0) {
+      problems.push(statutory('adjusterCount', 'the minutes of a KL body are adjusted by the chair and at least one adjuster'));
+    }
+    if (overrides.signerRoles !== undefined && !(overrides.signerRoles.includes('chair') && overrides.signerRoles.includes('adjuster'))) {
+      problems.push(statutory('signerRoles', 'the chair and the adjusters sign the minutes of a KL body'));
+    }
   }
 
   const merged: RuleProfile = {

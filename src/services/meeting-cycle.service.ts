@@ -625,6 +625,8 @@ export async function finaliseMinutes(handle: DatabaseHandle, meetingId: string,
     await updateMeeting(tx, meetingId, { minutesFileId: file.id, minutesSha256: file.sha256 });
     await updateSignature(tx, (await listSignatures(tx, meetingId))[0]!.id, { documentSha256: file.sha256 });
     await appendAuditEvent(tx, { kind: 'minutes.finalised', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? by, data: { sha256: file.sha256, version: approval.version } });
+    // Where the rules ask nobody else to sign (an association's or a network's own choice), finalising adjusts.
+    if (isAdjusted(approval)) await completeAdjustment(tx, handle, { meeting, approval, at: input.at, actor });
     return { sha256: file.sha256, fileId: file.id };
   });
 }
@@ -675,27 +677,42 @@ export async function signMinutes(
 
     let notice: NoticeRow | null = null;
     if (isAdjusted(next)) {
-      await updateMeeting(tx, meetingId, { approval: next as unknown as Record<string, unknown>, status: 'adjusted', adjustedOn: next.adjustedOn });
-      notice = await postNoticeInside(tx, meeting, { postedOn: next.adjustedOn! }, actor);
-      // The signed document: the finalised protocol with a page that records every signature and the hash signed.
-      const minutes = await loadMinutes(tx, meetingId);
-      const signatureRows = await listSignatures(tx, meetingId);
-      const pdf = await renderMinutesPdf(minutes, {
-        createdAt: input.at,
-        signatureRecord: {
-          documentSha256: meeting.minutesSha256,
-          signatures: minutes.signatures.map((s, index) => ({ ...s, provider: signatureRows[index]?.provider ?? null })),
-        },
-      });
-      const { body } = await contextOf(tx, meeting);
-      const signedFile = await storeFile(tx, handle.filesDir, { bytes: pdf, contentType: 'application/pdf', originalName: `protokoll-${body.name}-${meeting.heldOn}-justerat.pdf` });
-      await updateMeeting(tx, meetingId, { signedFileId: signedFile.id });
-      await appendAuditEvent(tx, { kind: 'minutes.adjusted', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? by, data: { adjustedOn: next.adjustedOn, signedSha256: signedFile.sha256 } });
+      notice = await completeAdjustment(tx, handle, { meeting, approval: next, at: input.at, actor });
     } else {
       await updateMeeting(tx, meetingId, { approval: next as unknown as Record<string, unknown> });
     }
     return { adjusted: isAdjusted(next), adjustedOn: next.adjustedOn, notice };
   });
+}
+
+/**
+ * The minutes are adjusted: immutable from now on. Records the justering date, posts the notice where the
+ * rule profile has one, and stores the signed document: the finalised protocol with a page recording
+ * every signature and the hash that was signed.
+ */
+async function completeAdjustment(
+  tx: Database,
+  handle: DatabaseHandle,
+  input: { meeting: MeetingRow; approval: MinutesApproval; at: Date; actor: Actor },
+): Promise<NoticeRow | null> {
+  const { meeting, approval, at, actor } = input;
+  await updateMeeting(tx, meeting.id, { approval: approval as unknown as Record<string, unknown>, status: 'adjusted', adjustedOn: approval.adjustedOn });
+  const notice = await postNoticeInside(tx, { ...meeting, adjustedOn: approval.adjustedOn }, { postedOn: approval.adjustedOn! }, actor);
+  const minutes = await loadMinutes(tx, meeting.id);
+  const signatureRows = await listSignatures(tx, meeting.id);
+  const finalised = await findMeetingById(tx, meeting.id);
+  const pdf = await renderMinutesPdf(minutes, {
+    createdAt: at,
+    signatureRecord: {
+      documentSha256: finalised?.minutesSha256 ?? '',
+      signatures: minutes.signatures.map((s, index) => ({ ...s, provider: signatureRows[index]?.provider ?? null })),
+    },
+  });
+  const { body } = await contextOf(tx, meeting);
+  const signedFile = await storeFile(tx, handle.filesDir, { bytes: pdf, contentType: 'application/pdf', originalName: `protokoll-${body.name}-${meeting.heldOn}-justerat.pdf` });
+  await updateMeeting(tx, meeting.id, { signedFileId: signedFile.id });
+  await appendAuditEvent(tx, { kind: 'minutes.adjusted', entityType: 'meeting', entityId: meeting.id, actor: actor.userId ?? actor.personId, data: { adjustedOn: approval.adjustedOn, signedSha256: signedFile.sha256 } });
+  return notice;
 }
 
 /** The chair or an adjuster refuses to approve, with a reason: the minutes go back to draft and all signatures lapse. */

@@ -297,3 +297,25 @@ describeOnEachEngine('§ numbers through the year', (database) => {
     expect(await numbersOf(june.meetingId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 });
+
+describeOnEachEngine('minutes that only the secretary signs', (database) => {
+  it('are adjusted when finalised, where the rules of an association ask nobody else to sign', async () => {
+    const handle = database();
+    const cycle = await import('../../src/services/meeting-cycle.service.ts');
+    const organization = await cycle.createOrganization(handle.db, { name: 'Föreningen Nätverket', organizationType: 'association' });
+    const body = await cycle.createBody(handle.db, { organizationId: organization.id, name: 'Styrelsen', seats: 1, rules: { adjusterCount: 0, signerRoles: ['secretary'] } });
+    const secretary = await cycle.createPerson(handle.db, { name: 'Sekreteraren' });
+    const { meetingId } = await cycle.planMeeting(handle.db, { bodyId: body.id, heldOn: '2026-02-02' });
+    await cycle.finaliseMinutes(handle, meetingId, { at: new Date('2026-02-03T10:00:00Z') }, { personId: secretary.id });
+    const overview = await cycle.getMeetingOverview(handle.db, meetingId, { today: '2026-02-03' });
+    expect(overview.meeting.status).toBe('adjusted');
+    // An association keeps no statutory notice.
+    expect(overview.clocks.notice).toBeNull();
+    const refused = await cycle.createBody(handle.db, {
+      organizationId: (await cycle.createOrganization(handle.db, { name: 'Kommunalförbundet Regel', organizationType: 'kommunalforbund' })).id,
+      name: 'Direktionen',
+      rules: { adjusterCount: 0 },
+    }).catch((e: unknown) => e);
+    expect((refused as { problems?: { code: string }[] }).problems?.[0]?.code).toBe('statutory_rule_not_overridable');
+  });
+});
