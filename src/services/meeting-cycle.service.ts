@@ -338,9 +338,11 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
   const reservations = changes.reservations ? parseOrThrow(z.array(reservationSchema), changes.reservations, 'reservations') : undefined;
   if (changes.title !== undefined) requireText(changes.title, 'title');
   await inTransaction(db, async (tx) => {
-    const paragraph = await findParagraphById(tx, paragraphId);
-    if (!paragraph) throw new NotFoundError('paragraph_not_found', `no paragraph with id ${paragraphId}`, { paragraphId });
-    const meeting = await lockEditableMeeting(tx, paragraph.meetingId);
+    const found = await findParagraphById(tx, paragraphId);
+    if (!found) throw new NotFoundError('paragraph_not_found', `no paragraph with id ${paragraphId}`, { paragraphId });
+    const meeting = await lockEditableMeeting(tx, found.meetingId);
+    // Read again under the meeting's lock: a step that committed meanwhile (an immediate justering) counts.
+    const paragraph = (await findParagraphById(tx, paragraphId))!;
     if (paragraph.adjustedImmediately) {
       throw new RuleError('paragraph_already_adjusted', `§ ${paragraph.number} was adjusted at the meeting and cannot change`, { paragraphId });
     }
@@ -577,7 +579,7 @@ export async function recordAttendance(
     }
     if (meeting.status === 'planned' || meeting.status === 'convened') await updateMeeting(tx, meetingId, { status: 'held' });
     await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { attendance: rows.length } });
-    return { quorum: quorumFor(body, rows), servingSubstitutes: picked };
+    return { quorum: quorumFor(body, rows, mandates.filter((m) => m.role !== 'substitute').length), servingSubstitutes: picked };
   });
 }
 
@@ -848,7 +850,10 @@ export async function getMeetingOverview(db: Database, meetingId: string, input:
     rules,
     minutes,
     paragraphIds: paragraphRows.map((p) => p.id),
-    quorum: attendanceRows.length && body.decisionMaking ? quorumFor(body, attendanceRows) : null,
+    quorum:
+      attendanceRows.length && body.decisionMaking
+        ? quorumFor(body, attendanceRows, meeting.heldOn ? (await mandatesInForce(db, body.id, meeting.heldOn)).filter((m) => m.role !== 'substitute').length : undefined)
+        : null,
     approval: (meeting.approval as MinutesApproval | null) ?? null,
     signatures: signatureRows.map((s) => ({ role: s.role, name: s.name, personId: s.personId, status: s.status, signedAt: s.signedAt?.toISOString() ?? null, documentSha256: s.documentSha256 })),
     invitations: invitationRows.map((i) => ({ name: i.name, role: i.role, sentAt: i.sentAt.toISOString() })),
@@ -961,7 +966,12 @@ export function rulesOf(organization: OrganizationRow | null, body: BodyRow): Ru
   return effectiveRules(profileOf(organization, body), (body.rules ?? {}) as BodyRuleOverrides);
 }
 
-function quorumFor(body: BodyRow, rows: { personId: string; role: string; servingForPersonId?: string | null; paragraphs?: string | null; remote?: boolean | null }[]): QuorumResult {
+function quorumFor(
+  body: BodyRow,
+  rows: { personId: string; role: string; servingForPersonId?: string | null; paragraphs?: string | null; remote?: boolean | null }[],
+  /** Ordinary mandates in force on the meeting day, when the body has no seat count. */
+  ordinarySeats?: number,
+): QuorumResult {
   const entries: AttendanceEntry[] = rows
     .filter((r) => r.role !== 'secretary' && r.role !== 'official' && r.role !== 'guest')
     .map((r) => ({
@@ -971,8 +981,10 @@ function quorumFor(body: BodyRow, rows: { personId: string; role: string; servin
       presentFor: r.paragraphs ? expandParagraphs(r.paragraphs) : null,
       remote: r.remote ?? false,
     }));
-  const seats = body.seats ?? Math.max(1, entries.filter((e) => e.role === 'member').length);
-  return quorumOf({ seats, attendance: entries, remoteParticipationAllowed: true });
+  const seats = body.seats ?? Math.max(1, ordinarySeats ?? entries.filter((e) => e.role === 'member').length);
+  // KL 5:16, 6:24: remote participants count only where the body's rules allow remote participation.
+  const remoteParticipationAllowed = (body.rules as { remoteParticipation?: boolean }).remoteParticipation ?? false;
+  return quorumOf({ seats, attendance: entries, remoteParticipationAllowed });
 }
 
 function countVotingFor(rows: { role: string; voting: boolean | null; paragraphs: string | null }[], paragraph: number | null): number {

@@ -119,9 +119,15 @@ export async function pageOpenPapers(
   const [count] = await queryRows<{ n: number | string }>(db, sql`select count(*)::int as n from cases c where ${where}`);
   const rows = await queryRows<OpenPaperRow>(
     db,
-    sql`select c.id, c.case_number, c.title, c.created_at,
-               (select min(m.held_on)::text from paragraphs p join meetings m on m.id = p.meeting_id where p.case_id = c.id) as first_handled_on
-        from cases c where ${where}
+    // Only what public §§ say: no date of a coming agenda, and the title of the first public §, not the
+    // case's own title, which may come from a confidential or draft §.
+    sql`select c.id, c.case_number, first_public.title, c.created_at, first_public.held_on as first_handled_on
+        from cases c
+        cross join lateral (
+          select p.title, m.held_on::text as held_on from paragraphs p join meetings m on m.id = p.meeting_id
+          where p.case_id = c.id and not p.confidential and m.status in ('adjusted', 'archived')
+          order by m.held_on, p.position limit 1) first_public
+        where ${where}
         order by c.case_number limit ${input.limit} offset ${input.offset}`,
   );
   return { rows, total: Number(count?.n ?? 0) };
