@@ -45,10 +45,14 @@ export function requireUser(request: FastifyRequest): Viewer {
   return request.user;
 }
 
-/** The signed-in user, who must be an administrator. */
-export function requireAdministrator(request: FastifyRequest): Viewer {
+/**
+ * The signed-in user, who must administer the organisation given, or be a system administrator when
+ * none is given (creating organisations, storing documents that name their own organisation).
+ */
+export function requireAdministrator(request: FastifyRequest, scope?: { organizationId: string }): Viewer {
   const user = requireUser(request);
-  if (!canAdminister(user)) throw new ForbiddenError('not_administrator', 'only an administrator may do this');
+  const allowed = scope ? canAdminister(user, scope) : user.isAdministrator;
+  if (!allowed) throw new ForbiddenError('not_administrator', 'only an administrator may do this');
   return user;
 }
 

@@ -62,6 +62,7 @@ import {
   insertMeeting,
   insertParagraph,
   insertParagraphAttachment,
+  findMeetingOfFile,
   listAdjusters,
   listAttendance,
   listInvitations,
@@ -460,6 +461,11 @@ export async function attachDocument(
     await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraphId, actor: actor?.userId ?? null, data: { attached: title, sha256: file.sha256 } });
     return { fileId: file.id, sha256: file.sha256 };
   });
+}
+
+/** The meeting a stored file belongs to (underlag, kallelse, minutes, signed minutes, extract), or null. */
+export async function meetingOfFile(handle: DatabaseHandle, fileId: string): Promise<string | null> {
+  return findMeetingOfFile(handle.db, fileId);
 }
 
 /** A stored file's content for a signed-in reader, with its type and name. */

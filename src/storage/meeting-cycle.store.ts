@@ -3,7 +3,7 @@
  * extracts of one meeting.
  */
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
-import type { Database } from './database.ts';
+import { queryRows, type Database } from './database.ts';
 import {
   adjusters,
   attendance,
@@ -188,6 +188,19 @@ export async function listStoredAttachments(db: Database, meetingId: string): Pr
     .where(and(eq(paragraphs.meetingId, meetingId), isNotNull(paragraphAttachments.fileId)))
     .orderBy(asc(paragraphs.position), asc(paragraphAttachments.position));
   return rows.map((r) => ({ ...r, fileId: r.fileId! }));
+}
+
+/** The meeting a file belongs to, through any of the places a file is used. */
+export async function findMeetingOfFile(db: Database, fileId: string): Promise<string | null> {
+  const rows = await queryRows<{ meeting_id: string }>(
+    db,
+    sql`select p.meeting_id from paragraph_attachments a join paragraphs p on p.id = a.paragraph_id where a.file_id = ${fileId}
+        union all select id from meetings where ${fileId} in (minutes_file_id, signed_file_id, source_file_id)
+        union all select meeting_id from meeting_invitations where file_id = ${fileId}
+        union all select meeting_id from extracts where file_id = ${fileId}
+        limit 1`,
+  );
+  return rows[0]?.meeting_id ?? null;
 }
 
 /** Names a file as a bilaga of a §, after the ones it has. */

@@ -87,6 +87,8 @@ describeOnEachEngine('the meeting cycle through the API', (database) => {
     const download = await call(adjuster, 'GET', `/api/files/${fileId}`);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.rawPayload.equals(underlag)).toBe(true);
+    const outsider = await buildUser(db, { name: 'Annan Kommun' });
+    expect((await call(outsider, 'GET', `/api/files/${fileId}`)).statusCode).toBe(404);
     const executable = await app.inject({
       method: 'POST',
       url: `/api/paragraphs/${added[0]!.id}/attachments?title=Program`,

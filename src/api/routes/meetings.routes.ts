@@ -14,6 +14,7 @@ import {
   attachableTypes,
   MAX_ATTACHMENT_BYTES,
   readFileForDownload,
+  meetingOfFile,
   adjustParagraphAtMeeting,
   createBody,
   createExtract,
@@ -33,7 +34,8 @@ import {
   updateParagraph,
 } from '../../services/meeting-cycle.service.ts';
 import { bodyOfMeeting, bodyOfParagraph } from '../../services/registers.service.ts';
-import { canReadAsMember, requireMemberOfMeeting, requireSecretaryOfBody } from '../../services/accounts.service.ts';
+import { canActAsSecretary, canAdminister, canReadAsMember, requireMemberOfMeeting, requireSecretaryOfBody } from '../../services/accounts.service.ts';
+import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { DatabaseHandle } from '../../services/system.service.ts';
 import { actorOf, requireAdministrator, requireUser } from '../actor.ts';
 
@@ -83,7 +85,11 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      requireUser(request);
+      const user = requireUser(request);
+      // A file is readable by those who may read the meeting it belongs to; otherwise it does not exist.
+      const meetingId = await meetingOfFile(database, request.params.fileId);
+      if (!meetingId) throw new NotFoundError('file_not_found', `no file with id ${request.params.fileId}`);
+      await requireMemberOfMeeting(db, user, meetingId);
       const file = await readFileForDownload(database, request.params.fileId);
       const name = (file.name ?? 'dokument').replace(/[^\p{L}\p{N}._ -]+/gu, '_');
       return reply
@@ -133,7 +139,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      requireAdministrator(request);
+      requireAdministrator(request, { organizationId: request.body.organizationId });
       const row = await createBody(db, request.body, actorOf(request));
       return reply.status(201).send({ id: row.id });
     },
@@ -150,7 +156,8 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
       },
     },
     async (request, reply) => {
-      requireAdministrator(request);
+      const user = requireUser(request);
+      if (!canAdminister(user) && !canActAsSecretary(user)) throw new ForbiddenError('not_administrator', 'only an administrator or a secretary may register persons');
       const row = await createPerson(db, request.body, actorOf(request));
       return reply.status(201).send({ id: row.id });
     },
