@@ -17,6 +17,7 @@ import {
   findPublicParagraphByNumber,
   listArchiveYears,
   listParagraphKeys,
+  listParagraphDraftFields as listParagraphDraftRows,
   listPostedNotices,
   listPublicMeetings,
   type BodyWithOrganizationRow,
@@ -272,4 +273,9 @@ function isUuid(text: string): boolean {
 /** Which §§ of a meeting (in document order) are confidential and so masked when the minutes are published. */
 export async function listParagraphPublicity(db: Database, meetingId: string): Promise<{ id: string; confidential: boolean; confidentialReason: string | null }[]> {
   return (await listParagraphKeys(db, meetingId)).map((k) => ({ id: k.id, confidential: k.confidential, confidentialReason: k.confidentialReason }));
+}
+
+/** Per § of a meeting (in document order): its förslag till beslut and whether it was adjusted at the meeting (omedelbar justering). */
+export async function listParagraphDraftFields(db: Database, meetingId: string): Promise<{ id: string; proposal: string | null; adjustedImmediately: boolean }[]> {
+  return (await listParagraphDraftRows(db, meetingId)).map((row) => ({ id: row.id, proposal: row.proposal, adjustedImmediately: row.adjustedImmediately === true }));
 }

@@ -224,3 +224,18 @@ export async function findPublicParagraphByNumber(
     .limit(1);
   return rows[0] ?? null;
 }
+
+/** What the secretary's § form shows beside the minutes: the förslag till beslut and whether the § was adjusted at the meeting. */
+export interface ParagraphDraftRow {
+  id: string;
+  proposal: string | null;
+  adjustedImmediately: boolean;
+}
+
+export async function listParagraphDraftFields(db: Database, meetingId: string): Promise<ParagraphDraftRow[]> {
+  return db
+    .select({ id: paragraphs.id, proposal: paragraphs.proposal, adjustedImmediately: paragraphs.adjustedImmediately })
+    .from(paragraphs)
+    .where(eq(paragraphs.meetingId, meetingId))
+    .orderBy(asc(paragraphs.position));
+}

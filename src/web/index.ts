@@ -16,7 +16,10 @@ import { swedishToday } from './format.ts';
 import { html } from './html.ts';
 import { catalogueFor, isLanguage, type Language } from './i18n/index.ts';
 import { layout } from './layout.ts';
+import { boundaryOf, MultipartForm, parseMultipart } from './multipart.ts';
+import { MAX_ATTACHMENT_BYTES } from '../services/meeting-cycle.service.ts';
 import { registerAccountPages } from './pages/account.pages.ts';
+import { registerDocumentPages } from './pages/documents.pages.ts';
 import { registerPublicPages } from './pages/public.pages.ts';
 import { registerSearchPages } from './pages/search.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
@@ -69,6 +72,12 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
     done(null, new URLSearchParams(body as string));
   });
 
+  // The one form with a file (underlag) arrives as multipart/form-data; its size is limited here, before reading.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 64 * 1024 }, (request, body, done) => {
+    const boundary = boundaryOf(request.headers['content-type']);
+    done(null, boundary ? parseMultipart(body as Buffer, boundary) : new MultipartForm(new URLSearchParams(), []));
+  });
+
   app.decorateRequest('page', null as never);
   app.decorateRequest('sessionToken', null);
 
@@ -102,7 +111,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   // Every form carries the CSRF token; autosave sends it in a header.
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'POST') return;
-    const body = request.body instanceof URLSearchParams ? request.body : null;
+    const body = request.body instanceof URLSearchParams ? request.body : request.body instanceof MultipartForm ? request.body.fields : null;
     const sent = body?.get('_csrf') ?? (request.headers['x-csrf-token'] as string | undefined) ?? '';
     if (!request.page.csrfToken || !sent || !secretsMatch(sent, request.page.csrfToken)) {
       const { t } = request.page;
@@ -137,6 +146,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerSearchPages(app, deps);
   await registerAccountPages(app, deps);
   await registerWorkspacePages(app, deps);
+  await registerDocumentPages(app, deps);
 
   // Anything else under the web's paths is a page that does not exist; the API keeps its JSON answer.
   app.get('/*', async (request, reply) => {
@@ -195,6 +205,9 @@ function renderError(error: FastifyError | Error, request: FastifyRequest, reply
     );
   }
   const status = (error as FastifyError).statusCode;
+  if (status === 413) {
+    return sendPage(reply, layout(page, { title: t.errors.ruleTitle, body: html`<h1>${t.errors.ruleTitle}</h1><p>${t.documents.codes.file_too_large}</p><p><a href="/">${t.errors.backHome}</a></p>` }), 413);
+  }
   if (status && status >= 400 && status < 500) {
     return sendPage(reply, layout(page, { title: t.errors.ruleTitle, body: html`<h1>${t.errors.ruleTitle}</h1><p>${error.message}</p>` }), status);
   }

@@ -386,7 +386,7 @@ export const en: Catalogue = {
     certifiedOn: 'Date of certification',
     submit: 'Create extract (PDF)',
     notYet: 'Extracts can be made once the minutes are adjusted, or for a § adjusted at the meeting.',
-    codes: { minutes_not_adjusted: 'The § is not adjusted yet, so no extract can be certified.' } as Record<string, string>,
+    codes: { no_paragraphs: 'Choose at least one §.', minutes_not_adjusted: 'The § is not adjusted yet, so no extract can be certified.' } as Record<string, string>,
   },
   immediate: {
     title: 'Immediate adjustment',

@@ -387,7 +387,7 @@ export const sv = {
     certifiedOn: 'Datum för bestyrkandet',
     submit: 'Skapa utdrag (PDF)',
     notYet: 'Utdrag kan göras när protokollet är justerat, eller för en paragraf som justerats omedelbart.',
-    codes: { minutes_not_adjusted: 'Paragrafen är inte justerad ännu, så inget utdrag kan bestyrkas.' } as Record<string, string>,
+    codes: { no_paragraphs: 'Välj minst en paragraf.', minutes_not_adjusted: 'Paragrafen är inte justerad ännu, så inget utdrag kan bestyrkas.' } as Record<string, string>,
   },
   immediate: {
     title: 'Omedelbar justering',

@@ -26,6 +26,7 @@ import {
 import {
   addAgendaItem,
   addMandate,
+  adjustParagraphAtMeeting,
   createBody,
   createOrganization,
   createPerson,
@@ -42,7 +43,7 @@ import {
   type Actor,
   type MeetingOverview,
 } from '../../services/meeting-cycle.service.ts';
-import { listParagraphPublicity } from '../../services/publication.service.ts';
+import { listParagraphDraftFields, listParagraphPublicity } from '../../services/publication.service.ts';
 import { getBodies, getMandates, getOrganizations } from '../../services/registers.service.ts';
 import { organisationTypes, type OrganisationType } from '../../domain/rule-profile.ts';
 import { sendPage, type PageContext } from '../context.ts';
@@ -63,6 +64,7 @@ import { html, nonEmpty, type Html } from '../html.ts';
 import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
 import { attendanceSection, paragraphArticle, paragraphLabel, signaturesSection } from '../minutes-view.ts';
+import { documentLinks, extractableParagraphs } from './documents.pages.ts';
 
 function requireViewer(request: FastifyRequest): Viewer {
   const viewer = request.page.viewer;
@@ -243,7 +245,7 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle 
     return reply.redirect(`/arbetsyta/sammantraden/${result.value.meetingId}`, 303);
   });
 
-  const meetingPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, forms: { item?: FormState; attendance?: Problem[] } = {}, status = 200) => {
+  const meetingPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, forms: { item?: FormState; attendance?: Problem[]; immediate?: FormState } = {}, status = 200) => {
     const viewer = requireViewer(request);
     await requireSecretaryOfMeeting(db, viewer, meetingId);
     const context = request.page;
@@ -263,6 +265,11 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle 
     const adjusterName = overview.minutes.adjustment.adjusters[0] ?? '';
     const attendanceErrors = (forms.attendance ?? []).map((p) => messageFor(t, p));
     const quorum = overview.quorum;
+    const draftFields = await listParagraphDraftFields(db, meetingId);
+    const adjustedAtMeeting = new Set(draftFields.filter((f) => f.adjustedImmediately).map((f) => f.id));
+    const extractable = extractableParagraphs(overview);
+    const immediateForm = forms.immediate ?? emptyForm;
+    const justAdjusted = (request.query as { justerad?: string }).justerad;
 
     const page = html`<p class="overline">${overview.organization?.name ?? ''}</p>
 <h1>${title} ${statusBadge(context, st)}</h1>
@@ -286,7 +293,10 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle 
 <section class="card" aria-labelledby="dagordning-rubrik">
   <h2 id="dagordning-rubrik">${t.work.agenda}</h2>
   <ol class="plain">${overview.minutes.items.map((item, i) => html`<li class="meeting-row"><span><span class="paragraph-number">${paragraphLabel(item.number)}</span> ${item.title}${item.caseNumber && html` <span class="count">(${t.minutes.caseNumber} ${item.caseNumber})</span>`}</span>
-    ${editable && html`<a href="/arbetsyta/sammantraden/${meetingId}/paragrafer/${overview.paragraphIds[i]!}" class="button small secondary">${t.work.edit}<span class="visually-hidden"> ${paragraphLabel(item.number)} ${item.title}</span></a>`}</li>`)}</ol>
+    ${documentLinks(context, meetingId, overview.documents, overview.paragraphIds[i])}
+    ${adjustedAtMeeting.has(overview.paragraphIds[i]!) && html`<span class="badge">${t.immediate.adjusted}</span>`}
+    ${editable && !adjustedAtMeeting.has(overview.paragraphIds[i]!) && html`<a href="/arbetsyta/sammantraden/${meetingId}/paragrafer/${overview.paragraphIds[i]!}" class="button small secondary">${t.work.edit}<span class="visually-hidden"> ${paragraphLabel(item.number)} ${item.title}</span></a>`}</li>`)}</ol>
+  <p class="actions"><a class="button secondary" href="/arbetsyta/sammantraden/${meetingId}/handlingar">${editable ? t.documents.attach : t.documents.title}</a></p>
   ${editable && html`<h3>${t.work.addItem}</h3>
   ${errorSummary(context, itemForm, { title: t.work.itemTitle, caseNumber: t.work.itemCaseNumber, presenter: t.work.itemPresenter })}
   <form method="post" action="/arbetsyta/sammantraden/${meetingId}/paragrafer" novalidate class="form">
@@ -322,6 +332,24 @@ ${editable && html`<section class="card" aria-labelledby="upprop-rubrik">
     ${checkboxField({ values: {}, errors: {} }, { name: 'pickSubstitutes', label: t.work.pickSubstitutes })}
     <button type="submit" class="button">${t.work.saveAttendance}</button>
   </form>
+</section>`}
+
+${editable && overview.body.decisionMaking && html`<section class="card" aria-labelledby="omedelbar-rubrik">
+  <h2 id="omedelbar-rubrik">${t.immediate.title}</h2>
+  <p>${t.immediate.lead}</p>
+  ${justAdjusted && html`<div class="flash" role="status"><p>${t.immediate.done(`§ ${justAdjusted}`)}</p></div>`}
+  ${errorSummary(context, immediateForm, { paragraph: t.immediate.paragraph })}
+  <form method="post" action="/arbetsyta/sammantraden/${meetingId}/omedelbar-justering" novalidate>
+    ${csrfField(context)}
+    ${selectField(context, immediateForm, { name: 'paragraph', label: t.immediate.paragraph, required: true, width: 'medium', choices: overview.minutes.items.flatMap((item, i) => (item.number !== null && !adjustedAtMeeting.has(overview.paragraphIds[i]!) ? [{ value: String(item.number), label: `${paragraphLabel(item.number)} ${item.title}` }] : [])) })}
+    <button type="submit" class="button secondary">${t.immediate.submit}</button>
+  </form>
+</section>`}
+
+${extractable.length > 0 && html`<section class="card" aria-labelledby="utdrag-rubrik">
+  <h2 id="utdrag-rubrik">${t.extract.title}</h2>
+  <p>${t.extract.lead}</p>
+  <p><a class="button secondary" href="/arbetsyta/sammantraden/${meetingId}/utdrag">${t.extract.submit}</a></p>
 </section>`}
 
 ${st === 'held' && html`<section class="card" aria-labelledby="fardigstall-rubrik">
@@ -414,6 +442,19 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     return reply.redirect(`/arbetsyta/sammantraden/${meetingId}`, 303);
   });
 
+  app.post('/arbetsyta/sammantraden/:meetingId/omedelbar-justering', async (request, reply) => {
+    const { meetingId } = request.params as { meetingId: string };
+    const viewer = requireViewer(request);
+    await requireSecretaryOfMeeting(db, viewer, meetingId);
+    const values = valuesOf(formOf(request));
+    const { t } = request.page;
+    const number = Number(values.paragraph);
+    if (!values.paragraph || !Number.isInteger(number)) return meetingPage(request, reply, meetingId, { immediate: formStateFrom(t, values, [{ path: 'paragraph', code: 'required', message: 'choose a §' }]) }, 400);
+    const result = await attempt(() => adjustParagraphAtMeeting(db, meetingId, { paragraph: number, on: request.page.today }, actorOf(viewer)));
+    if (!result.ok) return meetingPage(request, reply, meetingId, { immediate: formStateFrom(t, values, result.problems) }, 400);
+    return reply.redirect(`/arbetsyta/sammantraden/${meetingId}?justerad=${number}#omedelbar-rubrik`, 303);
+  });
+
   const paragraphPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, paragraphId: string, state: FormState | null, status = 200) => {
     const viewer = requireViewer(request);
     await requireSecretaryOfMeeting(db, viewer, meetingId);
@@ -424,11 +465,13 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     const item = overview.minutes.items[index];
     if (index < 0 || !item) throw new NotFoundError('paragraph_not_found', `no § ${paragraphId} in ${meetingId}`);
     const publicity = (await listParagraphPublicity(db, meetingId))[index];
+    const draft = (await listParagraphDraftFields(db, meetingId))[index];
     const vote = item.votes?.[0];
     const values: Record<string, string> = state?.values ?? {
       title: item.title,
       caseNumber: item.caseNumber ?? '',
       text: item.text ?? '',
+      proposal: draft?.proposal ?? '',
       decisions: item.decisions.join('\n'),
       voteQuestion: vote?.question ?? '',
       voteYes: vote?.yes?.toString() ?? '',
@@ -442,7 +485,7 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     const form: FormState = { values, errors: state?.errors ?? {} };
     const p = t.work.paragraph;
     const label = paragraphLabel(item.number);
-    const labels = { title: p.title, caseNumber: p.caseNumber, text: p.text, decisions: p.decisions, voteQuestion: p.voteQuestion, voteYes: p.voteYes, voteNo: p.voteNo, voteAbstain: p.voteAbstain, voteResult: p.voteResult, reservations: p.reservations, confidentialReason: p.confidentialReason };
+    const labels = { title: p.title, caseNumber: p.caseNumber, text: p.text, proposal: p.proposal, decisions: p.decisions, voteQuestion: p.voteQuestion, voteYes: p.voteYes, voteNo: p.voteNo, voteAbstain: p.voteAbstain, voteResult: p.voteResult, reservations: p.reservations, confidentialReason: p.confidentialReason };
     const title = t.work.editParagraph(label);
     const body = html`<p class="overline">${overview.body.name} · ${overview.meeting.heldOn ? longDate(overview.meeting.heldOn, language) : ''}</p>
 <h1>${title}</h1>
@@ -456,6 +499,7 @@ ${errorSummary(context, form, labels)}
   ${inputField(context, form, { name: 'title', label: p.title, required: true })}
   ${inputField(context, form, { name: 'caseNumber', label: p.caseNumber, width: 'medium', required: false })}
   ${textareaField(context, form, { name: 'text', label: p.text, rows: 6, required: false })}
+  ${textareaField(context, form, { name: 'proposal', label: p.proposal, hint: p.proposalHint, rows: 3, required: false })}
   ${textareaField(context, form, { name: 'decisions', label: p.decisions, hint: p.decisionsHint, rows: 4, required: false })}
   <fieldset><legend>${p.vote}</legend>
     ${inputField(context, form, { name: 'voteQuestion', label: p.voteQuestion, hint: p.voteQuestionHint, required: false })}
@@ -640,9 +684,12 @@ ${past.length ? html`<ul class="meeting-list">${past}</ul>` : html`<p>${t.member
 </dl>
 <p class="notice-info">${isDraft ? t.member.draftNote : t.member.readOnly}</p>
 ${isDraft
-  ? html`${attendanceSection(context, overview.minutes)}${overview.minutes.items.map((item, i) => paragraphArticle(context, { number: item.number, item }, i))}`
+  ? html`${attendanceSection(context, overview.minutes)}${overview.minutes.items.map((item, i) => paragraphArticle(context, { number: item.number, item }, i))}
+${overview.documents.length > 0 && html`<section class="card" aria-labelledby="handlingar-rubrik"><h2 id="handlingar-rubrik">${t.documents.title}</h2><ul class="plain">${overview.minutes.items.map(
+  (item, i) => overview.documents.some((d) => d.paragraphId === overview.paragraphIds[i]) && html`<li><span class="paragraph-number">${paragraphLabel(item.number)}</span> ${item.title}${documentLinks(context, meetingId, overview.documents, overview.paragraphIds[i])}</li>`,
+)}</ul></section>`}`
   : html`<section class="card"><h2>${t.member.agenda}</h2><ol class="plain">${overview.minutes.items.map(
-      (item) => html`<li class="meeting-row"><span><span class="paragraph-number">${paragraphLabel(item.number)}</span> ${item.title}</span>${nonEmpty(item.presenters) && html`<span class="count">${t.minutes.presenters}: ${item.presenters.join(', ')}</span>`}</li>`,
+      (item, i) => html`<li class="meeting-row"><span><span class="paragraph-number">${paragraphLabel(item.number)}</span> ${item.title}${documentLinks(context, meetingId, overview.documents, overview.paragraphIds[i])}</span>${nonEmpty(item.presenters) && html`<span class="count">${t.minutes.presenters}: ${item.presenters.join(', ')}</span>`}</li>`,
     )}</ol></section>`}`;
     return sendPage(reply, layout(context, { title, section: 'mine', body, breadcrumbs: [{ label: t.member.title, href: '/mina-sammantraden' }, { label: title }] }));
   });
@@ -865,6 +912,7 @@ function parseParagraphForm(values: Record<string, string>): { changes: Paramete
       title: values.title ?? '',
       caseNumber: values.caseNumber?.trim() || null,
       text: values.text?.trim() ? values.text.replace(/\r\n/g, '\n') : null,
+      proposal: values.proposal?.trim() ? values.proposal.replace(/\r\n/g, '\n').trim() : null,
       decisions: lines(values.decisions),
       votes,
       reservations,
