@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- search [--engine pglite|postgres|both] [--paragraphs 100000] [--queries 300] [--keep]`
+ * `npm run bench -- search [--engine pglite|postgres|both] [--paragraphs 100000] [--queries 300] [--load bulk|triggers] [--keep] [--database URL]`
  *
  * Generates a fictional national corpus of municipal minutes (organisations, bodies, meetings 2010–2025,
  * §§ with Swedish text, att-satser, attachments, cases, attendance, presenters, reservations), loads it
@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
@@ -120,6 +120,9 @@ interface CorpusShape {
   organizations: { id: string; name: string; bodies: { id: string; name: string }[] }[];
 }
 
+const organizationName = (o: number) =>
+  `${placePrefixes[o % placePrefixes.length]}${placeSuffixes[Math.floor(o / placePrefixes.length) % placeSuffixes.length]}${o >= placePrefixes.length * placeSuffixes.length ? ` ${o}` : ''} kommun`;
+
 /** Yields batches of about `batchSize` §§ until `total` §§ are made. */
 function* generateCorpus(total: number, batchSize: number, shape: CorpusShape): Generator<Batch> {
   const random = randomFrom(20260101);
@@ -142,7 +145,7 @@ function* generateCorpus(total: number, batchSize: number, shape: CorpusShape): 
 
   for (let o = 0; o < organizationCount && made < total; o++) {
     const organizationId = randomUUID();
-    const name = `${placePrefixes[o % placePrefixes.length]}${placeSuffixes[Math.floor(o / placePrefixes.length) % placeSuffixes.length]}${o >= placePrefixes.length * placeSuffixes.length ? ` ${o}` : ''} kommun`;
+    const name = organizationName(o);
     batch.organizations.push({ id: organizationId, name, organization_type: 'municipal' });
     const people = Array.from({ length: 70 }, () => ({ id: randomUUID(), name: `${random.pick(firstNames)} ${random.pick(lastNames)}`, party: random.pick(parties) }));
     const uniquePeople = [...new Map(people.map((p) => [p.name, p])).values()];
@@ -230,9 +233,15 @@ async function insertRows(db: Database, table: string, columns: Record<string, s
   );
 }
 
-async function loadBatch(db: Database, batch: Batch): Promise<void> {
+/**
+ * One batch in one transaction. `bulk` (the default) defers the search triggers for the transaction and
+ * builds the batch's search documents with one refresh at the end (migration 0006); `triggers` lets every
+ * trigger fire as a use case writing minutes one by one would.
+ */
+async function loadBatch(db: Database, batch: Batch, mode: LoadMode): Promise<void> {
   await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
+    if (mode === 'bulk') await t.execute(sql`select set_config('protokoll.search_refresh', 'deferred', true)`);
     await insertRows(t, 'organizations', { id: 'uuid', name: 'text', organization_type: 'text' }, batch.organizations);
     await insertRows(t, 'bodies', { id: 'uuid', organization_id: 'uuid', name: 'text', body_kind: 'text' }, batch.bodies);
     await insertRows(t, 'persons', { id: 'uuid', name: 'text' }, batch.persons);
@@ -262,8 +271,14 @@ async function loadBatch(db: Database, batch: Batch): Promise<void> {
     if (adjusted.length) {
       await t.execute(sql`update meetings set status = 'adjusted' where id in (select jsonb_array_elements_text(${JSON.stringify(adjusted)}::jsonb)::uuid)`);
     }
+    if (mode === 'bulk') {
+      const ids = batch.paragraphs.map((p) => p.id);
+      await t.execute(sql`select search_refresh_paragraphs(array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid))`);
+    }
   });
 }
+
+type LoadMode = 'bulk' | 'triggers';
 
 // ---------------------------------------------------------------------------------------------------
 // The query mix.
@@ -328,11 +343,11 @@ const summary = (times: number[]) => {
 };
 const write = (line: string) => process.stdout.write(`${line}\n`);
 
-async function openBenchDatabase(engine: Engine): Promise<DatabaseHandle & { cleanup(): Promise<void> }> {
+async function openBenchDatabase(engine: Engine): Promise<DatabaseHandle & { name: string; cleanup(): Promise<void> }> {
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'protokoll-bench-'));
     const handle = await openDatabase({ dataDir: dir });
-    return { ...handle, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { ...handle, name: dir, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('set TEST_DATABASE_URL or DATABASE_URL, or run through scripts/with-throwaway-postgres.sh');
@@ -346,6 +361,7 @@ async function openBenchDatabase(engine: Engine): Promise<DatabaseHandle & { cle
   const handle = await openDatabase({ databaseUrl: url.toString() });
   return {
     ...handle,
+    name,
     cleanup: async () => {
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
@@ -355,8 +371,41 @@ async function openBenchDatabase(engine: Engine): Promise<DatabaseHandle & { cle
   };
 }
 
-async function benchEngine(engine: Engine, options: { paragraphs: number; queries: number; naive: number; keep: boolean }): Promise<void> {
-  write(`\nsearch bench on ${engine}: ${options.paragraphs.toLocaleString('sv-SE')} §§`);
+/** The organisations of a corpus loaded before (`--keep`), in the order the generator made them. */
+async function shapeOf(db: Database): Promise<CorpusShape> {
+  const rows = await queryRows<{ id: string; name: string; bodies: { id: string; name: string }[] }>(
+    db,
+    sql`select o.id, o.name, coalesce((select jsonb_agg(jsonb_build_object('id', b.id, 'name', b.name)) from bodies b where b.organization_id = o.id), '[]') as bodies from organizations o`,
+  );
+  const byName = new Map(rows.map((row) => [row.name, row]));
+  const organizations: CorpusShape['organizations'] = [];
+  for (let o = 0; byName.has(organizationName(o)); o++) organizations.push(byName.get(organizationName(o))!);
+  return { organizations };
+}
+
+interface BenchOptions {
+  paragraphs: number;
+  queries: number;
+  naive: number;
+  keep: boolean;
+  load: LoadMode;
+  /** A PostgreSQL database loaded before with `--keep`: only the queries run. */
+  database?: string | undefined;
+}
+
+async function benchEngine(engine: Engine, options: BenchOptions): Promise<void> {
+  if (options.database) {
+    write(`\nsearch bench on ${engine}: the corpus already in ${new URL(options.database).pathname.slice(1)}`);
+    const handle = await openDatabase({ databaseUrl: options.database });
+    try {
+      await migrateDatabase(handle);
+      await runQueries(handle.db, await shapeOf(handle.db), options);
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
+  write(`\nsearch bench on ${engine}: ${options.paragraphs.toLocaleString('sv-SE')} §§, ${options.load} load`);
   const handle = await openBenchDatabase(engine);
   const { db } = handle;
   try {
@@ -366,7 +415,7 @@ async function benchEngine(engine: Engine, options: { paragraphs: number; querie
     let loaded = 0;
     let lastReport = loadStart;
     for (const batch of generateCorpus(options.paragraphs, engine === 'pglite' ? 2000 : 5000, shape)) {
-      await loadBatch(db, batch);
+      await loadBatch(db, batch, options.load);
       loaded += batch.paragraphs.length;
       if (performance.now() - lastReport > 15000) {
         lastReport = performance.now();
@@ -387,43 +436,50 @@ async function benchEngine(engine: Engine, options: { paragraphs: number; querie
       `  load: ${loadSeconds.toFixed(1)} s (${Math.round(loaded / loadSeconds)} §§/s), ${counts!.paragraphs} §§ in ${counts!.meetings} meetings of ${counts!.organizations} organisations, ${counts!.documents} search documents`,
     );
     write(`  database size ${counts!.size} (search_documents with indexes ${searchSize!.size})`);
-
-    const queries = buildQueries(options.queries, shape);
-    for (const query of queries.slice(0, 10)) await searchDecisions(db, { query: query.query, filters: query.filters, audience: 'public' });
-    const times: number[] = [];
-    const byKind = new Map<string, number[]>();
-    const byFacets = new Map<number, number[]>();
-    let totalHits = 0;
-    for (const query of queries) {
-      const start = performance.now();
-      const result = await searchDecisions(db, { query: query.query, filters: query.filters, audience: 'public' });
-      const elapsed = performance.now() - start;
-      totalHits += result.total;
-      times.push(elapsed);
-      byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), elapsed]);
-      byFacets.set(query.facets, [...(byFacets.get(query.facets) ?? []), elapsed]);
-    }
-    write(`  search (public, page of 20 with facets and snippets), all: ${summary(times)}; mean matches ${Math.round(totalHits / queries.length)}`);
-    for (const [kind, list] of byKind) write(`    ${kind.padEnd(6)} ${summary(list)}`);
-    for (const [facets, list] of [...byFacets].sort((a, b) => a[0] - b[0])) write(`    ${facets} facet${facets === 1 ? ' ' : 's'} ${summary(list)}`);
-
-    const naiveTimes: number[] = [];
-    const searchTimes: number[] = [];
-    for (const query of queries.slice(0, options.naive)) {
-      let start = performance.now();
-      await db.execute(naiveQuery(query));
-      naiveTimes.push(performance.now() - start);
-      start = performance.now();
-      await searchDecisions(db, { query: query.query, filters: query.filters, audience: 'public' });
-      searchTimes.push(performance.now() - start);
-    }
-    const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / list.length;
-    write(`  naive ILIKE '%…%' reference on the same ${naiveTimes.length} queries: ${summary(naiveTimes)}`);
-    write(`    full-text search on them: ${summary(searchTimes)}; ILIKE takes ${(mean(naiveTimes) / mean(searchTimes)).toFixed(1)}× as long on average`);
+    await runQueries(db, shape, options);
   } finally {
     await handle.close();
-    if (!options.keep) await handle.cleanup();
+    if (options.keep) write(`  kept the database (${engine === 'pglite' ? 'a temporary folder' : 'on the server'}): ${handle.name}`);
+    else await handle.cleanup();
   }
+}
+
+async function runQueries(db: Database, shape: CorpusShape, options: BenchOptions): Promise<void> {
+  // The machine may be shared: the load average before and after puts the figures in context.
+  write(`  load average before the queries: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  const queries = buildQueries(options.queries, shape);
+  for (const query of queries.slice(0, 10)) await searchDecisions(db, { query: query.query, filters: query.filters, audience: 'public' });
+  const times: number[] = [];
+  const byKind = new Map<string, number[]>();
+  const byFacets = new Map<number, number[]>();
+  let totalHits = 0;
+  for (const query of queries) {
+    const start = performance.now();
+    const result = await searchDecisions(db, { query: query.query, filters: query.filters, audience: 'public' });
+    const elapsed = performance.now() - start;
+    totalHits += result.total;
+    times.push(elapsed);
+    byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), elapsed]);
+    byFacets.set(query.facets, [...(byFacets.get(query.facets) ?? []), elapsed]);
+  }
+  write(`  search (public, page of 20 with facets and snippets), all: ${summary(times)}; mean matches ${Math.round(totalHits / queries.length)}`);
+  for (const [kind, list] of byKind) write(`    ${kind.padEnd(6)} ${summary(list)}`);
+  for (const [facets, list] of [...byFacets].sort((a, b) => a[0] - b[0])) write(`    ${facets} facet${facets === 1 ? ' ' : 's'} ${summary(list)}`);
+
+  const naiveTimes: number[] = [];
+  const searchTimes: number[] = [];
+  for (const query of queries.slice(0, options.naive)) {
+    let start = performance.now();
+    await db.execute(naiveQuery(query));
+    naiveTimes.push(performance.now() - start);
+    start = performance.now();
+    await searchDecisions(db, { query: query.query, filters: query.filters, audience: 'public' });
+    searchTimes.push(performance.now() - start);
+  }
+  const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / list.length;
+  write(`  naive ILIKE '%…%' reference on the same ${naiveTimes.length} queries: ${summary(naiveTimes)}`);
+  write(`    full-text search on them: ${summary(searchTimes)}; ILIKE takes ${(mean(naiveTimes) / mean(searchTimes)).toFixed(1)}× as long on average`);
+  write(`  load average after the queries: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -445,6 +501,8 @@ export async function run(args: string[]): Promise<void> {
     queries: number('--queries', 300),
     naive: number('--naive', 30),
     keep: args.includes('--keep'),
+    database: value('--database'),
+    load: (value('--load') === 'triggers' ? 'triggers' : 'bulk') as LoadMode,
   };
   write(`node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);
   for (const engine of engines) await benchEngine(engine, options);

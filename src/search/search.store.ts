@@ -79,57 +79,18 @@ export interface FacetCounts {
   decisions: number;
 }
 
-/** The number of matches, and per organisation, body, year and decision, in one pass. */
-export async function countFacets(db: Database, where: SQL): Promise<FacetCounts> {
-  const rows = await queryRows<{
-    organization_id: string | null;
-    body_id: string | null;
-    year: number | null;
-    is_decision: boolean | null;
-    count: number;
-    set: number;
-  }>(
-    db,
-    sql`select sd.organization_id, sd.body_id, sd.year, sd.is_decision, count(*)::int as count,
-          (grouping(sd.organization_id) * 8 + grouping(sd.body_id) * 4 + grouping(sd.year) * 2 + grouping(sd.is_decision))::int as set
-        from search_documents sd
-        where ${where}
-        group by grouping sets ((sd.organization_id), (sd.body_id), (sd.year), (sd.is_decision), ())`,
-  );
-  // `set` has a 0 bit for each column the row is grouped by: 7 = organisation, 11 = body, 13 = year, 14 = decision, 15 = all.
-  const result: FacetCounts = { total: 0, organizations: [], bodies: [], years: [], decisions: 0 };
-  for (const row of rows) {
-    const count = Number(row.count);
-    switch (Number(row.set)) {
-      case 7:
-        result.organizations.push({ id: row.organization_id, count });
-        break;
-      case 11:
-        if (row.body_id) result.bodies.push({ id: row.body_id, count });
-        break;
-      case 13:
-        result.years.push({ year: row.year === null ? null : Number(row.year), count });
-        break;
-      case 14:
-        if (row.is_decision) result.decisions = count;
-        break;
-      case 15:
-        result.total = count;
-        break;
-    }
-  }
-  return result;
-}
-
-/** The number of matches only. */
 /** Whether a tsquery has no lexemes left (only stop words), so it can match nothing. */
 export async function isEmptyTsquery(db: Database, tsquery: SQL): Promise<boolean> {
   const [row] = await queryRows<{ nodes: number }>(db, sql`select numnode(${tsquery})::int as nodes`);
   return Number(row?.nodes ?? 0) === 0;
 }
 
-export async function countMatches(db: Database, where: SQL): Promise<number> {
-  const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from search_documents sd where ${where}`);
+/** The number of matches, counting at most `countLimit`. */
+export async function countMatches(db: Database, where: SQL, countLimit: number): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from (select 1 from search_documents sd where ${where} limit ${countLimit}) counted`,
+  );
   return Number(row?.count ?? 0);
 }
 
@@ -150,7 +111,7 @@ export interface HitRow {
   isDecision: boolean;
 }
 
-export interface HitQuery {
+export interface MatchQuery {
   where: SQL;
   /** How a match is ranked (on `sd`), or null to list by date. */
   rank: SQL | null;
@@ -160,72 +121,135 @@ export interface HitQuery {
   offset: number;
   /** Only this many matches, the most recent, are ranked: ranking reads each match's whole document. */
   rankWindow: number;
+  /** Matches are counted up to this many, the most recent; the facets count the same ones. */
+  countLimit: number;
+}
+
+export interface Matches {
+  /** Counts over the counted matches: all of them, or the newest `countLimit` when `capped`. */
+  facets: FacetCounts;
+  /** True when counting stopped at `countLimit`: at least `facets.total` §§ match. */
+  capped: boolean;
+  hits: HitRow[];
 }
 
 /**
- * One page of hits, best first. Ranking is done on at most `rankWindow` matches, and snippets only
- * for the page (ts_headline re-reads the text, so it runs after LIMIT).
+ * Counts, facets and one page of hits, best first, in one statement that reads the matches once:
+ * the newest `countLimit` matches are counted per organisation, body, year and decision (GROUPING
+ * SETS), the newest `rankWindow` of them are ranked, and snippets are made only for the page
+ * (ts_headline re-reads the text, so it runs after LIMIT).
  */
-export async function findHits(db: Database, query: HitQuery): Promise<HitRow[]> {
+export async function findMatches(db: Database, query: MatchQuery): Promise<Matches> {
   const rank = query.rank ?? sql`0::float4`;
   const source = sql`translate(concat_ws(E'\n', nullif(sd.decisions, ''), nullif(sd.body_text, ''), nullif(sd.attachments, '')), ${MATCH_START + MATCH_END}, '')`;
   const snippet = query.headlineQuery
     ? sql`ts_headline('swedish', ${source}, ${query.headlineQuery}, ${HEADLINE_OPTIONS})`
     : sql`left(${source}, 240)`;
+  const rankWindow = Math.min(query.rankWindow, query.countLimit);
   const rows = await queryRows<{
-    paragraph_id: string;
-    meeting_id: string;
+    kind: 'facet' | 'hit';
+    set: number | null;
     organization_id: string | null;
+    body_id: string | null;
+    year: number | null;
+    is_decision: boolean | null;
+    count: number | null;
+    position: number | null;
+    paragraph_id: string | null;
+    meeting_id: string | null;
     organization: string | null;
-    body_id: string;
-    body: string;
+    body: string | null;
     meeting_date: string | null;
     number: number | null;
-    title: string;
+    title: string | null;
     case_number: string | null;
-    snippet: string;
-    rank: number;
-    is_decision: boolean;
+    snippet: string | null;
+    rank: number | null;
   }>(
     db,
-    sql`with window_matches as (
-          select sd.paragraph_id, sd.held_on, sd.number, sd.document, sd.is_decision, sd.title
+    sql`with matches as materialized (
+          select sd.paragraph_id, sd.held_on, sd.number, sd.organization_id, sd.body_id, sd.year, sd.is_decision, sd.document, sd.title
           from search_documents sd
           where ${query.where}
           order by sd.held_on desc nulls last, sd.number, sd.paragraph_id
-          limit ${query.rankWindow}
-        ), page as (
+          limit ${query.countLimit}
+        ), facet_counts as (
+          select m.organization_id, m.body_id, m.year, m.is_decision, count(*)::int as count,
+            (grouping(m.organization_id) * 8 + grouping(m.body_id) * 4 + grouping(m.year) * 2 + grouping(m.is_decision))::int as set
+          from matches m
+          group by grouping sets ((m.organization_id), (m.body_id), (m.year), (m.is_decision), ())
+        ), window_matches as (
+          select * from matches
+          order by held_on desc nulls last, number, paragraph_id
+          limit ${rankWindow}
+        ), ranked as (
           select sd.paragraph_id, sd.held_on, sd.number, (${rank})::float8 as rank
           from window_matches sd
-          order by rank desc, sd.held_on desc nulls last, sd.number, sd.paragraph_id
+        ), page as (
+          select ranked.*, row_number() over (order by rank desc, held_on desc nulls last, number, paragraph_id)::int as position
+          from ranked
+          order by rank desc, held_on desc nulls last, number, paragraph_id
           limit ${query.limit} offset ${query.offset}
         )
-        select sd.paragraph_id, sd.meeting_id, sd.organization_id,
-          coalesce(o.name, m.organization_as_written) as organization,
-          sd.body_id, b.name as body, sd.held_on::text as meeting_date, sd.number, sd.title, sd.case_number,
-          ${snippet} as snippet, page.rank, sd.is_decision
+        select 'facet' as kind, f.set, f.organization_id, f.body_id, f.year, f.is_decision, f.count,
+          null::int as position, null::uuid as paragraph_id, null::uuid as meeting_id, null::text as organization, null::text as body,
+          null::text as meeting_date, null::int as number, null::text as title, null::text as case_number, null::text as snippet,
+          null::float8 as rank
+        from facet_counts f
+        union all
+        select 'hit', null, sd.organization_id, sd.body_id, null, sd.is_decision, null,
+          page.position, sd.paragraph_id, sd.meeting_id, coalesce(o.name, m.organization_as_written), b.name,
+          sd.held_on::text, sd.number, sd.title, sd.case_number, ${snippet}, page.rank
         from page
         join search_documents sd on sd.paragraph_id = page.paragraph_id
         join meetings m on m.id = sd.meeting_id
         join bodies b on b.id = sd.body_id
-        left join organizations o on o.id = sd.organization_id
-        order by page.rank desc, page.held_on desc nulls last, page.number, page.paragraph_id`,
+        left join organizations o on o.id = sd.organization_id`,
   );
-  return rows.map((r) => ({
-    paragraphId: r.paragraph_id,
-    meetingId: r.meeting_id,
-    organizationId: r.organization_id,
-    organization: r.organization,
-    bodyId: r.body_id,
-    body: r.body,
-    meetingDate: r.meeting_date,
-    number: r.number === null ? null : Number(r.number),
-    title: r.title,
-    caseNumber: r.case_number,
-    markedSnippet: r.snippet ?? '',
-    rank: Number(r.rank),
-    isDecision: Boolean(r.is_decision),
-  }));
+  // `set` has a 0 bit for each column the row is grouped by: 7 = organisation, 11 = body, 13 = year, 14 = decision, 15 = all.
+  const facets: FacetCounts = { total: 0, organizations: [], bodies: [], years: [], decisions: 0 };
+  const hits: (HitRow & { position: number })[] = [];
+  for (const row of rows) {
+    if (row.kind === 'hit') {
+      hits.push({
+        position: Number(row.position),
+        paragraphId: row.paragraph_id!,
+        meetingId: row.meeting_id!,
+        organizationId: row.organization_id,
+        organization: row.organization,
+        bodyId: row.body_id!,
+        body: row.body!,
+        meetingDate: row.meeting_date,
+        number: row.number === null ? null : Number(row.number),
+        title: row.title!,
+        caseNumber: row.case_number,
+        markedSnippet: row.snippet ?? '',
+        rank: Number(row.rank),
+        isDecision: Boolean(row.is_decision),
+      });
+      continue;
+    }
+    const count = Number(row.count);
+    switch (Number(row.set)) {
+      case 7:
+        facets.organizations.push({ id: row.organization_id, count });
+        break;
+      case 11:
+        if (row.body_id) facets.bodies.push({ id: row.body_id, count });
+        break;
+      case 13:
+        facets.years.push({ year: row.year === null ? null : Number(row.year), count });
+        break;
+      case 14:
+        if (row.is_decision) facets.decisions = count;
+        break;
+      case 15:
+        facets.total = count;
+        break;
+    }
+  }
+  hits.sort((a, b) => a.position - b.position);
+  return { facets, capped: facets.total >= query.countLimit, hits: hits.map(({ position: _, ...hit }) => hit) };
 }
 
 /** Names of organisations and bodies (with their organisation's name), for facets. */

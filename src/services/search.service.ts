@@ -11,12 +11,11 @@ import { allOf, filterConditions, PERSON_ROLES, personCondition, type ResolvedFi
 import { hasPositiveTerms, hasTerms, looksLikeCaseNumber, parseSearchQuery, tsqueryOf } from '../search/search-query.ts';
 import { snippetHtml, snippetSegments, snippetText, type SnippetSegment } from '../search/snippet.ts';
 import {
-  countFacets,
   countMatches,
   isEmptyTsquery,
   findCaseCandidates,
   findFacetNames,
-  findHits,
+  findMatches,
   findNameCandidates,
 } from '../search/search.store.ts';
 import type { Database } from '../storage/database.ts';
@@ -27,6 +26,12 @@ export { MAX_QUERY_LENGTH } from '../search/search-query.ts';
 
 /** Matches beyond this many are counted but not ranked: the most recent ones are ranked. */
 export const RANK_WINDOW = 2000;
+/**
+ * Matches are counted up to this many, the most recent first: a word in a third of a national corpus
+ * would otherwise count hundreds of thousands of §§ for one page. Beyond it, `totalIsCapped` is true,
+ * the total says "at least", and the facets count the newest this many matches.
+ */
+export const MAX_COUNTED_MATCHES = 10_000;
 export const MAX_PAGE_SIZE = 100;
 /** Facet lists are cut to the largest this many values. */
 export const MAX_FACET_VALUES = 50;
@@ -85,7 +90,10 @@ export interface FacetValue {
 }
 
 export interface SearchResult {
+  /** The number of matching §§; at least this many when `totalIsCapped`. */
   total: number;
+  /** True when more than MAX_COUNTED_MATCHES §§ match: counting stopped there, and the facets count the newest ones. */
+  totalIsCapped: boolean;
   page: number;
   pageSize: number;
   hits: SearchHit[];
@@ -167,28 +175,24 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
   }
 
   const conditions = filterConditions(resolved);
-  let where = allOf(match ? [match, ...conditions] : conditions);
-  let facets = await countFacets(db, where);
+  const offset = (page - 1) * pageSize;
+  const paging = { limit: pageSize, offset, rankWindow: Math.max(RANK_WINDOW, offset + pageSize), countLimit: MAX_COUNTED_MATCHES };
+  let found = await findMatches(db, { where: allOf(match ? [match, ...conditions] : conditions), rank, headlineQuery, ...paging });
 
-  if (facets.total === 0 && headlineQuery && hasPositiveTerms(parsed) && parsed.plainText && !(await isEmptyTsquery(db, headlineQuery))) {
+  if (found.facets.total === 0 && headlineQuery && hasPositiveTerms(parsed) && parsed.plainText && !(await isEmptyTsquery(db, headlineQuery))) {
     // Nothing has these words: show §§ whose titles are like them (a misspelt word or name).
-    const similar = sql`${parsed.plainText} <% sd.title`;
-    const fallbackWhere = allOf([similar, ...conditions]);
-    const fallbackFacets = await countFacets(db, fallbackWhere);
-    if (fallbackFacets.total > 0) {
-      where = fallbackWhere;
-      facets = fallbackFacets;
-      rank = sql`word_similarity(${parsed.plainText}, sd.title)`;
-      headlineQuery = null;
+    const fallback = await findMatches(db, {
+      where: allOf([sql`${parsed.plainText} <% sd.title`, ...conditions]),
+      rank: sql`word_similarity(${parsed.plainText}, sd.title)`,
+      headlineQuery: null,
+      ...paging,
+    });
+    if (fallback.facets.total > 0) {
+      found = fallback;
       interpretation.matchedBy = 'similar_titles';
     }
   }
-
-  const offset = (page - 1) * pageSize;
-  const rows =
-    facets.total > offset
-      ? await findHits(db, { where, rank, headlineQuery, limit: pageSize, offset, rankWindow: Math.max(RANK_WINDOW, offset + pageSize) })
-      : [];
+  const { facets, hits: rows } = found;
 
   const names = await findFacetNames(db, {
     organizationIds: facets.organizations.flatMap((o) => (o.id ? [o.id] : [])),
@@ -197,6 +201,7 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
 
   const result: SearchResult = {
     total: facets.total,
+    totalIsCapped: found.capped,
     page,
     pageSize,
     hits: rows.map((row) => {
@@ -246,7 +251,7 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
     const base = interpretation.matchedBy === 'similar_titles' ? allOf([sql`${parsed.plainText} <% sd.title`, ...filterConditions(resolved, { withPerson: false })]) : withoutPerson;
     const persons: FacetValue[] = [];
     for (const name of resolved.personNames) {
-      const count = await countMatches(db, allOf([base, personCondition([name], resolved.personRoles)]));
+      const count = await countMatches(db, allOf([base, personCondition([name], resolved.personRoles)]), MAX_COUNTED_MATCHES);
       if (count > 0) persons.push({ value: name, label: name, count });
     }
     result.facets.persons = topValues(persons);

@@ -5,6 +5,7 @@ import { InputError } from '../../src/errors.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { saveMinutes } from '../../src/services/minutes.service.ts';
 import { searchDecisions, type SearchInput, type SearchResult } from '../../src/services/search.service.ts';
+import { findMatches } from '../../src/search/search.store.ts';
 import { inTransaction } from '../../src/storage/index.ts';
 import { queryRows, type Database } from '../../src/storage/database.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
@@ -277,6 +278,47 @@ describeOnEachEngine('searching decisions', (database) => {
     expect((await search({ query: 'halkbekämpning', filters: { organization } })).total).toBe(0);
     await db.execute(sql`delete from meetings where id = ${meetingId}`);
     expect((await search({ query: 'trottoarer', filters: { organization } })).total).toBe(0);
+  });
+
+  it('lets a bulk loader defer the search triggers for its transaction and build the documents once', async () => {
+    const db = database().db;
+    const organization = 'Bulkförbundet';
+    const { meetingId } = await saveMinutes(
+      db,
+      minutesWith({ organization, date: '2024-02-10', adjusted: false, items: [{ number: 1, title: 'Skidspår', text: 'Spåren prepareras.' }] }),
+    );
+    await inTransaction(db, async (tx) => {
+      await tx.execute(sql`select set_config('protokoll.search_refresh', 'deferred', true)`);
+      await tx.execute(sql`update paragraphs set text = 'Pistmaskinen repareras.' where meeting_id = ${meetingId}`);
+      // Deferred: the document still has the old words until the loader refreshes it.
+      expect((await search({ query: 'pistmaskinen', filters: { organization } }, tx)).total).toBe(0);
+      await tx.execute(sql`select search_refresh_paragraphs(array(select id from paragraphs where meeting_id = ${meetingId}))`);
+      expect((await search({ query: 'pistmaskinen', filters: { organization } }, tx)).total).toBe(1);
+    });
+    // The setting ended with the transaction: the next write refreshes at once again.
+    await db.execute(sql`update paragraphs set text = 'Snökanonen lagas.' where meeting_id = ${meetingId}`);
+    expect((await search({ query: 'snökanonen', filters: { organization } })).total).toBe(1);
+    expect((await search({ query: 'pistmaskinen', filters: { organization } })).total).toBe(0);
+  });
+
+  it('counts exactly up to a limit, and beyond it says so and counts the newest matches', async () => {
+    const organization = 'Takförbundet';
+    const db = database().db;
+    for (const [date, numbers] of [['2019-03-01', [1, 2]], ['2020-03-01', [1, 2]], ['2021-03-01', [1]]] as const) {
+      await saveMinutes(db, minutesWith({ organization, date, items: numbers.map((number) => ({ number, title: `Takläggning del ${number}`, text: 'Taket läggs om.' })) }));
+    }
+    const all = await search({ query: 'takläggning', filters: { organization } });
+    expect(all).toMatchObject({ total: 5, totalIsCapped: false });
+
+    const where = sql`sd.document @@ plainto_tsquery('swedish', 'takläggning') and sd.organization_id in (select o.id from organizations o where o.name = ${organization})`;
+    const capped = await findMatches(db, { where, rank: null, headlineQuery: null, limit: 10, offset: 0, rankWindow: 10, countLimit: 3 });
+    expect(capped.capped).toBe(true);
+    expect(capped.facets.total).toBe(3);
+    expect(capped.facets.years.map((y) => [y.year, y.count]).sort()).toEqual([
+      [2020, 2],
+      [2021, 1],
+    ]);
+    expect(capped.hits.map((h) => h.meetingDate)).toEqual(['2021-03-01', '2020-03-01', '2020-03-01']);
   });
 
   it('falls back to similar titles when a misspelt word matches nothing', async () => {
