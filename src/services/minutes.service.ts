@@ -21,6 +21,7 @@ import {
   inTransaction,
   insertBody,
   insertMandate,
+  widenMandateTerm,
   insertMinutes,
   insertOrganization,
   insertPerson,
@@ -81,10 +82,14 @@ export async function storeMinutes(tx: Database, minutes: Minutes, options: Save
     attendeePersonIds.push(person.id);
     let mandateId: string | null = null;
     if (mandateRoles.has(attendee.role) && body.decisionMaking) {
+      // The minutes prove the mandate on the meeting day only: an imported mandate's term is the span of
+      // the meetings that show it, so an old archive never makes old members look current.
+      const heldOn = minutes.meeting.date;
       const existing = await findMandate(tx, { personId: person.id, bodyId: body.id, role: attendee.role });
+      if (existing && heldOn) await widenMandateTerm(tx, existing, heldOn);
       const mandate =
         existing ??
-        (await insertMandate(tx, { personId: person.id, bodyId: body.id, role: attendee.role, party: attendee.party }));
+        (await insertMandate(tx, { personId: person.id, bodyId: body.id, role: attendee.role, party: attendee.party, startsOn: heldOn, endsOn: heldOn }));
       mandateId = mandate.id;
     }
     attendeeMandateIds.push(mandateId);

@@ -101,6 +101,15 @@ export async function findMandate(
   return rows[0] ?? null;
 }
 
+/** Stretches a mandate's term so that it covers `onDate` (open ends stay open). */
+export async function widenMandateTerm(db: Database, mandate: MandateRow, onDate: string): Promise<void> {
+  const startsOn = mandate.startsOn !== null && mandate.startsOn > onDate ? onDate : mandate.startsOn;
+  const endsOn = mandate.endsOn !== null && mandate.endsOn < onDate ? onDate : mandate.endsOn;
+  if (startsOn !== mandate.startsOn || endsOn !== mandate.endsOn) {
+    await db.update(mandates).set({ startsOn, endsOn }).where(eq(mandates.id, mandate.id));
+  }
+}
+
 export async function insertMandate(db: Database, values: typeof mandates.$inferInsert): Promise<MandateRow> {
   const [row] = await db.insert(mandates).values(values).returning();
   return row!;

@@ -111,6 +111,14 @@ describeOnEachEngine('storing minutes', (database) => {
       where o.name = ${organization} group by p.name order by p.name`);
     const chair = rows.find((r) => r.name === 'Anna Ek');
     expect(chair).toEqual({ name: 'Anna Ek', mandates: 1, attendances: 2 });
+    // The imported mandate's term spans the meetings that show it, and no further.
+    const terms = await queryRows<{ starts_on: string; ends_on: string }>(
+      db,
+      sql`select m.starts_on::text, m.ends_on::text from mandates m join persons p on p.id = m.person_id
+          join bodies b on b.id = m.body_id join organizations o on o.id = b.organization_id
+          where p.name = 'Anna Ek' and o.name = ${organization}`,
+    );
+    expect(terms).toEqual([{ starts_on: '2023-01-10', ends_on: '2023-02-10' }]);
   });
 });
 
