@@ -21,6 +21,7 @@ import { MAX_ATTACHMENT_BYTES } from '../services/meeting-cycle.service.ts';
 import { registerAccountPages } from './pages/account.pages.ts';
 import { registerDocumentPages } from './pages/documents.pages.ts';
 import { registerPublicPages } from './pages/public.pages.ts';
+import { registerRegisterPages } from './pages/registers.pages.ts';
 import { registerSearchPages } from './pages/search.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
@@ -147,6 +148,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerAccountPages(app, deps);
   await registerWorkspacePages(app, deps);
   await registerDocumentPages(app, deps);
+  await registerRegisterPages(app, deps);
 
   // Anything else under the web's paths is a page that does not exist; the API keeps its JSON answer.
   app.get('/*', async (request, reply) => {
