@@ -300,8 +300,12 @@ export async function insertInvitations(db: Database, rows: (typeof meetingInvit
   if (rows.length) await db.insert(meetingInvitations).values(rows);
 }
 
+const swedishOrder = new Intl.Collator('sv');
+
+/** Who the kallelse went to, sorted by name in Swedish order (done here: PGlite has no Swedish collation). */
 export async function listInvitations(db: Database, meetingId: string) {
-  return db.select().from(meetingInvitations).where(eq(meetingInvitations.meetingId, meetingId)).orderBy(asc(meetingInvitations.name));
+  const rows = await db.select().from(meetingInvitations).where(eq(meetingInvitations.meetingId, meetingId));
+  return rows.sort((a, b) => swedishOrder.compare(a.name, b.name));
 }
 
 export async function insertExtract(db: Database, values: typeof extracts.$inferInsert) {
