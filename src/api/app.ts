@@ -23,6 +23,8 @@ export interface AppOptions {
   version?: string;
   /** Serve the web application's pages too (default true); API-only deployments and API tests turn it off. */
   web?: boolean;
+  /** Today's date in Sweden for the web pages' legal clocks and registers (tests fix it; default the real date). */
+  today?: () => string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -69,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(followUpRoutes, { db });
   if (options.web !== false) {
     const { webRoutes } = await import('../web/index.ts');
-    await app.register(webRoutes, { database: options.database });
+    await app.register(webRoutes, { database: options.database, ...(options.today ? { today: options.today } : {}) });
   }
   return app;
 }

@@ -37,9 +37,10 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** Starts the application; `today` fixes the date the web pages judge clocks and registers by. */
+export async function startApp(options: { today?: () => string } = {}): Promise<RunningApp> {
   const handle = await openTestDatabase('pglite');
-  const app = await buildApp({ database: handle });
+  const app = await buildApp({ database: handle, ...options });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchBrowser();
   return {
