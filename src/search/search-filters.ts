@@ -13,10 +13,10 @@ export type PersonRole = (typeof PERSON_ROLES)[number];
 /** Filters with the fuzzy ones (case number, person) already resolved to stored values. */
 export interface ResolvedFilters {
   audience: Audience;
-  /** An organisation's id, name or short name. */
-  organization?: string | undefined;
-  /** A body's id or name (a name matches that body in every organisation). */
-  body?: string | undefined;
+  /** The organisations the organisation filter (id, name or short name) named; an empty list matches nothing. */
+  organizationIds?: string[] | undefined;
+  /** The bodies the body filter (id, or a name in every organisation) named; an empty list matches nothing. */
+  bodyIds?: string[] | undefined;
   year?: number | undefined;
   /** Meeting dates, inclusive (ISO). */
   from?: string | undefined;
@@ -29,7 +29,7 @@ export interface ResolvedFilters {
   decisionsOnly: boolean;
 }
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** A list of texts as a subquery, for `x in (…)`. */
 export function textList(values: readonly string[]): SQL {
@@ -40,25 +40,22 @@ function uuidList(values: readonly string[]): SQL {
   return sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::uuid)`;
 }
 
+/**
+ * `column = any(array)` with the ids as one array parameter: unlike `in (subquery)`, the planner sees a
+ * list of values and can scan the index once for all of them (a body name matches one body in each of
+ * hundreds of organisations).
+ */
+function isAnyOf(column: SQL, ids: readonly string[]): SQL {
+  if (ids.length === 0) return sql`false`;
+  if (!ids.every(isUuid)) throw new Error('isAnyOf takes uuids only');
+  return sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
+}
+
 export function filterConditions(filters: ResolvedFilters, options: { withPerson?: boolean } = {}): SQL[] {
   const conditions: SQL[] = [];
   if (filters.audience === 'public') conditions.push(sql`sd.published and not sd.confidential`);
-  if (filters.organization) {
-    const value = filters.organization;
-    conditions.push(
-      isUuid(value)
-        ? sql`sd.organization_id = ${value}::uuid`
-        : sql`sd.organization_id in (select o.id from organizations o where lower(o.name) = lower(${value}) or lower(o.short_name) = lower(${value}))`,
-    );
-  }
-  if (filters.body) {
-    const value = filters.body;
-    conditions.push(
-      isUuid(value)
-        ? sql`sd.body_id = ${value}::uuid`
-        : sql`sd.body_id in (select b.id from bodies b where lower(b.name) = lower(${value}))`,
-    );
-  }
+  if (filters.organizationIds) conditions.push(isAnyOf(sql`sd.organization_id`, filters.organizationIds));
+  if (filters.bodyIds) conditions.push(isAnyOf(sql`sd.body_id`, filters.bodyIds));
   if (filters.year !== undefined) conditions.push(sql`sd.year = ${filters.year}::int`);
   if (filters.from) conditions.push(sql`sd.held_on >= ${filters.from}::date`);
   if (filters.to) conditions.push(sql`sd.held_on <= ${filters.to}::date`);

@@ -4,6 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../storage/database.ts';
+import { isUuid } from './search-filters.ts';
 import { HEADLINE_OPTIONS, MATCH_END, MATCH_START } from './snippet.ts';
 
 export interface CaseCandidate {
@@ -29,6 +30,22 @@ export async function findCaseCandidates(db: Database, caseNumber: string): Prom
   const exact = rows.filter((r) => r.exact);
   const chosen = exact.length ? exact : closestOf(rows, 0.1);
   return chosen.map((r) => ({ id: r.id, caseNumber: r.case_number, score: Number(r.score) }));
+}
+
+/** The organisations with this id, or this name or short name (ignoring case). */
+export async function findOrganizationIds(db: Database, value: string): Promise<string[]> {
+  const rows = isUuid(value)
+    ? await queryRows<{ id: string }>(db, sql`select o.id from organizations o where o.id = ${value}::uuid`)
+    : await queryRows<{ id: string }>(db, sql`select o.id from organizations o where lower(o.name) = lower(${value}) or lower(o.short_name) = lower(${value})`);
+  return rows.map((r) => r.id);
+}
+
+/** The bodies with this id, or with this name (ignoring case) in any organisation. */
+export async function findBodyIds(db: Database, value: string): Promise<string[]> {
+  const rows = isUuid(value)
+    ? await queryRows<{ id: string }>(db, sql`select b.id from bodies b where b.id = ${value}::uuid`)
+    : await queryRows<{ id: string }>(db, sql`select b.id from bodies b where lower(b.name) = lower(${value})`);
+  return rows.map((r) => r.id);
 }
 
 export interface NameCandidate {
@@ -123,6 +140,12 @@ export interface MatchQuery {
   rankWindow: number;
   /** Matches are counted up to this many, the most recent; the facets count the same ones. */
   countLimit: number;
+  /**
+   * Which matches are counted when there are more than `countLimit`: the newest, or the best ranked
+   * (for similar titles, where the trigram index finds the candidates and a date order would make the
+   * planner walk the whole table by date).
+   */
+  countFirst?: 'newest' | 'best';
 }
 
 export interface Matches {
@@ -146,6 +169,8 @@ export async function findMatches(db: Database, query: MatchQuery): Promise<Matc
     ? sql`ts_headline('swedish', ${source}, ${query.headlineQuery}, ${HEADLINE_OPTIONS})`
     : sql`left(${source}, 240)`;
   const rankWindow = Math.min(query.rankWindow, query.countLimit);
+  const countOrder =
+    query.countFirst === 'best' ? sql`(${rank}) desc, sd.held_on desc nulls last, sd.number, sd.paragraph_id` : sql`sd.held_on desc nulls last, sd.number, sd.paragraph_id`;
   const rows = await queryRows<{
     kind: 'facet' | 'hit';
     set: number | null;
@@ -171,7 +196,7 @@ export async function findMatches(db: Database, query: MatchQuery): Promise<Matc
           select sd.paragraph_id, sd.held_on, sd.number, sd.organization_id, sd.body_id, sd.year, sd.is_decision, sd.document, sd.title
           from search_documents sd
           where ${query.where}
-          order by sd.held_on desc nulls last, sd.number, sd.paragraph_id
+          order by ${countOrder}
           limit ${query.countLimit}
         ), facet_counts as (
           select m.organization_id, m.body_id, m.year, m.is_decision, count(*)::int as count,

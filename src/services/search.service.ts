@@ -13,8 +13,10 @@ import { snippetHtml, snippetSegments, snippetText, type SnippetSegment } from '
 import {
   countMatches,
   isEmptyTsquery,
+  findBodyIds,
   findCaseCandidates,
   findFacetNames,
+  findOrganizationIds,
   findMatches,
   findNameCandidates,
 } from '../search/search.store.ts';
@@ -24,14 +26,13 @@ export type { Audience, PersonRole } from '../search/search-filters.ts';
 export { PERSON_ROLES } from '../search/search-filters.ts';
 export { MAX_QUERY_LENGTH } from '../search/search-query.ts';
 
-/** Matches beyond this many are counted but not ranked: the most recent ones are ranked. */
-export const RANK_WINDOW = 2000;
 /**
- * Matches are counted up to this many, the most recent first: a word in a third of a national corpus
- * would otherwise count hundreds of thousands of §§ for one page. Beyond it, `totalIsCapped` is true,
- * the total says "at least", and the facets count the newest this many matches.
+ * Matches are counted up to this many, the most recent first, and these are the ones ranked: a word in
+ * a third of a national corpus would otherwise count and rank hundreds of thousands of §§ for one page.
+ * Beyond it `totalIsCapped` is true, the total means "more than", the facets count these newest matches,
+ * and pages end there (50 pages of 20). Ranking reads each match's whole document.
  */
-export const MAX_COUNTED_MATCHES = 10_000;
+export const MAX_COUNTED_MATCHES = 1000;
 export const MAX_PAGE_SIZE = 100;
 /** Facet lists are cut to the largest this many values. */
 export const MAX_FACET_VALUES = 50;
@@ -92,7 +93,7 @@ export interface FacetValue {
 export interface SearchResult {
   /** The number of matching §§; at least this many when `totalIsCapped`. */
   total: number;
-  /** True when more than MAX_COUNTED_MATCHES §§ match: counting stopped there, and the facets count the newest ones. */
+  /** True when MAX_COUNTED_MATCHES or more §§ match: counting stopped there, and the facets count the newest ones. */
   totalIsCapped: boolean;
   page: number;
   pageSize: number;
@@ -126,8 +127,8 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
 
   const resolved: ResolvedFilters = {
     audience,
-    organization: filters.organization,
-    body: filters.body,
+    organizationIds: filters.organization ? await findOrganizationIds(db, filters.organization) : undefined,
+    bodyIds: filters.body ? await findBodyIds(db, filters.body) : undefined,
     year: filters.year,
     from: filters.from,
     to: filters.to,
@@ -176,7 +177,7 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
 
   const conditions = filterConditions(resolved);
   const offset = (page - 1) * pageSize;
-  const paging = { limit: pageSize, offset, rankWindow: Math.max(RANK_WINDOW, offset + pageSize), countLimit: MAX_COUNTED_MATCHES };
+  const paging = { limit: pageSize, offset, rankWindow: MAX_COUNTED_MATCHES, countLimit: MAX_COUNTED_MATCHES };
   let found = await findMatches(db, { where: allOf(match ? [match, ...conditions] : conditions), rank, headlineQuery, ...paging });
 
   if (found.facets.total === 0 && headlineQuery && hasPositiveTerms(parsed) && parsed.plainText && !(await isEmptyTsquery(db, headlineQuery))) {
@@ -186,6 +187,7 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
       rank: sql`word_similarity(${parsed.plainText}, sd.title)`,
       headlineQuery: null,
       ...paging,
+      countFirst: 'best',
     });
     if (fallback.facets.total > 0) {
       found = fallback;
