@@ -147,6 +147,13 @@ describeOnEachEngine('adjusted minutes in the database', (database) => {
       sql`delete from attendance where meeting_id = ${meetingId}`,
       sql`update meetings set held_on = '2021-05-07' where id = ${meetingId}`,
       sql`update meetings set status = 'held' where id = ${meetingId}`,
+      // Columns 0005 did not list, guarded since 0007 because every column now is by default.
+      sql`update meetings set approval = '{}'::jsonb where id = ${meetingId}`,
+      sql`update meetings set number_in_year = 7 where id = ${meetingId}`,
+      sql`update meetings set body_as_written = 'Annan nämnd' where id = ${meetingId}`,
+      sql`update meetings set minutes_sha256 = repeat('0', 64) where id = ${meetingId}`,
+      sql`update paragraphs set agenda_kind = 'information' where meeting_id = ${meetingId}`,
+      sql`update paragraphs set year = 1999 where meeting_id = ${meetingId}`,
       sql`delete from meetings where id = ${meetingId}`,
     ];
     for (const attempt of attempts) {
@@ -157,5 +164,9 @@ describeOnEachEngine('adjusted minutes in the database', (database) => {
     expect(await getMinutes(db, meetingId)).toStrictEqual(minutes);
     // Publication settings may still change: a § can be masked as confidential.
     await inTransaction(db, (tx) => tx.execute(sql`update paragraphs set confidential = true, confidential_reason = 'OSL 26:1' where meeting_id = ${meetingId} and number = 2`));
+    // …and the meeting can move to the archive, but not back.
+    await inTransaction(db, (tx) => tx.execute(sql`update meetings set status = 'archived' where id = ${meetingId}`));
+    const back = await inTransaction(db, (tx) => tx.execute(sql`update meetings set status = 'held' where id = ${meetingId}`)).catch((e: unknown) => e);
+    expect((back as RuleError).code).toBe('minutes_already_adjusted');
   });
 });
