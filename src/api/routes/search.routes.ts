@@ -6,7 +6,10 @@ import { MAX_PAGE_SIZE, PERSON_ROLES, searchDecisions, type SearchFilters } from
 const facetValueSchema = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
 
 const searchResultSchema = z.object({
-  total: z.number().int(),
+  total: z.number().int().describe('The number of matching §§; when totalIsCapped, at least this many'),
+  totalIsCapped: z
+    .boolean()
+    .describe('True when more §§ match than are counted (1 000): total then means "more than", and the facets count the newest matches'),
   page: z.number().int(),
   pageSize: z.number().int(),
   hits: z.array(

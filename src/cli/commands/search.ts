@@ -71,7 +71,8 @@ function formatResult(result: SearchResult, query: string, color: boolean): stri
   const bold = (text: string) => (color ? `\u001b[1m${text}\u001b[22m` : text);
   const { interpretation } = result;
   const about = query ? ` för "${query}"` : '';
-  lines.push(`${result.total} ${result.total === 1 ? 'träff' : 'träffar'}${about}`);
+  const total = result.totalIsCapped ? `fler än ${result.total}` : String(result.total);
+  lines.push(`${total} ${result.total === 1 ? 'träff' : 'träffar'}${about}`);
   if (interpretation.matchedBy === 'case_number') lines.push(`(ärende ${interpretation.caseNumbers?.join(', ')})`);
   if (interpretation.matchedBy === 'similar_titles') lines.push('(inga träffar på orden; visar rubriker som liknar dem)');
   if (interpretation.caseNumbers && interpretation.matchedBy !== 'case_number') lines.push(`(diarienummer: ${interpretation.caseNumbers.join(', ') || 'inget liknande'})`);
@@ -98,7 +99,8 @@ function formatResult(result: SearchResult, query: string, color: boolean): stri
     facet('Personer', result.facets.persons);
     lines.push(`Med beslut: ${result.facets.decisions}`);
     const last = first + result.hits.length - 1;
-    if (result.total > result.hits.length) lines.push(`Visar ${first}–${last} av ${result.total} (--page för fler)`);
+    if (result.total > result.hits.length) lines.push(`Visar ${first}–${last} av ${total} (--page för fler)`);
+    if (result.totalIsCapped) lines.push(`Räknar de ${result.total} senaste träffarna; avgränsa med --body, --year eller --organization för fler.`);
   }
   return `${lines.join('\n')}\n`;
 }

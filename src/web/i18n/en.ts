@@ -1,6 +1,8 @@
 /** The English text catalogue: the same shape as sv.ts (the type checker enforces it). */
 import type { Catalogue } from './sv.ts';
 
+const count = (n: number): string => new Intl.NumberFormat('en-GB').format(n);
+
 export const en: Catalogue = {
   language: { code: 'en', name: 'English', switchTo: 'Svenska', switchLabel: 'På svenska' },
   site: {
@@ -337,9 +339,12 @@ export const en: Catalogue = {
     applyFilters: 'Show results',
     clearFilters: 'Clear the search',
     withCount: (label: string, count: number) => `${label} (${count})`,
-    results: (total: number) => (total === 1 ? '1 result' : `${total} results`),
-    resultsFor: (total: number, query: string) => `${total === 1 ? '1 result' : `${total} results`} for “${query}”`,
-    showing: (from: number, to: number, total: number) => `Showing ${from}–${to} of ${total}`,
+    results: (total: number, capped = false) => (capped ? `More than ${count(total)} results` : total === 1 ? '1 result' : `${count(total)} results`),
+    resultsFor: (total: number, query: string, capped = false) =>
+      `${capped ? `More than ${count(total)} results` : total === 1 ? '1 result' : `${count(total)} results`} for “${query}”`,
+    showing: (from: number, to: number, total: number, capped = false) => `Showing ${from}–${to} of ${capped ? 'more than ' : ''}${count(total)}`,
+    cappedNote: (total: number) =>
+      `The search counts the newest ${count(total)} results. Narrow it by organisation, body or year to reach older decisions and exact counts.`,
     none: 'No decision matches the search. Try other words, or remove a filter.',
     similarTitles: 'No § contains the words. These §§ have similar titles.',
     caseNumber: (numbers: string) => `Showing the §§ of case ${numbers}.`,

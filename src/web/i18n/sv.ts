@@ -2,6 +2,9 @@
  * The Swedish text catalogue: every word the web application shows. English (en.ts) follows the same
  * shape, which the type checker enforces. Texts that take values are functions.
  */
+/** Counts in Swedish style, with a space between thousands (1 000). */
+const count = (n: number): string => new Intl.NumberFormat('sv-SE').format(n);
+
 export const sv = {
   language: { code: 'sv', name: 'Svenska', switchTo: 'English', switchLabel: 'In English' },
   site: {
@@ -338,9 +341,12 @@ export const sv = {
     applyFilters: 'Visa träffar',
     clearFilters: 'Rensa sökningen',
     withCount: (label: string, count: number) => `${label} (${count})`,
-    results: (total: number) => (total === 1 ? '1 träff' : `${total} träffar`),
-    resultsFor: (total: number, query: string) => `${total === 1 ? '1 träff' : `${total} träffar`} på ”${query}”`,
-    showing: (from: number, to: number, total: number) => `Visar ${from}–${to} av ${total}`,
+    results: (total: number, capped = false) => (capped ? `Fler än ${count(total)} träffar` : total === 1 ? '1 träff' : `${count(total)} träffar`),
+    resultsFor: (total: number, query: string, capped = false) =>
+      `${capped ? `Fler än ${count(total)} träffar` : total === 1 ? '1 träff' : `${count(total)} träffar`} på ”${query}”`,
+    showing: (from: number, to: number, total: number, capped = false) => `Visar ${from}–${to} av ${capped ? 'fler än ' : ''}${count(total)}`,
+    cappedNote: (total: number) =>
+      `Sökningen räknar de ${count(total)} senaste träffarna. Avgränsa med organisation, organ eller år för att se äldre beslut och exakta antal.`,
     none: 'Inga beslut matchar sökningen. Prova andra ord, eller ta bort en avgränsning.',
     similarTitles: 'Inga paragrafer innehåller orden. Här är paragrafer med liknande rubrik.',
     caseNumber: (numbers: string) => `Visar paragraferna i ärende ${numbers}.`,

@@ -140,14 +140,16 @@ ${errorSummary(context, form, { q: s.queryLabel, ar: s.year })}
 
 function resultsSection(context: PageContext, asked: SearchRequest, result: SearchResult, from: number, to: number): Html {
   const s = context.t.search;
-  const heading = asked.query ? s.resultsFor(result.total, asked.query) : s.results(result.total);
+  const capped = result.totalIsCapped;
+  const heading = asked.query ? s.resultsFor(result.total, asked.query, capped) : s.results(result.total, capped);
   const { interpretation } = result;
   return html`<h2 id="sokresultat-rubrik" class="results-heading">${heading}</h2>
 ${interpretation.matchedBy === 'similar_titles' && html`<p class="note">${s.similarTitles}</p>`}
 ${interpretation.matchedBy === 'case_number' && interpretation.caseNumbers && html`<p class="note">${s.caseNumber(interpretation.caseNumbers.join(', '))}</p>`}
 ${result.total === 0
   ? html`<p class="empty">${s.none}</p>`
-  : html`${result.hits.length > 0 && html`<p class="count">${s.showing(from, to, result.total)}</p>`}
+  : html`${result.hits.length > 0 && html`<p class="count">${s.showing(from, to, result.total, capped)}</p>`}
+${capped && html`<p class="note">${s.cappedNote(result.total)}</p>`}
 <ol class="search-hits" start="${String(from)}">${result.hits.map((hit) => hitItem(context, hit))}</ol>
 ${pagination(context, asked, result)}`}`;
 }
