@@ -69,7 +69,9 @@ export async function getNoticeBoard(db: Database, options: { today: string }): 
       organizationName: row.organizationName,
       ...completeNoticeDates(row, profileOf(row)),
     }))
-    .filter((notice) => isOnBoard(notice, options.today));
+    .filter((notice) => isOnBoard(notice, options.today))
+    // Same day: by body in Swedish alphabetical order (å, ä, ö last), which SQL cannot do on PGlite.
+    .sort((a, b) => (a.postedOn === b.postedOn ? swedishOrder.compare(a.bodyName, b.bodyName) : a.postedOn < b.postedOn ? 1 : -1));
 }
 
 function isOnBoard(notice: PublicNoticeDates, today: string): boolean {

@@ -35,7 +35,7 @@ export interface PostedNoticeRow {
   storage: string | null;
 }
 
-/** Notices posted between `fromOn` and `toOn` (inclusive) of public minutes, newest first. */
+/** Notices posted between `fromOn` and `toOn` (inclusive) of public minutes, newest first (the service orders bodies of a day). */
 export async function listPostedNotices(db: Database, range: { fromOn: string; toOn: string }): Promise<PostedNoticeRow[]> {
   const rows = await db
     .select({
@@ -64,7 +64,7 @@ export async function listPostedNotices(db: Database, range: { fromOn: string; t
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .leftJoin(organizations, eq(organizations.id, bodies.organizationId))
     .where(and(isPublic, isNotNull(notices.postedOn), gte(notices.postedOn, range.fromOn), lte(notices.postedOn, range.toOn)))
-    .orderBy(desc(notices.postedOn), asc(bodies.name));
+    .orderBy(desc(notices.postedOn));
   return rows.map((r) => ({ ...r, postedOn: r.postedOn! }));
 }
 
