@@ -11,6 +11,16 @@ export interface Config {
   port: number;
   host: string;
   logLevel: string;
+  /** OpenID Connect sign-in (Entra ID and the like), when all four OIDC_* settings are given. */
+  oidc: OidcSettings | null;
+}
+
+/** OpenID Connect client settings. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -20,5 +30,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: overrides.port ?? Number(env.PORT ?? 8080),
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    oidc: overrides.oidc !== undefined ? overrides.oidc : oidcSettingsFrom(env),
   };
+}
+
+/** Reads OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL; null unless all are set. */
+export function oidcSettingsFrom(env: NodeJS.ProcessEnv): OidcSettings | null {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL } = env;
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET || !OIDC_REDIRECT_URL) return null;
+  return { issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, redirectUrl: OIDC_REDIRECT_URL };
 }

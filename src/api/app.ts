@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../services/system.service.ts';
+import type { OidcSettings } from '../config.ts';
 import { handleError } from './errors.ts';
 import { actorResolver } from './actor.ts';
 import { meetingRoutes } from './routes/meetings.routes.ts';
@@ -25,6 +26,8 @@ export interface AppOptions {
   web?: boolean;
   /** Today's date in Sweden for the web pages' legal clocks and registers (tests fix it; default the real date). */
   today?: () => string;
+  /** OpenID Connect sign-in for the web pages (config.oidc); none when absent. */
+  oidc?: OidcSettings | null;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -71,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(followUpRoutes, { db });
   if (options.web !== false) {
     const { webRoutes } = await import('../web/index.ts');
-    await app.register(webRoutes, { database: options.database, ...(options.today ? { today: options.today } : {}) });
+    await app.register(webRoutes, { database: options.database, oidc: options.oidc ?? null, ...(options.today ? { today: options.today } : {}) });
   }
   return app;
 }

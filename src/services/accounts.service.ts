@@ -331,21 +331,6 @@ export async function listLinkablePersons(db: Database): Promise<{ id: string; n
   return (await listPersonsWithBodies(db)).sort((a, b) => swedishOrder.compare(a.name, b.name));
 }
 
-/** OpenID Connect settings, when all four are set. */
-export interface OidcSettings {
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  redirectUrl: string;
-}
-
-/** Reads OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL; null unless all are set. */
-export function oidcSettingsFrom(env: NodeJS.ProcessEnv): OidcSettings | null {
-  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL } = env;
-  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET || !OIDC_REDIRECT_URL) return null;
-  return { issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, redirectUrl: OIDC_REDIRECT_URL };
-}
-
 /**
  * The user of an OpenID Connect identity: the one linked to (issuer, subject), or else the one with the
  * same verified email, which is then linked. Nobody is created: administrators decide who has an account.

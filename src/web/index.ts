@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isProtokollError, InputError } from '../errors.ts';
-import { oidcSettingsFrom, resumeSession, secretsMatch, type OidcSettings } from '../services/accounts.service.ts';
+import { resumeSession, secretsMatch } from '../services/accounts.service.ts';
+import type { OidcSettings } from '../config.ts';
 import { SESSION_COOKIE } from '../services/accounts.service.ts';
 import type { Database, DatabaseHandle } from '../services/system.service.ts';
 import { parseCookies, serializeCookie } from './cookies.ts';
@@ -30,8 +31,8 @@ export interface WebOptions {
   database: DatabaseHandle;
   /** Today's date in Sweden (tests fix it). */
   today?: () => string;
-  /** Where OIDC_* settings are read (the process environment by default). */
-  env?: NodeJS.ProcessEnv;
+  /** OpenID Connect sign-in, from the configuration (src/config.ts); none when absent. */
+  oidc?: OidcSettings | null;
   throttle?: SignInThrottle;
 }
 
@@ -64,7 +65,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   const deps: WebDependencies = {
     db,
     handle: options.database,
-    oidc: oidcSettingsFrom(options.env ?? process.env),
+    oidc: options.oidc ?? null,
     throttle: options.throttle ?? new SignInThrottle(),
   };
 

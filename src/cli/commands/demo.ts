@@ -38,7 +38,7 @@ export function registerDemo(program: Command): void {
       process.stdout.write('Fyller demodatabasen med Räddningstjänstförbundet Mellersta Älvdalen (fiktivt) …\n');
       const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
       const demo = await seedDemo(handle, { today });
-      const app = await buildApp({ database: handle, logger: { level: 'warn' } });
+      const app = await buildApp({ database: handle, logger: { level: 'warn' }, oidc: config.oidc });
       const stop = async () => {
         await app.close();
         await handle.close();

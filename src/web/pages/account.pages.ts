@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
-import { accountForIdentity, authenticate, endSession, startSession, type OidcSettings } from '../../services/accounts.service.ts';
+import { accountForIdentity, authenticate, endSession, startSession } from '../../services/accounts.service.ts';
+import type { OidcSettings } from '../../config.ts';
 import { parseCookies, serializeCookie } from '../cookies.ts';
 import { sendPage, type PageContext } from '../context.ts';
 import { csrfField, emptyForm, errorSummary, inputField, type FormState } from '../forms.ts';

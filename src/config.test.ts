@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('defaults to the embedded database in ./data on 127.0.0.1:8080 without OpenID Connect', () => {
+    expect(readConfig({})).toEqual({ dataDir: resolve('./data'), databaseUrl: null, port: 8080, host: '127.0.0.1', logLevel: 'info', oidc: null });
+  });
+
+  it('reads the environment, and flags win over it', () => {
+    const env = { PROTOKOLL_DATA: '/srv/protokoll', DATABASE_URL: 'postgres://db/protokoll', PORT: '9000', HOST: '0.0.0.0', LOG_LEVEL: 'warn' };
+    expect(readConfig(env)).toMatchObject({ dataDir: '/srv/protokoll', databaseUrl: 'postgres://db/protokoll', port: 9000, host: '0.0.0.0', logLevel: 'warn' });
+    expect(readConfig(env, { dataDir: '/tmp/annan', port: 8181 })).toMatchObject({ dataDir: '/tmp/annan', port: 8181 });
+  });
+
+  it('turns on OpenID Connect only when all four settings are given', () => {
+    const oidc = { OIDC_ISSUER: 'https://login.example.se', OIDC_CLIENT_ID: 'protokoll', OIDC_CLIENT_SECRET: 'hemligt', OIDC_REDIRECT_URL: 'https://protokoll.example.se/logga-in/oidc' };
+    expect(readConfig(oidc).oidc).toEqual({ issuer: 'https://login.example.se', clientId: 'protokoll', clientSecret: 'hemligt', redirectUrl: 'https://protokoll.example.se/logga-in/oidc' });
+    expect(readConfig({ ...oidc, OIDC_CLIENT_SECRET: '' }).oidc).toBeNull();
+  });
+});
