@@ -4,6 +4,8 @@
  * line break joined again ("där-/efter" → "därefter").
  */
 
+import { PARAGRAPH_HEADING_START } from './lexicon/paragraph-heading.ts';
+
 /** Normalises characters and newlines; keeps tabs, which carry table structure. */
 export function normaliseText(text: string): string {
   // Only combining marks (a decomposed "å") change under NFC; most text has none, and NFC is costly.
@@ -82,7 +84,7 @@ function splitPageHeaders(input: string[]): { lines: string[]; headers: Set<numb
     while (next < lines.length && lines[next]!.trim() === '') next++;
     const following = lines[next]?.trim() ?? '';
     const dated = following.length <= 100 && HEADER_SECOND_LINE.test(following) && !ENDS_SENTENCE.test(following);
-    if (before !== '' && dated && !/^§|^\d{1,4}\s*§/u.test(following)) {
+    if (before !== '' && dated && !PARAGRAPH_HEADING_START.test(following)) {
       headers.add(next);
     }
   }
@@ -131,7 +133,7 @@ export function removePageFurniture(input: string[]): string[] {
       following !== '' &&
       !ENDS_SENTENCE.test(previous) &&
       !/^[-•–*]\s/u.test(following) &&
-      !/^§/u.test(following) &&
+      !PARAGRAPH_HEADING_START.test(following) &&
       !isPageNumber(following) &&
       !SIGNATURE_FURNITURE.test(following);
     if (continues) {
@@ -167,7 +169,7 @@ function repeatedRunningHeaders(lines: string[]): Map<string, number> {
     else counts.set(key, { count: 1, first: i });
   }
   // The first occurrence is the document's own header only when it comes before the first §.
-  const firstParagraph = lines.findIndex((l) => /^\s*(?:§\s*\d|\d{1,4}\s*§)/u.test(l));
+  const firstParagraph = lines.findIndex((l) => PARAGRAPH_HEADING_START.test(l));
   const out = new Map<string, number>();
   for (const [, t, key] of candidates) {
     const entry = counts.get(key);

@@ -6,7 +6,9 @@ import type { MinutesItem, Reservation, Vote } from '../domain/minutes.ts';
 import { DECISION_FRAME, DECISION_PHRASES, NOT_DECISION } from './lexicon/decision-phrases.ts';
 import { isPartyToken } from './lexicon/parties.ts';
 import {
+  inlineDecisionOf,
   isBasisHeading,
+  isCouncilProposalHeading,
   isDecisionHeading,
   isDisqualificationHeading,
   isKnownSectionHeading,
@@ -206,8 +208,8 @@ const ENDS_DECISION_LIST =
 /** Decisions under a "Beslut" heading: every paragraph, bullet or att-clause until the next section. */
 function decisionsUnderHeading(lines: string[], headingIndex: number): string[] {
   const first = lines[headingIndex]!;
-  const inline = /^[^:]*beslut\s*:\s*(.+)$/iu.exec(first.trim());
-  const rest: string[] = inline ? [inline[1]!] : [];
+  const inline = inlineDecisionOf(first);
+  const rest: string[] = inline ? [inline] : [];
   let k = headingIndex + 1;
   for (; k < lines.length; k++) {
     const t = lines[k]!.trim();
@@ -286,9 +288,17 @@ function decisionsInProse(blocks: string[][]): string[] {
 }
 
 function findDecisions(body: string[], blocks: string[][]): string[] {
-  const heading = body.findIndex((l) => l.trim() !== '' && isDecisionHeading(l));
+  const heading = body.findIndex((l) => l.trim() !== '' && (isDecisionHeading(l) || inlineDecisionOf(l) !== undefined));
   if (heading >= 0) {
     const found = decisionsUnderHeading(body, heading);
+    if (found.length > 0) return found;
+  }
+  // Without a "Beslut" heading, the board's proposal to the council is what it decided; the last one is the
+  // board's own when an earlier one quotes a nämnd.
+  let council = -1;
+  for (let k = 0; k < body.length; k++) if (isCouncilProposalHeading(body[k]!)) council = k;
+  if (council >= 0) {
+    const found = decisionsUnderHeading(body, council);
     if (found.length > 0) return found;
   }
   return decisionsInProse(blocks);

@@ -5,6 +5,7 @@
  * references in running text are not headings.
  */
 import { headerLabelOf } from './header-sections.ts';
+import { BODY_PREFIX, PARAGRAPH_HEADING_START } from './lexicon/paragraph-heading.ts';
 import { isPersonName } from './person-names.ts';
 
 export interface HeadingCandidate {
@@ -18,19 +19,27 @@ export interface HeadingCandidate {
 
 const SECTION_FIRST = /^§\s*(\d{1,4})(?:\s*[.:])?(?:[ \t]+(.*))?$/u;
 const NUMBER_FIRST = /^(\d{1,4})\s*§(?:\s*[.:])?(?:[ \t]+(.*))?$/u;
+/** "KS § 12", "Ksau § 5": the body's abbreviation before the § sign. */
+const PREFIXED = new RegExp(String.raw`^(${BODY_PREFIX})\s+§\s*(\d{1,4})(?:\s*[.:])?(?:[ \t]+(.*))?$`, 'u');
 const TOC_TAIL = /(?:\.{3,}|…+|\s{3,}|\t)\s*\d{1,3}\s*$/u;
 
-function candidateOf(line: string, index: number): HeadingCandidate | undefined {
+function candidateOf(line: string, index: number): (HeadingCandidate & { prefix?: string }) | undefined {
   const trimmed = line.trim();
-  const m = SECTION_FIRST.exec(trimmed) ?? NUMBER_FIRST.exec(trimmed);
-  if (!m) return undefined;
+  let m = SECTION_FIRST.exec(trimmed) ?? NUMBER_FIRST.exec(trimmed);
+  let prefix: string | undefined;
+  if (!m) {
+    const p = PREFIXED.exec(trimmed);
+    if (!p) return undefined;
+    prefix = p[1]!;
+    m = [p[0], p[2]!, p[3]!] as unknown as RegExpExecArray;
+  }
   const rest = (m[2] ?? '').trim();
   // "§ 13 i förbundsordningen …" is a reference in running text, not a heading.
   if (rest !== '' && !/^[\p{Lu}\d"”'«(*]|^Dnr/u.test(rest)) return undefined;
   if (TOC_TAIL.test(rest)) return undefined;
   const number = Number(m[1]);
   if (number <= 0) return undefined;
-  return { line: index, number, rest };
+  return prefix === undefined ? { line: index, number, rest } : { line: index, number, rest, prefix };
 }
 
 /**
@@ -73,13 +82,19 @@ function dropListedAgenda(candidates: HeadingCandidate[], lines: string[]): Head
 }
 
 export function findHeadings(lines: string[]): HeadingCandidate[] {
-  const candidates: HeadingCandidate[] = [];
+  const found: Array<HeadingCandidate & { prefix?: string }> = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (!/^\s*(?:§|\d{1,4}\s*§)/u.test(line)) continue;
+    if (!PARAGRAPH_HEADING_START.test(line)) continue;
     const c = candidateOf(line, i);
-    if (c) candidates.push(c);
+    if (c) found.push(c);
   }
+  // A prefix in mixed case ("Au", "Ksau") could be a word that starts a sentence: it must recur.
+  const prefixCounts = new Map<string, number>();
+  for (const c of found) if (c.prefix) prefixCounts.set(c.prefix, (prefixCounts.get(c.prefix) ?? 0) + 1);
+  const candidates: HeadingCandidate[] = found
+    .filter((c) => !c.prefix || c.prefix === c.prefix.toUpperCase() || (prefixCounts.get(c.prefix) ?? 0) >= 2)
+    .map(({ line, number, rest }) => ({ line, number, rest }));
   if (candidates.length === 0) return [];
   return increasingChain(dropListedAgenda(candidates, lines));
 }

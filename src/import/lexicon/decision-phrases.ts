@@ -24,6 +24,7 @@ export const DECISION_PHRASES: readonly RegExp[] = [
   /\bbestämmer\b|\bbestäms\b/iu,
   /\bställer sig bakom\b/iu,
   /\btackar för (?:informationen|redovisningen|dragningen|presentationen)\b/iu,
+  /\b(?:noterar|antecknar)\s+(?:informationen|redovisningen|rapporten)\b|\b(?:informationen|redovisningen|rapporten)\s+(?:noteras|antecknas)\b/iu,
   /\bnoteras till protokollet\b/iu,
   /\bförklaras\b.*(?:öppnat|avslutat)/iu,
   /^upprop (?:genomförs|förrättas|görs|hålls)\b/iu,
@@ -31,9 +32,12 @@ export const DECISION_PHRASES: readonly RegExp[] = [
   /\bbordläggs\b|\bbordlägger\b/iu,
 ];
 
-/** Words that make an otherwise decision-like sentence a report, a proposal or an intention. */
+/**
+ * Words that make an otherwise decision-like sentence a report, a proposal, an intention or a step of the
+ * voting procedure ("Med 5 ja-röster mot 1 nej-röst beslutar nämnden …" reports the vote; the decision follows).
+ */
 export const NOT_DECISION =
-  /(?<![\p{L}\p{N}])(?:föreslår|föreslås|föreslog|beslutade|beslöt|beslutats|beslöts|fattade|fick|skulle|ska|skall|bör|kan|kunna|behöver|kommer att|önskar|vill|tidigare|hade|uttalar)(?![\p{L}\p{N}])|\?$/iu;
+  /(?<![\p{L}\p{N}])(?:föreslår|föreslås|föreslog|beslutade|beslöt|beslutats|beslöts|fattade|fick|skulle|ska|skall|bör|kan|kunna|behöver|kommer att|önskar|vill|tidigare|hade|uttalar|yrkar|yrkande|proposition|ja-röst(?:er)?|nej-röst(?:er)?|röstar|röster)(?![\p{L}\p{N}])|\?$/iu;
 
 /** A bare frame that only introduces the decided points: "Styrelsen beslutar att", "Nämnden beslutar:". */
 export const DECISION_FRAME =

@@ -22,7 +22,29 @@ export function isProposalHeading(line: string): boolean {
   if (line.length > MAX_HEADING_LENGTH) return false;
   const t = stripHeadingLine(line);
   if (t.split(/\s+/).length > 7 || !/^\p{Lu}/u.test(t)) return false;
-  return /(?:^|\s)förslag(?: till beslut)?$|^förslag till beslut|^beslutsförslag$|yrkanden?$|^yrkande/.test(t.toLowerCase());
+  return /(?:^|\s)förslag(?: till beslut)?$|^förslag till beslut|^beslutsförslag$|yrkanden?$|^yrkande|(?:^|s\s)förslag till \p{L}*(?:styrelsen|nämnden|fullmäktige|direktionen|utskottet|stämman|mötet)$/u.test(
+    t.toLowerCase(),
+  );
+}
+
+/**
+ * "Kommunstyrelsens förslag till kommunfullmäktige": what a board decides to propose to the council. In the
+ * board's own minutes it is the decision when the § has no "Beslut" heading.
+ */
+export function isCouncilProposalHeading(line: string): boolean {
+  if (line.length > MAX_HEADING_LENGTH) return false;
+  return /^(?:\p{L}+(?:styrelsens|direktionens|nämndens)\s+)?förslag till (?:\p{L}*fullmäktige|förbundsstämman|stämman)$/iu.test(
+    stripHeadingLine(line),
+  );
+}
+
+/** "Beslut: Dagordningen godkänns.", "Nämndens beslut: att …": the decision on the heading's own line. */
+export function inlineDecisionOf(line: string): string | undefined {
+  const t = line.trim();
+  if (!/^(?:\*\*)?\p{Lu}/u.test(t) || !/beslut(?:et)?\s*:/iu.test(t.slice(0, 60))) return undefined;
+  const m = /^(?:\*\*)?((?:\p{L}+-\s+och\s+)?(?:\p{L}+s\s+){0,2}beslut(?:et)?)\s*:\s*(?:\*\*)?\s*(\S.*)$/iu.exec(t);
+  if (!m || /förslag|underlag|tidigare|anmälda/iu.test(m[1]!)) return undefined;
+  return m[2]!.trim();
 }
 
 /** Headings that are never part of a decision. */
