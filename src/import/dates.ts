@@ -83,7 +83,7 @@ const TIME_TOKEN = String.raw`(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d:]|\
 const HOUR_AFTER_KL = String.raw`(?<=\bkl(?:ockan)?\.?\s{0,3})([01]?\d|2[0-3])(?![\d.:])`;
 const RANGE_SEPARATOR = String.raw`\s*(?:[-–—]|till|to)\s*(?:ca\.?\s*|cirka\s*|omkring\s*)?(?:kl\.?\s*)?`;
 const TIME_ANY = new RegExp(`${TIME_TOKEN}|${HOUR_AFTER_KL}`, 'giu');
-const RANGE_END_HOUR = new RegExp(`^${RANGE_SEPARATOR}([01]?\\d|2[0-3])(?![\\d.:])`, 'iu');
+const RANGE_END_HOUR = new RegExp(`^${RANGE_SEPARATOR}([01]?\\d|2[0-3])(?![\\d:]|\\.\\d)`, 'iu');
 const RANGE_END_TIME = new RegExp(`^${RANGE_SEPARATOR}([01]?\\d|2[0-3])[.:]([0-5]\\d)(?!\\d)`, 'iu');
 /** Breaks and adjournments are not the meeting's start or end. */
 const BREAK = /(?:ajourn\p{L}*|paus|lunch|uppehåll)\s*:?\s*(?:kl\.?\s*)?[\d.:]+\s*[-–—]\s*[\d.:]+/giu;
@@ -101,7 +101,13 @@ export function parseTimeRange(text: string): TimeRange {
     const value = m[1] !== undefined ? hhmm(m[1], m[2]) : hhmm(m[3] ?? '0');
     const after = cleaned.slice((m.index ?? 0) + m[0].length);
     const endTime = RANGE_END_TIME.exec(after);
-    const endHour = endTime ? null : m[3] !== undefined ? RANGE_END_HOUR.exec(after) : null;
+    // "kl. 9–12" and "kl. 9.30–12": a bare hour ends the range when it is later than the start.
+    const endHourMatch = endTime ? null : RANGE_END_HOUR.exec(after);
+    const startHour = Number(m[1] ?? m[3] ?? 0);
+    const endHour =
+      endHourMatch && (m[3] !== undefined || (Number(endHourMatch[1]) > startHour && !/^[.:,]\d/u.test(after.slice(endHourMatch[0].length))))
+        ? endHourMatch
+        : null;
     const end = endTime ? hhmm(endTime[1]!, endTime[2]) : endHour ? hhmm(endHour[1]!) : null;
     times.push({ value, end });
   }

@@ -104,6 +104,20 @@ function meetingFields(zone: HeaderZone): Minutes['meeting'] {
   return { date, start: range.start, end: range.end, location, remote: digitalMark || isRemoteLocation(location) };
 }
 
+/**
+ * "fört vid styrelsens sammanträde", "direktionens möte": the body whose meeting it is, as a name
+ * ("Styrelsen", "Direktionen"). The organisation after "för"/"i" is left to the caller.
+ */
+export function bodyOfMeetingPhrase(text: string): string | undefined {
+  const m = /^(?:fört\s+)?(?:(?:vid|från|med)\s+)?(?:\p{Ll}+\s+){0,2}?(\p{L}+)s\s+(?:ordinarie\s+|extra\s+|konstituerande\s+)?(?:sammanträde|möte|sammankomst)$/iu.exec(
+    text.trim(),
+  );
+  if (!m) return undefined;
+  const body = m[1]!;
+  if (!isBodyName(body) || !/(?:en|et|na)$/iu.test(body)) return undefined;
+  return body.charAt(0).toUpperCase() + body.slice(1).toLowerCase();
+}
+
 function titleFields(zone: HeaderZone): { organization: string | null; body: string | null; notes: boolean } {
   let organization: string | null = null;
   let body: string | null = null;
@@ -113,7 +127,7 @@ function titleFields(zone: HeaderZone): { organization: string | null; body: str
   const consider = (part: string) => {
     const p = cleanPhrase(removeDates(part).replace(DOCUMENT_TYPE, '')) ?? '';
     if (!p) return;
-    const meetingOf = MEETING_OF_BODY[p.toLowerCase()];
+    const meetingOf = MEETING_OF_BODY[p.toLowerCase()] ?? bodyOfMeetingPhrase(p);
     if (meetingOf) {
       body ??= meetingOf;
       return;
@@ -237,6 +251,9 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
         continue;
       }
       const below = section.lines.map((l) => signerName(l)).filter((s) => s?.name);
+      // "Petra Holmgren" over "sekreterare" under "Vid protokollet": the role line names the signer above.
+      const previous = out[out.length - 1];
+      if (below.length === 0 && section.value === '' && previous?.role === role && previous.name) continue;
       if (below.length === 0) out.push({ role, name: null, signedAt: null });
       for (const s of role === 'adjuster' ? below : below.slice(0, 1)) {
         out.push({ role, name: s!.name, signedAt: s!.signedAt });
