@@ -55,6 +55,8 @@ const NOT_VOTING = /(?<![\p{L}])(?:ej|icke|inte)\s+(?:beslutande|tjänstgörande
 const VOTING = /(?<![\p{L}])(?:beslutande|tjänstgörande)(?![\p{L}])/iu;
 const REMOTE_HINT = /distans|teams|zoom|skype|länk|video|telefon|webb|digital/i;
 const SERVING_HINT = /tjänstgör|ersätter|ers\.|stället/i;
+/** "ersättare för X" among the deciding members: serving for X (elsewhere it can name a personal substitute). */
+const SUBSTITUTE_FOR = /(?<![\p{L}])ersättare\s+för\s+(\p{Lu}.*?)\s*(?=$|[,;\t]|§)/u;
 const ROLE_HINT = /ordf|sekr|protokollf|ers|ledamot/i;
 const PARENTHESISED = /\(\s*([^()]{1,8}?)\s*\)/gu;
 const MARK_CELL = /^(?:x|✓|✔|ja|j|•|\*)$/iu;
@@ -101,9 +103,11 @@ export function parseAttendanceEntry(raw: string, context: SectionContext): Pars
   // Under "Tjänstgörande ersättare" a bare "för X" names the member served for.
   const serving = SERVING_HINT.test(text)
     ? SERVING_FOR.exec(text)
-    : context.role === 'substitute' && context.voting === true
-      ? SERVING_FOR_BARE.exec(text)
-      : null;
+    : context.voting === true && /ersättare\s+för/iu.test(text)
+      ? SUBSTITUTE_FOR.exec(text)
+      : context.role === 'substitute' && context.voting === true
+        ? SERVING_FOR_BARE.exec(text)
+        : null;
   if (serving) {
     servingFor = serving[1]!.replace(PARENTHESISED, '').trim() || null;
     text = text.slice(0, serving.index) + ' ' + text.slice(serving.index + serving[0].length);
@@ -220,6 +224,21 @@ export function splitPeopleRun(line: string): string[] {
   return entries.map((e) => e.join(', ').replace(/\u0002/gu, ','));
 }
 
+/**
+ * A list printed in two columns ("Anna Ek (S), ordförande<TAB>Bo Al (M)"): each cell that starts with a
+ * person's name is an entry of its own. Rows whose later cells are titles or organisations stay whole.
+ */
+export function splitPeopleCells(line: string): string[] {
+  if (!line.includes('\t')) return [line];
+  const cells = line.split(/\t+/u).map((c) => c.trim()).filter(Boolean);
+  if (cells.length < 2) return [line];
+  const startsWithName = (cell: string) => {
+    const head = cell.split(/[,(§]/u)[0]!.trim();
+    return isPersonName(head) || leadingName(head) === head;
+  };
+  return cells.every(startsWithName) ? cells : [line];
+}
+
 interface TableColumns {
   name: number;
   represents?: number;
@@ -265,7 +284,7 @@ function isMarked(cell: string | undefined): boolean {
   return cell !== undefined && MARK_CELL.test(cell.trim());
 }
 
-function parseTableRow(line: string, columns: TableColumns, context: SectionContext): Attendee | undefined {
+function parseTableRow(line: string, columns: TableColumns, context: SectionContext): ParsedEntry | undefined {
   const cells = line.split('\t');
   const nameCell = cells[columns.name] ?? '';
   const hasMarkColumns = columns.voting !== undefined || columns.present !== undefined;
@@ -287,14 +306,20 @@ function parseTableRow(line: string, columns: TableColumns, context: SectionCont
   const parsed = parseAttendanceEntry([...parts, ...notes].join('\t'), context);
   if (!parsed) return undefined;
   const attendee = parsed.attendee;
-  if (represents) attendee.represents = represents;
+  if (represents) {
+    // "Region Mälardalen, §§ 1-3": the §§ attended, written in the organisation's cell.
+    const mark = PARAGRAPH_MARK.exec(represents);
+    if (mark && attendee.paragraphs === null) attendee.paragraphs = paragraphsOf(mark[1]!);
+    const organisation = (mark ? represents.slice(0, mark.index) : represents).replace(/[\s,;]+$/u, '').trim();
+    if (organisation) attendee.represents = organisation;
+  }
   const partyCell = columns.party !== undefined ? cells[columns.party]?.trim() : undefined;
   if (partyCell && attendee.party === null) attendee.party = partyCell.replace(/[()]/gu, '');
   const servingCell = columns.servingFor !== undefined ? cells[columns.servingFor]?.trim() : undefined;
   if (servingCell) {
     // "Fredrik Lönn (SD), §§ 47-49": the member served for, and the §§ served.
     const mark = PARAGRAPH_MARK.exec(servingCell);
-    if (mark && attendee.paragraphs === null) attendee.paragraphs = mark[1]!.replace(/\s+/gu, ' ').replace(/\s*[–—]\s*/gu, '-').trim();
+    if (mark && attendee.paragraphs === null) attendee.paragraphs = paragraphsOf(mark[1]!);
     const member = (mark ? servingCell.slice(0, mark.index) : servingCell).replace(/\([^)]*\)/gu, ' ').replace(/[\s,;]+$/u, '').trim();
     if (member) {
       attendee.servingFor = member;
@@ -305,7 +330,12 @@ function parseTableRow(line: string, columns: TableColumns, context: SectionCont
   if (columns.voting !== undefined && attendee.role !== 'official' && attendee.role !== 'secretary') {
     attendee.voting = votingMarked;
   }
-  return attendee;
+  return parsed;
+}
+
+/** "10–12" → "10-12", as the interchange writes § lists. */
+function paragraphsOf(list: string): string {
+  return list.replace(/\s+/gu, ' ').replace(/\s*[–—]\s*/gu, '-').trim();
 }
 
 /**
@@ -341,12 +371,15 @@ export function attendeesOfSection(section: HeaderSection, underVotingHeading = 
       continue;
     }
     if (columns) {
-      const attendee = parseTableRow(row, columns, context);
-      if (attendee) out.push(attendee);
+      const parsed = parseTableRow(row, columns, context);
+      if (!parsed) continue;
+      if (parsed.attendee.party) explicitParty = true;
+      if (parsed.staffByMissingParty) byMissingParty.add(parsed.attendee);
+      out.push(parsed.attendee);
       continue;
     }
     const cleaned = row.replace(/^\t+/u, '');
-    for (const entry of splitPeopleRun(cleaned)) {
+    for (const entry of splitPeopleCells(cleaned).flatMap(splitPeopleRun)) {
       const parsed = parseAttendanceEntry(entry, context);
       if (!parsed) continue;
       if (parsed.attendee.party) explicitParty = true;

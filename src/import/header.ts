@@ -35,10 +35,14 @@ function valueWithWraps(section: HeaderSection): string {
   const parts = [section.value];
   for (const line of section.lines) {
     if (!/^\t/u.test(line) || section.value === '') break;
+    // "Ajournering 12.00–13.00" below the place and time is a break, not more of the place.
+    if (BREAK_LINE.test(line.trim())) break;
     parts.push(line.trim());
   }
   return parts.join(' ').trim();
 }
+
+const BREAK_LINE = /^(?:ajourn\p{L}*|paus|lunch|uppehåll|mötet ajourneras)(?!\p{L})/iu;
 
 function firstValue(section: HeaderSection | undefined): string {
   if (!section) return '';
@@ -261,13 +265,12 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
       continue;
     }
     if (f !== 'signatures' && f !== 'adjusted-by') continue;
-    const columnPairs = signaturesByColumn([section.value, ...section.lines]);
-    if (columnPairs) {
-      out.push(...columnPairs);
-      continue;
-    }
+    // Roles side by side over their names ("Ordförande<TAB>Justerare"); the rest of the block is read by row.
+    const columns = signaturesByColumn([section.value, ...section.lines]);
+    const rest = columns ? { ...section, value: columns.rest[0] ?? '', lines: columns.rest.slice(1) } : section;
+    if (columns) out.push(...columns.pairs);
     let pending: Array<'secretary' | 'chair' | 'adjuster'> = [];
-    for (const line of signatureRows(section)) {
+    for (const line of signatureRows(rest)) {
       const tokens = tokenise(line);
       if (tokens.length === 0) continue;
       const roleFirst = tokens[0]!.kind === 'role';
@@ -313,14 +316,22 @@ function signatureRows(section: HeaderSection): string[] {
  * A row of names above (or below) a row of roles, aligned by tab: "Rolf Engström<TAB>Mats Holm" over
  * "ordförande<TAB>justerare".
  */
-function signaturesByColumn(lines: string[]): SignatureLine[] | undefined {
-  const rows = lines.filter((l) => l.trim() !== '').map((l) => l.trim().split(/\t+/u).map((c) => c.trim()));
-  for (let i = 0; i < rows.length; i++) {
-    const roles = rows[i]!;
-    if (roles.length < 2 || !roles.every((c) => new RegExp(`^(?:${SIGNATURE_ROLE_PATTERN.source})$`, 'iu').test(c))) continue;
-    for (const names of [rows[i - 1], rows[i + 1]]) {
-      if (!names || names.length !== roles.length || !names.every((n) => isPersonName(n))) continue;
-      return roles.map((r, k) => ({ role: signatureRole(r), name: names[k]!, signedAt: null }));
+function signaturesByColumn(lines: string[]): { pairs: SignatureLine[]; rest: string[] } | undefined {
+  // Rules of dots or underscores between the roles and the names are where the signatures go.
+  const isRule = (c: string) => /^[._…\s-]*$/u.test(c);
+  const rows = lines.map((l, index) => ({ index, cells: l.trim().split(/\t+/u).map((c) => c.trim()).filter((c) => !isRule(c)) }));
+  const content = rows.filter((r) => r.cells.length > 0);
+  const rolePattern = new RegExp(`^(?:${SIGNATURE_ROLE_PATTERN.source})$`, 'iu');
+  for (let i = 0; i < content.length; i++) {
+    const roles = content[i]!.cells;
+    if (roles.length < 2 || !roles.every((c) => rolePattern.test(c))) continue;
+    for (const names of [content[i - 1], content[i + 1]]) {
+      if (!names || names.cells.length !== roles.length || !names.cells.every((n) => isPersonName(n))) continue;
+      const used = new Set([content[i]!.index, names.index]);
+      return {
+        pairs: roles.map((r, k) => ({ role: signatureRole(r), name: names.cells[k]!, signedAt: null })),
+        rest: lines.filter((l, index) => !used.has(index) && !(index > 0 && rows[index]!.cells.length === 0 && l.trim() !== '')),
+      };
     }
   }
   return undefined;

@@ -20,10 +20,10 @@ import {
 import { isPersonName, leadingName, sameName, trailingName } from './person-names.ts';
 
 const DNR_LABEL = String.raw`(?:Dnr|DNR|Dnr\.|Diarienr|Diarienummer|Diarie­nummer|Ärendenr|Ärendenummer|Ärende nr)`;
-const CASE_NUMBER = String.raw`((?:\p{Lu}{1,8}[ -]?)?\p{Lu}?\d[\p{L}\d./:-]*)`;
+const CASE_NUMBER = String.raw`((?:\p{Lu}{1,8}[ /.-]?)?\p{Lu}?\d[\p{L}\d./:-]*)`;
 const DNR_AT_END = new RegExp(`[\\s,;(–-]*\\(?${DNR_LABEL}\\s*[.:]?\\s*${CASE_NUMBER}\\)?[.,;]?\\s*$`, 'u');
 const DNR_LINE = new RegExp(`^${DNR_LABEL}\\s*[.:]?\\s*${CASE_NUMBER}[.,;]?\\s*(.*)$`, 'u');
-const BARE_CASE_CELL = /^(?:\p{Lu}{1,8}[ .-]?)?\d{2,4}[./:-]\d+(?:[./:-]\d+)*$/u;
+const BARE_CASE_CELL = /^(?:\p{Lu}{1,8}[ ./-]?)?\d{2,4}[./:-]\d+(?:[./:-]\d+)*$/u;
 
 function cleanCaseNumber(value: string): string {
   return value.replace(/[.,;:)]+$/u, '');
