@@ -161,6 +161,12 @@ function titleFields(zone: HeaderZone): { organization: string | null; body: str
     if (!body || !organization) consider(line);
   }
   for (const s of sectionsOf(zone, 'body')) if (!body) consider(firstValue(s));
+  // A title set in capitals ("KOMMUNSTYRELSEN") is the name as the ANSLAG box or running text writes it.
+  const shouted = body as string | null;
+  if (shouted && shouted === shouted.toUpperCase() && /\p{Lu}{4}/u.test(shouted)) {
+    const organ = sectionsOf(zone, 'body').map((s) => cleanPhrase(firstValue(s))).find((v) => v?.toLowerCase() === shouted.toLowerCase());
+    body = organ ?? shouted.charAt(0) + shouted.slice(1).toLowerCase();
+  }
   return { organization, body, notes };
 }
 
@@ -268,7 +274,9 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
     // Roles side by side over their names ("Ordförande<TAB>Justerare"); the rest of the block is read by row.
     const columns = signaturesByColumn([section.value, ...section.lines]);
     const rest = columns ? { ...section, value: columns.rest[0] ?? '', lines: columns.rest.slice(1) } : section;
-    if (columns) out.push(...columns.pairs);
+    // Document order: the column pairs come first unless a signer by row stands above them.
+    const columnsFirst = columns !== undefined && !columns.signerAbove;
+    if (columns && columnsFirst) out.push(...columns.pairs);
     let pending: Array<'secretary' | 'chair' | 'adjuster'> = [];
     for (const line of signatureRows(rest)) {
       const tokens = tokenise(line);
@@ -292,6 +300,7 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
     }
     for (const role of pending) out.push({ role, name: null, signedAt: null });
     pending = [];
+    if (columns && !columnsFirst) out.push(...columns.pairs);
   }
   return out;
 }
@@ -316,7 +325,7 @@ function signatureRows(section: HeaderSection): string[] {
  * A row of names above (or below) a row of roles, aligned by tab: "Rolf Engström<TAB>Mats Holm" over
  * "ordförande<TAB>justerare".
  */
-function signaturesByColumn(lines: string[]): { pairs: SignatureLine[]; rest: string[] } | undefined {
+function signaturesByColumn(lines: string[]): { pairs: SignatureLine[]; rest: string[]; signerAbove: boolean } | undefined {
   // Rules of dots or underscores between the roles and the names are where the signatures go.
   const isRule = (c: string) => /^[._…\s-]*$/u.test(c);
   const rows = lines.map((l, index) => ({ index, cells: l.trim().split(/\t+/u).map((c) => c.trim()).filter((c) => !isRule(c)) }));
@@ -328,7 +337,9 @@ function signaturesByColumn(lines: string[]): { pairs: SignatureLine[]; rest: st
     for (const names of [content[i - 1], content[i + 1]]) {
       if (!names || names.cells.length !== roles.length || !names.cells.every((n) => isPersonName(n))) continue;
       const used = new Set([content[i]!.index, names.index]);
+      const top = Math.min(content[i]!.index, names.index);
       return {
+        signerAbove: rows.slice(0, top).some((r) => r.cells.some((c) => rolePattern.test(c) || isPersonName(c))),
         pairs: roles.map((r, k) => ({ role: signatureRole(r), name: names.cells[k]!, signedAt: null })),
         rest: lines.filter((l, index) => !used.has(index) && !(index > 0 && rows[index]!.cells.length === 0 && l.trim() !== '')),
       };

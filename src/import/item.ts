@@ -105,8 +105,13 @@ export function readHeading(
     const next = lines[i]!;
     const t = next.trim();
     if (t === '' || DNR_LINE.test(t) || isKnownSectionHeading(t) || isDecisionHeading(t)) break;
-    if (!(/^\p{Ll}/u.test(t) || CONTINUES_TITLE.test(titleText.trim()))) break;
-    titleText = `${titleText.trim()} ${t}`;
+    // A PDF wraps a title cell beside a Dnr cell: "Handlingsprogram … olyckor<TAB>Dnr …" over "2024–2027".
+    const wrappedCell = titleText.includes('\t') && /^\d/u.test(t) && t.length <= 40 && !t.includes('\t') && !/[.!?:;]$/u.test(t);
+    if (!(/^\p{Ll}/u.test(t) || CONTINUES_TITLE.test(titleText.trim()) || wrappedCell)) break;
+    if (wrappedCell) {
+      const tab = titleText.indexOf('\t');
+      titleText = `${titleText.slice(0, tab).trim()} ${t}${titleText.slice(tab)}`;
+    } else titleText = `${titleText.trim()} ${t}`;
     i++;
     wraps++;
   }
