@@ -1,0 +1,145 @@
+/**
+ * Layout features of real Swedish minutes that the fixtures added in November 2026 brought in: each test
+ * holds one feature in a few lines, so a regression names the feature rather than a whole document.
+ */
+import { describe, expect, it } from 'vitest';
+import { splitPeopleCells, contextFor, parseAttendanceEntry } from './attendance.ts';
+import { parseTimeRange, parseSigningTime } from './dates.ts';
+import { bodyOfMeetingPhrase } from './header.ts';
+import { parseMinutesText } from './index.ts';
+import { inlineDecisionOf, isCouncilProposalHeading, isProposalHeading } from './lexicon/section-headings.ts';
+import { findHeadings } from './segment.ts';
+
+const header = ['Protokoll', 'Kommunstyrelsen', 'Lövsjö kommun', 'Sammanträdesdatum 2025-02-03', ''];
+
+describe('§ headings with the body abbreviation in front', () => {
+  it('reads "KS § 12" with the title on the next line and "BUN § 3<TAB>Dnr …" on one line', () => {
+    const text = [...header, 'KS § 12', 'Val av justerare', 'Anna Ek utses att justera.', '', 'KS § 13\tDnr KS 2025/4', 'Budget 2026', 'Budgeten antas.'].join('\n');
+    const items = parseMinutesText(text).items;
+    expect(items.map((i) => [i.number, i.title, i.caseNumber])).toEqual([
+      [12, 'Val av justerare', null],
+      [13, 'Budget 2026', 'KS 2025/4'],
+    ]);
+  });
+
+  it('takes a mixed-case prefix ("Ksau § 5") only when it recurs, so a sentence start is not a heading', () => {
+    expect(findHeadings(['Ksau § 5', 'Titel', 'Ksau § 6', 'Titel']).map((h) => h.number)).toEqual([5, 6]);
+    expect(findHeadings(['Se § 5 Kommunallagen för detta.'])).toEqual([]);
+  });
+});
+
+describe('decisions', () => {
+  it('reads "Beslut: …" on the heading line, with att-clauses continuing below', () => {
+    expect(inlineDecisionOf('Beslut: Dagordningen godkänns.')).toBe('Dagordningen godkänns.');
+    expect(inlineDecisionOf('Nämndens beslut: att anta planen')).toBe('att anta planen');
+    expect(inlineDecisionOf('Förslag till beslut: att anta planen')).toBeUndefined();
+    const text = [...header, '§ 1 Riktlinjer', 'Beslut: att anta riktlinjerna, samt', 'att de gäller från 1 januari 2025.', '', 'Expedieras: IFO'].join('\n');
+    expect(parseMinutesText(text).items[0]!.decisions).toEqual(['anta riktlinjerna, samt', 'de gäller från 1 januari 2025.']);
+  });
+
+  it('reads the board\'s proposal to the council as its decision when there is no "Beslut" heading', () => {
+    expect(isCouncilProposalHeading('Kommunstyrelsens förslag till kommunfullmäktige')).toBe(true);
+    expect(isCouncilProposalHeading('Arbetsutskottets förslag till kommunstyrelsen')).toBe(false);
+    expect(isProposalHeading('Arbetsutskottets förslag till kommunstyrelsen')).toBe(true);
+    expect(isProposalHeading('Förslag till reviderat reglemente')).toBe(false);
+    const text = [
+      ...header, '§ 3 Reglemente', 'Arbetsutskottets förslag till kommunstyrelsen', 'Kommunstyrelsen föreslår fullmäktige att anta reglementet.', '',
+      'Kommunstyrelsens förslag till kommunfullmäktige', 'Kommunfullmäktige beslutar att', '1. anta reglementet,', '2. reglementet gäller från 1 april.',
+    ].join('\n');
+    expect(parseMinutesText(text).items[0]!.decisions).toEqual(['anta reglementet,', 'reglementet gäller från 1 april.']);
+  });
+
+  it('does not take the sentence that reports a vote for a decision, and reads "noterar informationen"', () => {
+    const text = [
+      ...header, '§ 4 Upphandling', 'Omröstning', 'Med 5 ja-röster mot 1 nej-röst beslutar nämnden att avgöra ärendet i dag.', '',
+      'Socialnämnden beslutar', '• att upphandla platser.', '', '§ 5 Information', 'Socialnämnden noterar informationen.',
+    ].join('\n');
+    expect(parseMinutesText(text).items.map((i) => i.decisions)).toEqual([['upphandla platser.'], ['Socialnämnden noterar informationen.']]);
+  });
+});
+
+describe('attendance vocabulary', () => {
+  it('reads "Övriga deltagande" as staff and "Närvarande beslutande" with role words before the names', () => {
+    const text = [
+      ...header, 'Närvarande beslutande', 'Ordförande\tBirgitta Holm (S)', 'Ledamot\tCamilla Borg (C)', '', 'Övriga deltagande', 'Thomas Ek, kommundirektör', '',
+      '§ 1 Öppnande', 'Mötet öppnas.',
+    ].join('\n');
+    expect(parseMinutesText(text).attendees.map((a) => [a.name, a.role, a.voting])).toEqual([
+      ['Birgitta Holm', 'chair', true], ['Camilla Borg', 'member', true], ['Thomas Ek', 'official', null],
+    ]);
+  });
+
+  it('splits a list printed in two columns, but not a name beside its title', () => {
+    expect(splitPeopleCells('Rebecka Lind (S), ordförande\tHugo Wall (M)')).toEqual(['Rebecka Lind (S), ordförande', 'Hugo Wall (M)']);
+    expect(splitPeopleCells('Kristina Malm\tsocialchef')).toEqual(['Kristina Malm\tsocialchef']);
+  });
+
+  it('reads "ersättare för X" among the deciding as serving for X, and not in a list of substitutes', () => {
+    expect(parseAttendanceEntry('Nora Alm (V), ersättare för Oskar Ljung (S)', contextFor('voting')!)?.attendee).toMatchObject({
+      role: 'substitute', voting: true, servingFor: 'Oskar Ljung',
+    });
+    expect(parseAttendanceEntry('Nora Alm (V), ersättare för Oskar Ljung (S)', contextFor('substitutes')!)?.attendee.servingFor).toBeUndefined();
+  });
+
+  it('takes §§ out of an organisation cell and keeps people of a Namn/Organisation table as members', () => {
+    const text = [
+      'Minnesanteckningar', 'Nätverket för folkhälsa', 'Datum: 2025-01-15', '', 'Närvarande', 'Namn\tOrganisation', 'Amanda Öst\tTorvala kommun',
+      'Carina Lax\tRegion Mälardalen, §§ 1-3', '', '1. Välkommen', 'Text.', '', '2. Nästa möte', 'Text.',
+    ].join('\n');
+    expect(parseMinutesText(text).attendees.map((a) => [a.name, a.represents, a.role, a.paragraphs])).toEqual([
+      ['Amanda Öst', 'Torvala kommun', 'member', null], ['Carina Lax', 'Region Mälardalen', 'member', '1-3'],
+    ]);
+  });
+});
+
+describe('header', () => {
+  it('finds the body in "Protokoll fört vid styrelsens sammanträde"', () => {
+    expect(bodyOfMeetingPhrase('fört vid styrelsens sammanträde')).toBe('Styrelsen');
+    expect(bodyOfMeetingPhrase('direktionens möte')).toBe('Direktionen');
+    expect(bodyOfMeetingPhrase('vid förra årets möte')).toBeUndefined();
+  });
+
+  it('reads a bare end hour after a full time, but not an earlier hour', () => {
+    expect(parseTimeRange('kl. 9.30–12, förbundets kontor')).toEqual({ start: '09:30', end: '12:00' });
+    expect(parseTimeRange('kl 13-16.')).toEqual({ start: '13:00', end: '16:00' });
+    expect(parseTimeRange('kl. 14.00-9')).toEqual({ start: '14:00', end: null });
+  });
+
+  it('reads an e-signing stamp printed as a Swedish date and time in winter time', () => {
+    expect(parseSigningTime('2024-03-18 14:02')).toBe('2024-03-18T14:02:00+01:00');
+  });
+
+  it('keeps a break line under "Plats och tid" out of the place, and a capitalised title takes the Organ spelling', () => {
+    const text = [
+      'KOMMUNSTYRELSEN', 'Plats och tid\tRegionens hus, sal A, kl. 09.00–15.30', '\tAjournering för lunch 12.00–13.00', 'Organ\tKommunstyrelsen',
+      'Sammanträdesdatum 2024-09-24', '', '§ 1 Öppnande', 'Mötet öppnas.',
+    ].join('\n');
+    const minutes = parseMinutesText(text);
+    expect(minutes.meeting).toMatchObject({ location: 'Regionens hus, sal A', start: '09:00', end: '15:30' });
+    expect(minutes.body).toBe('Kommunstyrelsen');
+  });
+});
+
+describe('signatures', () => {
+  it('reads roles side by side over dotted lines and names, after a secretary signed by row', () => {
+    const text = [
+      ...header, '§ 1 Öppnande', 'Mötet öppnas.', '', 'Underskrifter\tSekreterare\t.............', '\t\tVera Malm', '', '\tOrdförande\t\tJusterare',
+      '\t.............\t.............', '\tRebecka Lind\tHugo Wall',
+    ].join('\n');
+    expect(parseMinutesText(text).signatures.map((s) => [s.role, s.name])).toEqual([
+      ['secretary', 'Vera Malm'], ['chair', 'Rebecka Lind'], ['adjuster', 'Hugo Wall'],
+    ]);
+  });
+
+  it('does not take the role word under "Vid protokollet" and a name for a second, unnamed secretary', () => {
+    const text = [...header, '§ 1 Öppnande', 'Mötet öppnas.', '', 'Vid protokollet', '', 'Petra Holm', 'sekreterare'].join('\n');
+    expect(parseMinutesText(text).signatures).toEqual([{ role: 'secretary', name: 'Petra Holm', signedAt: null }]);
+  });
+});
+
+describe('items', () => {
+  it('reads a Dnr with a slash after the prefix and joins a title cell wrapped beside its Dnr cell', () => {
+    const text = [...header, '§ 16 Handlingsprogram för skydd mot olyckor\tDnr HSN/2024:455', '2024–2027', 'Programmet har varit på samråd.'].join('\n');
+    expect(parseMinutesText(text).items[0]).toMatchObject({ title: 'Handlingsprogram för skydd mot olyckor 2024–2027', caseNumber: 'HSN/2024:455' });
+  });
+});
