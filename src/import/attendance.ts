@@ -206,6 +206,20 @@ export function splitPeopleRun(line: string): string[] {
   if (pieces.length >= 2 && pieces.every((p) => isPersonName(p.replace(/\s*\([^()]*\)\s*$/u, '').trim()))) {
     return pieces.map((p) => p.replace(/\u0002/gu, ','));
   }
+  // "Anna Ek (S), ordförande, Bo Al (M), Eva Dahl (C)": each "Name (Party)" starts an entry, the words
+  // between belong to the entry before.
+  const startsEntry = (p: string) => {
+    const m = /^([^()]+?)\s*\(([^()]{1,8})\)/u.exec(p.trim());
+    return m !== null && isPersonName(m[1]!) && isPartyToken(m[2]!.trim());
+  };
+  if (pieces.length >= 2 && startsEntry(pieces[0]!) && pieces.filter(startsEntry).length >= 2) {
+    const grouped: string[][] = [];
+    for (const piece of pieces) {
+      if (startsEntry(piece) || grouped.length === 0) grouped.push([piece]);
+      else grouped[grouped.length - 1]!.push(piece);
+    }
+    return grouped.map((g) => g.join(', ').replace(/\u0002/gu, ','));
+  }
   if (pieces.length < 3) return [line];
   const entries: string[][] = [[pieces[0]!]];
   for (let k = 1; k < pieces.length; k++) {

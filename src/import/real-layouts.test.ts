@@ -81,6 +81,13 @@ describe('attendance vocabulary', () => {
     expect(parseAttendanceEntry('Nora Alm (V), ersättare för Oskar Ljung (S)', contextFor('substitutes')!)?.attendee.servingFor).toBeUndefined();
   });
 
+  it('splits a one-line list at each "Name (Party)" and reads parties written in lower case', () => {
+    const text = [...header, 'Beslutande: Anna Ek (S), ordförande, Bo Al (M), Gun Berg (kd)', '', '§ 1 Öppnande', 'Mötet öppnas.'].join('\n');
+    expect(parseMinutesText(text).attendees.map((a) => [a.name, a.party, a.role])).toEqual([
+      ['Anna Ek', 'S', 'chair'], ['Bo Al', 'M', 'member'], ['Gun Berg', 'kd', 'member'],
+    ]);
+  });
+
   it('takes §§ out of an organisation cell and keeps people of a Namn/Organisation table as members', () => {
     const text = [
       'Minnesanteckningar', 'Nätverket för folkhälsa', 'Datum: 2025-01-15', '', 'Närvarande', 'Namn\tOrganisation', 'Amanda Öst\tTorvala kommun',

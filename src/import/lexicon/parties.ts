@@ -16,6 +16,8 @@ const NOT_PARTIES = new Set(['Ordf', 'Sekr', 'Ers', 'Led', 'Ja', 'Nej', 'Jäv', 
 
 export function isPartyToken(token: string): boolean {
   if (KNOWN_PARTIES.has(token)) return true;
+  // Some secretaries write parties in lower case: "Anna Ek (s)", "Bo Al (kd)".
+  if (/^\p{Ll}{1,3}$/u.test(token) && KNOWN_PARTIES.has(token.toUpperCase())) return true;
   if (NOT_PARTIES.has(token)) return false;
   // A capitalised ordinary word ("Teams", "Kvalitet") is not a party; real abbreviations are mostly capitals.
   return PARTY_TOKEN.test(token) && (token === token.toUpperCase() || token.length <= 2);
