@@ -25,6 +25,8 @@ const DNR_AT_END = new RegExp(`[\\s,;(–-]*\\(?${DNR_LABEL}\\s*[.:]?\\s*${CASE_
 const DNR_LINE = new RegExp(`^${DNR_LABEL}\\s*[.:]?\\s*${CASE_NUMBER}[.,;]?\\s*(.*)$`, 'u');
 const BARE_CASE_CELL = /^(?:\p{Lu}{1,8}[ ./-]?)?\d{2,4}[./:-]\d+(?:[./:-]\d+)*$/u;
 
+const PARENTHESISED_CASE = /\s*\(((?:\p{Lu}{1,8}[ ./-]?\d{2,4}[./:-]\d+|\d{2,4}[/:]\d+)(?:[./:-]\d+)*)\)\s*$/u;
+
 function cleanCaseNumber(value: string): string {
   return value.replace(/[.,;:)]+$/u, '');
 }
@@ -58,6 +60,12 @@ function splitTitle(text: string): { title: string; caseNumber: string | null } 
   if (m && caseNumber === null) {
     caseNumber = cleanCaseNumber(m[1]!);
     title = title.slice(0, m.index);
+  }
+  // "Budget 2025 (KS 2024/12)": a case number in parentheses without the Dnr label; "(2025–2027)" is a period.
+  const bare = caseNumber === null ? PARENTHESISED_CASE.exec(title) : null;
+  if (bare) {
+    caseNumber = bare[1]!;
+    title = title.slice(0, bare.index);
   }
   return { title: collapse(title).replace(/[,;:–-]+$/u, '').trim(), caseNumber };
 }
@@ -225,6 +233,8 @@ function decisionsUnderHeading(lines: string[], headingIndex: number): string[] 
   let framed = false;
   for (const block of blocksOf(rest)) {
     if (decisions.length > 0 && isHeadingLike(block)) break;
+    // An unknown subheading with its text right below ("Beskrivning av ärendet" over "Förvaltningen har …").
+    if (decisions.length > 0 && block.length > 1 && isHeadingLike([block[0]!]) && !DECISION_FRAME.test(block[0]!) && /^\p{Lu}/u.test(block[1]!)) break;
     const points = pointsOf(block);
     // After "Styrelsen beslutar att" and its points, plain prose is the background, not a decision.
     if (framed && decisions.length > 0 && !points.some((p) => POINT_MARK.test(p) || ATT_START.test(p))) break;

@@ -145,6 +145,23 @@ describe('signatures', () => {
 });
 
 describe('items', () => {
+  it('ends a decision at "Protokollsutdrag till" and at an unknown subheading with its text below', () => {
+    const text = [
+      ...header, '§ 1 Budget', 'Beslut', 'Kommunstyrelsen beslutar att anta budgeten.', 'Protokollsutdrag till', 'Ekonomiavdelningen', '',
+      '§ 2 Taxor', 'Beslut', '1. Taxorna antas.', '2. Uppdrag ges.', '', 'Vad taxorna omfattar', 'Förvaltningen har sett över taxorna.',
+    ].join('\n');
+    expect(parseMinutesText(text).items.map((i) => i.decisions)).toEqual([
+      ['Kommunstyrelsen beslutar att anta budgeten.'], ['Taxorna antas.', 'Uppdrag ges.'],
+    ]);
+  });
+
+  it('reads a case number in parentheses at the end of the title, but not a period of years', () => {
+    const text = [...header, '§ 1 Budget 2025 (KS 2024/12)', 'Budgeten antas.', '', '§ 2 Verksamhetsplan (2025-2027)', 'Planen antas.'].join('\n');
+    expect(parseMinutesText(text).items.map((i) => [i.title, i.caseNumber])).toEqual([
+      ['Budget 2025', 'KS 2024/12'], ['Verksamhetsplan (2025-2027)', null],
+    ]);
+  });
+
   it('reads a Dnr with a slash after the prefix and joins a title cell wrapped beside its Dnr cell', () => {
     const text = [...header, '§ 16 Handlingsprogram för skydd mot olyckor\tDnr HSN/2024:455', '2024–2027', 'Programmet har varit på samråd.'].join('\n');
     expect(parseMinutesText(text).items[0]).toMatchObject({ title: 'Handlingsprogram för skydd mot olyckor 2024–2027', caseNumber: 'HSN/2024:455' });

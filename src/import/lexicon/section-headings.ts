@@ -57,6 +57,12 @@ const OTHER_HEADINGS = [
   'föredragande', 'bilaga', 'bilagor', 'information', 'överväganden', 'bedömning', 'förvaltningens bedömning',
   'ekonomiska konsekvenser', 'konsekvenser', 'uppföljning', 'yttrande', 'motivering', 'beredning', 'ajournering',
   'deltar ej', 'deltar inte i beslutet', 'paus', 'särskilt yttrande', 'särskilda yttranden', 'anteckning',
+  'protokollsutdrag', 'protokollsutdrag till', 'utdrag till', 'sändlista', 'beslutet ska skickas till', 'kopia till',
+  'för kännedom till', 'för verkställighet', 'delges', 'beskrivning av ärendet', 'ärendets beredning', 'beslutsmotivering',
+  'motivering till beslut', 'skäl för beslutet', 'barnperspektiv', 'barnrättsperspektiv', 'barnkonsekvensanalys',
+  'jämställdhetsperspektiv', 'ekonomisk bedömning', 'juridisk bedömning', 'bakgrund och sammanfattning',
+  'sammanfattning av förslaget', 'tidigare beslut', 'finansiering', 'facklig samverkan', 'samverkan', 'konsekvensbeskrivning',
+  'remissinstanser', 'vad ärendet gäller', 'handlingar i ärendet', 'ärendets handlingar',
 ];
 const OTHER_SET = new Set(OTHER_HEADINGS);
 
