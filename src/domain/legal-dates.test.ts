@@ -11,6 +11,7 @@ import {
   nextWorkingDay,
   noticeDates,
   swedishDateOf,
+  todayInSweden,
 } from './legal-dates.ts';
 import { ruleProfileFor } from './rule-profile.ts';
 
@@ -262,5 +263,20 @@ describe('swedishDateOf', () => {
 
   it('refuses a bare date, which has no time zone', () => {
     expect(inputErrorOf(() => swedishDateOf('2020-10-10')).code).toBe('invalid_instant');
+  });
+});
+
+describe('todayInSweden', () => {
+  it.each([
+    ['2024-06-30T22:30:00Z', '2024-07-01', 'after midnight in Stockholm summer time, still 30 June in UTC'],
+    ['2024-12-31T22:59:59Z', '2024-12-31', 'one second before midnight in winter'],
+    ['2024-12-31T23:00:00Z', '2025-01-01', 'midnight in winter'],
+    ['2024-03-31T00:30:00Z', '2024-03-31', 'the night summer time begins'],
+  ])('gives the instant %s the Swedish date %s (%s)', (instant, date) => {
+    expect(todayInSweden(new Date(instant))).toBe(date);
+  });
+
+  it('refuses an invalid Date', () => {
+    expect(inputErrorOf(() => todayInSweden(new Date('not a date'))).code).toBe('invalid_instant');
   });
 });

@@ -66,6 +66,15 @@ export function swedishDateOf(instant: string): string {
   return SWEDISH_DATE.format(time);
 }
 
+/**
+ * Today in Sweden: the calendar date in Europe/Stockholm at the instant `now`. The edges pass the real
+ * clock (`todayInSweden(new Date())`); the rules only ever see the date it gives.
+ */
+export function todayInSweden(now: Date): string {
+  if (Number.isNaN(now.getTime())) throw new InputError({ path: 'now', code: 'invalid_instant', message: 'expected a valid instant' });
+  return SWEDISH_DATE.format(now);
+}
+
 // 'sv-SE' formats as YYYY-MM-DD; the time zone database is part of Node, so this stays pure.
 const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',

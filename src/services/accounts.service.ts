@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
+import { todayInSweden } from '../domain/legal-dates.ts';
 import { ForbiddenError, InputError, NotFoundError, type Problem } from '../errors.ts';
 import { inTransaction, type Database } from '../storage/index.ts';
 import {
@@ -195,7 +196,7 @@ export function secretsMatch(a: string, b: string): boolean {
 }
 
 async function viewerOf(db: Database, user: UserRow, now: Date): Promise<Viewer> {
-  const today = now.toISOString().slice(0, 10);
+  const today = todayInSweden(now);
   const [roles, mandates, signatoryMeetingIds] = await Promise.all([
     listUserRoles(db, [user.id]),
     user.personId ? listPersonMandates(db, user.personId) : Promise.resolve([]),

@@ -55,11 +55,6 @@ export function instant(at: string | Date, language: Language = 'sv'): string {
   return language === 'sv' ? `${stockholmDate.format(date)} kl. ${time.replace(':', '.')}` : `${stockholmDate.format(date)} ${time}`;
 }
 
-/** Today's date in Sweden as YYYY-MM-DD. */
-export function swedishToday(now: Date = new Date()): string {
-  return stockholmDate.format(now);
-}
-
 /** '§ 12' or '§§ 12–20'. */
 export function paragraphRange(first: number | null, last: number | null): string | null {
   if (first === null) return null;

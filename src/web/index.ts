@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isProtokollError, InputError } from '../errors.ts';
+import { todayInSweden } from '../domain/legal-dates.ts';
 import { resumeSession, secretsMatch } from '../services/accounts.service.ts';
 import type { OidcSettings } from '../config.ts';
 import { SESSION_COOKIE } from '../services/accounts.service.ts';
 import type { Database, DatabaseHandle } from '../services/system.service.ts';
 import { parseCookies, serializeCookie } from './cookies.ts';
 import { sendPage } from './context.ts';
-import { swedishToday } from './format.ts';
 import { html } from './html.ts';
 import { catalogueFor, isLanguage, type Language } from './i18n/index.ts';
 import { layout } from './layout.ts';
@@ -61,7 +61,7 @@ const assets = {
 
 export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) => {
   const db = options.database.db;
-  const today = options.today ?? (() => swedishToday());
+  const today = options.today ?? (() => todayInSweden(new Date()));
   const deps: WebDependencies = {
     db,
     handle: options.database,

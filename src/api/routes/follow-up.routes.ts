@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayInSweden } from '../../domain/legal-dates.ts';
 import type { Database } from '../../services/system.service.ts';
 import { canActAsSecretary } from '../../services/accounts.service.ts';
 import { ForbiddenError } from '../../errors.ts';
@@ -36,7 +37,6 @@ import {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
-const todayInSweden = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 const paragraphRefSchema = z
   .object({
@@ -214,7 +214,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
           ...(q.body ? { bodyId: q.body } : {}),
           ...(q.assignee ? { assignee: q.assignee } : {}),
           status: q.status,
-          today: q.today ?? todayInSweden(),
+          today: q.today ?? todayInSweden(new Date()),
         }),
       };
     },
@@ -371,7 +371,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         data: await listConsultations(db, {
           ...(q.organization ? { organizationId: q.organization } : {}),
           ...(q.unanswered ? { unanswered: true } : {}),
-          today: q.today ?? todayInSweden(),
+          today: q.today ?? todayInSweden(new Date()),
         }),
       };
     },

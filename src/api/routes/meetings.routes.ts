@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { minutesSchema, reservationSchema, voteSchema } from '../../domain/minutes.ts';
 import { organisationTypes } from '../../domain/rule-profile.ts';
-import { swedishDateOf } from '../../domain/legal-dates.ts';
+import { todayInSweden } from '../../domain/legal-dates.ts';
 import {
   addAgendaItem,
   addMandate,
@@ -45,7 +45,7 @@ const idParams = z.object({ meetingId: z.uuid() });
 const created = z.object({ id: z.uuid() });
 
 /** Today in Sweden: the only place the API reads the clock for the legal dates. */
-const today = () => swedishDateOf(new Date().toISOString());
+const today = () => todayInSweden(new Date());
 
 export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (app, { database }) => {
   const db = database.db;

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.ts';
+import { todayInSweden } from '../../domain/legal-dates.ts';
 import { configFor } from '../context.ts';
 
 // Written into a demo data folder, so that a later `protokoll demo` may replace it and nothing else.
@@ -36,8 +37,7 @@ export function registerDemo(program: Command): void {
       const handle = await openConfiguredDatabase(config);
       await applyMigrations(handle);
       process.stdout.write('Fyller demodatabasen med Räddningstjänstförbundet Mellersta Älvdalen (fiktivt) …\n');
-      const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-      const demo = await seedDemo(handle, { today });
+      const demo = await seedDemo(handle, { today: todayInSweden(new Date()) });
       const app = await buildApp({ database: handle, logger: { level: 'warn' }, oidc: config.oidc });
       const stop = async () => {
         await app.close();

@@ -13,6 +13,7 @@ import {
 } from '../../services/follow-up.service.ts';
 import { draftAnnualReport, renderAnnualReportAsHtml, renderAnnualReportAsPdf } from '../../services/annual-report.service.ts';
 import { InputError } from '../../errors.ts';
+import { todayInSweden } from '../../domain/legal-dates.ts';
 import { configFor } from '../context.ts';
 
 interface ListOptions {
@@ -23,7 +24,6 @@ interface ListOptions {
   today?: string;
 }
 
-const todayInSweden = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const where = (ref: ParagraphRef | null): string => (ref ? `${ref.bodyName} ${ref.heldOn ?? '(utan datum)'} § ${ref.number ?? '–'}` : '–');
 const roleText = (role: string): string => (role === 'substitute' ? 'ersättare' : 'ordinarie');
 
@@ -64,7 +64,7 @@ export function registerRegisters(program: Command): void {
         const entries = await listAssignments(db, {
           ...(await organizationIdOf(db, options)),
           status: options.all ? 'all' : options.overdue ? 'overdue' : 'open',
-          today: options.today ?? todayInSweden(),
+          today: options.today ?? todayInSweden(new Date()),
         });
         const lines = entries.map(
           (a) =>
@@ -109,7 +109,7 @@ export function registerRegisters(program: Command): void {
     .option('--today <YYYY-MM-DD>', 'the day to judge overdue on (default: today in Sweden)')
     .action(async (options: ListOptions, command: Command) => {
       await withDatabase(command, async (db) => {
-        const entries = await listConsultations(db, { ...(await organizationIdOf(db, options)), today: options.today ?? todayInSweden() });
+        const entries = await listConsultations(db, { ...(await organizationIdOf(db, options)), today: options.today ?? todayInSweden(new Date()) });
         const lines = entries.map(
           (c) =>
             `${c.id}  ${c.sender}: ${c.title}${c.caseNumber ? ` (Dnr ${c.caseNumber})` : ''}  svar senast ${c.dueOn ?? '–'}` +

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../../../src/api/app.ts';
+import { todayInSweden } from '../../../src/domain/legal-dates.ts';
 import { createUser, grantRole } from '../../../src/services/accounts.service.ts';
 import {
   addAgendaItem,
@@ -58,7 +59,7 @@ export async function startApp(options: { today?: () => string } = {}): Promise<
 
 /** Today in Sweden: the application signs and posts with the real clock, so the journeys do too. */
 export function swedishToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+  return todayInSweden(new Date());
 }
 
 /** Opens a path, checks the page with axe (WCAG 2.1 A and AA) and returns the response status. */
