@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- search [--engine pglite|postgres|both] [--paragraphs 100000] [--queries 300] [--load bulk|triggers] [--no-cluster] [--keep] [--database URL]`
+ * `npm run bench -- search [--engine pglite|postgres|both] [--paragraphs 100000] [--queries 300] [--load bulk|triggers] [--no-cluster] [--keep] [--database URL] [--naive 30] [--slowest N]`
  *
  * Generates a fictional national corpus of municipal minutes (organisations, bodies, meetings 2010–2025,
  * §§ with Swedish text, att-satser, attachments, cases, attendance, presenters, reservations), loads it
@@ -391,6 +391,8 @@ interface BenchOptions {
   load: LoadMode;
   /** Put the search documents in date order after the load (CLUSTER), as after an archive import. */
   cluster: boolean;
+  /** Print this many of the slowest queries with their filters, to see what costs. */
+  slowest: number;
   /** A PostgreSQL database loaded before with `--keep`: only the queries run. */
   database?: string | undefined;
 }
@@ -459,18 +461,26 @@ async function runQueries(db: Database, shape: CorpusShape, options: BenchOption
   const byKind = new Map<string, number[]>();
   const byFacets = new Map<number, number[]>();
   let totalHits = 0;
+  const timed: { query: (typeof queries)[number]; elapsed: number; total: number }[] = [];
   for (const query of queries) {
     const start = performance.now();
     const result = await searchDecisions(db, { query: query.query, filters: query.filters, audience: 'public' });
     const elapsed = performance.now() - start;
     totalHits += result.total;
     times.push(elapsed);
+    timed.push({ query, elapsed, total: result.total });
     byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), elapsed]);
     byFacets.set(query.facets, [...(byFacets.get(query.facets) ?? []), elapsed]);
   }
   write(`  search (public, page of 20 with facets and snippets), all: ${summary(times)}; mean matches ${Math.round(totalHits / queries.length)}`);
   for (const [kind, list] of byKind) write(`    ${kind.padEnd(6)} ${summary(list)}`);
   for (const [facets, list] of [...byFacets].sort((a, b) => a[0] - b[0])) write(`    ${facets} facet${facets === 1 ? ' ' : 's'} ${summary(list)}`);
+  if (options.slowest > 0) {
+    write(`  the ${options.slowest} slowest:`);
+    for (const { query, elapsed, total } of [...timed].sort((a, b) => b.elapsed - a.elapsed).slice(0, options.slowest)) {
+      write(`    ${elapsed.toFixed(1).padStart(7)} ms  ${query.kind} ${JSON.stringify(query.query)} ${JSON.stringify(query.filters)} → ${total}`);
+    }
+  }
 
   const naiveTimes: number[] = [];
   const searchTimes: number[] = [];
@@ -508,6 +518,7 @@ export async function run(args: string[]): Promise<void> {
     paragraphs: number('--paragraphs', 100_000),
     queries: number('--queries', 300),
     naive: number('--naive', 30, 0),
+    slowest: number('--slowest', 0, 0),
     keep: args.includes('--keep'),
     database: value('--database'),
     cluster: !args.includes('--no-cluster'),

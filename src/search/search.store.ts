@@ -40,11 +40,21 @@ export async function findOrganizationIds(db: Database, value: string): Promise<
   return rows.map((r) => r.id);
 }
 
-/** The bodies with this id, or with this name (ignoring case) in any organisation. */
-export async function findBodyIds(db: Database, value: string): Promise<string[]> {
-  const rows = isUuid(value)
-    ? await queryRows<{ id: string }>(db, sql`select b.id from bodies b where b.id = ${value}::uuid`)
-    : await queryRows<{ id: string }>(db, sql`select b.id from bodies b where lower(b.name) = lower(${value})`);
+/**
+ * The bodies with this id, or with this name (ignoring case) in any organisation, or only in
+ * `withinOrganizations` when an organisation filter is given too: a body name such as
+ * "Kommunstyrelsen" names one body in each of hundreds of organisations, and one id lets a search
+ * walk that body's own date index instead of filtering every organisation's §§.
+ */
+export async function findBodyIds(db: Database, value: string, withinOrganizations?: readonly string[]): Promise<string[]> {
+  const named = isUuid(value) ? sql`b.id = ${value}::uuid` : sql`lower(b.name) = lower(${value})`;
+  const within =
+    withinOrganizations === undefined
+      ? sql`true`
+      : withinOrganizations.length
+        ? sql`b.organization_id = any(${`{${withinOrganizations.filter(isUuid).join(',')}}`}::uuid[])`
+        : sql`false`;
+  const rows = await queryRows<{ id: string }>(db, sql`select b.id from bodies b where ${named} and ${within}`);
   return rows.map((r) => r.id);
 }
 

@@ -125,10 +125,11 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
   const parsed = parseSearchQuery(query, 'query');
   const interpretation: SearchResult['interpretation'] = { matchedBy: 'text' };
 
+  const organizationIds = filters.organization ? await findOrganizationIds(db, filters.organization) : undefined;
   const resolved: ResolvedFilters = {
     audience,
-    organizationIds: filters.organization ? await findOrganizationIds(db, filters.organization) : undefined,
-    bodyIds: filters.body ? await findBodyIds(db, filters.body) : undefined,
+    organizationIds,
+    bodyIds: filters.body ? await findBodyIds(db, filters.body, organizationIds) : undefined,
     year: filters.year,
     from: filters.from,
     to: filters.to,

@@ -5,7 +5,7 @@ import { InputError } from '../../src/errors.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { saveMinutes } from '../../src/services/minutes.service.ts';
 import { searchDecisions, type SearchInput, type SearchResult } from '../../src/services/search.service.ts';
-import { findMatches } from '../../src/search/search.store.ts';
+import { findBodyIds, findMatches, findOrganizationIds } from '../../src/search/search.store.ts';
 import { inTransaction } from '../../src/storage/index.ts';
 import { queryRows, type Database } from '../../src/storage/database.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
@@ -152,6 +152,23 @@ describeOnEachEngine('searching decisions', (database) => {
     expect((await search({ query: 'vindkraft', filters: { organization, from: '2022-01-01', to: '2022-05-31' } })).total).toBe(1);
     const bodyId = result.facets.bodies[0]!.value;
     expect((await search({ query: 'vindkraft', filters: { body: bodyId } })).total).toBe(3);
+  });
+
+  it('resolves a body name to the body of the chosen organisation only, so one body index is walked', async () => {
+    const db = database().db;
+    const item = { number: 1, title: 'Skolskjuts i Norrby', decisions: ['Ärendet bordläggs.'] };
+    await saveMinutes(db, minutesWith({ organization: 'Namnlikaförbundet Norr', body: 'Direktionen', date: '2023-03-01', items: [item] }));
+    await saveMinutes(db, minutesWith({ organization: 'Namnlikaförbundet Söder', body: 'Direktionen', date: '2023-03-02', items: [item] }));
+
+    expect(await findBodyIds(db, 'direktionen')).toHaveLength(2);
+    const north = await findOrganizationIds(db, 'Namnlikaförbundet Norr');
+    const [northBody] = await findBodyIds(db, 'Direktionen', north);
+    expect(await findBodyIds(db, 'Direktionen', north)).toHaveLength(1);
+    expect(await findBodyIds(db, northBody!, await findOrganizationIds(db, 'Namnlikaförbundet Söder'))).toEqual([]);
+    expect(await findBodyIds(db, 'Direktionen', [])).toEqual([]);
+
+    const result = await search({ query: 'skolskjuts', filters: { organization: 'Namnlikaförbundet Söder', body: 'Direktionen' } });
+    expect(hitsOf(result)).toEqual(['2023-03-02 § 1']);
   });
 
   it('finds every § of a case by its number, also when the number is misspelt', async () => {
