@@ -496,7 +496,8 @@ export const assignments = pgTable('assignments', {
     .notNull()
     .references(() => paragraphs.id, { onDelete: 'cascade' }),
   decisionPointId: uuid('decision_point_id').references(() => decisionPoints.id, { onDelete: 'set null' }),
-  assignee: text('assignee').notNull(),
+  /** The uppdragstagare as written; null when the decision names no one. */
+  assignee: text('assignee'),
   assigneePersonId: uuid('assignee_person_id').references(() => persons.id, { onDelete: 'set null' }),
   description: text('description').notNull(),
   dueOn: date('due_on'),
@@ -513,7 +514,8 @@ export const delegatedDecisions = pgTable('delegated_decisions', {
   bodyId: uuid('body_id')
     .notNull()
     .references(() => bodies.id, { onDelete: 'restrict' }),
-  delegate: text('delegate').notNull(),
+  /** Who decided under delegation, as written; null when the anmälan does not say. */
+  delegate: text('delegate'),
   delegatePersonId: uuid('delegate_person_id').references(() => persons.id, { onDelete: 'set null' }),
   /** The point of the delegationsordning the decision was taken under. */
   rulePoint: text('rule_point'),

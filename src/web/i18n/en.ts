@@ -441,7 +441,7 @@ export const en: Catalogue = {
     since: 'From',
     until: 'Until',
     paragraphLink: (label: string, body: string, date: string) => `${label} ${body} ${date}`,
-    unknown: 'Unknown',
+    unknown: 'Not stated',
     codes: { not_a_proposal: 'The proposal is confirmed already.', proposal_not_found: 'The proposal no longer exists.' } as Record<string, string>,
   },
   errors: {

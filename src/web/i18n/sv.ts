@@ -443,7 +443,8 @@ export const sv = {
     since: 'Från',
     until: 'Till',
     paragraphLink: (label: string, body: string, date: string) => `${label} ${body} ${date}`,
-    unknown: 'Okänd',
+    // The decision or the anmälan names no one: not stated, rather than someone unknown.
+    unknown: 'Ej angiven',
     codes: { not_a_proposal: 'Förslaget är redan bekräftat.', proposal_not_found: 'Förslaget finns inte längre.' } as Record<string, string>,
   },
   errors: {
