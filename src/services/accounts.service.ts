@@ -256,6 +256,48 @@ export function canReadAsMember(viewer: Viewer | null, scope: Scope): boolean {
   return viewer.mandates.some((m) => m.bodyId === scope.bodyId);
 }
 
+/**
+ * The follow-up registers of an organisation are internal: read by system administrators and by users
+ * with a role (administrator, secretary or member) in the organisation or in the body an entry belongs
+ * to. A role granted with no organisation or body applies everywhere, as elsewhere.
+ */
+export function canReadRegisters(viewer: Viewer | null, scope: Scope): boolean {
+  if (!viewer) return false;
+  if (viewer.isAdministrator) return true;
+  return viewer.roles.some(
+    (r) =>
+      (r.organizationId === null && r.bodyId === null) ||
+      (scope.organizationId !== null && r.organizationId === scope.organizationId) ||
+      (r.bodyId !== null && r.bodyId === scope.bodyId),
+  );
+}
+
+/** Refuses unless the viewer may read the registers of the scope's organisation. */
+export function requireRegisterReader(viewer: Viewer | null, scope: Scope): void {
+  if (!canReadRegisters(viewer, scope)) {
+    throw new ForbiddenError('not_in_organization', 'only users with a role in the organisation may read its follow-up registers', {
+      organizationId: scope.organizationId,
+    });
+  }
+}
+
+/**
+ * Refuses unless the viewer keeps the registers of the scope: a secretary or administrator of its
+ * organisation (or of the entry's body, for assignments and delegated decisions), or a system administrator.
+ */
+export function requireRegisterKeeper(viewer: Viewer | null, scope: Scope): void {
+  if (!canActAsSecretary(viewer, scope)) {
+    throw new ForbiddenError('not_secretary', 'only a secretary or an administrator of the organisation may change its follow-up registers', {
+      organizationId: scope.organizationId,
+    });
+  }
+}
+
+/** The organisation of a body, as the scope of a right; null when there is no such body. */
+export async function scopeOfBody(db: Database, bodyId: string): Promise<Required<Scope> | null> {
+  return findBodyScope(db, bodyId);
+}
+
 /** The chair of a body by mandate. */
 export function isChairOf(viewer: Viewer | null, bodyId: string): boolean {
   return Boolean(viewer?.mandates.some((m) => m.bodyId === bodyId && m.role === 'chair'));

@@ -12,7 +12,7 @@ import {
 } from '../domain/follow-up/index.ts';
 import { InputError, NotFoundError, RuleError, type Problem } from '../errors.ts';
 import { renderAnnualReportHtml, renderAnnualReportPdf } from '../documents/annual-report/index.ts';
-import { findOrganizationById, inTransaction, type Database } from '../storage/index.ts';
+import { appendAuditEvent, findOrganizationById, inTransaction, type Database } from '../storage/index.ts';
 import {
   countBodyMeetingsInYear,
   findAnnualReport,
@@ -24,6 +24,7 @@ import {
   saveAnnualReportSections,
 } from '../storage/follow-up.store.ts';
 import { listGoals } from './follow-up.service.ts';
+import type { Actor } from './meeting-cycle.service.ts';
 
 const swedishOrder = new Intl.Collator('sv');
 
@@ -43,6 +44,7 @@ export interface AnnualReport extends AnnualReportContent {
 export async function draftAnnualReport(
   db: Database,
   options: { organizationId: string; year: number; regenerate?: boolean; today?: string },
+  actor?: Actor,
 ): Promise<AnnualReport> {
   checkYear(options.year);
   return inTransaction(db, async (tx) => {
@@ -95,7 +97,7 @@ export async function draftAnnualReport(
         decisions,
         assignments: assignments
           .filter((a) => bodyIds.includes(a.source.bodyId))
-          .map((a) => ({ assignee: a.assignee || null, description: a.description, status: a.status, dueOn: a.dueOn })),
+          .map((a) => ({ assignee: a.assignee, description: a.description, status: a.status, dueOn: a.dueOn })),
       });
     }
 
@@ -115,6 +117,13 @@ export async function draftAnnualReport(
       areas,
     });
     const row = await saveAnnualReportSections(tx, { organizationId: organization.id, year, sections });
+    await appendAuditEvent(tx, {
+      kind: 'annual_report.drafted',
+      entityType: 'annual_report',
+      entityId: row.id,
+      actor: actor?.userId ?? actor?.name ?? null,
+      data: { year, regenerated: Boolean(existing) },
+    });
     return toReport(row, organization.name);
   });
 }
@@ -134,6 +143,7 @@ export async function getAnnualReport(db: Database, options: { organizationId: s
 export async function updateAnnualReportSections(
   db: Database,
   options: { organizationId: string; year: number; sections: AnnualReportSection[] },
+  actor?: Actor,
 ): Promise<AnnualReport> {
   const problems: Problem[] = [];
   options.sections.forEach((section, index) => {
@@ -144,6 +154,13 @@ export async function updateAnnualReportSections(
     const current = await getAnnualReport(tx, options);
     if (current.status === 'decided') throw new RuleError('annual_report_decided', 'a decided annual report is not edited', { path: 'sections' });
     const row = await saveAnnualReportSections(tx, { organizationId: options.organizationId, year: options.year, sections: options.sections });
+    await appendAuditEvent(tx, {
+      kind: 'annual_report.edited',
+      entityType: 'annual_report',
+      entityId: row.id,
+      actor: actor?.userId ?? actor?.name ?? null,
+      data: { year: options.year, headings: options.sections.map((s) => s.heading) },
+    });
     return toReport(row, current.organizationName);
   });
 }

@@ -1,8 +1,8 @@
 /**
  * Use cases of the follow-up registers: propose uppdrag, representation and delegationsbeslut from a
  * stored meeting, confirm them, report assignments back, report delegated decisions, and keep remisser,
- * mål, indikatorer and uppföljningar. Every change runs in one transaction: a refusal leaves nothing
- * half-written.
+ * mål, indikatorer and uppföljningar. Every change runs in one transaction with its audit event: a
+ * refusal leaves nothing half-written.
  */
 import {
   assignmentDeadline,
@@ -16,8 +16,10 @@ import {
   type AppointmentRole,
 } from '../domain/follow-up/index.ts';
 import { addDays, isIsoDate } from '../domain/legal-dates.ts';
+import type { AuditEventKind } from '../domain/audit-event.ts';
 import { InputError, NotFoundError, RuleError, type Problem } from '../errors.ts';
 import {
+  appendAuditEvent,
   findBodyById,
   findOrganizationById,
   findOrganizationByName,
@@ -39,6 +41,7 @@ import {
   findConsultationById,
   findDelegatedDecisionFrom,
   findDelegatedDecisionsByIds,
+  findFollowUpEntryScope,
   findGoalById,
   findIndicatorById,
   findParagraphRef,
@@ -69,25 +72,52 @@ import {
   type AssignmentListRow,
   type ConsultationListRow,
   type DelegatedDecisionListRow,
+  type FollowUpEntryScope,
   type GoalRow,
   type IndicatorFollowUpRow,
   type IndicatorRow,
   type ParagraphRef,
 } from '../storage/follow-up.store.ts';
+import type { Actor } from './meeting-cycle.service.ts';
 
 export type {
   AppointmentListRow,
   AssignmentListRow,
   ConsultationListRow,
   DelegatedDecisionListRow,
+  FollowUpEntryScope,
   ParagraphRef,
 } from '../storage/follow-up.store.ts';
 
 const swedishOrder = new Intl.Collator('sv');
-// The registers need a text where the schema requires one; an unknown assignee or delegate is stored
-// empty and read back as null.
-const UNKNOWN = '';
-const orNull = (text: string): string | null => (text === UNKNOWN ? null : text);
+
+/** Appends the audit event of a register change, in the change's transaction, naming who made it. */
+async function audit(
+  tx: Database,
+  actor: Actor | undefined,
+  event: { kind: AuditEventKind; entityType: string; entityId: string | null; data?: Record<string, unknown> },
+): Promise<void> {
+  await appendAuditEvent(tx, { ...event, actor: actor?.userId ?? actor?.name ?? null });
+}
+
+/**
+ * Which register an entry (by id) is in, and its organisation and body, for access checks. With
+ * `registers`, an entry of any other register is not found either (`<register>_not_found`).
+ */
+export async function scopeOfFollowUpEntry(db: Database, id: string, registers?: FollowUpEntryScope['register'][]): Promise<FollowUpEntryScope> {
+  const scope = isUuid(id) ? await findFollowUpEntryScope(db, id) : null;
+  if (!scope || (registers && !registers.includes(scope.register))) {
+    const what = registers?.length === 1 ? registers[0]! : registers ? 'proposal' : 'entry';
+    throw new NotFoundError(`${what}_not_found`, `no ${what.replace('_', ' ')} with id ${id}`, { id });
+  }
+  return scope;
+}
+
+/** The organisation and body of a §, for access checks; null when there is no such §. */
+export async function scopeOfParagraph(db: Database, paragraphId: string): Promise<{ organizationId: string | null; bodyId: string } | null> {
+  const ref = isUuid(paragraphId) ? await findParagraphRef(db, paragraphId) : null;
+  return ref ? { organizationId: ref.organizationId, bodyId: ref.bodyId } : null;
+}
 
 /** How many proposals a meeting gave rise to (only new ones; a second run creates none). */
 export interface ProposalCounts {
@@ -123,7 +153,7 @@ export async function proposeFollowUpFromMeeting(tx: Database, meetingId: string
       await insertAssignment(tx, {
         paragraphId: paragraph.id,
         decisionPointId: paragraph.decisions[proposal.decisionIndex]?.id ?? null,
-        assignee: proposal.assignee ?? UNKNOWN,
+        assignee: proposal.assignee,
         description: proposal.description,
         dueOn,
         dueMeetingId,
@@ -160,7 +190,7 @@ export async function proposeFollowUpFromMeeting(tx: Database, meetingId: string
       if (await findDelegatedDecisionFrom(tx, { sourceParagraphId: paragraph.id, description: proposal.description, caseId })) continue;
       await insertDelegatedDecision(tx, {
         bodyId: meeting.bodyId,
-        delegate: proposal.delegate ?? UNKNOWN,
+        delegate: proposal.delegate,
         rulePoint: proposal.rulePoint,
         decidedOn: proposal.decidedOn,
         caseId,
@@ -175,8 +205,14 @@ export async function proposeFollowUpFromMeeting(tx: Database, meetingId: string
 }
 
 /** Proposes follow-up for a stored meeting in a transaction of its own (see proposeFollowUpFromMeeting). */
-export async function proposeFollowUp(db: Database, meetingId: string): Promise<ProposalCounts> {
-  return inTransaction(db, (tx) => proposeFollowUpFromMeeting(tx, meetingId));
+export async function proposeFollowUp(db: Database, meetingId: string, actor?: Actor): Promise<ProposalCounts> {
+  return inTransaction(db, async (tx) => {
+    const counts = await proposeFollowUpFromMeeting(tx, meetingId);
+    if (counts.assignments + counts.appointments + counts.delegatedDecisions > 0) {
+      await audit(tx, actor, { kind: 'follow_up.proposed', entityType: 'meeting', entityId: meetingId, data: { ...counts } });
+    }
+    return counts;
+  });
 }
 
 /** Which register a proposal belongs to, and its id. */
@@ -191,29 +227,43 @@ export interface ConfirmedProposal {
  * the appointment it replaces, an entledigande ends the one it names), and a delegated decision listed
  * in an anmälan becomes `reported` by that § (a registered one without an anmälan stays `registered`).
  */
-export async function confirmProposal(db: Database, id: string): Promise<ConfirmedProposal> {
-  return inTransaction(db, (tx) => confirmOne(tx, id));
+export async function confirmProposal(db: Database, id: string, actor?: Actor): Promise<ConfirmedProposal> {
+  return inTransaction(db, (tx) => confirmOne(tx, id, actor));
 }
 
-/** Confirms every proposal (of one organisation when given); returns what was confirmed. */
-export async function confirmAllProposals(db: Database, options: { organizationId?: string } = {}): Promise<ConfirmedProposal[]> {
+/**
+ * Confirms every proposal of one organisation, of several (`organizationIds`: those the caller keeps),
+ * or of all when neither is given; returns what was confirmed.
+ */
+export async function confirmAllProposals(
+  db: Database,
+  options: { organizationId?: string; organizationIds?: string[] } = {},
+  actor?: Actor,
+): Promise<ConfirmedProposal[]> {
   return inTransaction(db, async (tx) => {
-    const filter = options.organizationId ? { organizationId: options.organizationId } : {};
+    const filters = options.organizationId
+      ? [{ organizationId: options.organizationId }]
+      : options.organizationIds
+        ? options.organizationIds.map((organizationId) => ({ organizationId }))
+        : [{}];
     const confirmed: ConfirmedProposal[] = [];
-    for (const row of await listAssignmentRows(tx, { ...filter, statuses: ['proposed'] })) confirmed.push(await confirmOne(tx, row.id));
-    // Appointments in decision order, so that a later fyllnadsval finds the appointment it replaces.
-    for (const row of await listAppointmentRows(tx, { ...filter, statuses: ['proposed'] })) confirmed.push(await confirmOne(tx, row.id));
-    for (const row of await listDelegatedDecisionRows(tx, { ...filter, statuses: ['proposed'] })) confirmed.push(await confirmOne(tx, row.id));
+    for (const filter of filters) {
+      for (const row of await listAssignmentRows(tx, { ...filter, statuses: ['proposed'] })) confirmed.push(await confirmOne(tx, row.id, actor));
+      // Appointments in decision order, so that a later fyllnadsval finds the appointment it replaces.
+      for (const row of await listAppointmentRows(tx, { ...filter, statuses: ['proposed'] })) confirmed.push(await confirmOne(tx, row.id, actor));
+      for (const row of await listDelegatedDecisionRows(tx, { ...filter, statuses: ['proposed'] })) confirmed.push(await confirmOne(tx, row.id, actor));
+    }
     return confirmed;
   });
 }
 
-async function confirmOne(tx: Database, id: string): Promise<ConfirmedProposal> {
+async function confirmOne(tx: Database, id: string, actor: Actor | undefined): Promise<ConfirmedProposal> {
   if (!isUuid(id)) throw new InputError({ path: 'id', code: 'invalid_id', message: `'${id}' is not an id` });
   const assignment = await findAssignmentById(tx, id);
   if (assignment) {
     refuseUnlessProposed(assignment.status, id);
     await updateAssignment(tx, id, { status: 'open' });
+    await audit(tx, actor, { kind: 'assignment.confirmed', entityType: 'assignment', entityId: id, data: { status: 'open' } });
     return { register: 'assignment', id, status: 'open' };
   }
   const [delegated] = await findDelegatedDecisionsByIds(tx, [id]);
@@ -221,12 +271,15 @@ async function confirmOne(tx: Database, id: string): Promise<ConfirmedProposal> 
     refuseUnlessProposed(delegated.status, id);
     const status = delegated.sourceParagraphId ? 'reported' : 'registered';
     await updateDelegatedDecisions(tx, [id], { status, reportedParagraphId: delegated.sourceParagraphId });
+    await audit(tx, actor, { kind: 'delegated_decision.confirmed', entityType: 'delegated_decision', entityId: id, data: { status } });
     return { register: 'delegated_decision', id, status };
   }
   const appointment = await findAppointmentById(tx, id);
   if (appointment) {
     refuseUnlessProposed(appointment.status, id);
-    return { register: 'appointment', id, status: await confirmAppointment(tx, appointment) };
+    const status = await confirmAppointment(tx, appointment, actor);
+    await audit(tx, actor, { kind: 'appointment.confirmed', entityType: 'appointment', entityId: id, data: { status } });
+    return { register: 'appointment', id, status };
   }
   throw new NotFoundError('proposal_not_found', `no proposal with id ${id}`, { id });
 }
@@ -237,7 +290,7 @@ function refuseUnlessProposed(status: string, id: string): void {
   }
 }
 
-async function confirmAppointment(tx: Database, appointment: AppointmentRow): Promise<string> {
+async function confirmAppointment(tx: Database, appointment: AppointmentRow, actor: Actor | undefined): Promise<string> {
   const source = appointment.decidedParagraphId ? await proposalBehind(tx, appointment) : null;
   const ref = appointment.decidedParagraphId ? await findParagraphRef(tx, appointment.decidedParagraphId) : null;
   const decidedOn = ref?.heldOn ?? null;
@@ -247,7 +300,7 @@ async function confirmAppointment(tx: Database, appointment: AppointmentRow): Pr
       externalBody: appointment.externalBody,
       role: appointment.role as AppointmentRole,
     });
-    for (const target of targets) await endAppointment(tx, target, appointment.endsOn ?? decidedOn);
+    for (const target of targets) await endAppointment(tx, target, appointment.endsOn ?? decidedOn, actor, appointment.id);
     await updateAppointment(tx, appointment.id, { status: 'ended' });
     return 'ended';
   }
@@ -265,17 +318,18 @@ async function confirmAppointment(tx: Database, appointment: AppointmentRow): Pr
     const replaced = await findAppointmentById(tx, replacesId);
     if (replaced && replaced.status === 'confirmed') {
       const start = appointment.startsOn ?? decidedOn;
-      await endAppointment(tx, replaced, start ? addDays(start, -1) : null);
+      await endAppointment(tx, replaced, start ? addDays(start, -1) : null, actor, appointment.id);
     }
   }
   await updateAppointment(tx, appointment.id, { status: 'confirmed', replacesId, startsOn: appointment.startsOn ?? decidedOn });
   return 'confirmed';
 }
 
-async function endAppointment(tx: Database, appointment: AppointmentRow, endsOn: string | null): Promise<void> {
+async function endAppointment(tx: Database, appointment: AppointmentRow, endsOn: string | null, actor: Actor | undefined, endedBy: string): Promise<void> {
   // Never end before the start: a replacement decided the day a term began ends it that day.
   const end = endsOn && appointment.startsOn && endsOn < appointment.startsOn ? appointment.startsOn : endsOn;
   await updateAppointment(tx, appointment.id, { status: 'ended', endsOn: end ?? appointment.endsOn });
+  await audit(tx, actor, { kind: 'appointment.ended', entityType: 'appointment', entityId: appointment.id, data: { endsOn: end ?? appointment.endsOn, endedBy } });
 }
 
 /** The val or entledigande of the decided § that this appointment row was proposed from. */
@@ -302,9 +356,8 @@ async function activeAppointmentsOf(
 
 // Uppdrag
 
-/** An assignment as the register shows it: unknown assignee null, and whether it is overdue on `today`. */
-export interface AssignmentEntry extends Omit<AssignmentListRow, 'assignee'> {
-  assignee: string | null;
+/** An assignment as the register shows it, and whether it is overdue on `today`. */
+export interface AssignmentEntry extends AssignmentListRow {
   overdue: boolean;
 }
 
@@ -332,7 +385,7 @@ export async function listAssignments(db: Database, filter: AssignmentFilter): P
   });
   const wanted = filter.assignee?.trim();
   return rows
-    .map((row) => ({ ...row, assignee: orNull(row.assignee), overdue: isAssignmentOverdue(row, filter.today) }))
+    .map((row) => ({ ...row, overdue: isAssignmentOverdue(row, filter.today) }))
     .filter((row) => status !== 'overdue' || row.overdue)
     .filter((row) => !wanted || (row.assignee !== null && swedishOrder.compare(row.assignee.toLocaleLowerCase('sv'), wanted.toLocaleLowerCase('sv')) === 0));
 }
@@ -341,7 +394,7 @@ export async function listAssignments(db: Database, filter: AssignmentFilter): P
  * Closes an open assignment with its report-back (återrapportering) in a later § of the same body.
  * Refused, with nothing changed, for a § of another body or not after the assignment.
  */
-export async function reportBackAssignment(db: Database, input: { assignmentId: string; paragraphId: string }): Promise<AssignmentEntry> {
+export async function reportBackAssignment(db: Database, input: { assignmentId: string; paragraphId: string }, actor?: Actor): Promise<AssignmentEntry> {
   return inTransaction(db, async (tx) => {
     const assignment = await findAssignmentById(tx, input.assignmentId);
     if (!assignment) throw new NotFoundError('assignment_not_found', `no assignment with id ${input.assignmentId}`, { assignmentId: input.assignmentId });
@@ -364,8 +417,9 @@ export async function reportBackAssignment(db: Database, input: { assignmentId: 
       });
     }
     await updateAssignment(tx, assignment.id, { status: 'reported', reportedParagraphId: target.paragraphId });
+    await audit(tx, actor, { kind: 'assignment.reported', entityType: 'assignment', entityId: assignment.id, data: { paragraphId: target.paragraphId } });
     const [row] = await listAssignmentRows(tx, { ids: [assignment.id] });
-    return { ...row!, assignee: orNull(row!.assignee), overdue: false };
+    return { ...row!, overdue: false };
   });
 }
 
@@ -379,15 +433,13 @@ export async function dueReportBacks(db: Database, bodyId: string, meetingOn: st
   const rows = await listAssignmentRows(db, { bodyId, statuses: ['open'] });
   return rows
     .filter((row) => row.dueOn !== null && row.dueOn <= monthEnd)
-    .map((row) => ({ ...row, assignee: orNull(row.assignee), overdue: isAssignmentOverdue(row, meetingOn) }));
+    .map((row) => ({ ...row, overdue: isAssignmentOverdue(row, meetingOn) }));
 }
 
 // Delegationsbeslut
 
-/** A delegated decision as the register shows it (unknown delegate null). */
-export interface DelegatedDecisionEntry extends Omit<DelegatedDecisionListRow, 'delegate'> {
-  delegate: string | null;
-}
+/** A delegated decision as the register shows it. */
+export type DelegatedDecisionEntry = DelegatedDecisionListRow;
 
 /** What registering a delegationsbeslut needs. */
 export interface DelegatedDecisionInput {
@@ -400,7 +452,7 @@ export interface DelegatedDecisionInput {
 }
 
 /** Registers a decision taken under delegation, to be reported to the body at its next meeting. */
-export async function registerDelegatedDecision(db: Database, input: DelegatedDecisionInput): Promise<DelegatedDecisionEntry> {
+export async function registerDelegatedDecision(db: Database, input: DelegatedDecisionInput, actor?: Actor): Promise<DelegatedDecisionEntry> {
   const problems: Problem[] = [];
   if (!input.delegate?.trim()) problems.push({ path: 'delegate', code: 'required', message: 'name who decided (the delegate)' });
   if (!input.description?.trim()) problems.push({ path: 'description', code: 'required', message: 'say what was decided' });
@@ -419,6 +471,7 @@ export async function registerDelegatedDecision(db: Database, input: DelegatedDe
       rulePoint: input.rulePoint ?? null,
       status: 'registered',
     });
+    await audit(tx, actor, { kind: 'delegated_decision.registered', entityType: 'delegated_decision', entityId: row.id, data: { bodyId: body.id } });
     return (await delegatedEntries(tx, { bodyId: body.id })).find((e) => e.id === row.id)!;
   });
 }
@@ -443,14 +496,14 @@ export async function unreportedDelegatedDecisions(db: Database, bodyId: string)
 }
 
 async function delegatedEntries(db: Database, filter: Parameters<typeof listDelegatedDecisionRows>[1]): Promise<DelegatedDecisionEntry[]> {
-  return (await listDelegatedDecisionRows(db, filter)).map((row) => ({ ...row, delegate: orNull(row.delegate) }));
+  return listDelegatedDecisionRows(db, filter);
 }
 
 /**
  * Marks registered delegated decisions as reported (anmälda) by a § of the body they belong to. A
  * decision reported already, or a § of another body, refuses the whole step and changes nothing.
  */
-export async function reportDelegatedDecisions(db: Database, input: { ids: string[]; paragraphId: string }): Promise<DelegatedDecisionEntry[]> {
+export async function reportDelegatedDecisions(db: Database, input: { ids: string[]; paragraphId: string }, actor?: Actor): Promise<DelegatedDecisionEntry[]> {
   if (input.ids.length === 0) throw new InputError({ path: 'ids', code: 'required', message: 'name at least one delegated decision' });
   return inTransaction(db, async (tx) => {
     const target = await paragraphOrThrow(tx, input.paragraphId, 'paragraphId');
@@ -479,6 +532,9 @@ export async function reportDelegatedDecisions(db: Database, input: { ids: strin
       });
     }
     await updateDelegatedDecisions(tx, input.ids, { status: 'reported', reportedParagraphId: target.paragraphId });
+    for (const id of input.ids) {
+      await audit(tx, actor, { kind: 'delegated_decision.reported', entityType: 'delegated_decision', entityId: id, data: { paragraphId: target.paragraphId } });
+    }
     return (await delegatedEntries(tx, { bodyId: target.bodyId })).filter((e) => input.ids.includes(e.id));
   });
 }
@@ -505,7 +561,7 @@ export interface AppointmentInput {
 }
 
 /** Registers a confirmed appointment; refuses a term that ends before it starts, with nothing stored. */
-export async function registerAppointment(db: Database, input: AppointmentInput): Promise<AppointmentEntry> {
+export async function registerAppointment(db: Database, input: AppointmentInput, actor?: Actor): Promise<AppointmentEntry> {
   const problems: Problem[] = [];
   if (!input.personName?.trim()) problems.push({ path: 'personName', code: 'required', message: 'name the person appointed' });
   if (!input.externalBody?.trim()) problems.push({ path: 'externalBody', code: 'required', message: 'name the body the person is appointed to' });
@@ -536,14 +592,15 @@ export async function registerAppointment(db: Database, input: AppointmentInput)
         throw new InputError({ path: 'replacesId', code: 'unknown_appointment', message: `no appointment in force with id ${input.replacesId}` });
       }
     }
-    await confirmAppointment(tx, row);
+    await confirmAppointment(tx, row, actor);
+    await audit(tx, actor, { kind: 'appointment.registered', entityType: 'appointment', entityId: row.id, data: { replacesId: input.replacesId ?? null } });
     const [entry] = await listAppointmentRows(tx, { ids: [row.id] });
     return appointmentEntry(entry!);
   });
 }
 
 /** Ends an appointment on a day (entledigande, or the term ran out early). */
-export async function endAppointmentOn(db: Database, input: { appointmentId: string; endsOn: string }): Promise<AppointmentEntry> {
+export async function endAppointmentOn(db: Database, input: { appointmentId: string; endsOn: string }, actor?: Actor): Promise<AppointmentEntry> {
   checkDate(input.endsOn, 'endsOn');
   return inTransaction(db, async (tx) => {
     const appointment = await findAppointmentById(tx, input.appointmentId);
@@ -551,6 +608,7 @@ export async function endAppointmentOn(db: Database, input: { appointmentId: str
     if (appointment.status !== 'confirmed') throw new RuleError('appointment_not_in_force', `the appointment is ${appointment.status}`, { path: 'appointmentId' });
     checkTerm({ startsOn: appointment.startsOn, endsOn: input.endsOn });
     await updateAppointment(tx, appointment.id, { status: 'ended', endsOn: input.endsOn });
+    await audit(tx, actor, { kind: 'appointment.ended', entityType: 'appointment', entityId: appointment.id, data: { endsOn: input.endsOn } });
     const [entry] = await listAppointmentRows(tx, { ids: [appointment.id] });
     return appointmentEntry(entry!);
   });
@@ -591,6 +649,7 @@ export interface ConsultationEntry extends ConsultationListRow {
 export async function registerConsultation(
   db: Database,
   input: { organizationId: string; sender: string; title: string; caseNumber?: string | null; receivedOn?: string | null; dueOn?: string | null },
+  actor?: Actor,
 ): Promise<ConsultationEntry> {
   const problems: Problem[] = [];
   if (!input.sender?.trim()) problems.push({ path: 'sender', code: 'required', message: 'name who sent the remiss' });
@@ -615,13 +674,18 @@ export async function registerConsultation(
       receivedOn: input.receivedOn ?? null,
       dueOn: input.dueOn ?? null,
     });
+    await audit(tx, actor, { kind: 'consultation.registered', entityType: 'consultation', entityId: row.id });
     const entry = (await listConsultationRows(tx, { organizationId: organization.id })).find((c) => c.id === row.id)!;
     return { ...entry, overdue: false };
   });
 }
 
 /** Records the § that decided the answer to a remiss, and the answer file when there is one. */
-export async function answerConsultation(db: Database, input: { consultationId: string; paragraphId: string; answerFileId?: string | null }): Promise<ConsultationEntry> {
+export async function answerConsultation(
+  db: Database,
+  input: { consultationId: string; paragraphId: string; answerFileId?: string | null },
+  actor?: Actor,
+): Promise<ConsultationEntry> {
   return inTransaction(db, async (tx) => {
     const consultation = await findConsultationById(tx, input.consultationId);
     if (!consultation) throw new NotFoundError('consultation_not_found', `no remiss with id ${input.consultationId}`, {});
@@ -631,6 +695,7 @@ export async function answerConsultation(db: Database, input: { consultationId: 
       throw new RuleError('answer_in_other_organization', `the § belongs to another organisation than the remiss`, { path: 'paragraphId' });
     }
     await updateConsultation(tx, consultation.id, { answeredParagraphId: target.paragraphId, answerFileId: input.answerFileId ?? null });
+    await audit(tx, actor, { kind: 'consultation.answered', entityType: 'consultation', entityId: consultation.id, data: { paragraphId: target.paragraphId } });
     const entry = (await listConsultationRows(tx, consultation.organizationId ? { organizationId: consultation.organizationId } : {})).find((c) => c.id === consultation.id)!;
     return { ...entry, overdue: false };
   });
@@ -670,7 +735,7 @@ export interface GoalInput {
 }
 
 /** Adds a goal of the operational plan (verksamhetsplan) for an area and year. */
-export async function createGoal(db: Database, input: GoalInput): Promise<GoalEntry> {
+export async function createGoal(db: Database, input: GoalInput, actor?: Actor): Promise<GoalEntry> {
   checkGoal(input);
   return inTransaction(db, async (tx) => {
     if (!(await findOrganizationById(tx, input.organizationId))) {
@@ -688,12 +753,13 @@ export async function createGoal(db: Database, input: GoalInput): Promise<GoalEn
       position: input.position ?? 0,
       decidedParagraphId: input.decidedParagraphId ?? null,
     });
+    await audit(tx, actor, { kind: 'goal.created', entityType: 'goal', entityId: row.id, data: { planYear: row.planYear, area: row.area } });
     return { ...row, indicators: [] };
   });
 }
 
 /** Changes a goal's area, title, description, body or position. */
-export async function updateGoal(db: Database, goalId: string, changes: Partial<Omit<GoalInput, 'organizationId'>>): Promise<GoalEntry> {
+export async function updateGoal(db: Database, goalId: string, changes: Partial<Omit<GoalInput, 'organizationId'>>, actor?: Actor): Promise<GoalEntry> {
   if (changes.area !== undefined || changes.title !== undefined || changes.planYear !== undefined) {
     checkGoal({ area: changes.area ?? 'x', title: changes.title ?? 'x', planYear: changes.planYear ?? 2000 });
   }
@@ -701,15 +767,18 @@ export async function updateGoal(db: Database, goalId: string, changes: Partial<
     const goal = await findGoalById(tx, goalId);
     if (!goal) throw new NotFoundError('goal_not_found', `no goal with id ${goalId}`, { goalId });
     await updateGoalRow(tx, goalId, changes);
+    await audit(tx, actor, { kind: 'goal.updated', entityType: 'goal', entityId: goalId, data: { fields: Object.keys(changes) } });
     return (await goalEntries(tx, { organizationId: goal.organizationId })).find((g) => g.id === goalId)!;
   });
 }
 
 /** Removes a goal with its indicators and follow-ups. */
-export async function deleteGoal(db: Database, goalId: string): Promise<void> {
+export async function deleteGoal(db: Database, goalId: string, actor?: Actor): Promise<void> {
   await inTransaction(db, async (tx) => {
-    if (!(await findGoalById(tx, goalId))) throw new NotFoundError('goal_not_found', `no goal with id ${goalId}`, { goalId });
+    const goal = await findGoalById(tx, goalId);
+    if (!goal) throw new NotFoundError('goal_not_found', `no goal with id ${goalId}`, { goalId });
     await deleteGoalRow(tx, goalId);
+    await audit(tx, actor, { kind: 'goal.deleted', entityType: 'goal', entityId: goalId, data: { title: goal.title, planYear: goal.planYear } });
   });
 }
 
@@ -750,11 +819,12 @@ function checkGoal(input: { area: string; title: string; planYear: number }): vo
 export async function createIndicator(
   db: Database,
   input: { goalId: string; title: string; unit?: string | null; baseline?: string | null; targetValue?: string | null; position?: number },
+  actor?: Actor,
 ): Promise<IndicatorRow> {
   if (!input.title?.trim()) throw new InputError({ path: 'title', code: 'required', message: 'give the indicator a title' });
   return inTransaction(db, async (tx) => {
     if (!(await findGoalById(tx, input.goalId))) throw new InputError({ path: 'goalId', code: 'unknown_goal', message: `no goal with id ${input.goalId}` });
-    return insertIndicator(tx, {
+    const row = await insertIndicator(tx, {
       goalId: input.goalId,
       title: input.title.trim(),
       unit: input.unit ?? null,
@@ -762,6 +832,8 @@ export async function createIndicator(
       targetValue: input.targetValue ?? null,
       position: input.position ?? 0,
     });
+    await audit(tx, actor, { kind: 'indicator.created', entityType: 'indicator', entityId: row.id, data: { goalId: input.goalId } });
+    return row;
   });
 }
 
@@ -770,20 +842,23 @@ export async function updateIndicator(
   db: Database,
   indicatorId: string,
   changes: { title?: string; unit?: string | null; baseline?: string | null; targetValue?: string | null; position?: number },
+  actor?: Actor,
 ): Promise<IndicatorRow> {
   if (changes.title !== undefined && !changes.title.trim()) throw new InputError({ path: 'title', code: 'required', message: 'give the indicator a title' });
   return inTransaction(db, async (tx) => {
     if (!(await findIndicatorById(tx, indicatorId))) throw new NotFoundError('indicator_not_found', `no indicator with id ${indicatorId}`, { indicatorId });
     await updateIndicatorRow(tx, indicatorId, changes);
+    await audit(tx, actor, { kind: 'indicator.updated', entityType: 'indicator', entityId: indicatorId, data: { fields: Object.keys(changes) } });
     return (await findIndicatorById(tx, indicatorId))!;
   });
 }
 
 /** Removes an indicator with its follow-ups. */
-export async function deleteIndicator(db: Database, indicatorId: string): Promise<void> {
+export async function deleteIndicator(db: Database, indicatorId: string, actor?: Actor): Promise<void> {
   await inTransaction(db, async (tx) => {
     if (!(await findIndicatorById(tx, indicatorId))) throw new NotFoundError('indicator_not_found', `no indicator with id ${indicatorId}`, { indicatorId });
     await deleteIndicatorRow(tx, indicatorId);
+    await audit(tx, actor, { kind: 'indicator.deleted', entityType: 'indicator', entityId: indicatorId });
   });
 }
 
@@ -791,6 +866,7 @@ export async function deleteIndicator(db: Database, indicatorId: string): Promis
 export async function recordIndicatorFollowUp(
   db: Database,
   input: { indicatorId: string; year: number; period: string; value?: string | null; comment?: string | null; reportedParagraphId?: string | null },
+  actor?: Actor,
 ): Promise<IndicatorFollowUpRow> {
   const problems: Problem[] = [];
   if (!FOLLOW_UP_PERIODS.includes(input.period as FollowUpPeriod)) {
@@ -801,7 +877,7 @@ export async function recordIndicatorFollowUp(
   return inTransaction(db, async (tx) => {
     if (!(await findIndicatorById(tx, input.indicatorId))) throw new InputError({ path: 'indicatorId', code: 'unknown_indicator', message: `no indicator with id ${input.indicatorId}` });
     if (input.reportedParagraphId) await paragraphOrThrow(tx, input.reportedParagraphId, 'reportedParagraphId');
-    return upsertIndicatorFollowUp(tx, {
+    const row = await upsertIndicatorFollowUp(tx, {
       indicatorId: input.indicatorId,
       year: input.year,
       period: input.period,
@@ -809,12 +885,22 @@ export async function recordIndicatorFollowUp(
       comment: input.comment ?? null,
       reportedParagraphId: input.reportedParagraphId ?? null,
     });
+    await audit(tx, actor, {
+      kind: 'indicator_follow_up.recorded',
+      entityType: 'indicator',
+      entityId: input.indicatorId,
+      data: { followUpId: row.id, year: input.year, period: input.period, value: row.value },
+    });
+    return row;
   });
 }
 
 /** Removes one recorded follow-up. */
-export async function deleteIndicatorFollowUp(db: Database, followUpId: string): Promise<void> {
-  await inTransaction(db, (tx) => deleteIndicatorFollowUpRow(tx, followUpId));
+export async function deleteIndicatorFollowUp(db: Database, followUpId: string, actor?: Actor): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await deleteIndicatorFollowUpRow(tx, followUpId);
+    await audit(tx, actor, { kind: 'indicator_follow_up.deleted', entityType: 'indicator_follow_up', entityId: followUpId });
+  });
 }
 
 // Shared

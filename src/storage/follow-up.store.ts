@@ -92,6 +92,36 @@ export async function listMeetingParagraphs(db: Database, meetingId: string): Pr
   };
 }
 
+/** Which register an entry is in, and the organisation (and body) it belongs to, for access checks. */
+export interface FollowUpEntryScope {
+  register: 'assignment' | 'delegated_decision' | 'appointment' | 'consultation' | 'goal' | 'indicator';
+  organizationId: string | null;
+  bodyId: string | null;
+}
+
+/**
+ * The register and scope of an entry by its id, looked up in every register. Assignments and delegated
+ * decisions belong to a body; appointments, remisser, goals and indicators to the organisation only.
+ */
+export async function findFollowUpEntryScope(db: Database, id: string): Promise<FollowUpEntryScope | null> {
+  const rows = await queryRows<FollowUpEntryScope>(
+    db,
+    sql`select 'assignment' as register, b.organization_id as "organizationId", b.id as "bodyId"
+          from assignments a join paragraphs p on p.id = a.paragraph_id join bodies b on b.id = p.body_id where a.id = ${id}
+        union all
+        select 'delegated_decision', b.organization_id, b.id from delegated_decisions d join bodies b on b.id = d.body_id where d.id = ${id}
+        union all
+        select 'appointment', a.organization_id, null from appointments a where a.id = ${id}
+        union all
+        select 'consultation', c.organization_id, null from consultations c where c.id = ${id}
+        union all
+        select 'goal', g.organization_id, null from goals g where g.id = ${id}
+        union all
+        select 'indicator', g.organization_id, null from indicators i join goals g on g.id = i.goal_id where i.id = ${id}`,
+  );
+  return rows[0] ?? null;
+}
+
 // Uppdrag
 
 /** The assignment already proposed from this decision text of this §, if any. */
@@ -121,7 +151,8 @@ export async function updateAssignment(db: Database, id: string, values: Partial
 /** An assignment with the § it came from and the § that reported it back. */
 export interface AssignmentListRow {
   id: string;
-  assignee: string;
+  /** As written; null when the decision names no one. */
+  assignee: string | null;
   description: string;
   dueOn: string | null;
   dueMeetingId: string | null;
@@ -155,7 +186,7 @@ export async function listAssignmentRows(
   );
   return rows.map((r) => ({
     id: r.id,
-    assignee: r.assignee,
+    assignee: r.assignee ?? null,
     description: r.description,
     dueOn: r.dueOn,
     dueMeetingId: r.dueMeetingId,
@@ -226,9 +257,11 @@ export async function updateDelegatedDecisions(db: Database, ids: string[], valu
 /** A delegated decision with its case number, the § that listed it and the § it was reported in. */
 export interface DelegatedDecisionListRow {
   id: string;
+  organizationId: string | null;
   bodyId: string;
   bodyName: string;
-  delegate: string;
+  /** As written; null when the anmälan does not say who decided. */
+  delegate: string | null;
   rulePoint: string | null;
   decidedOn: string | null;
   caseNumber: string | null;
@@ -249,7 +282,7 @@ export async function listDelegatedDecisionRows(
   if (filter.statuses?.length) where.push(sql`d.status in (${sql.join(filter.statuses.map((s) => sql`${s}`), sql`, `)})`);
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select d.id, d.body_id as "dBodyId", db_.name as "dBodyName", d.delegate, d.rule_point as "rulePoint",
+    sql`select d.id, db_.organization_id as "dOrganizationId", d.body_id as "dBodyId", db_.name as "dBodyName", d.delegate, d.rule_point as "rulePoint",
           d.decided_on::text as "decidedOn", c.case_number as "caseNumber", d.description, d.status,
           ${paragraphRefColumns},
           rp.id as "rParagraphId", rp.number as "rNumber", rp.title as "rTitle", rm.id as "rMeetingId", rm.held_on::text as "rHeldOn",
@@ -266,9 +299,10 @@ export async function listDelegatedDecisionRows(
   );
   return rows.map((r) => ({
     id: r.id as string,
+    organizationId: r.dOrganizationId as string | null,
     bodyId: r.dBodyId as string,
     bodyName: r.dBodyName as string,
-    delegate: r.delegate as string,
+    delegate: r.delegate as string | null,
     rulePoint: r.rulePoint as string | null,
     decidedOn: r.decidedOn as string | null,
     caseNumber: r.caseNumber as string | null,

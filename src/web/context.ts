@@ -1,6 +1,7 @@
 /** What every page needs to know about the request: language, texts, the signed-in user and the CSRF token. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../services/accounts.service.ts';
+import type { Actor } from '../services/meeting-cycle.service.ts';
 import { catalogueFor, type Catalogue, type Language } from './i18n/index.ts';
 import type { Html } from './html.ts';
 
@@ -23,6 +24,11 @@ declare module 'fastify' {
     page: PageContext;
     sessionToken: string | null;
   }
+}
+
+/** The signed-in user as the use cases' Actor (recorded in the audit log). */
+export function actorOf(viewer: Viewer): Actor {
+  return { userId: viewer.id, personId: viewer.personId, name: viewer.name };
 }
 
 export function contextFor(request: FastifyRequest): PageContext {

@@ -77,6 +77,9 @@ describeOnEachEngine('follow-up registers from the seed minutes', (database) => 
       ['P20/01', 'Avtal om finansiering, ENIG (EN gemensam InGång) i Östersund', null, 'reported', 14, 14],
       ['P20/02', 'Avtal om finansiering, Lokal Insats Samordnad Strömsund (LISS)', null, 'reported', 14, 14],
     ]);
+    // The anmälan names no delegate: the database holds NULL, not an empty text.
+    const stored = await queryRows<{ delegate: string | null }>(db, sql`select delegate from delegated_decisions where id in (${sql.join(register.map((d) => sql`${d.id}::uuid`), sql`, `)})`);
+    expect(stored).toEqual([{ delegate: null }, { delegate: null }]);
   });
 
   it('proposes the appointments of 000 § 17 and 001 § 23 and lists them as representation with their §§', async () => {

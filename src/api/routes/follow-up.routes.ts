@@ -1,10 +1,26 @@
+/**
+ * The follow-up registers over HTTP. They are internal: reading an organisation's registers needs a role
+ * in it (or system administration), changing them a secretary or administrator of that organisation (or,
+ * for assignments and delegated decisions, of the entry's body). Lists without `organization` hold only
+ * what the caller may read. Every change is recorded in the audit log with the caller.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayInSweden } from '../../domain/legal-dates.ts';
 import type { Database } from '../../services/system.service.ts';
-import { canActAsSecretary } from '../../services/accounts.service.ts';
+import {
+  canActAsSecretary,
+  canReadRegisters,
+  requireRegisterKeeper,
+  requireRegisterReader,
+  requireSecretaryOfMeeting,
+  scopeOfBody,
+  type Scope,
+  type Viewer,
+} from '../../services/accounts.service.ts';
+import { getOrganizations } from '../../services/registers.service.ts';
 import { ForbiddenError } from '../../errors.ts';
-import { requireUser } from '../actor.ts';
+import { actorOf, requireUser } from '../actor.ts';
 import {
   answerConsultation,
   confirmAllProposals,
@@ -25,6 +41,8 @@ import {
   registerDelegatedDecision,
   reportBackAssignment,
   reportDelegatedDecisions,
+  scopeOfFollowUpEntry,
+  scopeOfParagraph,
   updateGoal,
 } from '../../services/follow-up.service.ts';
 import {
@@ -65,9 +83,10 @@ const assignmentSchema = z.object({
 
 const delegatedDecisionSchema = z.object({
   id: z.uuid(),
+  organizationId: z.uuid().nullable(),
   bodyId: z.uuid(),
   bodyName: z.string(),
-  delegate: z.string().nullable(),
+  delegate: z.string().nullable().describe('Who decided, as written; null when the anmälan does not say'),
   rulePoint: z.string().nullable(),
   decidedOn: z.string().nullable(),
   caseNumber: z.string().nullable(),
@@ -150,13 +169,26 @@ const confirmedSchema = z.object({ register: z.enum(['assignment', 'appointment'
 const tags = ['follow-up'];
 
 export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
-  // The registers are internal: reading needs a signed-in user, changing them a secretary or administrator.
+  // The registers are internal: nothing here is public.
   app.addHook('preHandler', async (request) => {
-    const user = requireUser(request);
-    if (request.method !== 'GET' && !canActAsSecretary(user)) {
-      throw new ForbiddenError('not_secretary', 'only a secretary or an administrator may change the follow-up registers');
-    }
+    requireUser(request);
   });
+
+  /** A list filter naming an organisation or a body must name one the caller may read. */
+  const requireReadableFilter = async (user: Viewer, query: { organization?: string | undefined; body?: string | undefined }) => {
+    if (query.organization) requireRegisterReader(user, { organizationId: query.organization });
+    if (query.body) {
+      const scope = await scopeOfBody(db, query.body);
+      // An unknown body has no entries: only a system administrator learns that it is unknown.
+      requireRegisterReader(user, scope ?? { organizationId: null, bodyId: query.body });
+    }
+  };
+  const readable = <T>(user: Viewer, entries: T[], scopeOf: (entry: T) => Scope): T[] => entries.filter((entry) => canReadRegisters(user, scopeOf(entry)));
+  /** The caller must keep the registers of an organisation; an unknown one is left for the use case to refuse (400). */
+  const requireKeeperOfOrganization = (user: Viewer, organizationId: string) => requireRegisterKeeper(user, { organizationId });
+  const requireKeeperOfEntry = async (user: Viewer, id: string, registers: Parameters<typeof scopeOfFollowUpEntry>[2]) =>
+    requireRegisterKeeper(user, await scopeOfFollowUpEntry(db, id, registers));
+
   app.post(
     '/api/meetings/:meetingId/follow-up-proposals',
     {
@@ -168,13 +200,19 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: z.object({ assignments: z.number().int(), appointments: z.number().int(), delegatedDecisions: z.number().int() }) },
       },
     },
-    async (request) => proposeFollowUp(db, request.params.meetingId),
+    async (request) => {
+      await requireSecretaryOfMeeting(db, requireUser(request), request.params.meetingId);
+      return proposeFollowUp(db, request.params.meetingId, actorOf(request));
+    },
   );
 
   app.post(
     '/api/follow-up/proposals/:id/confirm',
     { schema: { tags, summary: 'Confirm one proposed register entry', params: z.object({ id: z.uuid() }), response: { 200: confirmedSchema } } },
-    async (request) => confirmProposal(db, request.params.id),
+    async (request) => {
+      await requireKeeperOfEntry(requireUser(request), request.params.id, ['assignment', 'appointment', 'delegated_decision']);
+      return confirmProposal(db, request.params.id, actorOf(request));
+    },
   );
 
   app.post(
@@ -182,12 +220,25 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     {
       schema: {
         tags,
-        summary: 'Confirm every proposed register entry (of one organisation)',
+        summary: 'Confirm every proposed register entry (of one organisation, or of every organisation whose registers the caller keeps)',
         querystring: z.object({ organization: z.uuid().optional() }),
         response: { 200: list(confirmedSchema) },
       },
     },
-    async (request) => ({ data: await confirmAllProposals(db, request.query.organization ? { organizationId: request.query.organization } : {}) }),
+    async (request) => {
+      const user = requireUser(request);
+      const organizationId = request.query.organization;
+      if (organizationId) {
+        requireKeeperOfOrganization(user, organizationId);
+        return { data: await confirmAllProposals(db, { organizationId }, actorOf(request)) };
+      }
+      if (user.isAdministrator) return { data: await confirmAllProposals(db, {}, actorOf(request)) };
+      const organizationIds = (await getOrganizations(db)).filter((o) => canActAsSecretary(user, { organizationId: o.id })).map((o) => o.id);
+      if (organizationIds.length === 0) {
+        throw new ForbiddenError('not_secretary', 'only a secretary or an administrator of an organisation may confirm its proposals');
+      }
+      return { data: await confirmAllProposals(db, { organizationIds }, actorOf(request)) };
+    },
   );
 
   app.get(
@@ -207,16 +258,17 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       },
     },
     async (request) => {
+      const user = requireUser(request);
       const q = request.query;
-      return {
-        data: await listAssignments(db, {
-          ...(q.organization ? { organizationId: q.organization } : {}),
-          ...(q.body ? { bodyId: q.body } : {}),
-          ...(q.assignee ? { assignee: q.assignee } : {}),
-          status: q.status,
-          today: q.today ?? todayInSweden(new Date()),
-        }),
-      };
+      await requireReadableFilter(user, q);
+      const entries = await listAssignments(db, {
+        ...(q.organization ? { organizationId: q.organization } : {}),
+        ...(q.body ? { bodyId: q.body } : {}),
+        ...(q.assignee ? { assignee: q.assignee } : {}),
+        status: q.status,
+        today: q.today ?? todayInSweden(new Date()),
+      });
+      return { data: readable(user, entries, (a) => a.source) };
     },
   );
 
@@ -231,7 +283,10 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: assignmentSchema },
       },
     },
-    async (request) => reportBackAssignment(db, { assignmentId: request.params.assignmentId, paragraphId: request.body.paragraphId }),
+    async (request) => {
+      await requireKeeperOfEntry(requireUser(request), request.params.assignmentId, ['assignment']);
+      return reportBackAssignment(db, { assignmentId: request.params.assignmentId, paragraphId: request.body.paragraphId }, actorOf(request));
+    },
   );
 
   app.get(
@@ -245,7 +300,10 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: list(assignmentSchema) },
       },
     },
-    async (request) => ({ data: await dueReportBacks(db, request.params.bodyId, request.query.meetingOn) }),
+    async (request) => {
+      await requireReadableFilter(requireUser(request), { body: request.params.bodyId });
+      return { data: await dueReportBacks(db, request.params.bodyId, request.query.meetingOn) };
+    },
   );
 
   app.get(
@@ -263,14 +321,15 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       },
     },
     async (request) => {
+      const user = requireUser(request);
       const q = request.query;
-      return {
-        data: await listDelegatedDecisions(db, {
-          ...(q.organization ? { organizationId: q.organization } : {}),
-          ...(q.body ? { bodyId: q.body } : {}),
-          status: q.status,
-        }),
-      };
+      await requireReadableFilter(user, q);
+      const entries = await listDelegatedDecisions(db, {
+        ...(q.organization ? { organizationId: q.organization } : {}),
+        ...(q.body ? { bodyId: q.body } : {}),
+        status: q.status,
+      });
+      return { data: readable(user, entries, (d) => d) };
     },
   );
 
@@ -291,7 +350,12 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 201: delegatedDecisionSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await registerDelegatedDecision(db, request.body)),
+    async (request, reply) => {
+      const scope = await scopeOfBody(db, request.body.bodyId);
+      // An unknown body is refused by the use case, naming the field.
+      if (scope) requireRegisterKeeper(requireUser(request), scope);
+      return reply.status(201).send(await registerDelegatedDecision(db, request.body, actorOf(request)));
+    },
   );
 
   app.post(
@@ -304,7 +368,17 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: list(delegatedDecisionSchema) },
       },
     },
-    async (request) => ({ data: await reportDelegatedDecisions(db, request.body) }),
+    async (request) => {
+      const user = requireUser(request);
+      const target = await scopeOfParagraph(db, request.body.paragraphId);
+      if (target) requireRegisterKeeper(user, target);
+      for (const id of request.body.ids) {
+        // Unknown ids are refused by the use case with their paths; known ones must be the caller's.
+        const scope = await scopeOfFollowUpEntry(db, id).catch(() => null);
+        if (scope) requireRegisterKeeper(user, scope);
+      }
+      return { data: await reportDelegatedDecisions(db, request.body, actorOf(request)) };
+    },
   );
 
   app.get(
@@ -322,14 +396,15 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       },
     },
     async (request) => {
+      const user = requireUser(request);
       const q = request.query;
-      return {
-        data: await listAppointments(db, {
-          ...(q.organization ? { organizationId: q.organization } : {}),
-          status: q.status,
-          ...(q.activeOn ? { activeOn: q.activeOn } : {}),
-        }),
-      };
+      await requireReadableFilter(user, q);
+      const entries = await listAppointments(db, {
+        ...(q.organization ? { organizationId: q.organization } : {}),
+        status: q.status,
+        ...(q.activeOn ? { activeOn: q.activeOn } : {}),
+      });
+      return { data: readable(user, entries, (a) => ({ organizationId: a.organizationId })) };
     },
   );
 
@@ -352,7 +427,16 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 201: appointmentSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await registerAppointment(db, request.body)),
+    async (request, reply) => {
+      const user = requireUser(request);
+      requireKeeperOfOrganization(user, request.body.organizationId);
+      // A fyllnadsval ends the appointment it replaces, which must be one the caller keeps too.
+      if (request.body.replacesId) {
+        const replaced = await scopeOfFollowUpEntry(db, request.body.replacesId, ['appointment']).catch(() => null);
+        if (replaced) requireRegisterKeeper(user, replaced);
+      }
+      return reply.status(201).send(await registerAppointment(db, request.body, actorOf(request)));
+    },
   );
 
   app.get(
@@ -366,14 +450,15 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       },
     },
     async (request) => {
+      const user = requireUser(request);
       const q = request.query;
-      return {
-        data: await listConsultations(db, {
-          ...(q.organization ? { organizationId: q.organization } : {}),
-          ...(q.unanswered ? { unanswered: true } : {}),
-          today: q.today ?? todayInSweden(new Date()),
-        }),
-      };
+      await requireReadableFilter(user, q);
+      const entries = await listConsultations(db, {
+        ...(q.organization ? { organizationId: q.organization } : {}),
+        ...(q.unanswered ? { unanswered: true } : {}),
+        today: q.today ?? todayInSweden(new Date()),
+      });
+      return { data: readable(user, entries, (c) => ({ organizationId: c.organizationId })) };
     },
   );
 
@@ -394,7 +479,10 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 201: consultationSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await registerConsultation(db, request.body)),
+    async (request, reply) => {
+      requireKeeperOfOrganization(requireUser(request), request.body.organizationId);
+      return reply.status(201).send(await registerConsultation(db, request.body, actorOf(request)));
+    },
   );
 
   app.post(
@@ -408,7 +496,10 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: consultationSchema },
       },
     },
-    async (request) => answerConsultation(db, { consultationId: request.params.consultationId, ...request.body }),
+    async (request) => {
+      await requireKeeperOfEntry(requireUser(request), request.params.consultationId, ['consultation']);
+      return answerConsultation(db, { consultationId: request.params.consultationId, ...request.body }, actorOf(request));
+    },
   );
 
   app.get(
@@ -421,12 +512,15 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: list(goalSchema) },
       },
     },
-    async (request) => ({
-      data: await listGoals(db, {
-        organizationId: request.query.organization,
-        ...(request.query.planYear !== undefined ? { planYear: request.query.planYear } : {}),
-      }),
-    }),
+    async (request) => {
+      requireRegisterReader(requireUser(request), { organizationId: request.query.organization });
+      return {
+        data: await listGoals(db, {
+          organizationId: request.query.organization,
+          ...(request.query.planYear !== undefined ? { planYear: request.query.planYear } : {}),
+        }),
+      };
+    },
   );
 
   const goalBody = z.object({
@@ -443,7 +537,10 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
   app.post(
     '/api/follow-up/goals',
     { schema: { tags, summary: 'Add a goal (mål)', body: goalBody, response: { 201: goalSchema } } },
-    async (request, reply) => reply.status(201).send(await createGoal(db, request.body)),
+    async (request, reply) => {
+      requireKeeperOfOrganization(requireUser(request), request.body.organizationId);
+      return reply.status(201).send(await createGoal(db, request.body, actorOf(request)));
+    },
   );
 
   app.patch(
@@ -451,14 +548,18 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     {
       schema: { tags, summary: 'Change a goal', params: z.object({ goalId: z.uuid() }), body: goalBody.omit({ organizationId: true }).partial(), response: { 200: goalSchema } },
     },
-    async (request) => updateGoal(db, request.params.goalId, request.body),
+    async (request) => {
+      await requireKeeperOfEntry(requireUser(request), request.params.goalId, ['goal']);
+      return updateGoal(db, request.params.goalId, request.body, actorOf(request));
+    },
   );
 
   app.delete(
     '/api/follow-up/goals/:goalId',
     { schema: { tags, summary: 'Remove a goal with its indicators and follow-ups', params: z.object({ goalId: z.uuid() }), response: { 204: z.null() } } },
     async (request, reply) => {
-      await deleteGoal(db, request.params.goalId);
+      await requireKeeperOfEntry(requireUser(request), request.params.goalId, ['goal']);
+      await deleteGoal(db, request.params.goalId, actorOf(request));
       return reply.status(204).send(null);
     },
   );
@@ -480,7 +581,10 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 201: indicatorSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createIndicator(db, { goalId: request.params.goalId, ...request.body })),
+    async (request, reply) => {
+      await requireKeeperOfEntry(requireUser(request), request.params.goalId, ['goal']);
+      return reply.status(201).send(await createIndicator(db, { goalId: request.params.goalId, ...request.body }, actorOf(request)));
+    },
   );
 
   app.put(
@@ -494,7 +598,10 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: followUpSchema },
       },
     },
-    async (request) => recordIndicatorFollowUp(db, { ...request.params, ...request.body }),
+    async (request) => {
+      await requireKeeperOfEntry(requireUser(request), request.params.indicatorId, ['indicator']);
+      return recordIndicatorFollowUp(db, { ...request.params, ...request.body }, actorOf(request));
+    },
   );
 
   const reportParams = z.object({ organizationId: z.uuid(), year: z.coerce.number().int() });
@@ -511,13 +618,19 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: annualReportSchema },
       },
     },
-    async (request) => draftAnnualReport(db, { ...request.params, regenerate: Boolean(request.query.regenerate) }),
+    async (request) => {
+      requireKeeperOfOrganization(requireUser(request), request.params.organizationId);
+      return draftAnnualReport(db, { ...request.params, regenerate: Boolean(request.query.regenerate) }, actorOf(request));
+    },
   );
 
   app.get(
     '/api/organizations/:organizationId/annual-reports/:year',
     { schema: { tags, summary: 'The stored verksamhetsberättelse of a year', params: reportParams, response: { 200: annualReportSchema } } },
-    async (request) => getAnnualReport(db, request.params),
+    async (request) => {
+      requireRegisterReader(requireUser(request), { organizationId: request.params.organizationId });
+      return getAnnualReport(db, request.params);
+    },
   );
 
   app.put(
@@ -531,7 +644,10 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: annualReportSchema },
       },
     },
-    async (request) => updateAnnualReportSections(db, { ...request.params, sections: request.body.sections }),
+    async (request) => {
+      requireKeeperOfOrganization(requireUser(request), request.params.organizationId);
+      return updateAnnualReportSections(db, { ...request.params, sections: request.body.sections }, actorOf(request));
+    },
   );
 
   app.get(
@@ -545,6 +661,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       },
     },
     async (request, reply) => {
+      requireRegisterReader(requireUser(request), { organizationId: request.params.organizationId });
       if (request.query.format === 'html') {
         return reply.type('text/html; charset=utf-8').send(await renderAnnualReportAsHtml(db, request.params));
       }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { applyMigrations, openConfiguredDatabase, type Database } from '../../services/system.service.ts';
 import {
   confirmAllProposals,
@@ -15,6 +16,7 @@ import { draftAnnualReport, renderAnnualReportAsHtml, renderAnnualReportAsPdf } 
 import { InputError } from '../../errors.ts';
 import { todayInSweden } from '../../domain/legal-dates.ts';
 import { configFor } from '../context.ts';
+import type { Actor } from '../../services/meeting-cycle.service.ts';
 
 interface ListOptions {
   organization?: string;
@@ -22,6 +24,17 @@ interface ListOptions {
   all?: boolean;
   overdue?: boolean;
   today?: string;
+}
+
+/** The operator who runs the command, as the audit log names them ('cli:' and the login name). */
+function operator(): Actor {
+  let login = 'unknown';
+  try {
+    login = userInfo().username;
+  } catch {
+    // No login name in some containers; the audit event still says it came from the command line.
+  }
+  return { userId: null, personId: null, name: `cli:${login}` };
 }
 
 const where = (ref: ParagraphRef | null): string => (ref ? `${ref.bodyName} ${ref.heldOn ?? '(utan datum)'} § ${ref.number ?? '–'}` : '–');
@@ -130,7 +143,7 @@ export function registerRegisters(program: Command): void {
       if (!id && !options.all) throw new InputError({ path: 'id', code: 'required', message: 'give the id of a proposal, or --all' });
       if (id && options.all) throw new InputError({ path: 'id', code: 'id_with_all', message: 'give either an id or --all, not both' });
       await withDatabase(command, async (db) => {
-        const confirmed = id ? [await confirmProposal(db, id)] : await confirmAllProposals(db, await organizationIdOf(db, options));
+        const confirmed = id ? [await confirmProposal(db, id, operator())] : await confirmAllProposals(db, await organizationIdOf(db, options), operator());
         const byRegister = (register: string) => confirmed.filter((c) => c.register === register).length;
         print(
           options,
@@ -156,7 +169,7 @@ export function registerRegisters(program: Command): void {
       }
       await withDatabase(command, async (db) => {
         const organizationId = await resolveOrganizationId(db, options.organization);
-        await draftAnnualReport(db, { organizationId, year, regenerate: Boolean(options.regenerate) });
+        await draftAnnualReport(db, { organizationId, year, regenerate: Boolean(options.regenerate) }, operator());
         const output =
           options.format === 'pdf' ? await renderAnnualReportAsPdf(db, { organizationId, year }) : await renderAnnualReportAsHtml(db, { organizationId, year });
         writeFileSync(options.output, output);

@@ -16,7 +16,7 @@ import {
 } from '../../services/follow-up.service.ts';
 import { getMeetingOverview } from '../../services/meeting-cycle.service.ts';
 import { getOrganizations } from '../../services/registers.service.ts';
-import { sendPage, type PageContext } from '../context.ts';
+import { actorOf, sendPage, type PageContext } from '../context.ts';
 import { shortDate, swedishOrder } from '../format.ts';
 import { csrfField } from '../forms.ts';
 import { html, type Html } from '../html.ts';
@@ -149,7 +149,7 @@ html`<form method="get" action="/arbetsyta/uppfoljning" class="actions">
     const { id } = request.params as { id: string };
     const organizationId = (request.body as URLSearchParams).get('organisation') ?? '';
     await requireProposalOf(viewer, organizationId, id, request.page.today);
-    await confirmProposal(db, id);
+    await confirmProposal(db, id, actorOf(viewer));
     return reply.redirect(`/arbetsyta/uppfoljning?organisation=${encodeURIComponent(organizationId)}&bekraftade=1#forslag-rubrik`, 303);
   });
 
@@ -158,7 +158,7 @@ html`<form method="get" action="/arbetsyta/uppfoljning" class="actions">
     const organizationId = (request.body as URLSearchParams).get('organisation') ?? '';
     if (!organizationId) throw new InputError({ path: 'organisation', code: 'required', message: 'choose an organisation' });
     await requireProposalOf(viewer, organizationId, null, request.page.today);
-    const confirmed = await confirmAllProposals(db, { organizationId });
+    const confirmed = await confirmAllProposals(db, { organizationId }, actorOf(viewer));
     return reply.redirect(`/arbetsyta/uppfoljning?organisation=${encodeURIComponent(organizationId)}&bekraftade=${confirmed.length}#forslag-rubrik`, 303);
   });
 

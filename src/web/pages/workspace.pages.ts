@@ -40,13 +40,12 @@ import {
   sendMeetingNotice,
   signMinutes,
   updateParagraph,
-  type Actor,
   type MeetingOverview,
 } from '../../services/meeting-cycle.service.ts';
 import { listParagraphDraftFields, listParagraphPublicity } from '../../services/publication.service.ts';
 import { getBodies, getMandates, getOrganizations } from '../../services/registers.service.ts';
 import { organisationTypes, type OrganisationType } from '../../domain/rule-profile.ts';
-import { sendPage, type PageContext } from '../context.ts';
+import { actorOf, sendPage, type PageContext } from '../context.ts';
 import { instant, longDate, shortDate, swedishOrder, timeSpan } from '../format.ts';
 import {
   checkboxField,
@@ -70,10 +69,6 @@ function requireViewer(request: FastifyRequest): Viewer {
   const viewer = request.page.viewer;
   if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
   return viewer;
-}
-
-function actorOf(viewer: Viewer): Actor {
-  return { userId: viewer.id, personId: viewer.personId, name: viewer.name };
 }
 
 function wantsJson(request: FastifyRequest): boolean {
