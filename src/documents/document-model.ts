@@ -12,7 +12,7 @@ export interface DocumentBand {
   kindWord: string;
   body: string | null;
   dateLabel: string;
-  /** ISO date printed after the label. */
+  /** ISO date (or, for a report on a year, the year) printed after the label. */
   date: string | null;
 }
 
@@ -37,7 +37,7 @@ export interface Signer {
 
 export type Block =
   | { type: 'heading'; level: 2 | 3; text: string }
-  | { type: 'paragraph'; text: string; tone?: 'normal' | 'meta' | 'lead' }
+  | { type: 'paragraph'; text: string; tone?: 'normal' | 'meta' | 'lead' | 'label' }
   | { type: 'list'; items: string[] }
   | { type: 'fields'; rows: FieldRow[] }
   | { type: 'table'; caption: string; head: string[]; rows: string[][]; widths: number[] }
@@ -63,6 +63,11 @@ export interface DocumentContent {
   author: string | null;
   /** The first-level heading, for screen readers: the band is the visual title. */
   band: DocumentBand;
+  /**
+   * A cover page of its own (a report): its title is the first-level heading, the band then runs only
+   * on the pages after it, and the cover carries no page number.
+   */
+  cover?: { title: string; lines: string[] };
   /** Print the 'Justerandes signatur' and 'Utdragsbestyrkande' boxes at the foot of every page. */
   footerBoxes: boolean;
   sections: Section[];

@@ -22,10 +22,10 @@ ${content.author ? `<meta name="author" content="${escape(content.author)}">\n` 
 <style>${CSS}</style>
 </head>
 <body>
-<header class="band">
+${content.cover ? cover(content.cover) : `<header class="band">
 ${band.organization ? `<p class="organization">${escape(band.organization)}</p>\n` : ''}<h1>${escape(band.kindWord)}</h1>
 ${band.body ? `<p class="body-name">${escape(band.body)}</p>\n` : ''}<p class="meeting-date">${escape(band.dateLabel)}${band.date ? ` <time datetime="${escape(band.date)}">${escape(band.date)}</time>` : ''}</p>
-</header>
+</header>`}
 <main>
 ${main}
 </main>
@@ -33,6 +33,10 @@ ${footer}
 </body>
 </html>
 `;
+}
+
+function cover(content: { title: string; lines: string[] }): string {
+  return `<header class="cover">\n<h1>${escape(content.title)}</h1>\n${content.lines.map((line) => `<p>${escape(line)}</p>`).join('\n')}\n</header>`;
 }
 
 function section(content: Section): string {
@@ -120,6 +124,9 @@ body { max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
 h1, h2, h3, th, .band, .meta, caption, .label { font-family: "DejaVu Sans", Arial, sans-serif; }
 .band { border-bottom: 2px solid #333; padding-bottom: .6rem; margin-bottom: 1.5rem; }
 .band p { margin: 0; }
+.cover { border-bottom: 2px solid #333; padding-bottom: .6rem; margin-bottom: 1.5rem; font-family: "DejaVu Sans", Arial, sans-serif; }
+.cover p { font-size: 1.3rem; margin: .3rem 0 0; }
+p.label { font-family: "DejaVu Sans", Arial, sans-serif; font-weight: bold; margin: 1rem 0 .3rem; }
 .organization { font-weight: bold; }
 h1 { font-size: 2rem; margin: .8rem 0 0; letter-spacing: .02em; }
 .body-name { font-size: 1.2rem; }
@@ -157,6 +164,7 @@ ol.toc a { color: inherit; }
   :root { font-size: 10pt; }
   body { max-width: none; margin: 0; padding: 0; }
   .new-page { break-before: page; }
+  .cover { min-height: 60vh; padding-top: 35vh; border: 0; break-after: page; }
   h2, h3 { break-after: avoid; }
   .signature, tr { break-inside: avoid; }
   a { text-decoration: none; }

@@ -49,6 +49,9 @@ const style = {
   lead: { font: fonts.serif, size: 10, color: ink, lineGap: 3 },
   meta: { font: fonts.sans, size: 8.5, color: muted, lineGap: 2.5 },
   label: { font: fonts.sansBold, size: 8.5, color: '#333333', lineGap: 3.5 },
+  leadIn: { font: fonts.sansBold, size: 9.5, color: '#111111', lineGap: 3 },
+  coverTitle: { font: fonts.sansBold, size: 28, color: '#111111', lineGap: 2 },
+  coverLine: { font: fonts.sans, size: 15, color: '#333333', lineGap: 3 },
   value: { font: fonts.serif, size: 9.5, color: ink, lineGap: 3.5 },
   h2: { font: fonts.sansBold, size: 12.5, color: '#111111', lineGap: 2 },
   h3: { font: fonts.sansBold, size: 9.5, color: '#111111', lineGap: 2 },
@@ -123,7 +126,8 @@ class PdfWriter {
 
   async render(): Promise<Buffer> {
     this.doc.addPage();
-    this.drawTitleBand();
+    if (this.content.cover) this.drawCover(this.content.cover);
+    else this.drawTitleBand();
     this.content.sections.forEach((section, index) => this.drawSection(section, index));
     this.fillTableOfContents();
     this.drawPageNumbers();
@@ -202,6 +206,19 @@ class PdfWriter {
     doc.y = ruleY + 18;
   }
 
+  /** A report's cover: its title as the first-level heading and the lines under it (organisation, draft). */
+  private drawCover(cover: { title: string; lines: string[] }): void {
+    const doc = this.doc;
+    const left = MARGIN.left;
+    doc.y = 300;
+    this.root.add(doc.struct('H1', {}, () => this.print(cover.title, style.coverTitle, left, doc.y, CONTENT_WIDTH)));
+    doc.y += 10;
+    for (const line of cover.lines) {
+      this.root.add(doc.struct('P', {}, () => this.print(line, style.coverLine, left, doc.y, CONTENT_WIDTH)));
+      doc.y += 6;
+    }
+  }
+
   /** The running header of continuation pages: organisation and kind, then body and meeting date. */
   private drawBand(): void {
     const band = this.content.band;
@@ -211,7 +228,8 @@ class PdfWriter {
     const line1 = BAND_TOP;
     const line2 = line1 + 14;
     if (band.organization) this.printOneLine(band.organization, style.bandStrong, left, line1, right - left - 12);
-    this.print(band.kindWord, style.bandStrong, right, line1, 150);
+    // A long kind word (VERKSAMHETSBERÄTTELSE) shrinks rather than wrapping into the line below.
+    this.printOneLine(band.kindWord, style.bandStrong, right, line1, 150);
     if (band.body) this.printOneLine(band.body, style.bandPlain, left, line2, right - left - 12);
     this.print(`${band.dateLabel} ${band.date ?? ''}`.trim(), style.bandPlain, right, line2, 200);
     doc.moveTo(left, line2 + 20).lineTo(PAGE_WIDTH - MARGIN.right, line2 + 20).lineWidth(0.5).strokeColor(rule).stroke();
@@ -240,6 +258,8 @@ class PdfWriter {
     const doc = this.doc;
     const range = doc.bufferedPageRange();
     for (let index = range.start; index < range.start + range.count; index++) {
+      // A cover is not numbered, though it counts as page 1 (as printed reports count it).
+      if (index === 0 && this.content.cover) continue;
       doc.switchToPage(index);
       const y = index === 0 ? BAND_TOP + 4 : BAND_TOP;
       const bandStyle = index === 0 ? style.titleOrganization : style.bandStrong;
@@ -280,7 +300,7 @@ class PdfWriter {
 
   private drawSection(section: Section, index: number): void {
     const doc = this.doc;
-    if (section.startOnNewPage && index > 0) doc.addPage();
+    if (section.startOnNewPage && (index > 0 || this.content.cover)) doc.addPage();
     const sect = doc.struct('Sect');
     this.root.add(sect);
     let deferEnd = false;
@@ -329,9 +349,10 @@ class PdfWriter {
     doc.y += level === 2 ? 4 : 2;
   }
 
-  private drawParagraph(parent: Struct, text: string, tone: 'normal' | 'meta' | 'lead'): void {
+  private drawParagraph(parent: Struct, text: string, tone: 'normal' | 'meta' | 'lead' | 'label'): void {
     const doc = this.doc;
-    const textStyle = tone === 'meta' ? style.meta : tone === 'lead' ? style.lead : style.body;
+    const textStyle = tone === 'meta' ? style.meta : tone === 'lead' ? style.lead : tone === 'label' ? style.leadIn : style.body;
+    if (tone === 'label') doc.y += 3;
     this.ensureSpace(textStyle.size * 2);
     parent.add(doc.struct('P', {}, () => this.print(text, textStyle, MARGIN.left, doc.y, CONTENT_WIDTH)));
     doc.y += tone === 'meta' ? 3 : 6;
