@@ -98,7 +98,7 @@ export async function importMinutesFile(handle: DatabaseHandle, file: string, op
       const { meetingId } = await storeMinutes(tx, minutes, { ...storeOptions, sourceFileId: stored.id });
       // Assignments, appointments and delegated decisions the text states, for the secretary to confirm.
       const proposals = await proposeFollowUpFromMeeting(tx, meetingId);
-      await appendAuditEvent(tx, { kind: 'minutes.imported', entityType: 'file', entityId: stored.id, actor: storeOptions.actor, data: { file: basename(file), sha256, meetingId } });
+      await appendAuditEvent(tx, { kind: 'minutes.imported', entityType: 'file', entityId: stored.id, actor: storeOptions.actor, data: { file: basename(file), sha256, meetingId, proposals } });
       return { file, status: 'imported', meetingId, paragraphs: minutes.items.length, proposals };
     });
   } catch (error) {
