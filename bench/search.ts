@@ -11,7 +11,7 @@
  * `scripts/with-throwaway-postgres.sh npm run bench -- search` starts a server for the run.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -455,6 +455,7 @@ async function benchEngine(engine: Engine, options: BenchOptions): Promise<void>
 async function runQueries(db: Database, shape: CorpusShape, options: BenchOptions): Promise<void> {
   // The machine may be shared: the load average before and after puts the figures in context.
   write(`  load average before the queries: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  const cpuBefore = cpuTimes();
   const queries = buildQueries(options.queries, shape);
   for (const query of queries.slice(0, 10)) await searchDecisions(db, { query: query.query, filters: query.filters, audience: 'public' });
   const times: number[] = [];
@@ -498,6 +499,27 @@ async function runQueries(db: Database, shape: CorpusShape, options: BenchOption
     write(`    full-text search on them: ${summary(searchTimes)}; ILIKE takes ${(mean(naiveTimes) / mean(searchTimes)).toFixed(1)}× as long on average`);
   }
   write(`  load average after the queries: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  const cpuAfter = cpuTimes();
+  if (cpuBefore && cpuAfter) {
+    const total = cpuAfter.total - cpuBefore.total;
+    const steal = ((cpuAfter.steal - cpuBefore.steal) / Math.max(1, total)) * 100;
+    const busy = ((total - (cpuAfter.idle - cpuBefore.idle) - (cpuAfter.steal - cpuBefore.steal)) / Math.max(1, total)) * 100;
+    write(`  CPU during the queries: ${busy.toFixed(0)} % busy, ${steal.toFixed(0)} % stolen by the host${steal > 5 ? ' (a virtual machine sharing its cores: figures are pessimistic)' : ''}`);
+  }
+}
+
+/**
+ * The machine's CPU time so far (Linux /proc/stat), or null elsewhere. On a virtual machine the host
+ * may give our cores to others ("steal"); the figures mean little when that is high.
+ */
+function cpuTimes(): { total: number; idle: number; steal: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields;
+    return { total: user + nice + system + idle + iowait + irq + softirq + steal, idle: idle + iowait, steal };
+  } catch {
+    return null;
+  }
 }
 
 export async function run(args: string[]): Promise<void> {
