@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.ts';
-import { assignParagraphNumbers, findNumberingProblems, nextParagraphNumber } from './paragraph-numbering.ts';
+import { assignParagraphNumbers, findNumberingProblems, nextParagraphNumber, paragraphRangeOf } from './paragraph-numbering.ts';
 
 describe('nextParagraphNumber', () => {
   it.each([
@@ -75,5 +75,17 @@ describe('findNumberingProblems', () => {
 
   it('says which §§ a gap leaves out', () => {
     expect(findNumberingProblems(numbered(1, 5))[0]?.message).toBe('§ 5 follows § 1: §§ 2–4 are missing');
+  });
+});
+
+describe('paragraphRangeOf', () => {
+  it('spans the lowest to the highest numbered item, skipping unnumbered points', () => {
+    expect(paragraphRangeOf([44, 45, null, 53, 46])).toEqual({ first: 44, last: 53 });
+    expect(paragraphRangeOf([7])).toEqual({ first: 7, last: 7 });
+  });
+
+  it('is null when no item has a number', () => {
+    expect(paragraphRangeOf([])).toBeNull();
+    expect(paragraphRangeOf([null, null])).toBeNull();
   });
 });

@@ -12,6 +12,22 @@ export function nextParagraphNumber(existingNumbersOfBodyInYear: readonly number
   return highest + 1;
 }
 
+/**
+ * The first and last § a protocol covers ("Paragrafer §§ 44–53") as found in its items, for minutes whose header
+ * does not state it: a meeting planned and minuted here has numbered items but no stated range. Null when no item
+ * is numbered (notes with points only).
+ */
+export function paragraphRangeOf(numbers: readonly (number | null)[]): { first: number; last: number } | null {
+  let first: number | null = null;
+  let last: number | null = null;
+  for (const number of numbers) {
+    if (number === null) continue;
+    if (first === null || number < first) first = number;
+    if (last === null || number > last) last = number;
+  }
+  return first === null || last === null ? null : { first, last };
+}
+
 /** § numbers for a meeting's items, continuing from the body's last § of the meeting's year. */
 export function assignParagraphNumbers(options: {
   meetingOn: string;

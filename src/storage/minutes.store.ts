@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Minutes, MinutesItem } from '../domain/minutes.ts';
+import { paragraphRangeOf } from '../domain/paragraph-numbering.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Database } from './database.ts';
 import {
@@ -233,7 +234,9 @@ export async function loadMinutes(db: Database, meetingId: string): Promise<Minu
       remote: m.remote,
     },
     paragraphRange:
-      m.paragraphFirst !== null && m.paragraphLast !== null ? { first: m.paragraphFirst, last: m.paragraphLast } : null,
+      m.paragraphFirst !== null && m.paragraphLast !== null
+        ? { first: m.paragraphFirst, last: m.paragraphLast }
+        : paragraphRangeOf(paragraphRows.map((r) => r.paragraph.number)),
     adjustment: { adjusters: adjusterRows.map((a) => a.name), date: m.adjustedOn, place: m.adjustmentPlace },
     signatures: signatureRows.map((s) => ({
       role: s.role as Minutes['signatures'][number]['role'],

@@ -200,6 +200,10 @@ describeOnEachEngine('the meeting cycle through the API', (database) => {
     expect(signedText).toContain('Elektroniska underskrifter');
     expect(signedText).toContain(sha256);
     expect(signedText).toMatch(/Ordförande Anna Ek \d{4}-\d{2}-\d{2} kl\. \d{2}\.\d{2}/);
+    // The header names the §§ the protocol covers, found from the numbered items since nobody typed a range.
+    const itemNumbers = overview.minutes.items.map((i) => i.number!);
+    expect(overview.minutes.paragraphRange).toEqual({ first: Math.min(...itemNumbers), last: Math.max(...itemNumbers) });
+    expect(signedText).toContain(`Paragrafer §§ ${Math.min(...itemNumbers)}–${Math.max(...itemNumbers)}`);
 
     // A certified extract of two §§.
     const extract = await call(secretary, 'POST', `/api/meetings/${meetingId}/extracts`, { paragraphs: [station!.number, tariff!.number], certifiedBy: 'Erik Skrivare', certifiedOn: today });
