@@ -57,7 +57,7 @@ const REMOTE_HINT = /distans|teams|zoom|skype|länk|video|telefon|webb|digital/i
 const SERVING_HINT = /tjänstgör|ersätter|ers\.|stället/i;
 /** "ersättare för X" among the deciding members: serving for X (elsewhere it can name a personal substitute). */
 const SUBSTITUTE_FOR = /(?<![\p{L}])ersättare\s+för\s+(\p{Lu}.*?)\s*(?=$|[,;\t]|§)/u;
-const ROLE_HINT = /ordf|sekr|protokollf|ers|ledamot/i;
+const ROLE_HINT = /ordf|sekr|protokollf|anteckn|ers|ledamot/i;
 const PARENTHESISED = /\(\s*([^()]{1,8}?)\s*\)/gu;
 const MARK_CELL = /^(?:x|✓|✔|ja|j|•|\*)$/iu;
 const NEGATIVE_CELL = /^(?:-|–|nej|n|frånvarande|ej närvarande|0)$/iu;
@@ -246,11 +246,13 @@ export function splitPeopleCells(line: string): string[] {
   if (!line.includes('\t')) return [line];
   const cells = line.split(/\t+/u).map((c) => c.trim()).filter(Boolean);
   if (cells.length < 2) return [line];
-  const startsWithName = (cell: string) => {
-    const head = cell.split(/[,(§]/u)[0]!.trim();
-    return isPersonName(head) || leadingName(head) === head;
-  };
   return cells.every(startsWithName) ? cells : [line];
+}
+
+/** A cell that starts with a person's name ("Anna Ek (S), ordförande"). */
+function startsWithName(cell: string): boolean {
+  const head = cell.split(/[,(§]/u)[0]!.trim();
+  return isPersonName(head) || leadingName(head) === head;
 }
 
 interface TableColumns {
@@ -347,6 +349,39 @@ function parseTableRow(line: string, columns: TableColumns, context: SectionCont
   return parsed;
 }
 
+/**
+ * A list printed side by side under "Ledamöter⇥Ersättare" (or "Närvarande⇥Frånvarande"): each tab column has
+ * the role of its label, and a column of absent people is left out. People come in reading order, row by row.
+ */
+function attendeesInColumns(lines: string[], columns: HeaderField[]): Attendee[] {
+  // A cell a PDF wrapped ("Cecilia Dahlberg (M), Region Norrskog, vice" over "ordförande") continues the cell above.
+  const rows: string[][] = [];
+  for (const line of lines) {
+    const cells = line.split('\t');
+    const previous = rows[rows.length - 1];
+    const continues = previous !== undefined && cells.every((c) => c.trim() === '' || !startsWithName(c));
+    if (!continues) {
+      rows.push(cells);
+      continue;
+    }
+    cells.forEach((c, k) => {
+      if (c.trim() !== '') previous[k] = `${previous[k] ?? ''} ${c.trim()}`.trim();
+    });
+  }
+  const out: Attendee[] = [];
+  for (const row of rows) {
+    row.forEach((cell, k) => {
+      const context = contextFor(columns[Math.min(k, columns.length - 1)]!);
+      if (!context || cell.trim() === '') return;
+      for (const entry of splitPeopleRun(cell.trim())) {
+        const parsed = parseAttendanceEntry(entry, { ...context, staffWithoutParty: false });
+        if (parsed) out.push(parsed.attendee);
+      }
+    });
+  }
+  return out;
+}
+
 /** "10–12" → "10-12", as the interchange writes § lists. */
 function paragraphsOf(list: string): string {
   return list.replace(/\s+/gu, ' ').replace(/\s*[–—]\s*/gu, '-').trim();
@@ -361,6 +396,7 @@ export function attendeesOfSection(section: HeaderSection, underVotingHeading = 
   // "Beslutande" as a heading over "Ledamöter": the members listed below it decide.
   const context = base && underVotingHeading && section.field === 'members' ? { ...base, voting: true } : base;
   if (!context) return [];
+  if (section.columns) return attendeesInColumns(section.lines, section.columns);
   const rows: string[] = [];
   if (section.value) rows.push(section.value);
   for (const line of section.lines) {

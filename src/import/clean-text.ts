@@ -4,7 +4,7 @@
  * line break joined again ("där-/efter" → "därefter").
  */
 
-import { PARAGRAPH_HEADING_START } from './lexicon/paragraph-heading.ts';
+import { BODY_PREFIX, PARAGRAPH_HEADING_START } from './lexicon/paragraph-heading.ts';
 
 /** Normalises characters and newlines; keeps tabs, which carry table structure. */
 export function normaliseText(text: string): string {
@@ -26,7 +26,22 @@ const PAGE_NUMBER = [
   /^-\s*\d{1,3}\s*-$/u,
   /^\d{1,3}$/u,
 ];
-const SIGNATURE_FURNITURE = /justerandes?\s+(?:sign|initialer)|justerares?\s+(?:sign|initialer)|utdragsbestyrkande|^sign\.?\s*$|^signatur(?:er)?\s*:?\s*$|^ordförandes?\s+sign/iu;
+const SIGNATURE_FURNITURE =
+  /justerandes?\s+(?:sign|initialer)|justerares?\s+(?:sign|initialer)|justerarnas\s+(?:sign|initialer)|utdragsbestyrkande|^sign\.?\s*$|^signatur(?:er)?\s*:?\s*$|^signatur(?:er)?\s+(?:justerare|justerande|ordförande)|^(?:ordförandes?|ordf\.?|sekr\.?|just\.?)\s+sign/iu;
+
+/**
+ * The heading of a § repeated on the next page ("§ 25 (forts.)", "RSAU § 47 forts.", "KS § 3, fortsättning"):
+ * furniture, so the § reads on across the page break.
+ */
+const CONTINUED_MARK = String.raw`(?:\(\s*(?:[Ff]orts\.?|[Ff]ortsättning)\s*\)|[Ff]orts\.|forts\b|fortsättning\b)`;
+const CONTINUED_HEADING = new RegExp(
+  String.raw`^(?:(?:${BODY_PREFIX})\s+)?(?:§\s*\d{1,4}|\d{1,4}\s*§)\s*[,:–-]?\s*${CONTINUED_MARK}(?:\s+\S.{0,80})?$|^(?:[Ff]orts\.|[Ff]ortsättning)\s+(?:(?:${BODY_PREFIX})\s+)?§\s*\d{1,4}(?:\s+\S.{0,80})?$`,
+  'u',
+);
+
+function isContinuedHeading(line: string): boolean {
+  return line.length <= 120 && /forts/iu.test(line) && CONTINUED_HEADING.test(line);
+}
 
 function isPageNumber(line: string): boolean {
   const t = line.trim();
@@ -56,6 +71,7 @@ const HEADER_SECOND_LINE = /sammanträdesdatum|mötesdatum|\b\d{4}-\d{2}-\d{2}\b
 function splitPageHeaders(input: string[]): { lines: string[]; headers: Set<number> } {
   const lines = input.slice();
   const headers = new Set<number>();
+  let title: Set<string> | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     // Most lines end in a letter or a full stop: only a digit or ")" at the end can be a page number.
@@ -80,15 +96,31 @@ function splitPageHeaders(input: string[]): { lines: string[]; headers: Set<numb
       continue;
     }
     headers.add(i);
+    // The lines below repeat the body and the date: a dated line, or lines of the first page's title.
     let next = i + 1;
-    while (next < lines.length && lines[next]!.trim() === '') next++;
-    const following = lines[next]?.trim() ?? '';
-    const dated = following.length <= 100 && HEADER_SECOND_LINE.test(following) && !ENDS_SENTENCE.test(following);
-    if (before !== '' && dated && !PARAGRAPH_HEADING_START.test(following)) {
+    for (let k = 0; k < 3; k++) {
+      while (next < lines.length && lines[next]!.trim() === '') next++;
+      const following = lines[next]?.trim() ?? '';
+      if (following === '' || PARAGRAPH_HEADING_START.test(following)) break;
+      const dated = k === 0 && before !== '' && following.length <= 100 && HEADER_SECOND_LINE.test(following) && !ENDS_SENTENCE.test(following);
+      if (!dated && !(title ??= titleLinesOf(input)).has(following)) break;
       headers.add(next);
+      next++;
     }
   }
   return { lines, headers };
+}
+
+/** The first lines of the document (its title on page 1), which running headers repeat on later pages. */
+function titleLinesOf(lines: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const line of lines) {
+    const t = line.trim();
+    if (t === '') continue;
+    if (out.size >= 6 || PARAGRAPH_HEADING_START.test(t)) break;
+    if (t.length <= 80 && !ENDS_SENTENCE.test(t)) out.add(t);
+  }
+  return out;
 }
 
 const ENDS_SENTENCE = /[.!?:;]["”’)]?$/u;
@@ -108,6 +140,7 @@ export function removePageFurniture(input: string[]): string[] {
     const isFurniture =
       headers.has(i) ||
       isPageNumber(trimmed) ||
+      isContinuedHeading(trimmed) ||
       SIGNATURE_FURNITURE.test(trimmed) ||
       (repeated.has(trimmed) && repeated.get(trimmed) !== i);
     if (!isFurniture) {

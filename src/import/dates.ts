@@ -18,7 +18,7 @@ export interface FoundDate {
 
 const ISO_DATE = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/gu;
 const WORD_DATE = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:${WEEKDAY_PATTERN})(?:en)?\\s+(?:den\\s+)?)?(\\d{1,2})(?::e|:a)?\\s+(${SWEDISH_MONTH_PATTERN})\\.?,?\\s+(\\d{4})(?!\\d)`,
+  `(?<![\\p{L}\\d])(?:(?:${WEEKDAY_PATTERN})(?:en)?\\s+)?(?:den\\s+)?(\\d{1,2})(?::e|:a)?\\s+(${SWEDISH_MONTH_PATTERN})\\.?,?\\s+(\\d{4})(?!\\d)`,
   'giu',
 );
 const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\s*-\s*|\s+|\/)(\d{4})(?!\d)/gu;
@@ -149,6 +149,7 @@ const ISO_STAMP =
 export function parseSigningTime(text: string): string | null {
   let year: number, month: number, day: number, hour: number, minute: number;
   let offset: string | null = null;
+  let stamp: string;
   const m = SIGNING_STAMP.exec(text);
   if (m) {
     month = englishMonth(m[1] ?? '') ?? 0;
@@ -156,6 +157,7 @@ export function parseSigningTime(text: string): string | null {
     year = Number(m[3]);
     hour = Number(m[4]);
     minute = Number(m[5]);
+    stamp = m[0];
     if (m[6]?.toUpperCase() === 'PM' && hour < 12) hour += 12;
     if (m[6]?.toUpperCase() === 'AM' && hour === 12) hour = 0;
     if (m[8]) offset = formatOffset(Number(m[8]), Number(m[9] ?? 0));
@@ -169,6 +171,7 @@ export function parseSigningTime(text: string): string | null {
     day = Number(s[3]);
     hour = Number(s[4]);
     minute = Number(s[5]);
+    stamp = s[0];
     if (s[7]) offset = formatOffset(Number(s[7]), Number(s[8] ?? 0));
     else if (s[6]) offset = '+00:00';
     else if (s[9]) offset = s[9].toUpperCase() === 'CEST' ? '+02:00' : '+01:00';
@@ -177,7 +180,9 @@ export function parseSigningTime(text: string): string | null {
   const date = isoOf(year, month, day);
   if (!date || hour > 23 || minute > 59) return null;
   offset ??= isSwedishSummerTime(year, month, day) ? '+02:00' : '+01:00';
-  return `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00${offset}`;
+  // Seconds only when the stamp prints them ("2025-03-17 09:13:10 CET").
+  const seconds = /[T\s]\d{1,2}[:.]\d{2}[:.]([0-5]\d)(?!\d)/u.exec(stamp)?.[1] ?? '00';
+  return `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:${seconds}${offset}`;
 }
 
 function formatOffset(hours: number, minutes: number): string {

@@ -2,8 +2,9 @@
  * Splits the header zone (everything before the first §, and the signature/ANSLAG block after the last)
  * into labelled sections: "Plats och tid: …", "Beslutande" with the lines below it, and so on.
  */
+import { firstDate } from './dates.ts';
 import { matchHeaderLabel, type HeaderField, type LabelMatch } from './lexicon/header-labels.ts';
-import { isPersonName } from './person-names.ts';
+import { isPersonName, leadingName } from './person-names.ts';
 
 export interface HeaderSection {
   field: HeaderField;
@@ -13,6 +14,8 @@ export interface HeaderSection {
   lines: string[];
   /** Position of the label line in the zone, for document order. */
   index: number;
+  /** A list printed side by side under "Ledamöter⇥Ersättare": the field of each tab column. */
+  columns?: HeaderField[];
 }
 
 export interface HeaderZone {
@@ -30,6 +33,8 @@ const SPLITTABLE_FIELDS = new Set<HeaderField>([
 ]);
 const SENTENCE_START = /^(?:av|att|är|och|för|sker|har|ska|skall|kommer|den|det|i|på|med|som|till|om|samt|vid|efter|inte|ej|öppnar|hälsar|förklarar|informerar|meddelar|tackar)(?!\p{L})/iu;
 
+const DATED_FIELDS = new Set<HeaderField>(['adjustment', 'date', 'notice-from', 'notice-until']);
+
 export function isAttendanceField(field: HeaderField): boolean {
   return ATTENDANCE_FIELDS.has(field);
 }
@@ -42,6 +47,8 @@ export function headerLabelOf(line: string): LabelMatch | undefined {
   const match = matchHeaderLabel(line);
   if (!match) return undefined;
   if (match.separator === 'space') {
+    // "Justerat den 3 mars 2025": a dated value, although "den" also starts sentences.
+    if (DATED_FIELDS.has(match.field) && /^den\s+\d/iu.test(match.value) && firstDate(match.value)) return match;
     if (SENTENCE_START.test(match.value)) return undefined;
     if (!/^[\p{Lu}\d§(]/u.test(match.value) && !isNoticeField(match.field)) return undefined;
   }
@@ -73,12 +80,42 @@ function splitCombinedRow(line: string): string[] {
 }
 
 /** Attendance sections keep their rows when a row starts with a role word ("Ordförande<TAB>Anna Ek (S)"). */
-function startsAttendanceRow(match: LabelMatch, current: HeaderSection | undefined): boolean {
+function startsAttendanceRow(line: string, match: LabelMatch, current: HeaderSection | undefined): boolean {
   if (!current || !isAttendanceField(current.field)) return false;
   if (match.field !== 'chair' && match.field !== 'secretary') return false;
+  // "ordförande" in lower case on a line of its own is the end of an entry a PDF wrapped, not a label.
+  if (/^\s*\p{Ll}/u.test(line)) return true;
   // "Sekreterare: Malin Åberg" with a colon is a label of its own, not a row of the list above.
   if (match.separator === 'colon') return false;
   return match.value !== '' && !/[._…]{3,}/u.test(match.value);
+}
+
+/**
+ * "Beslutande⇥Ledamöter", "Övriga närvarande⇥Ersättare": an attendance label whose value is another attendance
+ * label. With the people indented below, the second label is a subheading of the first (nested); with people
+ * in both columns, the labels head a list printed side by side (columns).
+ */
+function attendanceLabelPair(
+  match: LabelMatch,
+  lines: string[],
+  at: number,
+): { kind: 'nested'; inner: HeaderField } | { kind: 'columns'; fields: HeaderField[] } | undefined {
+  if (match.separator !== 'tab' || !isAttendanceField(match.field)) return undefined;
+  const cells = match.value.split('\t').map((c) => c.trim());
+  const inner: HeaderField[] = [];
+  for (const cell of cells) {
+    const label = matchHeaderLabel(cell);
+    if (!label || label.separator !== 'none' || !isAttendanceField(label.field)) return undefined;
+    inner.push(label.field);
+  }
+  let next = at + 1;
+  while (next < lines.length && lines[next]!.trim() === '') next++;
+  const below = lines[next] ?? '';
+  const first = below.split('\t')[0]!.trim();
+  if (cells.length === 1 && first === '' && below.trim() !== '') return { kind: 'nested', inner: inner[0]! };
+  const startsWithName = (cell: string) => leadingName(cell.split(/[,(§]/u)[0]!.trim()) !== undefined;
+  if (below.includes('\t') && startsWithName(first)) return { kind: 'columns', fields: [match.field, ...inner] };
+  return undefined;
 }
 
 export function splitHeaderZone(lines: string[]): HeaderZone {
@@ -86,7 +123,8 @@ export function splitHeaderZone(lines: string[]): HeaderZone {
   const sections: HeaderSection[] = [];
   let current: HeaderSection | undefined;
   let index = 0;
-  for (const raw of lines) {
+  for (let r = 0; r < lines.length; r++) {
+    const raw = lines[r]!;
     // Lines below a combined row continue its first label ("Underskrifter<TAB>Sekreterare…<TAB>Paragrafer 31–35").
     let rowSection: HeaderSection | undefined;
     for (const line of splitCombinedRow(raw)) {
@@ -96,11 +134,17 @@ export function splitHeaderZone(lines: string[]): HeaderZone {
       const match = headerLabelOf(line);
       if (
         match &&
-        !startsAttendanceRow(match, current) &&
+        !startsAttendanceRow(line, match, current) &&
         !looksLikeTableRowOfCurrent(line, current) &&
         !isRoleRowOfSignatures(line, current)
       ) {
-        current = { field: match.field, value: match.value, lines: [], index };
+        const pair = attendanceLabelPair(match, lines, r);
+        if (pair?.kind === 'nested') {
+          sections.push({ field: match.field, value: '', lines: [], index });
+          current = { field: pair.inner, value: '', lines: [], index };
+        } else if (pair?.kind === 'columns') {
+          current = { field: match.field, value: '', lines: [], index, columns: pair.fields };
+        } else current = { field: match.field, value: match.value, lines: [], index };
         sections.push(current);
         rowSection ??= current;
         continue;

@@ -136,7 +136,14 @@ function titleFields(zone: HeaderZone): { organization: string | null; body: str
       body ??= meetingOf;
       return;
     }
-    const forSplit = /^(.+?)\s+(?:för|inom|i)\s+(\p{Lu}.+)$/u.exec(p);
+    const forSplit = /^(.+?)\s+(?:för|inom|i|med|hos)\s+(\p{Lu}.+)$/u.exec(p);
+    // "Styrelsemöte i Samordningsförbundet X": the meeting names the body, the rest the organisation.
+    const meetingIn = forSplit ? MEETING_OF_BODY[forSplit[1]!.toLowerCase()] : undefined;
+    if (forSplit && meetingIn && isOrganisationName(forSplit[2]!)) {
+      body ??= meetingIn;
+      organization ??= forSplit[2]!;
+      return;
+    }
     if (forSplit && isBodyName(forSplit[1]!) && isOrganisationName(forSplit[2]!)) {
       body ??= capitalise(forSplit[1]!);
       organization ??= forSplit[2]!;
@@ -381,8 +388,16 @@ function noticeFields(zone: HeaderZone, allText: string): Minutes['notice'] {
   for (const s of sectionsOf(zone, 'notice-from')) postedFrom ??= firstDate(firstValue(s));
   for (const s of sectionsOf(zone, 'notice-until')) postedUntil ??= firstDate(firstValue(s));
   for (const s of sectionsOf(zone, 'storage')) storage ??= cleanPhrase(firstValue(s));
-  for (const line of allText.split('\n')) {
-    if (!/anslag/iu.test(line)) continue;
+  const textLines = allText.split('\n');
+  for (let i = 0; i < textLines.length; i++) {
+    if (!/anslag/iu.test(textLines[i]!)) continue;
+    // A sentence a PDF wrapped ("… anslagstavla 2025-03-14 och tas" over "ned 2025-04-07.") is read whole.
+    let line = textLines[i]!;
+    for (let k = i + 1; k < textLines.length && k <= i + 2 && !/[.!?]\s*$|\t/u.test(line); k++) {
+      const next = textLines[k]!.trim();
+      if (next === '' || next.includes('\t') || !/^\p{Ll}|^\d/u.test(next)) break;
+      line = `${line} ${next}`;
+    }
     const dates = findDates(line);
     if (dates.length === 0) continue;
     stated = true;

@@ -12,6 +12,7 @@ import { isAttendanceField, splitHeaderZone } from './header-sections.ts';
 import { parseItem } from './item.ts';
 import { nameKey, sameName } from './person-names.ts';
 import { findHeadings, findNumberedPoints, type HeadingCandidate, trailerStart } from './segment.ts';
+import { applySigningTimes, splitSigningReport } from './signing-report.ts';
 
 export interface ParseOptions {
   /** Names the document in error messages (a file name); defaults to "document". */
@@ -26,7 +27,8 @@ function notMinutes(source: string, reason: string): InputError {
 export function parseMinutesText(text: string, options: ParseOptions = {}): Minutes {
   const source = options.source ?? 'document';
   if (text.trim() === '') throw notMinutes(source, 'the document is empty');
-  const lines = cleanLines(text);
+  const report = splitSigningReport(cleanLines(text));
+  const lines = report.lines;
   const sectionHeadings = findHeadings(lines);
   const headings = sectionHeadings.length > 0 ? sectionHeadings : numberedPointsOfNotes(lines);
   const firstItemLine = headings[0]?.line ?? lines.length;
@@ -35,6 +37,7 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
   const zoneLines = [...lines.slice(0, firstItemLine), '', ...lines.slice(trailerLine)];
   const zone = splitHeaderZone(zoneLines);
   const header = readHeader(zone, zoneLines.join('\n'));
+  applySigningTimes(header.signatures, report.signed);
 
   const attendees: Attendee[] = [];
   const seen = new Set<string>();

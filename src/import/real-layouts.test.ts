@@ -8,6 +8,7 @@ import { parseTimeRange, parseSigningTime } from './dates.ts';
 import { bodyOfMeetingPhrase } from './header.ts';
 import { parseMinutesText } from './index.ts';
 import { inlineDecisionOf, isCouncilProposalHeading, isProposalHeading } from './lexicon/section-headings.ts';
+import { isOrganisationName } from './lexicon/bodies.ts';
 import { findHeadings } from './segment.ts';
 
 const header = ['Protokoll', 'Kommunstyrelsen', 'Lövsjö kommun', 'Sammanträdesdatum 2025-02-03', ''];
@@ -165,5 +166,115 @@ describe('items', () => {
   it('reads a Dnr with a slash after the prefix and joins a title cell wrapped beside its Dnr cell', () => {
     const text = [...header, '§ 16 Handlingsprogram för skydd mot olyckor\tDnr HSN/2024:455', '2024–2027', 'Programmet har varit på samråd.'].join('\n');
     expect(parseMinutesText(text).items[0]).toMatchObject({ title: 'Handlingsprogram för skydd mot olyckor 2024–2027', caseNumber: 'HSN/2024:455' });
+  });
+});
+
+/*
+ * Layout features of the second round of fixtures (a Ciceron-style kommunstyrelse, a samordningsförbund with a
+ * side-by-side list and a signing report, a miljöförbund direktion, a region arbetsutskott, a fullmäktige extract
+ * and notes with "Punkt 1 –" points).
+ */
+describe('page furniture of continued §§ and running headers', () => {
+  it('drops a § heading repeated on the next page ("§ 25 (forts.)", "RSAU § 47 forts.") and reads on', () => {
+    const text = [
+      ...header, '§ 25 Uppföljning', 'Ekonomin redovisas och det', '', '§ 25 (forts.)', '', 'ser bra ut.', '', 'RSAU § 26', 'Budget', 'Text om',
+      'RSAU § 26 forts.', 'budgeten.', '', '§ 27 Fortsatt arbete med planen', 'Planen antas.',
+    ].join('\n');
+    const items = parseMinutesText(text).items;
+    expect(items.map((i) => [i.number, i.title, i.text])).toEqual([
+      [25, 'Uppföljning', 'Ekonomin redovisas och det ser bra ut.'], [26, 'Budget', 'Text om budgeten.'], [27, 'Fortsatt arbete med planen', 'Planen antas.'],
+    ]);
+  });
+
+  it('drops the title lines a page header repeats below it, and "Justerarnas signaturer"', () => {
+    const page = (n: number) => [`Region Norrskog\tPROTOKOLL\tSida ${n}(3)`, 'Regionstyrelsens arbetsutskott', '2025-03-11'];
+    const text = [
+      ...page(1), 'Plats och tid\tRegionens hus, kl 08:30–11:45', '', 'RSAU § 1', 'Budget', 'Budgeten', 'Justerarnas signaturer', '', ...page(2),
+      'godkänns.', 'Justerarnas signaturer', '', ...page(3), 'RSAU § 2', 'Övrigt', 'Inget.',
+    ].join('\n');
+    const minutes = parseMinutesText(text);
+    expect(minutes.body).toBe('Regionstyrelsens arbetsutskott');
+    expect(minutes.items.map((i) => i.text)).toEqual(['Budgeten godkänns.', 'Inget.']);
+  });
+});
+
+describe('attendance labels in two columns', () => {
+  it('reads "Beslutande⇥Ledamöter" and "Övriga närvarande⇥Ersättare" as a heading over the list below it', () => {
+    const text = [
+      ...header, 'Beslutande\tLedamöter', '\tAnna Ek (S), ordf.', '\tBo Al (M)', '\tTjänstgörande ersättare', '\tCia Berg (S) ersätter Dan Ek (S)',
+      '', 'Övriga närvarande\tErsättare', '\tEva Lund (L)', '\tTjänstepersoner', '\tFia Holm, kommundirektör', '', '§ 1 Öppnande', 'Mötet öppnas.',
+    ].join('\n');
+    expect(parseMinutesText(text).attendees.map((a) => [a.name, a.role, a.voting])).toEqual([
+      ['Anna Ek', 'chair', true], ['Bo Al', 'member', true], ['Cia Berg', 'substitute', true], ['Eva Lund', 'substitute', null],
+      ['Fia Holm', 'official', null],
+    ]);
+  });
+
+  it('gives each column of a "Ledamöter⇥Ersättare" list its own role, with cells a PDF wrapped joined again', () => {
+    const text = [
+      ...header, 'Närvarande', 'Ledamöter\tErsättare', 'Anna Ek (S), Lövsjö kommun,\tBo Al (C), Tallby kommun', 'ordförande',
+      'Cia Berg (M), Region Norrskog, vice\tDan Holm, Försäkringskassan, tjänstgörande (på', 'ordförande\tdistans)', 'Eva Lind, Arbetsförmedlingen',
+      '', '§ 1 Öppnande', 'Mötet öppnas.',
+    ].join('\n');
+    expect(parseMinutesText(text).attendees.map((a) => [a.name, a.role, a.represents, a.voting, a.remote])).toEqual([
+      ['Anna Ek', 'chair', 'Lövsjö kommun', null, false], ['Bo Al', 'substitute', 'Tallby kommun', null, false],
+      ['Cia Berg', 'vice-chair', 'Region Norrskog', null, false], ['Dan Holm', 'substitute', 'Försäkringskassan', true, true],
+      ['Eva Lind', 'member', 'Arbetsförmedlingen', null, false],
+    ]);
+  });
+
+  it('reads "antecknare" in a list entry as the secretary', () => {
+    expect(parseAttendanceEntry('Elin Holm, Kommunförbundet Norrskog, antecknare', contextFor('present')!)?.attendee).toMatchObject({
+      role: 'secretary', represents: 'Kommunförbundet Norrskog',
+    });
+  });
+});
+
+describe('organisations and bodies', () => {
+  it('reads any förbund by its kind as an organisation, and "Styrelsemöte i X" as the board of X', () => {
+    expect(isOrganisationName('Miljöförbundet Norrskog')).toBe(true);
+    expect(isOrganisationName('Sydnärkes utbildningsförbund')).toBe(true);
+    expect(isOrganisationName('Förbundets kansli')).toBe(false);
+    const text = ['PROTOKOLL\tNr 2/2025', 'Styrelsemöte i Samordningsförbundet Lövsjödalen', 'Datum\t2025-03-14', '', '§ 1 Öppnande', 'Mötet öppnas.'].join('\n');
+    expect(parseMinutesText(text)).toMatchObject({ organization: 'Samordningsförbundet Lövsjödalen', body: 'Styrelsen' });
+  });
+});
+
+describe('the end of the minutes', () => {
+  it('cuts a signing report ("Verifikat", "Transaktion …") off and takes the signing times from it, with seconds', () => {
+    const text = [
+      ...header, '§ 1 Öppnande', 'Mötet öppnas.', '', 'Vid protokollet', '', 'Gun Berg', 'Sekreterare', '', 'Verifikat', 'Transaktion 09222115557538291734', '',
+      'Signerare', '', 'Gun Berg (GB)', 'gun.berg@example.se', 'Signerade 2025-03-17 09:13:10 CET (+0100)',
+    ].join('\n');
+    const minutes = parseMinutesText(text);
+    expect(minutes.signatures).toEqual([{ role: 'secretary', name: 'Gun Berg', signedAt: '2025-03-17T09:13:10+01:00' }]);
+    expect(minutes.items[0]!.text).toBe('Mötet öppnas.');
+  });
+
+  it('reads "Justerat den 3 mars 2025" and "Rätt utdraget intygar" after the last § of an extract as its trailer', () => {
+    const text = [
+      'Tallby kommun\tPROTOKOLLSUTDRAG', 'Kommunfullmäktige\tSammanträdesdatum\t2025-02-24', '', 'KF § 12\tDnr KS 2024/311', 'Taxa', 'Taxan antas.', '',
+      'Justerat den 3 mars 2025', '', 'Rätt utdraget intygar', '', 'Maria Holm', 'kommunsekreterare',
+    ].join('\n');
+    const minutes = parseMinutesText(text);
+    expect(minutes.adjustment).toEqual({ adjusters: [], date: '2025-03-03', place: null });
+    expect(minutes.items[0]!.text).toBe('Taxan antas.');
+    expect(minutes.attendees).toEqual([]);
+  });
+
+  it('reads an anslag sentence that a PDF wrapped over two lines', () => {
+    const text = [
+      ...header, 'Protokollet är justerat. Anslaget publiceras på regionens digitala anslagstavla 2025-03-14 och tas', 'ned 2025-04-07.', '',
+      '§ 1 Öppnande', 'Mötet öppnas.',
+    ].join('\n');
+    expect(parseMinutesText(text).notice).toEqual({ postedFrom: '2025-03-14', postedUntil: '2025-04-07', storage: null });
+  });
+});
+
+describe('points of notes', () => {
+  it('reads "Punkt 1 – Välkommen" as a numbered point', () => {
+    const text = ['Anteckningar', 'Länsgruppen för psykisk hälsa', 'Mötesdatum: 2025-04-02', '', 'Punkt 1 – Välkommen', 'Dagordningen godkänns.', '',
+      'Punkt 2 – Nästa möte', 'Den 4 juni.'].join('\n');
+    expect(parseMinutesText(text).items.map((i) => [i.number, i.title])).toEqual([[null, 'Välkommen'], [null, 'Nästa möte']]);
   });
 });

@@ -4,6 +4,7 @@
  * "§ 12<TAB>Title<TAB>Dnr …". Table-of-contents lines (dot leaders or a page number at the end) and
  * references in running text are not headings.
  */
+import { firstDate } from './dates.ts';
 import { headerLabelOf } from './header-sections.ts';
 import { BODY_PREFIX, PARAGRAPH_HEADING_START } from './lexicon/paragraph-heading.ts';
 import { isPersonName } from './person-names.ts';
@@ -109,9 +110,13 @@ export function trailerStart(lines: string[], start: number, end: number): numbe
     const t = lines[i]!.trim();
     if (t === '') continue;
     if (/^vid protokollet\b/iu.test(t) || /^ANSLAG\b|^BEVIS\b/u.test(t) || /^protokollet är justerat/iu.test(t)) return i;
+    // An extract's attestation ("Rätt utdraget intygar") closes it like a signature block.
+    if (/^rätt utdraget\b/iu.test(t)) return i;
     const label = headerLabelOf(t);
     if (!label) continue;
     if (TRAILER_FIELDS.has(label.field)) return i;
+    // "Justerat den 3 mars 2025", "Justeringsdatum 2025-03-03" after the last §.
+    if (label.field === 'adjustment' && firstDate(label.value)) return i;
     if (label.field === 'secretary' || label.field === 'chair' || label.field === 'adjusters') {
       const v = label.value.replace(/[._…]{2,}/gu, ' ').replace(/\([^)]*\)/gu, ' ').trim();
       if (v === '' || isPersonName(v)) return i;
@@ -122,6 +127,8 @@ export function trailerStart(lines: string[], start: number, end: number): numbe
 
 /** "1. Inledning", "2) Lägesbild från kommunerna", "Punkt 3: Nästa möte": a short title, not a sentence. */
 const NUMBERED_POINT = /^(?:punkt\s+)?(\d{1,2})(?:[.)]|\s*:)\s+(\p{Lu}[^\t]{0,80})$/iu;
+/** "Punkt 1 – Välkommen", "Punkt 2 - Föregående anteckningar": the word "Punkt" makes a dash safe. */
+const NAMED_POINT = /^punkt\s+(\d{1,2})\s*[–—-]\s*(\p{Lu}[^\t]{0,80})$/iu;
 
 /**
  * Notes without § signs number their points "1.", "2." … from 1. A point heading stands after a blank line
@@ -133,7 +140,7 @@ export function findNumberedPoints(lines: string[]): HeadingCandidate[] {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
     if (t.length > 90 || !/^(?:punkt\s+)?\d/iu.test(t)) continue;
-    const m = NUMBERED_POINT.exec(t);
+    const m = NUMBERED_POINT.exec(t) ?? NAMED_POINT.exec(t);
     if (!m) continue;
     const rest = m[2]!.trim();
     if (/[.!?;,]$/u.test(rest) || rest.split(/\s+/u).length > 10) continue;

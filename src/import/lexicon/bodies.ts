@@ -22,6 +22,9 @@ export const ORGANISATION_NAME: readonly RegExp[] = [
   /^\p{Lu}[\p{L}-]*s? kommun$/u,
   /^(?:kommunförbundet|samordningsförbundet|regionförbundet|kommunalförbundet|räddningstjänsten|region|landstinget|länsstyrelsen|förbundet|stiftelsen)\s+(?:i\s+)?\p{Lu}/iu,
   /^\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*\s+(?:kommunalförbund|samordningsförbund|kommunförbund|räddningstjänstförbund)$/u,
+  // Any förbund by its kind: "Miljöförbundet Norrskog", "Utbildningsförbundet Östra X", "Sydnärkes utbildningsförbund".
+  /^\p{Lu}\p{Ll}+förbundet\s+(?:i\s+)?\p{Lu}/u,
+  /^\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*\s+\p{L}+förbund$/u,
   /^\p{Lu}[\p{L}-]*\s+(?:kommun|län|stad|region)$/u,
   /\s(?:AB|ek\.\s?för\.?)$/u,
 ];

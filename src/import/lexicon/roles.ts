@@ -8,7 +8,7 @@ export const ATTENDEE_ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, AttendeeRol
   [/(?:\b\d\s*:?\s*(?:e|a)?\s*)?(?:förste|andre|tredje|1:?\s*e|2:?\s*e|1:?\s*a|2:?\s*a)?\s*\b(?:vice\s+ordförande|vice\s+ordf\.?|v\.?\s*ordf(?:örande)?\.?)(?=$|[\s,;)(])/iu, 'vice-chair'],
   [/\b(?:\d\s*)?v\.\s*ordf\.?/iu, 'vice-chair'],
   [/\b(?:tf\.?\s+)?(?:mötes|sammanträdes|ålders)?ordf(?:örande|\.)?(?=$|[\s,;)(])/iu, 'chair'],
-  [/\b(?:nämnd|kommun|förbunds|styrelse|mötes|protokoll)?sekreterare\b|\bsekr\.|\bprotokollförare\b/iu, 'secretary'],
+  [/\b(?:nämnd|kommun|förbunds|styrelse|mötes|protokoll)?sekreterare\b|\bsekr\.|\bprotokollförare\b|\b(?:mötes)?antecknare\b/iu, 'secretary'],
   [/\btjänstgörande\s+ersättare\b|\bersättare\b|\bers\.(?=$|[\s,;)])/iu, 'substitute'],
   [/\bledamot\b|\bordinarie\s+ledamot\b/iu, 'member'],
 ];
