@@ -320,9 +320,9 @@ function findDecisions(body: string[], blocks: string[][]): string[] {
 }
 
 const PRESENTING_VERB =
-  /(?<![\p{L}])(?:presenterar|presenterade|redovisar|redovisade|informerar|informerade|föredrar|föredrog|beskriver|beskrev|berättar|berättade|rapporterar|rapporterade|går igenom|gick igenom|föredras)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:presenterar|presenterade|redovisar|redovisade|informerar|informerade|föredrar|föredrog|beskriver|beskrev|berättar|berättade|rapporterar|rapporterade|redogör|redogjorde|går igenom|gick igenom|föredras)(?![\p{L}])/u;
 /** Cheap pre-check before the sentence-level search for presenters. */
-const PRESENTER_HINT = /föredrag|present|redovis|inform|föredr|beskriv|beskrev|berätta|rapporter|går igenom|gick igenom/i;
+const PRESENTER_HINT = /föredrag|present|redovis|inform|föredr|beskriv|beskrev|berätta|rapporter|redog|går igenom|gick igenom/i;
 const PRESENTED_BY = /(?:presenteras|presenterades|redovisas|redovisades|föredras|föredrogs)\s+av\s+(.+)$/u;
 
 function presentersOf(blocks: string[][]): string[] {
@@ -487,6 +487,9 @@ function rollCallOf(lines: string[]): Vote['roll'] {
   return roll;
 }
 
+/** "Direktionen godkänner följande propositionsordning: Den som vill …": the lead-in is not the question. */
+const VOTE_PROPOSITION_LEAD = /^[^:]{0,120}?(?:propositionsordning|voteringsproposition|omröstningsproposition|voteringsordning|följande proposition)\s*:\s*(?=\p{Lu})/u;
+
 function votesOf(body: string[]): Vote[] {
   // A "Omröstning" heading wins over a mention of the vote earlier in the running text.
   const heading = body.findIndex((l) => isVoteHeading(l));
@@ -506,11 +509,12 @@ function votesOf(body: string[]): Vote[] {
   const no = countOf(NO_COUNT, text);
   const abstain = countOf(ABSTAIN_COUNT, text);
   if (yes === null && no === null && roll?.length === 0) return [];
-  const question =
+  const question = (
     sentences.find((s) => /ja-?röst|ja för|röstar ja|den som vill/iu.test(s)) ??
     sentences.find((s) => /ställs mot|mot varandra|proposition/iu.test(s)) ??
     sentences[0] ??
-    '';
+    ''
+  ).replace(VOTE_PROPOSITION_LEAD, '');
   const statedResult = section.map((l) => /^resultat\s*:\s*(.+)$/iu.exec(l.trim())?.[1]).find(Boolean);
   const result =
     statedResult ??
@@ -518,6 +522,7 @@ function votesOf(body: string[]): Vote[] {
       (s) => /har (?:alltså |således |därmed )?beslutat|beslut(?:at|ar)\s+(?:\p{L}+\s+)?enligt|vinner|segrar/iu.test(s) && s !== question,
     ) ??
     sentences.find((s) => /utfaller|utfall/iu.test(s) && s !== question) ??
+    sentences.find((s) => /^med\s+\d+\s+ja-?röster?\b.*\bbeslut/iu.test(s) && s !== question) ??
     null;
   const vote: Vote = { question, yes, no, abstain };
   if (roll && roll.length > 0) {

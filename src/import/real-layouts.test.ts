@@ -240,6 +240,35 @@ describe('organisations and bodies', () => {
   });
 });
 
+describe('decisions and votes', () => {
+  it('reads "tar del av informationen", "tar informationen till protokollet", "ger X i uppdrag" and "avger yttrande" as decisions', () => {
+    const text = [
+      ...header, '§ 1 Info', 'Anna Ek informerar. Styrelsen tar del av informationen.', '', '§ 2 Info', 'Direktionen tar informationen till protokollet.', '',
+      '§ 3 Rapport', 'Styrelsen ger förbundschefen i uppdrag att återkomma i maj.', '', '§ 4 Remiss', 'Nämnden avger yttrande enligt förslaget.', '',
+      '§ 5 Läget', 'Förvaltningen har i uppdrag att utreda frågan.',
+    ].join('\n');
+    expect(parseMinutesText(text).items.map((i) => i.decisions)).toEqual([
+      ['Styrelsen tar del av informationen.'], ['Direktionen tar informationen till protokollet.'],
+      ['Styrelsen ger förbundschefen i uppdrag att återkomma i maj.'], ['Nämnden avger yttrande enligt förslaget.'], [],
+    ]);
+  });
+
+  it('takes the question of a vote without its lead-in, and "Med 27 ja-röster … beslutar" as the result', () => {
+    const text = [
+      ...header, '§ 1 Taxa', 'Omröstning', 'Fullmäktige godkänner följande voteringsproposition: Ja-röst för bifall, nej-röst för avslag.', '',
+      'Omröstningsresultat', 'Med 27 ja-röster mot 14 nej-röster beslutar fullmäktige att bifalla förslaget.',
+    ].join('\n');
+    expect(parseMinutesText(text).items[0]!.votes).toEqual([
+      { question: 'Ja-röst för bifall, nej-röst för avslag.', yes: 27, no: 14, abstain: null, result: 'Med 27 ja-röster mot 14 nej-röster beslutar fullmäktige att bifalla förslaget.' },
+    ]);
+  });
+
+  it('names a person who "redogör för" the matter as a presenter', () => {
+    const text = [...header, '§ 1 Budget', 'Ekonomidirektör Isak Nord redogör för konsekvenserna.'].join('\n');
+    expect(parseMinutesText(text).items[0]!.presenters).toEqual(['Isak Nord']);
+  });
+});
+
 describe('the end of the minutes', () => {
   it('cuts a signing report ("Verifikat", "Transaktion …") off and takes the signing times from it, with seconds', () => {
     const text = [

@@ -24,6 +24,12 @@ export const DECISION_PHRASES: readonly RegExp[] = [
   /\bbestämmer\b|\bbestäms\b/iu,
   /\bställer sig bakom\b/iu,
   /\btackar för (?:informationen|redovisningen|dragningen|presentationen)\b/iu,
+  // "Styrelsen tar del av informationen", "Direktionen tar informationen till protokollet".
+  /\btar del av (?:informationen|redovisningen|rapporten|lägesrapporten|uppföljningen|dragningen)\b/iu,
+  /\btar (?:informationen|redovisningen|rapporten) till (?:dagens )?protokoll(?:et)?\b/iu,
+  // "Styrelsen ger förbundschefen i uppdrag att …".
+  /\bger [^.]{1,60}? i uppdrag\b/iu,
+  /\b(?:avger|lämnar) (?:ett )?yttrande\b|\byttrar sig\b/iu,
   /\b(?:noterar|antecknar)\s+(?:informationen|redovisningen|rapporten)\b|\b(?:informationen|redovisningen|rapporten)\s+(?:noteras|antecknas)\b/iu,
   /\bnoteras till protokollet\b/iu,
   /\bförklaras\b.*(?:öppnat|avslutat)/iu,
