@@ -44,8 +44,8 @@ const PARAGRAPH_MARK =
 const REMOTE_MARK =
   /\(?\s*(?:närvaro|närvarande|deltar|deltog|deltagande|deltagit|medverkar|med)?\s*(?:på|via)\s+(?:distans|teams|zoom|skype|länk|videolänk|video|telefon|webben)\s*\)?|\(?\s*(?:distansdeltagande|distansnärvaro|på distans|digitalt)\s*\)?/iu;
 const SERVING_FOR =
-  /(?:tjänstgör(?:ande)?\s+(?:ersättare\s+)?(?:för|i stället för|istället för|som ersättare för)|ersätter|ers\.?\s+för|i stället för|istället för)\s+(.+?)\s*(?=$|[,;\t]|§)/iu;
-const SERVING_FOR_BARE = /(?<![\p{L}])för\s+(\p{Lu}.*?)\s*(?=$|[,;\t]|§)/u;
+  /(?:tjänstgör(?:ande)?\s+(?:ersättare\s+)?(?:för|i stället för|istället för|som ersättare för)|ersätter|ers\.?\s+för|i stället för|istället för)\s+((?:[^()]|\([^()]*\))+?)\s*(?=$|[,;\t)]|§)/iu;
+const SERVING_FOR_BARE = /(?<![\p{L}])för\s+(\p{Lu}(?:[^()]|\([^()]*\))*?)\s*(?=$|[,;\t)]|§)/u;
 /** Cheap pre-checks that spare the full patterns on most entries. */
 const EXCEPT_BEFORE = /(?:^|[\s,(])(?:ej|utom|ej närvarande|ej närvarande vid|frånvarande|ej deltagande i)\s*$/iu;
 /** Marks a § list of an absence ("ej § 35") until the document's § range is known. */
@@ -56,7 +56,7 @@ const VOTING = /(?<![\p{L}])(?:beslutande|tjänstgörande)(?![\p{L}])/iu;
 const REMOTE_HINT = /distans|teams|zoom|skype|länk|video|telefon|webb|digital/i;
 const SERVING_HINT = /tjänstgör|ersätter|ers\.|stället/i;
 /** "ersättare för X" among the deciding members: serving for X (elsewhere it can name a personal substitute). */
-const SUBSTITUTE_FOR = /(?<![\p{L}])ersättare\s+för\s+(\p{Lu}.*?)\s*(?=$|[,;\t]|§)/u;
+const SUBSTITUTE_FOR = /(?<![\p{L}])ersättare\s+för\s+(\p{Lu}(?:[^()]|\([^()]*\))*?)\s*(?=$|[,;\t)]|§)/u;
 const ROLE_HINT = /ordf|sekr|protokollf|anteckn|ers|ledamot/i;
 const PARENTHESISED = /\(\s*([^()]{1,8}?)\s*\)/gu;
 const MARK_CELL = /^(?:x|✓|✔|ja|j|•|\*)$/iu;

@@ -113,13 +113,22 @@ function meetingFields(zone: HeaderZone): Minutes['meeting'] {
  * ("Styrelsen", "Direktionen"). The organisation after "för"/"i" is left to the caller.
  */
 export function bodyOfMeetingPhrase(text: string): string | undefined {
-  const m = /^(?:fört\s+)?(?:(?:vid|från|med)\s+)?(?:\p{Ll}+\s+){0,2}?(\p{L}+)s\s+(?:ordinarie\s+|extra\s+|konstituerande\s+)?(?:sammanträde|möte|sammankomst)$/iu.exec(
-    text.trim(),
-  );
+  const t = text.trim();
+  // "Sammanträde med förbundsstyrelsen", "Möte med direktionen".
+  const withBody = /^(?:ordinarie\s+|extra\s+)?(?:sammanträde|möte|sammankomst)\s+(?:med|i)\s+(\p{L}+)$/iu.exec(t);
+  const m =
+    withBody ??
+    /^(?:fört\s+)?(?:(?:vid|från|med)\s+)?(?:\p{Ll}+\s+){0,2}?(\p{L}+)s\s+(?:ordinarie\s+|extra\s+|konstituerande\s+)?(?:sammanträde|möte|sammankomst)$/iu.exec(t);
   if (!m) return undefined;
   const body = m[1]!;
   if (!isBodyName(body) || !/(?:en|et|na)$/iu.test(body)) return undefined;
   return body.charAt(0).toUpperCase() + body.slice(1).toLowerCase();
+}
+
+/** "Styrelsemöte" → "Styrelsen"; an own property only, so a title such as "__proto__" is no meeting word. */
+function meetingWordBody(word: string): string | undefined {
+  const key = word.toLowerCase();
+  return Object.hasOwn(MEETING_OF_BODY, key) ? MEETING_OF_BODY[key] : undefined;
 }
 
 function titleFields(zone: HeaderZone): { organization: string | null; body: string | null; notes: boolean } {
@@ -131,14 +140,14 @@ function titleFields(zone: HeaderZone): { organization: string | null; body: str
   const consider = (part: string) => {
     const p = cleanPhrase(removeDates(part).replace(DOCUMENT_TYPE, '')) ?? '';
     if (!p) return;
-    const meetingOf = MEETING_OF_BODY[p.toLowerCase()] ?? bodyOfMeetingPhrase(p);
+    const meetingOf = meetingWordBody(p) ?? bodyOfMeetingPhrase(p);
     if (meetingOf) {
       body ??= meetingOf;
       return;
     }
     const forSplit = /^(.+?)\s+(?:för|inom|i|med|hos)\s+(\p{Lu}.+)$/u.exec(p);
     // "Styrelsemöte i Samordningsförbundet X": the meeting names the body, the rest the organisation.
-    const meetingIn = forSplit ? MEETING_OF_BODY[forSplit[1]!.toLowerCase()] : undefined;
+    const meetingIn = forSplit ? meetingWordBody(forSplit[1]!) : undefined;
     if (forSplit && meetingIn && isOrganisationName(forSplit[2]!)) {
       body ??= meetingIn;
       organization ??= forSplit[2]!;

@@ -3,7 +3,16 @@
  * presenters, attachments, votes, reservations and jäv.
  */
 import type { MinutesItem, Reservation, Vote } from '../domain/minutes.ts';
-import { DECISION_FRAME, DECISION_PHRASES, NOT_DECISION } from './lexicon/decision-phrases.ts';
+import {
+  DECISION_FRAME,
+  DECISION_PHRASES,
+  EARLIER_TIME,
+  NOT_DECISION,
+  NOT_PAST_DECISION,
+  PAST_DECISION_PHRASES,
+  PAST_TENSE_MARK,
+  PRESENT_TENSE_MARK,
+} from './lexicon/decision-phrases.ts';
 import { isPartyToken } from './lexicon/parties.ts';
 import {
   inlineDecisionOf,
@@ -258,16 +267,36 @@ function sentencesOf(text: string): string[] {
 /** All decision phrases in one pattern, so a sentence is scanned once. */
 const ANY_DECISION_PHRASE = new RegExp(DECISION_PHRASES.map((p) => `(?:${p.source})`).join('|'));
 
-function isDecisionSentence(sentence: string): boolean {
-  if (!ANY_DECISION_PHRASE.test(sentence.toLowerCase())) return false;
-  return !NOT_DECISION.test(sentence) && !DECISION_FRAME.test(sentence);
+const ANY_PAST_DECISION_PHRASE = new RegExp(PAST_DECISION_PHRASES.map((p) => `(?:${p.source})`).join('|'));
+
+function isDecisionSentence(sentence: string, pastTense: boolean): boolean {
+  const lower = sentence.toLowerCase();
+  if (DECISION_FRAME.test(sentence)) return false;
+  if (ANY_DECISION_PHRASE.test(lower) && !NOT_DECISION.test(sentence)) return true;
+  // In minutes written in the past tense, "Dagordningen godkändes." decides unless it speaks of an earlier meeting.
+  return pastTense && ANY_PAST_DECISION_PHRASE.test(lower) && !NOT_PAST_DECISION.test(sentence) && !EARLIER_TIME.test(sentence);
+}
+
+/**
+ * Whether the minutes are written in the past tense ("Dagordningen godkändes."): more preterite forms of the
+ * deciding verbs than present ones in the §§ bodies.
+ */
+export function isWrittenInPastTense(lines: string[]): boolean {
+  let present = 0;
+  let past = 0;
+  for (const line of lines) {
+    if (line.length < 8) continue;
+    present += line.match(PRESENT_TENSE_MARK)?.length ?? 0;
+    past += line.match(PAST_TENSE_MARK)?.length ?? 0;
+  }
+  return past > present;
 }
 
 /**
  * Decisions without a "Beslut" heading: att-clauses and bullets after a frame ("Styrelsen beslutar"), and
  * sentences that decide ("Dagordningen godkännes.").
  */
-function decisionsInProse(blocks: string[][]): string[] {
+function decisionsInProse(blocks: string[][], pastTense: boolean): string[] {
   const decisions: string[] = [];
   let inProposal = false;
   let afterFrame = false;
@@ -295,14 +324,14 @@ function decisionsInProse(blocks: string[][]): string[] {
       }
       afterFrame = false;
       for (const sentence of sentencesOf(bare)) {
-        if (isDecisionSentence(sentence)) decisions.push(stripPointMark(sentence));
+        if (isDecisionSentence(sentence, pastTense)) decisions.push(stripPointMark(sentence));
       }
     }
   }
   return decisions;
 }
 
-function findDecisions(body: string[], blocks: string[][]): string[] {
+function findDecisions(body: string[], blocks: string[][], pastTense: boolean): string[] {
   const heading = body.findIndex((l) => l.trim() !== '' && (isDecisionHeading(l) || inlineDecisionOf(l) !== undefined));
   if (heading >= 0) {
     const found = decisionsUnderHeading(body, heading);
@@ -316,7 +345,7 @@ function findDecisions(body: string[], blocks: string[][]): string[] {
     const found = decisionsUnderHeading(body, council);
     if (found.length > 0) return found;
   }
-  return decisionsInProse(blocks);
+  return decisionsInProse(blocks, pastTense);
 }
 
 const PRESENTING_VERB =
@@ -324,6 +353,13 @@ const PRESENTING_VERB =
 /** Cheap pre-check before the sentence-level search for presenters. */
 const PRESENTER_HINT = /föredrag|present|redovis|inform|föredr|beskriv|beskrev|berätta|rapporter|redog|går igenom|gick igenom/i;
 const PRESENTED_BY = /(?:presenteras|presenterades|redovisas|redovisades|föredras|föredrogs)\s+av\s+(.+)$/u;
+
+/** "Lisa Sten från Skolverket", "Lisa Sten, Skolverket,": a name followed only by where the person comes from. */
+function nameWithOrigin(text: string): { name: string } | undefined {
+  const name = leadingName(text);
+  if (!name || !/^\s*(?:,|\(|från\s|vid\s|på\s)/u.test(text.slice(name.length))) return undefined;
+  return { name };
+}
 
 function presentersOf(blocks: string[][]): string[] {
   const out: string[] = [];
@@ -348,7 +384,8 @@ function presentersOf(blocks: string[][]): string[] {
       const verb = PRESENTING_VERB.exec(sentence);
       if (!verb) continue;
       const before = sentence.slice(0, verb.index).trim().replace(/,$/u, '');
-      const found = trailingName(before);
+      // "Lisa Sten från Skolverket presenterade …": the name leads the words before the verb.
+      const found = trailingName(before) ?? nameWithOrigin(before);
       if (found) add(found.name);
       else {
         const after = sentence.slice(verb.index + verb[0].length).trim();
@@ -572,6 +609,7 @@ export function parseItem(
   end: number,
   heading: ItemHeading,
   knownNames: string[],
+  options: { pastTense?: boolean } = {},
 ): MinutesItem {
   const { title, caseNumber, bodyStart } = readHeading(lines, start, end, heading);
   const body = lines.slice(bodyStart, end);
@@ -582,7 +620,7 @@ export function parseItem(
     title,
     caseNumber,
     presenters: presentersOf(blocks),
-    decisions: findDecisions(body, blocks),
+    decisions: findDecisions(body, blocks, options.pastTense ?? false),
     attachments: attachmentsOf(blocks),
     text,
   };

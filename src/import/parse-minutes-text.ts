@@ -9,7 +9,7 @@ import { parseSigningTime } from './dates.ts';
 import { cleanLines } from './clean-text.ts';
 import { readHeader } from './header.ts';
 import { isAttendanceField, splitHeaderZone } from './header-sections.ts';
-import { parseItem } from './item.ts';
+import { isWrittenInPastTense, parseItem } from './item.ts';
 import { nameKey, sameName } from './person-names.ts';
 import { findHeadings, findNumberedPoints, type HeadingCandidate, trailerStart } from './segment.ts';
 import { applySigningTimes, splitSigningReport } from './signing-report.ts';
@@ -68,9 +68,10 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
   applySignatureRoles(attendees, header.signatures);
 
   const knownNames = attendees.map((a) => a.name);
+  const pastTense = isWrittenInPastTense(lines.slice(firstItemLine, trailerLine));
   const items = headings.map((h, i) => {
     const end = i + 1 < headings.length ? headings[i + 1]!.line : trailerLine;
-    return parseItem(lines, h.line, end, { number: h.point ? null : h.number, rest: h.rest }, knownNames);
+    return parseItem(lines, h.line, end, { number: h.point ? null : h.number, rest: h.rest }, knownNames, { pastTense });
   });
 
   const hasHeader =

@@ -307,3 +307,45 @@ describe('points of notes', () => {
     expect(parseMinutesText(text).items.map((i) => [i.number, i.title])).toEqual([[null, 'Välkommen'], [null, 'Nästa möte']]);
   });
 });
+
+describe('minutes written in the past tense', () => {
+  const past = ['Protokoll från sammanträde med förbundsstyrelsen', 'Utbildningsförbundet Norrskog', 'Tid: Måndag 3/3 2025, kl. 13.15–16.00', ''];
+
+  it('reads preterite decisions, but not a preterite about an earlier meeting, and takes the body from "Sammanträde med …"', () => {
+    const text = [
+      ...past, '§ 1 Dagordning', 'Dagordningen godkändes.', '', '§ 2 Justerare', 'Till justerare valdes Bo Al.', '', '§ 3 Årsredovisning',
+      'Styrelsen beslutade vid sitt sammanträde i oktober att överskottet ska gå till lärarlyft. Styrelsen tackade för informationen.', '',
+      '§ 4 Analys', 'Förbundsdirektören fick i uppdrag att ta fram en analys till nästa sammanträde.',
+    ].join('\n');
+    const minutes = parseMinutesText(text);
+    expect(minutes).toMatchObject({ body: 'Förbundsstyrelsen', organization: 'Utbildningsförbundet Norrskog' });
+    expect(minutes.items.map((i) => i.decisions)).toEqual([
+      ['Dagordningen godkändes.'], ['Till justerare valdes Bo Al.'], ['Styrelsen tackade för informationen.'],
+      ['Förbundsdirektören fick i uppdrag att ta fram en analys till nästa sammanträde.'],
+    ]);
+  });
+
+  it('keeps the preterite a report in minutes written in the present tense', () => {
+    const text = [...header, '§ 1 Budget', 'Fullmäktige beslutade att anta budgeten.', 'Styrelsen godkänner rapporten.', '', '§ 2 Plan', 'Planen godkänns.'].join('\n');
+    expect(parseMinutesText(text).items.map((i) => i.decisions)).toEqual([['Styrelsen godkänner rapporten.'], ['Planen godkänns.']]);
+  });
+});
+
+describe('attendance and presenters written in other ways', () => {
+  it('reads "(tjänstgörande för X §§ 7–9)" in parentheses', () => {
+    expect(parseAttendanceEntry('Gustav Ivarsson (S), Tallby kommun (tjänstgörande för David Falk §§ 7–9)', contextFor('substitutes')!)?.attendee).toMatchObject({
+      represents: 'Tallby kommun', servingFor: 'David Falk', paragraphs: '7-9', voting: true,
+    });
+    expect(parseAttendanceEntry('Jonas Berg (M), ersätter Eva Dahl (M), § 4', contextFor('serving-substitutes')!)?.attendee.servingFor).toBe('Eva Dahl');
+  });
+
+  it('names "Lisa Sten från Skolverket presenterade …" as a presenter, but not someone who only welcomes', () => {
+    const text = [...header, '§ 1 Statistik', 'Lisa Sten från Skolverket presenterade statistiken.', '', '§ 2 Öppnande',
+      'Anna Berg hälsar välkomna och går igenom dagordningen.'].join('\n');
+    expect(parseMinutesText(text).items.map((i) => i.presenters)).toEqual([['Lisa Sten'], []]);
+  });
+
+  it('does not take "__proto__" in a title for a meeting word', () => {
+    expect(() => parseMinutesText('__proto__\nDatum 2025-01-01\n\n§ 1 Öppnande\nMötet öppnas.')).not.toThrow();
+  });
+});

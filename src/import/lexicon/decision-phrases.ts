@@ -48,3 +48,39 @@ export const NOT_DECISION =
 /** A bare frame that only introduces the decided points: "Styrelsen beslutar att", "Nämnden beslutar:". */
 export const DECISION_FRAME =
   /^(?:[\p{L}\s-]{0,60}?\s)?(?:beslutar|beslutade|besluta|beslöt|föreslår\s[\p{L}\s-]{0,60}besluta)(?:\s+(?:följande|enligt följande|att))?\s*:?$/iu;
+
+/**
+ * Minutes written in the past tense ("Dagordningen godkändes.", "Till justerare valdes Bo Al.", "Styrelsen
+ * tackade för informationen."): the same decisions in the preterite. They count only in a document written in
+ * the past tense, since elsewhere the preterite reports what was decided before.
+ */
+export const PAST_DECISION_PHRASES: readonly RegExp[] = [
+  /\bgodkändes\b|\bgodkände\b/iu,
+  /\bfastställdes\b|\bfastställde\b/iu,
+  /\bantogs\b/iu,
+  /\bbeviljades\b|\bbeviljade\b/iu,
+  /\bbifölls\b|\bbiföll\b|\bavslogs\b|\bavslog\b/iu,
+  /\btillstyrktes\b|\btillstyrkte\b|\bavstyrktes\b|\bavstyrkte\b/iu,
+  /\butsågs\b|\butsåg\b|\bvaldes\b|\bvalde\b/iu,
+  /\buppdrogs\b|\buppdrog\b|\bfick i uppdrag\b|\bgavs i uppdrag\b/iu,
+  /\bbeslutade\b|\bbeslöt\b|\bbeslutades\b|\bbestämdes\b|\bbestämde\b/iu,
+  /\bställde sig bakom\b/iu,
+  /\btackade för (?:informationen|redovisningen|dragningen|presentationen)\b/iu,
+  /\b(?:noterade|antecknade)\s+(?:informationen|redovisningen|rapporten)\b|\b(?:informationen|redovisningen|rapporten)\s+(?:noterades|antecknades)\b/iu,
+  /\btog del av (?:informationen|redovisningen|rapporten)\b/iu,
+  /remitterades\b|\bbordlades\b/iu,
+];
+
+/** In past-tense minutes the words that report a decision are the decision; intentions and proposals still are not. */
+export const NOT_PAST_DECISION =
+  /(?<![\p{L}\p{N}])(?:föreslår|föreslås|föreslog|skulle|ska|skall|bör|kan|kunna|behöver|kommer att|önskar|vill|uttalar|uttalade|yrkar|yrkade|yrkande|proposition|ja-röst(?:er)?|nej-röst(?:er)?|röstar|röstade|röster)(?![\p{L}\p{N}])|\?$/iu;
+
+/** A preterite about an earlier meeting or time ("beslutade vid sitt sammanträde i oktober") reports it. */
+export const EARLIER_TIME =
+  /\bvid (?:sitt |det |förra |föregående |senaste |det senaste |tidigare )*(?:sammanträde|sammanträdet|möte|mötet|styrelsemöte|styrelsemötet)\b|\btidigare\b|\bförra (?:året|mötet|sammanträdet|veckan|månaden)\b|\bi (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|våras|höstas|vintras|somras)\b/iu;
+
+/** Present and past forms that tell which tense the minutes are written in. */
+export const PRESENT_TENSE_MARK =
+  /\b(?:godkänns|godkänner|beslutar|beslutas|fastställs|fastställer|antar|antas|utses|väljs|beviljar|beviljas|tackar för|noterar|läggs till handlingarna|lägger \S+ till handlingarna|ställer sig bakom|uppdrar|får i uppdrag)\b/giu;
+export const PAST_TENSE_MARK =
+  /\b(?:godkändes|godkände|beslutade|beslöt|fastställdes|fastställde|antogs|utsågs|valdes|beviljades|beviljade|tackade för|noterade|noterades|lades till handlingarna|lade \S+ till handlingarna|ställde sig bakom|uppdrogs|fick i uppdrag)\b/giu;
