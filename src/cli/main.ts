@@ -56,11 +56,17 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = await buildProgram(argv);
+  // A command that goes on past failures (import) says so in process.exitCode. That is this run's code
+  // only: left set, it would make every later run in the same process (tests, embedders) exit 1.
+  const before = process.exitCode;
+  process.exitCode = undefined;
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (error) {
     return reportError(error);
+  } finally {
+    process.exitCode = before;
   }
 }
 
