@@ -11,6 +11,7 @@ interface Minutes {
   items: { number: number | null; title: string; decisions: string[]; votes?: unknown[]; reservations?: unknown[] }[];
   attendees: { name: string; role: string; voting: boolean | null; servingFor?: string | null }[];
   adjustment: { adjusters: string[] };
+  paragraphRange: { first: number; last: number } | null;
 }
 
 async function pdfText(bytes: Buffer): Promise<string> {
