@@ -7,7 +7,10 @@
 import {
   assignmentDeadline,
   checkTerm,
+  DELEGATION_LISTING_DECISION,
+  delegatedDecisionsListing,
   isAppointmentActiveOn,
+  isGeneratedDelegationListing,
   isAssignmentOverdue,
   lastDayOfMonth,
   proposeAppointments,
@@ -41,6 +44,10 @@ import {
   findConsultationById,
   findDelegatedDecisionFrom,
   findDelegatedDecisionsByIds,
+  findDelegatedDecisionsForAgenda,
+  findDelegatedDecisionsListedInMeeting,
+  findOpenMeetingsOfBodyFrom,
+  listDecisionTexts,
   findFollowUpEntryScope,
   findGoalById,
   findIndicatorById,
@@ -78,6 +85,8 @@ import {
   type IndicatorRow,
   type ParagraphRef,
 } from '../storage/follow-up.store.ts';
+import { findMeetingById, type MeetingRow } from '../storage/minutes.store.ts';
+import { listParagraphsOfMeeting, replaceParagraphChildren, updateParagraphRow } from '../storage/meeting-cycle.store.ts';
 import type { Actor } from './meeting-cycle.service.ts';
 
 export type {
@@ -272,6 +281,7 @@ async function confirmOne(tx: Database, id: string, actor: Actor | undefined): P
     const status = delegated.sourceParagraphId ? 'reported' : 'registered';
     await updateDelegatedDecisions(tx, [id], { status, reportedParagraphId: delegated.sourceParagraphId });
     await audit(tx, actor, { kind: 'delegated_decision.confirmed', entityType: 'delegated_decision', entityId: id, data: { status } });
+    if (status === 'registered') await listOnNextAgenda(tx, delegated.bodyId, delegated.decidedOn);
     return { register: 'delegated_decision', id, status };
   }
   const appointment = await findAppointmentById(tx, id);
@@ -439,7 +449,10 @@ export async function dueReportBacks(db: Database, bodyId: string, meetingOn: st
 // Delegationsbeslut
 
 /** A delegated decision as the register shows it. */
-export type DelegatedDecisionEntry = DelegatedDecisionListRow;
+export interface DelegatedDecisionEntry extends DelegatedDecisionListRow {
+  /** The § of a coming meeting whose anmälan lists it; it is reported (`reportedIn`) once those minutes are adjusted. */
+  listedIn: ParagraphRef | null;
+}
 
 /** What registering a delegationsbeslut needs. */
 export interface DelegatedDecisionInput {
@@ -472,6 +485,7 @@ export async function registerDelegatedDecision(db: Database, input: DelegatedDe
       status: 'registered',
     });
     await audit(tx, actor, { kind: 'delegated_decision.registered', entityType: 'delegated_decision', entityId: row.id, data: { bodyId: body.id } });
+    await listOnNextAgenda(tx, body.id, input.decidedOn);
     return (await delegatedEntries(tx, { bodyId: body.id })).find((e) => e.id === row.id)!;
   });
 }
@@ -496,7 +510,10 @@ export async function unreportedDelegatedDecisions(db: Database, bodyId: string)
 }
 
 async function delegatedEntries(db: Database, filter: Parameters<typeof listDelegatedDecisionRows>[1]): Promise<DelegatedDecisionEntry[]> {
-  return listDelegatedDecisionRows(db, filter);
+  // One column links a decision to its anmälan §: before the minutes are adjusted it is only listed there.
+  return (await listDelegatedDecisionRows(db, filter)).map((row) =>
+    row.status === 'reported' ? { ...row, listedIn: null } : { ...row, reportedIn: null, listedIn: row.reportedIn },
+  );
 }
 
 /**
@@ -537,6 +554,67 @@ export async function reportDelegatedDecisions(db: Database, input: { ids: strin
     }
     return (await delegatedEntries(tx, { bodyId: target.bodyId })).filter((e) => input.ids.includes(e.id));
   });
+}
+
+/**
+ * Writes the registered delegated decisions the body has not been told of into the "Anmälan av
+ * delegationsbeslut" § of a meeting not yet finalised, and links them to that §; they become reported
+ * when the minutes are adjusted. A text the secretary wrote is kept (the decisions are still linked), and
+ * decisions listed by another open meeting stay there. Runs inside the caller's transaction.
+ */
+export async function listDelegatedDecisionsOnAgenda(tx: Database, meetingId: string): Promise<DelegatedDecisionsOnAgenda | null> {
+  const meeting = await findMeetingById(tx, meetingId);
+  if (!meeting || !meeting.heldOn || ['finalised', 'adjusted', 'archived', 'cancelled'].includes(meeting.status)) return null;
+  const item = (await listParagraphsOfMeeting(tx, meetingId)).find((p) => p.agendaKind === 'delegated_decisions');
+  if (!item) return null;
+  const listed = await findDelegatedDecisionsForAgenda(tx, { bodyId: meeting.bodyId, upTo: meeting.heldOn, paragraphId: item.id });
+  const newlyListed = listed.filter((d) => d.listedParagraphId !== item.id).map((d) => d.id);
+  await updateDelegatedDecisions(tx, newlyListed, { reportedParagraphId: item.id });
+  if (isGeneratedDelegationListing(item.text)) {
+    await updateParagraphRow(tx, item.id, { text: delegatedDecisionsListing(listed) });
+    const decisions = await listDecisionTexts(tx, item.id);
+    if (listed.length > 0 && decisions.length === 0) await replaceParagraphChildren(tx, item.id, { decisions: [DELEGATION_LISTING_DECISION] });
+  }
+  return { paragraphId: item.id, number: item.number, delegatedDecisionIds: listed.map((d) => d.id) };
+}
+
+/** What an agenda's anmälan lists. */
+export interface DelegatedDecisionsOnAgenda {
+  paragraphId: string;
+  number: number | null;
+  delegatedDecisionIds: string[];
+}
+
+/** Refreshes the anmälan of a meeting (after decisions were registered since it was planned), with its audit event. */
+export async function refreshDelegatedDecisionsOnAgenda(db: Database, meetingId: string, actor?: Actor): Promise<DelegatedDecisionsOnAgenda> {
+  return inTransaction(db, async (tx) => {
+    const meeting = await findMeetingById(tx, meetingId);
+    if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
+    const result = await listDelegatedDecisionsOnAgenda(tx, meetingId);
+    if (!result) {
+      throw new RuleError('no_delegation_item', 'the meeting has no "Anmälan av delegationsbeslut" item that can still change', { meetingId });
+    }
+    await audit(tx, actor, { kind: 'minutes.saved', entityType: 'paragraph', entityId: result.paragraphId, data: { delegatedDecisions: result.delegatedDecisionIds.length } });
+    return result;
+  });
+}
+
+/** The delegated decisions a meeting's §§ list are reported (anmälda) once its minutes are adjusted. */
+export async function reportDelegatedDecisionsListedIn(tx: Database, meeting: Pick<MeetingRow, 'id'>, actor?: Actor): Promise<string[]> {
+  const ids = await findDelegatedDecisionsListedInMeeting(tx, meeting.id);
+  await updateDelegatedDecisions(tx, ids, { status: 'reported' });
+  for (const id of ids) {
+    await audit(tx, actor, { kind: 'delegated_decision.reported', entityType: 'delegated_decision', entityId: id, data: { meetingId: meeting.id } });
+  }
+  return ids;
+}
+
+/** A delegated decision that became registered goes on the anmälan of the body's next open meeting from its date. */
+async function listOnNextAgenda(tx: Database, bodyId: string, decidedOn: string | null): Promise<void> {
+  if (!decidedOn) return;
+  for (const meetingId of await findOpenMeetingsOfBodyFrom(tx, bodyId, decidedOn)) {
+    if (await listDelegatedDecisionsOnAgenda(tx, meetingId)) return;
+  }
 }
 
 // Representation

@@ -26,6 +26,7 @@ import {
   sign,
   type MinutesApproval,
 } from '../domain/minutes-state.ts';
+import { listDelegatedDecisionsOnAgenda, reportDelegatedDecisionsListedIn } from './follow-up.service.ts';
 import { quorumOf, pickServingSubstitutes, type AttendanceEntry, type QuorumResult } from '../domain/quorum.ts';
 import { effectiveRules, ruleProfileFor, type BodyRuleOverrides, type OrganisationType, type RuleProfile } from '../domain/rule-profile.ts';
 import { findVoteProblems } from '../domain/vote.ts';
@@ -266,6 +267,8 @@ export async function planMeeting(
         await insertParagraph(tx, { meetingId: meeting.id, bodyId: body.id, year: meeting.year, position, title: standardAgendaItems[kind], agendaKind: kind });
       }
       await numberParagraphsOfYear(tx, meeting);
+      // The decisions taken under delegation since the body last met are its anmälan.
+      if (body.decisionMaking) await listDelegatedDecisionsOnAgenda(tx, meeting.id);
     }
     await appendAuditEvent(tx, { kind: 'meeting.created', entityType: 'meeting', entityId: meeting.id, actor: actor?.userId ?? null });
     return { meetingId: meeting.id };
@@ -706,6 +709,7 @@ async function completeAdjustment(
   const { meeting, approval, at, actor } = input;
   await updateMeeting(tx, meeting.id, { approval: approval as unknown as Record<string, unknown>, status: 'adjusted', adjustedOn: approval.adjustedOn });
   const notice = await postNoticeInside(tx, { ...meeting, adjustedOn: approval.adjustedOn }, { postedOn: approval.adjustedOn! }, actor);
+  await reportDelegatedDecisionsListedIn(tx, meeting, actor);
   const minutes = await loadMinutes(tx, meeting.id);
   const signatureRows = await listSignatures(tx, meeting.id);
   const finalised = await findMeetingById(tx, meeting.id);

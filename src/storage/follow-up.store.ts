@@ -598,3 +598,69 @@ export async function listBodyDecisionsInYear(
         order by m.held_on, p.position, d.position`,
   );
 }
+
+/** A delegated decision as an agenda lists it, with its case number. */
+export interface DelegatedDecisionForAgenda {
+  id: string;
+  delegate: string | null;
+  rulePoint: string | null;
+  decidedOn: string | null;
+  caseNumber: string | null;
+  description: string;
+  /** The § that lists it now, if any. */
+  listedParagraphId: string | null;
+}
+
+/**
+ * Registered delegated decisions of a body taken by `upTo` that are free to go on an agenda: not listed by
+ * any §, listed by `paragraphId` itself, or listed by a meeting that was cancelled.
+ */
+export async function findDelegatedDecisionsForAgenda(
+  db: Database,
+  input: { bodyId: string; upTo: string; paragraphId: string },
+): Promise<DelegatedDecisionForAgenda[]> {
+  return queryRows<DelegatedDecisionForAgenda>(
+    db,
+    sql`select d.id, d.delegate, d.rule_point as "rulePoint", d.decided_on::text as "decidedOn", c.case_number as "caseNumber",
+          d.description, d.reported_paragraph_id as "listedParagraphId"
+        from delegated_decisions d
+        left join cases c on c.id = d.case_id
+        left join paragraphs p on p.id = d.reported_paragraph_id
+        left join meetings m on m.id = p.meeting_id
+        where d.body_id = ${input.bodyId} and d.status = 'registered'
+          and (d.decided_on is null or d.decided_on <= ${input.upTo})
+          and (d.reported_paragraph_id is null or d.reported_paragraph_id = ${input.paragraphId} or m.status = 'cancelled')
+        order by d.decided_on nulls last, d.created_at`,
+  );
+}
+
+/** Ids of the registered delegated decisions that a § of the meeting lists, to be marked reported when it is adjusted. */
+export async function findDelegatedDecisionsListedInMeeting(db: Database, meetingId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select d.id from delegated_decisions d join paragraphs p on p.id = d.reported_paragraph_id
+        where p.meeting_id = ${meetingId} and d.status = 'registered' order by d.decided_on nulls last, d.created_at`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The editable meetings of a body held on or after a day, earliest first: where a new delegated decision is reported. */
+export async function findOpenMeetingsOfBodyFrom(db: Database, bodyId: string, from: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from meetings where body_id = ${bodyId} and held_on >= ${from}
+          and status not in ('finalised', 'adjusted', 'archived', 'cancelled')
+        order by held_on, created_at`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The att-clauses of one §, in order. */
+export async function listDecisionTexts(db: Database, paragraphId: string): Promise<string[]> {
+  const rows = await db
+    .select({ text: decisionPoints.text })
+    .from(decisionPoints)
+    .where(eq(decisionPoints.paragraphId, paragraphId))
+    .orderBy(asc(decisionPoints.position));
+  return rows.map((r) => r.text);
+}

@@ -36,6 +36,7 @@ import {
   listGoals,
   proposeFollowUp,
   recordIndicatorFollowUp,
+  refreshDelegatedDecisionsOnAgenda,
   registerAppointment,
   registerConsultation,
   registerDelegatedDecision,
@@ -94,6 +95,7 @@ const delegatedDecisionSchema = z.object({
   status: z.string().describe('proposed | registered | reported'),
   source: paragraphRefSchema.nullable(),
   reportedIn: paragraphRefSchema.nullable(),
+  listedIn: paragraphRefSchema.nullable().describe('The § of a coming meeting whose anmälan lists it, until those minutes are adjusted'),
 });
 
 const appointmentSchema = z.object({
@@ -355,6 +357,24 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       // An unknown body is refused by the use case, naming the field.
       if (scope) requireRegisterKeeper(requireUser(request), scope);
       return reply.status(201).send(await registerDelegatedDecision(db, request.body, actorOf(request)));
+    },
+  );
+
+  app.post(
+    '/api/meetings/:meetingId/delegated-decisions',
+    {
+      schema: {
+        tags,
+        summary: 'List the delegated decisions not yet reported in the meeting\'s "Anmälan av delegationsbeslut" item (planning does this too); they are reported when the minutes are adjusted',
+        params: z.object({ meetingId: z.uuid() }),
+        response: {
+          200: z.object({ paragraphId: z.uuid(), number: z.number().int().nullable(), delegatedDecisionIds: z.array(z.uuid()) }),
+        },
+      },
+    },
+    async (request) => {
+      await requireSecretaryOfMeeting(db, requireUser(request), request.params.meetingId);
+      return refreshDelegatedDecisionsOnAgenda(db, request.params.meetingId, actorOf(request));
     },
   );
 

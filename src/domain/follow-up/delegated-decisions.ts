@@ -87,3 +87,41 @@ export function proposeDelegatedDecisions(item: Pick<MinutesItem, 'title' | 'tex
   }
   return proposals;
 }
+
+/** A registered delegated decision as the agenda lists it. */
+export interface ListedDelegatedDecision {
+  delegate: string | null;
+  rulePoint: string | null;
+  decidedOn: string | null;
+  caseNumber: string | null;
+  description: string;
+}
+
+/** The first line of an "Anmälan av delegationsbeslut" § that Protokoll wrote itself. */
+export const DELEGATION_LISTING_INTRO = 'Följande beslut fattade med stöd av delegation anmäls:';
+
+/** The att-clause a body usually gives an anmälan: it takes note, it does not decide again. */
+export const DELEGATION_LISTING_DECISION = 'Anmälan av delegationsbesluten läggs till handlingarna.';
+
+/**
+ * The text of an anmälan §: the intro and one "- " line per decision, worded so that the importer's
+ * `proposeDelegatedDecisions` reads the same decisions back from an exported protocol. Null when there is
+ * nothing to report.
+ */
+export function delegatedDecisionsListing(decisions: readonly ListedDelegatedDecision[]): string | null {
+  if (decisions.length === 0) return null;
+  const lines = decisions.map((d) => {
+    const parts = [d.description.trim().replace(/[.;]\s*$/, '')];
+    if (d.delegate) parts.push(`beslutat av ${d.delegate}`);
+    if (d.decidedOn) parts.push(d.decidedOn);
+    if (d.caseNumber) parts.push(`Dnr ${d.caseNumber}`);
+    if (d.rulePoint) parts.push(`punkt ${d.rulePoint}`);
+    return `- ${parts.join(', ')}`;
+  });
+  return [DELEGATION_LISTING_INTRO, ...lines].join('\n');
+}
+
+/** Whether a § text is empty or the listing Protokoll wrote, so it may be written again; a secretary's own text is kept. */
+export function isGeneratedDelegationListing(text: string | null): boolean {
+  return text === null || text.trim() === '' || text.startsWith(DELEGATION_LISTING_INTRO);
+}

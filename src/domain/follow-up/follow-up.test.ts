@@ -4,6 +4,8 @@ import {
   assignmentDeadline,
   checkTerm,
   countInWords,
+  delegatedDecisionsListing,
+  isGeneratedDelegationListing,
   draftAnnualReportSections,
   isAppointmentActiveOn,
   isAssignmentOverdue,
@@ -256,5 +258,33 @@ describe('draftAnnualReportSections', () => {
     expect(sections[2]!.text).toContain('Mål: Utveckla gymnasiesamverkan');
     expect(sections[2]!.text).toContain('- T1: 4 st');
     expect(countInWords(2, 'en')).toBe('två');
+  });
+});
+
+describe('the anmälan av delegationsbeslut that Protokoll writes', () => {
+  const decisions = [
+    { delegate: 'Förbundsdirektören', rulePoint: '3.2', decidedOn: '2026-10-05', caseNumber: 'RMÄ 2026/41', description: 'Tilldelning av avtal om andningsskydd.' },
+    { delegate: 'Ordföranden', rulePoint: null, decidedOn: '2026-10-19', caseNumber: null, description: 'Yttrande över remiss om regional räddningsplan' },
+  ];
+
+  it('lists each decision on its own line, and the importer reads the same decisions back', () => {
+    const text = delegatedDecisionsListing(decisions)!;
+    expect(text.split('\n')).toEqual([
+      'Följande beslut fattade med stöd av delegation anmäls:',
+      '- Tilldelning av avtal om andningsskydd, beslutat av Förbundsdirektören, 2026-10-05, Dnr RMÄ 2026/41, punkt 3.2',
+      '- Yttrande över remiss om regional räddningsplan, beslutat av Ordföranden, 2026-10-19',
+    ]);
+    const readBack = proposeDelegatedDecisions({ title: 'Anmälan av delegationsbeslut', text }, '2026-11-18');
+    expect(readBack.map(({ line: _line, ...d }) => d)).toEqual([
+      { ...decisions[0], description: 'Tilldelning av avtal om andningsskydd' },
+      decisions[1],
+    ]);
+  });
+
+  it('writes nothing when there is nothing to report, and rewrites only its own text', () => {
+    expect(delegatedDecisionsListing([])).toBeNull();
+    expect(isGeneratedDelegationListing(null)).toBe(true);
+    expect(isGeneratedDelegationListing(delegatedDecisionsListing(decisions))).toBe(true);
+    expect(isGeneratedDelegationListing('Sekreteraren redogör för besluten i bilaga 2.')).toBe(false);
   });
 });

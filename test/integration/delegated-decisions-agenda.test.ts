@@ -1,0 +1,86 @@
+/**
+ * Delegationsbeslut not yet reported become the "Anmälan av delegationsbeslut" § of the body's next meeting,
+ * and are reported at that § once its minutes are adjusted.
+ */
+import { expect, it } from 'vitest';
+import { describeOnEachEngine } from '../support/databases.ts';
+import { loadMinutes } from '../../src/storage/minutes.store.ts';
+
+describeOnEachEngine('the anmälan of delegated decisions', (database) => {
+  it('lists the decisions taken since the last meeting in the next agenda, and reports them when those minutes are adjusted', async () => {
+    const handle = database();
+    const db = handle.db;
+    const cycle = await import('../../src/services/meeting-cycle.service.ts');
+    const followUp = await import('../../src/services/follow-up.service.ts');
+    const organization = await cycle.createOrganization(db, { name: 'Föreningen Delegering', organizationType: 'association' });
+    const body = await cycle.createBody(db, { organizationId: organization.id, name: 'Styrelsen', seats: 1, rules: { adjusterCount: 0, signerRoles: ['secretary'] } });
+    const secretary = await cycle.createPerson(db, { name: 'Sekreteraren' });
+
+    const first = await followUp.registerDelegatedDecision(db, {
+      bodyId: body.id, delegate: 'Kanslichefen', description: 'Avtal om lokalvård', decidedOn: '2026-03-02', caseNumber: 'DEL 2026/3', rulePoint: '2.1',
+    });
+    const later = await followUp.registerDelegatedDecision(db, { bodyId: body.id, delegate: 'Ordföranden', description: 'Yttrande i brådskande ärende', decidedOn: '2026-04-20' });
+
+    // Planning the March meeting lists what was decided by its day, and not the decision of April.
+    const march = await cycle.planMeeting(db, { bodyId: body.id, heldOn: '2026-03-16' });
+    const anmalan = () => loadMinutes(db, march.meetingId).then((m) => m.items.find((i) => i.title === 'Anmälan av delegationsbeslut')!);
+    expect((await anmalan()).text).toBe(
+      'Följande beslut fattade med stöd av delegation anmäls:\n- Avtal om lokalvård, beslutat av Kanslichefen, 2026-03-02, Dnr DEL 2026/3, punkt 2.1',
+    );
+    expect((await anmalan()).decisions).toEqual(['Anmälan av delegationsbesluten läggs till handlingarna.']);
+
+    // A decision registered after planning joins the agenda of the meeting it comes before.
+    const extra = await followUp.registerDelegatedDecision(db, { bodyId: body.id, delegate: 'Kanslichefen', description: 'Inköp av datorer', decidedOn: '2026-03-10' });
+    expect((await anmalan()).text).toContain('- Inköp av datorer, beslutat av Kanslichefen, 2026-03-10');
+
+    // Until the minutes are adjusted the decisions are listed, not reported; another meeting does not take them.
+    let register = await followUp.listDelegatedDecisions(db, { bodyId: body.id });
+    const item = await anmalan();
+    expect(register.filter((d) => d.listedIn !== null).map((d) => [d.id, d.status, d.listedIn!.number])).toEqual([
+      [first.id, 'registered', item.number],
+      [extra.id, 'registered', item.number],
+    ]);
+    expect(register.every((d) => d.reportedIn === null)).toBe(true);
+    const may = await cycle.planMeeting(db, { bodyId: body.id, heldOn: '2026-05-04' });
+    const mayItem = (await loadMinutes(db, may.meetingId)).items.find((i) => i.title === 'Anmälan av delegationsbeslut')!;
+    expect(mayItem.text).toBe('Följande beslut fattade med stöd av delegation anmäls:\n- Yttrande i brådskande ärende, beslutat av Ordföranden, 2026-04-20');
+
+    // Adjusting the March minutes reports the two at that §.
+    await cycle.finaliseMinutes(handle, march.meetingId, { at: new Date('2026-03-17T10:00:00Z') }, { personId: secretary.id });
+    register = await followUp.listDelegatedDecisions(db, { bodyId: body.id });
+    const byId = new Map(register.map((d) => [d.id, d]));
+    expect(byId.get(first.id)).toMatchObject({ status: 'reported', listedIn: null, reportedIn: { number: item.number, heldOn: '2026-03-16' } });
+    expect(byId.get(extra.id)!.status).toBe('reported');
+    expect(byId.get(later.id)).toMatchObject({ status: 'registered', listedIn: { heldOn: '2026-05-04' }, reportedIn: null });
+    expect((await followUp.unreportedDelegatedDecisions(db, body.id)).map((d) => d.id)).toEqual([later.id]);
+
+    // Reporting one of them again by hand is refused: a delegated decision is reported once.
+    const mayParagraphIds = (await cycle.getMeetingOverview(db, may.meetingId, { today: '2026-05-04' })).paragraphIds;
+    const mayAnmalanId = mayParagraphIds[(await loadMinutes(db, may.meetingId)).items.findIndex((i) => i.title === mayItem.title)]!;
+    const twice = await followUp.reportDelegatedDecisions(db, { ids: [first.id], paragraphId: mayAnmalanId }).catch((e: unknown) => e);
+    expect((twice as { code?: string }).code).toBe('delegated_decision_already_reported');
+  });
+
+  it('keeps a text the secretary wrote in the anmälan, and refreshing a meeting without one is refused', async () => {
+    const handle = database();
+    const db = handle.db;
+    const cycle = await import('../../src/services/meeting-cycle.service.ts');
+    const followUp = await import('../../src/services/follow-up.service.ts');
+    const organization = await cycle.createOrganization(db, { name: 'Föreningen Egen Text', organizationType: 'association' });
+    const body = await cycle.createBody(db, { organizationId: organization.id, name: 'Styrelsen', seats: 1, rules: { adjusterCount: 0, signerRoles: ['secretary'] } });
+    const { meetingId } = await cycle.planMeeting(db, { bodyId: body.id, heldOn: '2026-09-07' });
+    const overview = await cycle.getMeetingOverview(db, meetingId, { today: '2026-09-01' });
+    const minutes = await loadMinutes(db, meetingId);
+    const index = minutes.items.findIndex((i) => i.title === 'Anmälan av delegationsbeslut');
+    const paragraphId = overview.paragraphIds[index]!;
+    await cycle.updateParagraph(db, paragraphId, { text: 'Besluten redovisas i bilaga 1.' });
+    const decision = await followUp.registerDelegatedDecision(db, { bodyId: body.id, delegate: 'Kanslichefen', description: 'Hyresavtal', decidedOn: '2026-09-01' });
+    const refreshed = await followUp.refreshDelegatedDecisionsOnAgenda(db, meetingId);
+    expect(refreshed).toEqual({ paragraphId, number: minutes.items[index]!.number, delegatedDecisionIds: [decision.id] });
+    expect((await loadMinutes(db, meetingId)).items[index]!.text).toBe('Besluten redovisas i bilaga 1.');
+
+    const bare = await cycle.planMeeting(db, { bodyId: body.id, heldOn: '2026-10-05', standardItems: false });
+    const refused = await followUp.refreshDelegatedDecisionsOnAgenda(db, bare.meetingId).catch((e: unknown) => e);
+    expect((refused as { code?: string }).code).toBe('no_delegation_item');
+  });
+});
