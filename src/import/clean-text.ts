@@ -239,13 +239,183 @@ export function joinHyphenatedLines(lines: string[]): string[] {
   return out;
 }
 
+/** A run of two or more spaces between text: where an extractor that writes no tabs separates cells. */
+const GAP = / {2,}/gu;
+
+interface SpacedCell {
+  start: number;
+  text: string;
+}
+
+/** The cells of a line split at runs of two or more spaces, with the column each starts in. */
+function spacedCellsOf(line: string): SpacedCell[] {
+  const cells: SpacedCell[] = [];
+  let start = 0;
+  while (start < line.length && line.charCodeAt(start) === 32) start++;
+  GAP.lastIndex = start;
+  for (let m = GAP.exec(line); m; m = GAP.exec(line)) {
+    cells.push({ start, text: line.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  if (start < line.length) cells.push({ start, text: line.slice(start) });
+  return cells;
+}
+
+/**
+ * A justified line of prose ("Styrelsen  beslutar att  godkänna …"): long, with short gaps that mostly fall
+ * between two lower-case words. Its gaps are word spacing, not cell boundaries.
+ */
+function isJustifiedProse(line: string, cells: SpacedCell[], neighbours: Array<string | undefined>): boolean {
+  if (cells.length < 2) return false;
+  const words = cells.reduce((n, c) => n + c.text.length + 1, 0);
+  if (words < 50) return false;
+  // Lines of a justified paragraph end at the same right edge; a table row ending in a mark ("X") may too.
+  const lastCell = cells[cells.length - 1]!.text;
+  const sameEdge = lastCell.length > 3 && neighbours.some((n) => n !== undefined && !n.includes('\t') && n.length >= 50 && Math.abs(n.length - line.length) <= 1);
+  let inWords = 0;
+  let open = 0;
+  for (let k = 1; k < cells.length; k++) {
+    const gap = cells[k]!.start - (cells[k - 1]!.start + cells[k - 1]!.text.length);
+    if (gap > 3) return false;
+    const before = cells[k - 1]!.text;
+    // A gap inside parentheses ("(Kvarnby  kommun)") is never a cell boundary.
+    for (const c of before) open += c === '(' ? 1 : c === ')' && open > 0 ? -1 : 0;
+    if (open > 0) return true;
+    if (/[\p{Ll},;]$/u.test(before) && /^\p{Ll}/u.test(cells[k]!.text)) inWords++;
+  }
+  return sameEdge || inWords * 2 >= cells.length - 1;
+}
+
+/**
+ * Text from an extractor that separates table cells with runs of spaces (pdftotext -layout) instead of tabs:
+ * each run of two or more spaces between text becomes a tab, as our own extractors write it. In a block of
+ * lines whose cells line up on shared columns, a cell keeps its column, so an empty cell keeps its tab ("Bo Al
+ * ⇥Åre kommun⇥⇥X") and a line indented to a column starts with tabs; where the columns do not line up, each gap
+ * is one tab and a line indented right below a table row continues its cell (a leading tab). Lines that already
+ * carry tabs and lines of justified prose are left as they are (cleanLines then drops their leading spaces).
+ */
+export function spacedCellsToTabs(lines: string[]): string[] {
+  const out = lines.slice();
+  let i = 0;
+  while (i < out.length) {
+    if (out[i]!.trim() === '') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < out.length && out[j]!.trim() !== '') j++;
+    convertBlock(out, i, j);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The columns of a block: where the cells of its widest row start, and any other place where cells of two or
+ * more rows start (a column the widest row leaves empty, as in "Underskrifter⇥Sekreterare" over "⇥⇥Olle Granath").
+ */
+function columnStarts(widest: SpacedCell[], rows: Array<SpacedCell[] | undefined>): number[] {
+  const starts = new Set([0, ...widest.map((c) => c.start)]);
+  const seen = new Map<number, number>();
+  for (const row of rows) {
+    for (const cell of row ?? []) {
+      if (cell.start === 0 || cell.text.length <= 3) continue;
+      seen.set(cell.start, (seen.get(cell.start) ?? 0) + 1);
+    }
+  }
+  const near = (column: number) => [...starts].some((s) => Math.abs(s - column) <= COLUMN_SLACK);
+  for (const [column, count] of seen) if (count >= 2 && !near(column)) starts.add(column);
+  return [...starts].sort((a, b) => a - b);
+}
+
+/** How far (in characters) a cell may start from its column's start and still be in that column. */
+const COLUMN_SLACK = 2;
+
+function convertBlock(lines: string[], from: number, to: number): void {
+  const rows: Array<SpacedCell[] | undefined> = [];
+  let widest: SpacedCell[] | undefined;
+  // A left margin the whole block shares is not a column.
+  let margin = Infinity;
+  for (let k = from; k < to; k++) {
+    const line = lines[k]!;
+    let n = 0;
+    while (line.charCodeAt(n) === 32) n++;
+    margin = Math.min(margin, n);
+  }
+  for (let k = from; k < to; k++) {
+    const line = lines[k]!.slice(margin);
+    if (line.includes('\t') || !line.includes('  ')) {
+      rows.push(undefined);
+      continue;
+    }
+    const cells = spacedCellsOf(line);
+    const neighbours = [k > from ? lines[k - 1]!.slice(margin) : undefined, k + 1 < to ? lines[k + 1]!.slice(margin) : undefined];
+    const row = isJustifiedProse(line, cells, neighbours) ? undefined : cells;
+    rows.push(row);
+    if (row && row.length >= 2 && (!widest || row.length > widest.length)) widest = row;
+  }
+  if (!widest) return;
+  const starts = columnStarts(widest, rows);
+  const zoneOf = (column: number) => {
+    let z = 0;
+    while (z + 1 < starts.length && starts[z + 1]! <= column + COLUMN_SLACK) z++;
+    return z;
+  };
+  // The columns line up when every cell of every row falls in a later column than the cell before it, and
+  // starts where its column starts; only a mark ("X") may stand elsewhere in its column (centred).
+  const aligned = rows.every((row) => {
+    if (!row) return true;
+    let previous = -1;
+    for (const cell of row) {
+      const z = cell.start === 0 ? 0 : zoneOf(cell.start);
+      if (z <= previous) return false;
+      if (cell.text.length > 3 && Math.abs(cell.start - starts[z]!) > COLUMN_SLACK && !(z === 0 && previous < 0)) return false;
+      previous = z;
+    }
+    return true;
+  });
+  let previousTabbed = false;
+  for (let k = from; k < to; k++) {
+    const row = rows[k - from];
+    if (!row) {
+      // A line of prose or a line with tabs stays as it is.
+      previousTabbed = false;
+      continue;
+    }
+    let text = '';
+    if (aligned) {
+      let zone = 0;
+      for (const cell of row) {
+        const z = cell.start === 0 ? 0 : zoneOf(cell.start);
+        text += '\t'.repeat(Math.max(0, z - zone)) + cell.text;
+        zone = z;
+      }
+    } else {
+      const indented = row[0]!.start >= 2 && previousTabbed;
+      text = (indented ? '\t' : '') + row.map((c) => c.text).join('\t');
+    }
+    lines[k] = text;
+    previousTabbed = text.includes('\t');
+  }
+}
+
+/** Whether the text separates cells with runs of spaces rather than tabs: more lines with gaps than with tabs. */
+function separatesCellsWithSpaces(lines: string[]): boolean {
+  let tabs = 0;
+  let gaps = 0;
+  for (const line of lines) {
+    if (line.includes('\t')) tabs++;
+    else if (line.includes('  ') && /\S {2,}\S/u.test(line)) gaps++;
+  }
+  return gaps > tabs;
+}
+
 /** The full cleaning pipeline: normalised, trimmed lines without furniture and with joined words. */
 export function cleanLines(text: string): string[] {
-  const lines = normaliseText(text)
+  let lines = normaliseText(text)
     .split('\n')
-    .map((l) => {
-      const t = l.trimEnd();
-      return t.charCodeAt(0) === 32 ? t.replace(/^ +/, '') : t;
-    });
+    .map((l) => l.trimEnd());
+  if (separatesCellsWithSpaces(lines)) lines = spacedCellsToTabs(lines);
+  lines = lines.map((t) => (t.charCodeAt(0) === 32 ? t.replace(/^ +/, '') : t));
   return joinHyphenatedLines(removePageFurniture(lines));
 }
