@@ -4,7 +4,7 @@
  * line ("Anna Ek, Krokoms kommun Bo Al, Åre kommun"), and tables with X columns.
  */
 import type { Attendee, AttendeeRole } from '../domain/minutes.ts';
-import type { HeaderField } from './lexicon/header-labels.ts';
+import { type HeaderField, matchHeaderLabel } from './lexicon/header-labels.ts';
 import { isKnownParty, isPartyToken } from './lexicon/parties.ts';
 import { ATTENDEE_ROLE_PATTERNS, GUEST_PATTERN, isJobTitle } from './lexicon/roles.ts';
 import { isPersonName, leadingName, trailingName } from './person-names.ts';
@@ -279,6 +279,123 @@ function classifyColumn(cell: string): keyof TableColumns | 'other' | undefined 
   return 'other';
 }
 
+type ColumnKind = keyof TableColumns | 'absent';
+const MARK_KINDS = new Set<ColumnKind>(['voting', 'present', 'absent']);
+
+/**
+ * A header row written without tabs ("Ledamöter Parti Tjänstgörande Närvarande", "Utsedd av: Beslutande Närvaro"):
+ * the column names read from the end, and the words before them, which head the name column. Undefined when the
+ * row does not end in column names, or when the words before them are a person's name.
+ */
+export function spacedHeaderOf(text: string, nameHeading: 'required' | 'optional'): { heading: string; kinds: ColumnKind[] } | undefined {
+  if (text.includes('\t') || text.includes(',') || text.length > 120) return undefined;
+  const words = text.trim().split(/\s+/u);
+  const kinds: ColumnKind[] = [];
+  let end = words.length;
+  while (end > 0) {
+    let found: ColumnKind | undefined;
+    let size = 0;
+    for (let n = Math.min(3, end); n >= 1 && !found; n--) {
+      const phrase = words.slice(end - n, end).join(' ');
+      const kind = /^(?:frånv\.?|frånvarande)$/iu.test(phrase.replace(/:$/u, '')) ? 'absent' : classifyColumn(phrase);
+      if (kind && kind !== 'other' && kind !== 'name') {
+        found = kind;
+        size = n;
+      }
+    }
+    if (!found) break;
+    kinds.unshift(found);
+    end -= size;
+  }
+  const heading = words.slice(0, end).join(' ');
+  if (kinds.length === 0 || (nameHeading === 'required' && heading === '') || end > 3) return undefined;
+  if (heading !== '' && !isNameColumnHeading(heading)) return undefined;
+  return { heading, kinds };
+}
+
+/** "Namn", "Ledamöter:", "Närvarande ersättare": what heads the name column of an attendance table. */
+function isNameColumnHeading(text: string): boolean {
+  const t = text.replace(/:$/u, '').trim();
+  if (/^(?:namn|ledamot|ersättare|person|deltagare|förtroendevald|förtroendevalda)$/iu.test(t)) return true;
+  const label = matchHeaderLabel(t);
+  return label !== undefined && label.value === '' && ATTENDANCE_LABEL_FIELDS.has(label.field);
+}
+
+const ATTENDANCE_LABEL_FIELDS = new Set<HeaderField>([
+  'voting', 'members', 'serving-substitutes', 'substitutes', 'non-serving-substitutes', 'present', 'others', 'absent',
+]);
+
+/** The header as tab cells, so the tabbed table reader can take it. */
+function tabbedHeader(heading: string, kinds: ColumnKind[]): string {
+  const names: Record<ColumnKind, string> = {
+    name: 'Namn', represents: 'Organisation', party: 'Parti', voting: 'Beslutande', present: 'Närvaro', servingFor: 'Ersätter',
+    paragraphs: '§§', role: 'Funktion', absent: 'Frånvarande',
+  };
+  return [heading || 'Namn', ...kinds.map((k) => names[k])].join('\t');
+}
+
+const ORGANISATION_WORD = /^(?:kommun|län|stad|region|kommunförbund|förbund)$/u;
+
+/**
+ * A table row written without tabs ("Kerstin Alm, ordförande S Granby X", "Cristine Persson (C) Region Jämtland
+ * Härjedalen X"), split into the header's columns: marks ("X") from the end, the name with its party in
+ * parentheses and a role after a comma from the start, one word for a party column, the rest for an organisation,
+ * role or member served for. Marks fill the mark columns from the left, since the gaps that placed them are lost.
+ */
+export function spacedRowCells(row: string, kinds: ColumnKind[]): string[] | undefined {
+  let text = row.trim();
+  let note: string | undefined;
+  const noteMatch = /\s(\([^()]{9,}\))$/u.exec(text);
+  if (noteMatch) {
+    note = noteMatch[1]!;
+    text = text.slice(0, noteMatch.index);
+  }
+  const tokens = text.split(/\s+/u);
+  let markColumns = 0;
+  while (markColumns < kinds.length && MARK_KINDS.has(kinds[kinds.length - 1 - markColumns]!)) markColumns++;
+  const marks: string[] = [];
+  while (marks.length < markColumns && tokens.length > 1 && MARK_CELL.test(tokens[tokens.length - 1]!)) marks.unshift(tokens.pop()!);
+  const name = leadingName(tokens.join(' '));
+  if (!name) return undefined;
+  let used = name.split(/\s+/u).length;
+  // "Anders Holm S ordförande": a party letter is where a Parti column starts, not part of the name.
+  if (kinds.includes('party')) {
+    const party = tokens.findIndex((t, k) => k >= 2 && k < used && isKnownParty(t));
+    if (party >= 0) used = party;
+  }
+  // "Amanda Öst Torvala kommun": the last capitalised word belongs to the organisation.
+  if (used >= 3 && ORGANISATION_WORD.test(tokens[used] ?? '')) used--;
+  const nameCell = tokens.slice(0, used);
+  if (/^\([^()]{1,8}\),?$/u.test(tokens[used] ?? '')) nameCell.push(tokens[used++]!);
+  if (/,$/u.test(nameCell[nameCell.length - 1] ?? '')) {
+    // "Kerstin Alm, ordförande": role words in lower case after the comma belong to the name cell.
+    while (used < tokens.length && /^[\p{Ll}\d:]+,?$/u.test(tokens[used]!) && !isKnownParty(tokens[used]!)) nameCell.push(tokens[used++]!);
+  }
+  const cells: string[] = [nameCell.join(' ').replace(/,$/u, '')];
+  const valueKinds = kinds.slice(0, kinds.length - markColumns);
+  let rest = tokens.slice(used);
+  valueKinds.forEach((kind, k) => {
+    const later = valueKinds.slice(k + 1).filter((x) => x === 'party').length;
+    if (kind === 'party') {
+      const token = rest[0];
+      const isParty = token !== undefined && (isKnownParty(token) || isPartyToken(token.replace(/[()]/gu, '')));
+      cells.push(isParty ? rest.shift()! : '');
+      return;
+    }
+    const taken = rest.slice(0, Math.max(0, rest.length - later));
+    rest = rest.slice(taken.length);
+    cells.push(taken.join(' '));
+  });
+  kinds.slice(kinds.length - markColumns).forEach((_, k) => cells.push(marks[k] ?? ''));
+  if (note) {
+    // A note stands in the first mark column left empty, as in the tabbed table ("⇥⇥(Närvaro på distans)").
+    const free = cells.findIndex((c, k) => k > valueKinds.length && c === '');
+    if (free >= 0) cells[free] = note;
+    else cells.push(note);
+  }
+  return cells;
+}
+
 /** A table header row: at least one known column name after the first cell. */
 export function tableColumnsOf(line: string): TableColumns | undefined {
   if (!line.includes('\t')) return undefined;
@@ -411,6 +528,9 @@ export function attendeesOfSection(section: HeaderSection, underVotingHeading = 
   }
   const out: Attendee[] = [];
   let columns = section.value ? tableColumnsOf(`${section.field}\t${section.value}`) : undefined;
+  // Written without tabs, the header's column names and each row's cells are told apart by their words.
+  let spaced = section.value && !columns ? spacedHeaderOf(section.value, 'optional')?.kinds : undefined;
+  if (spaced) columns = tableColumnsOf(tabbedHeader(section.field, spaced));
   let explicitParty = false;
   const byMissingParty = new Set<Attendee>();
   for (const row of rows) {
@@ -418,10 +538,18 @@ export function attendeesOfSection(section: HeaderSection, underVotingHeading = 
     const header = tableColumnsOf(row);
     if (header && !isPersonName(row.split('\t')[0]?.trim() ?? '')) {
       columns = header;
+      spaced = undefined;
+      continue;
+    }
+    const spacedHeader = row.includes('\t') ? undefined : spacedHeaderOf(row, 'required');
+    if (spacedHeader) {
+      spaced = spacedHeader.kinds;
+      columns = tableColumnsOf(tabbedHeader(spacedHeader.heading, spaced));
       continue;
     }
     if (columns) {
-      const parsed = parseTableRow(row, columns, context);
+      const cells = spaced && !row.includes('\t') ? spacedRowCells(row, spaced) : undefined;
+      const parsed = parseTableRow(cells ? cells.join('\t') : row, columns, context);
       if (!parsed) continue;
       if (parsed.attendee.party) explicitParty = true;
       if (parsed.staffByMissingParty) byMissingParty.add(parsed.attendee);

@@ -49,6 +49,8 @@ export function headerLabelOf(line: string): LabelMatch | undefined {
   if (match.separator === 'space') {
     // "Justerat den 3 mars 2025": a dated value, although "den" also starts sentences.
     if (DATED_FIELDS.has(match.field) && /^den\s+\d/iu.test(match.value) && firstDate(match.value)) return match;
+    // "Tid kl. 13.00–15.10": a clock time is a value although it starts in lower case.
+    if (match.field === 'time' && /^kl(?:\.|ockan)?\s*\d/iu.test(match.value)) return match;
     if (SENTENCE_START.test(match.value)) return undefined;
     if (!/^[\p{Lu}\d§(]/u.test(match.value) && !isNoticeField(match.field)) return undefined;
   }

@@ -131,6 +131,9 @@ function meetingWordBody(word: string): string | undefined {
   return Object.hasOwn(MEETING_OF_BODY, key) ? MEETING_OF_BODY[key] : undefined;
 }
 
+const TITLE_CELL_BOUNDARY =
+  /\t|,\s+|\s+[-–—]\s+|\s+(?=(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL|MINNESANTECKNINGAR|[Ss]ammanträdesprotokoll|[Pp]rotokollsutdrag|[Ss]ammanträdesdatum|[Mm]ötesdatum)(?![\p{L}]))/u;
+
 function titleFields(zone: HeaderZone): { organization: string | null; body: string | null; notes: boolean } {
   let organization: string | null = null;
   let body: string | null = null;
@@ -172,7 +175,9 @@ function titleFields(zone: HeaderZone): { organization: string | null; body: str
     }
   }
   for (const line of titleText) {
-    const cells = line.split(/\t|,\s+|\s+[-–—]\s+/u);
+    // Without tabs, "Tallby kommun PROTOKOLLSUTDRAG" and "Kommunfullmäktige Sammanträdesdatum 2025-02-24" still
+    // part at the document-type word or the date label.
+    const cells = line.split(TITLE_CELL_BOUNDARY);
     for (const cell of cells) consider(cell);
     if (!body || !organization) consider(line);
   }
@@ -348,9 +353,10 @@ function signaturesByColumn(lines: string[]): { pairs: SignatureLine[]; rest: st
   const content = rows.filter((r) => r.cells.length > 0);
   const rolePattern = new RegExp(`^(?:${SIGNATURE_ROLE_PATTERN.source})$`, 'iu');
   for (let i = 0; i < content.length; i++) {
-    const roles = content[i]!.cells;
+    const roles = rolesOfRow(content[i]!.cells, rolePattern);
     if (roles.length < 2 || !roles.every((c) => rolePattern.test(c))) continue;
-    for (const names of [content[i - 1], content[i + 1]]) {
+    for (const row of [content[i - 1], content[i + 1]]) {
+      const names = row && { ...row, cells: namesOfRow(row.cells, roles.length) };
       if (!names || names.cells.length !== roles.length || !names.cells.every((n) => isPersonName(n))) continue;
       const used = new Set([content[i]!.index, names.index]);
       const top = Math.min(content[i]!.index, names.index);
@@ -362,6 +368,23 @@ function signaturesByColumn(lines: string[]): { pairs: SignatureLine[]; rest: st
     }
   }
   return undefined;
+}
+
+/** "ordförande justerare" without tabs: a row of role words only, one cell per role. */
+function rolesOfRow(cells: string[], rolePattern: RegExp): string[] {
+  if (cells.length !== 1) return cells;
+  const words = cells[0]!.split(/\s+/u);
+  return words.length >= 2 && words.every((w) => rolePattern.test(w)) ? words : cells;
+}
+
+/** "Kerstin Alm Oskar Lund" without tabs over two roles: the names in equal runs of words, one per role. */
+function namesOfRow(cells: string[], count: number): string[] {
+  if (cells.length !== 1 || count < 2) return cells;
+  const words = cells[0]!.split(/\s+/u);
+  if (words.length % count !== 0) return cells;
+  const size = words.length / count;
+  const names = Array.from({ length: count }, (_, k) => words.slice(k * size, (k + 1) * size).join(' '));
+  return names.every((n) => isPersonName(n)) ? names : cells;
 }
 
 function adjustmentFields(zone: HeaderZone, signatures: SignatureLine[]): Minutes['adjustment'] {

@@ -34,6 +34,7 @@ const DNR_AT_END = new RegExp(`[\\s,;(–-]*\\(?${DNR_LABEL}\\s*[.:]?\\s*${CASE_
 const DNR_LINE = new RegExp(`^${DNR_LABEL}\\s*[.:]?\\s*${CASE_NUMBER}[.,;]?\\s*(.*)$`, 'u');
 const BARE_CASE_CELL = /^(?:\p{Lu}{1,8}[ ./-]?)?\d{2,4}[./:-]\d+(?:[./:-]\d+)*$/u;
 
+const TRAILING_CASE = /\s(\p{Lu}{2,8})[ /-]?(?:19|20)\d{2}[./:-]\d{1,6}(?:[./:-]\d{1,6})*\s*$/u;
 const PARENTHESISED_CASE = /\s*\(((?:\p{Lu}{1,8}[ ./-]?\d{2,4}[./:-]\d+|\d{2,4}[/:]\d+)(?:[./:-]\d+)*)\)\s*$/u;
 
 function cleanCaseNumber(value: string): string {
@@ -75,6 +76,13 @@ function splitTitle(text: string): { title: string; caseNumber: string | null } 
   if (bare) {
     caseNumber = bare[1]!;
     title = title.slice(0, bare.index);
+  }
+  // "Revisionsberättelse för 2024 MN 2025.011": a registry's case number ending the title, its cell boundary lost
+  // with the tabs. Only with a registry prefix and a year, so "Budget 2025" and "Plan 2025/2026" stay titles.
+  const trailing = caseNumber === null && !/^SFS$/u.test(TRAILING_CASE.exec(title)?.[1] ?? 'SFS') ? TRAILING_CASE.exec(title) : null;
+  if (trailing && trailing.index > 0) {
+    caseNumber = trailing[0].trim();
+    title = title.slice(0, trailing.index);
   }
   return { title: collapse(title).replace(/[,;:–-]+$/u, '').trim(), caseNumber };
 }

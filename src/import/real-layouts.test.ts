@@ -3,7 +3,7 @@
  * holds one feature in a few lines, so a regression names the feature rather than a whole document.
  */
 import { describe, expect, it } from 'vitest';
-import { splitPeopleCells, contextFor, parseAttendanceEntry } from './attendance.ts';
+import { splitPeopleCells, contextFor, parseAttendanceEntry, spacedHeaderOf, spacedRowCells } from './attendance.ts';
 import { parseTimeRange, parseSigningTime } from './dates.ts';
 import { bodyOfMeetingPhrase } from './header.ts';
 import { parseMinutesText } from './index.ts';
@@ -347,5 +347,36 @@ describe('attendance and presenters written in other ways', () => {
 
   it('does not take "__proto__" in a title for a meeting word', () => {
     expect(() => parseMinutesText('__proto__\nDatum 2025-01-01\n\n§ 1 Öppnande\nMötet öppnas.')).not.toThrow();
+  });
+});
+
+describe('minutes written with single spaces where cells were', () => {
+  it('reads "Tid kl. 13.00–15.10" after a bare label, and a title line parted at its document-type word or date label', () => {
+    const text = ['Tallby kommun PROTOKOLLSUTDRAG', 'Kommunfullmäktige Sammanträdesdatum 2025-02-24', 'Tid kl. 13.00–15.10', '', '§ 1 Öppnande', 'Mötet öppnas.'].join('\n');
+    const m = parseMinutesText(text);
+    expect([m.organization, m.body, m.meeting.date, m.meeting.start, m.meeting.end]).toEqual([
+      'Tallby kommun', 'Kommunfullmäktige', '2025-02-24', '13:00', '15:10',
+    ]);
+  });
+
+  it('reads an attendance table whose header and rows have no tabs', () => {
+    expect(spacedHeaderOf('Beslutande ledamöter Parti Kommun Närvarande', 'required')?.kinds).toEqual(['party', 'represents', 'present']);
+    expect(spacedHeaderOf('Agneta Fors Holmby kommun', 'required')).toBeUndefined();
+    expect(spacedRowCells('Kerstin Alm, ordförande S Granby X', ['party', 'represents', 'present'])).toEqual(['Kerstin Alm, ordförande', 'S', 'Granby', 'X']);
+    expect(spacedRowCells('Helena Rask S Ivar Blom (S)', ['party', 'servingFor'])).toEqual(['Helena Rask', 'S', 'Ivar Blom (S)']);
+    const text = [
+      ...header, 'Ledamöter: Utsedd av: Beslutande Närvaro', 'Cristine Berg (C) Region Nordanå X', 'Henrik Mo Arbetsförmedlingen',
+      'Lars Nord (S) Tallby kommun (Närvaro på distans §§ 10-12)', '', '§ 10 Öppnande', 'Mötet öppnas.',
+    ].join('\n');
+    expect(parseMinutesText(text).attendees.map((a) => [a.name, a.party, a.represents, a.voting, a.remote, a.paragraphs])).toEqual([
+      ['Cristine Berg', 'C', 'Region Nordanå', true, false, null], ['Lars Nord', 'S', 'Tallby kommun', false, true, '10-12'],
+    ]);
+  });
+
+  it('pairs names and roles of a signature row without tabs, and takes a registry case number from the end of a title', () => {
+    const text = [...header, '§ 6 Revisionsberättelse för 2024 MN 2025.011', 'Informationen läggs till handlingarna.', '', 'Underskrifter', 'Kerstin Alm Oskar Lund', 'ordförande justerare'].join('\n');
+    const m = parseMinutesText(text);
+    expect(m.items[0]).toMatchObject({ title: 'Revisionsberättelse för 2024', caseNumber: 'MN 2025.011' });
+    expect(m.signatures.map((s) => [s.role, s.name])).toEqual([['chair', 'Kerstin Alm'], ['adjuster', 'Oskar Lund']]);
   });
 });

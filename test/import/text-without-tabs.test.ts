@@ -33,4 +33,10 @@ describe('minutes extracted without tabs', () => {
       expect(low).toEqual([]);
     });
   }
+
+  it('stays usable with a single space for each tab: no document below 0.85, a mean of at least 0.97', () => {
+    const scores = annotated.map((doc) => ({ name: doc.name, ...scoreOf(doc.expected, tabsToSpaces(doc.text, 1)) }));
+    expect(scores.filter((s) => s.total < 0.85).map((s) => `${s.name}: ${s.total.toFixed(3)} (${s.notes.join('; ')})`)).toEqual([]);
+    expect(scores.reduce((sum, s) => sum + s.total, 0) / scores.length).toBeGreaterThanOrEqual(0.97);
+  });
 });
