@@ -70,4 +70,13 @@ describeCliOnEachEngine('protokoll search', (cli) => {
       expect(await cli().run('search', '--json', ...query), JSON.stringify(query)).toEqual({ code: 1, out: '', err: NO_QUERY });
     }
   });
+
+  it('refuses a bad date, year or page with exit 1, naming the option', async () => {
+    const refused = (option: string, value: string, what: string) => ({ code: 1, out: '', err: `error: ${option}: ${what}, got '${value}'\n` });
+    expect(await cli().run('search', 'styrelsen', '--from', '2020-13-01')).toEqual(refused('--from', '2020-13-01', 'expected a date YYYY-MM-DD'));
+    expect(await cli().run('search', 'styrelsen', '--to', '2020-02-30')).toEqual(refused('--to', '2020-02-30', 'expected a date YYYY-MM-DD'));
+    expect(await cli().run('search', 'styrelsen', '--year', 'tjugotjugo')).toEqual(refused('--year', 'tjugotjugo', 'expected a year such as 2024'));
+    expect(await cli().run('search', 'styrelsen', '--page', '0')).toEqual(refused('--page', '0', 'expected a whole number from 1'));
+    expect(await cli().run('search', 'styrelsen', '--page-size', 'tio')).toEqual(refused('--page-size', 'tio', 'expected a whole number from 1'));
+  });
 });

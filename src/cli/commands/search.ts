@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { isIsoDate } from '../../domain/legal-dates.ts';
+import { InputError, type Problem } from '../../errors.ts';
 import { applyMigrations, openConfiguredDatabase } from '../../services/system.service.ts';
 import { searchDecisions, type FacetValue, type SearchFilters, type SearchResult } from '../../services/search.service.ts';
 import { configFor } from '../context.ts';
@@ -37,6 +39,8 @@ export function registerSearch(program: Command): void {
     .option('--page-size <n>', 'results per page', '20')
     .option('--json', 'print the result as JSON')
     .action(async (words: string[], options: SearchOptions, command: Command) => {
+      const problems = optionProblems(options);
+      if (problems.length > 0) throw new InputError(problems);
       const filters: SearchFilters = {
         ...(options.organization ? { organization: options.organization } : {}),
         ...(options.body ? { body: options.body } : {}),
@@ -64,6 +68,23 @@ export function registerSearch(program: Command): void {
         await handle.close();
       }
     });
+}
+
+/**
+ * The options as typed, checked before the database is opened, so that each problem names its option: a
+ * date the calendar lacks (2020-13-01) otherwise reached the query and failed as a bug (exit 70).
+ */
+function optionProblems(options: SearchOptions): Problem[] {
+  const problems: Problem[] = [];
+  const refuse = (path: string, code: string, what: string, value: string) => problems.push({ path, code, message: `${what}, got '${value}'` });
+  for (const [option, value] of [['--from', options.from], ['--to', options.to]] as const) {
+    if (value !== undefined && !isIsoDate(value)) refuse(option, 'invalid_date', 'expected a date YYYY-MM-DD', value);
+  }
+  if (options.year !== undefined && !/^\d{4}$/u.test(options.year)) refuse('--year', 'invalid_year', 'expected a year such as 2024', options.year);
+  for (const [option, value] of [['--page', options.page], ['--page-size', options.pageSize]] as const) {
+    if (value !== undefined && !/^[1-9]\d*$/u.test(value)) refuse(option, 'invalid_number', 'expected a whole number from 1', value);
+  }
+  return problems;
 }
 
 function formatResult(result: SearchResult, query: string, color: boolean): string {
