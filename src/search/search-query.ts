@@ -146,6 +146,25 @@ export function tsqueryOf(query: ParsedQuery): SQL {
   return sql`(${sql.join(clauses, sql` && `)})`;
 }
 
+/** True when some term is negated (`-covid`). */
+export function hasNegatedTerms(query: ParsedQuery): boolean {
+  return query.clauses.some((clause) => clause.some((term) => term.negated));
+}
+
+/**
+ * The tsqueries of the clauses in which every alternative is positive. A § matches the whole query
+ * only if it matches each of these; internal searches use them to find candidates through the GIN
+ * indexes of both vectors before testing the query against the § and its underlag together.
+ */
+export function positiveClauseQueries(query: ParsedQuery): SQL[] {
+  return query.clauses
+    .filter((clause) => clause.every((term) => !term.negated))
+    .map((clause) => {
+      const alternatives = clause.map(termQuery);
+      return alternatives.length === 1 ? alternatives[0]! : sql`(${sql.join(alternatives, sql` || `)})`;
+    });
+}
+
 function termQuery(term: Term): SQL {
   let query: SQL;
   switch (term.kind) {

@@ -134,6 +134,8 @@ export interface HitRow {
   caseNumber: string | null;
   /** Sentinel-marked snippet (see snippet.ts). */
   markedSnippet: string;
+  /** True when the snippet quotes the §'s underlag (internal searches only): the § itself does not match. */
+  snippetFromUnderlag: boolean;
   rank: number;
   isDecision: boolean;
 }
@@ -156,6 +158,11 @@ export interface MatchQuery {
    * planner walk the whole table by date).
    */
   countFirst?: 'newest' | 'best';
+  /**
+   * Internal searches only: the matches carry `attachment_vector` too (for `rank`), and a § whose own
+   * text does not match is quoted from its underlag (`attachment_text`). Never for the public.
+   */
+  withUnderlag?: boolean;
 }
 
 export interface Matches {
@@ -175,9 +182,19 @@ export interface Matches {
 export async function findMatches(db: Database, query: MatchQuery): Promise<Matches> {
   const rank = query.rank ?? sql`0::float4`;
   const source = sql`translate(concat_ws(E'\n', nullif(sd.decisions, ''), nullif(sd.body_text, ''), nullif(sd.attachments, '')), ${MATCH_START + MATCH_END}, '')`;
-  const snippet = query.headlineQuery
+  let snippet = query.headlineQuery
     ? sql`ts_headline('swedish', ${source}, ${query.headlineQuery}, ${HEADLINE_OPTIONS})`
     : sql`left(${source}, 240)`;
+  let fromUnderlag: SQL | null = null;
+  if (query.withUnderlag && query.headlineQuery) {
+    const underlag = sql`translate(sd.attachment_text, ${MATCH_START + MATCH_END}, '')`;
+    fromUnderlag = sql`(sd.attachment_text <> '' and not (sd.document @@ ${query.headlineQuery}))`;
+    snippet = sql`case when ${fromUnderlag} then ts_headline('swedish', ${underlag}, ${query.headlineQuery}, ${HEADLINE_OPTIONS}) else ${snippet} end`;
+  }
+  // Without underlag (the public) the statement is the same as before migration 0009, column for column.
+  const underlagColumn = query.withUnderlag ? sql`, sd.attachment_vector` : sql``;
+  const fromUnderlagNull = fromUnderlag ? sql`, null::boolean as from_underlag` : sql``;
+  const fromUnderlagValue = fromUnderlag ? sql`, ${fromUnderlag}` : sql``;
   const rankWindow = Math.min(query.rankWindow, query.countLimit);
   const countOrder =
     query.countFirst === 'best' ? sql`(${rank}) desc, sd.held_on desc nulls last, sd.number, sd.paragraph_id` : sql`sd.held_on desc nulls last, sd.number, sd.paragraph_id`;
@@ -199,11 +216,12 @@ export async function findMatches(db: Database, query: MatchQuery): Promise<Matc
     title: string | null;
     case_number: string | null;
     snippet: string | null;
+    from_underlag?: boolean | null;
     rank: number | null;
   }>(
     db,
     sql`with matches as materialized (
-          select sd.paragraph_id, sd.held_on, sd.number, sd.organization_id, sd.body_id, sd.year, sd.is_decision, sd.document, sd.title
+          select sd.paragraph_id, sd.held_on, sd.number, sd.organization_id, sd.body_id, sd.year, sd.is_decision, sd.document, sd.title${underlagColumn}
           from search_documents sd
           where ${query.where}
           order by ${countOrder}
@@ -228,13 +246,13 @@ export async function findMatches(db: Database, query: MatchQuery): Promise<Matc
         )
         select 'facet' as kind, f.set, f.organization_id, f.body_id, f.year, f.is_decision, f.count,
           null::int as position, null::uuid as paragraph_id, null::uuid as meeting_id, null::text as organization, null::text as body,
-          null::text as meeting_date, null::int as number, null::text as title, null::text as case_number, null::text as snippet,
+          null::text as meeting_date, null::int as number, null::text as title, null::text as case_number, null::text as snippet${fromUnderlagNull},
           null::float8 as rank
         from facet_counts f
         union all
         select 'hit', null, sd.organization_id, sd.body_id, null, sd.is_decision, null,
           page.position, sd.paragraph_id, sd.meeting_id, coalesce(o.name, m.organization_as_written), b.name,
-          sd.held_on::text, sd.number, sd.title, sd.case_number, ${snippet}, page.rank
+          sd.held_on::text, sd.number, sd.title, sd.case_number, ${snippet}${fromUnderlagValue}, page.rank
         from page
         join search_documents sd on sd.paragraph_id = page.paragraph_id
         join meetings m on m.id = sd.meeting_id
@@ -259,6 +277,7 @@ export async function findMatches(db: Database, query: MatchQuery): Promise<Matc
         title: row.title!,
         caseNumber: row.case_number,
         markedSnippet: row.snippet ?? '',
+        snippetFromUnderlag: row.from_underlag === true,
         rank: Number(row.rank),
         isDecision: Boolean(row.is_decision),
       });

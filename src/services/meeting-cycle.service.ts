@@ -30,6 +30,7 @@ import { listDelegatedDecisionsOnAgenda, reportDelegatedDecisionsListedIn } from
 import { quorumOf, pickServingSubstitutes, type AttendanceEntry, type QuorumResult } from '../domain/quorum.ts';
 import { effectiveRules, ruleProfileFor, type BodyRuleOverrides, type OrganisationType, type RuleProfile } from '../domain/rule-profile.ts';
 import { findVoteProblems } from '../domain/vote.ts';
+import { extractUnderlagText } from '../search/underlag-text.ts';
 import { parseOrThrow } from '../domain/validation.ts';
 import { z } from 'zod';
 import { InputError, NotFoundError, RuleError, type Problem } from '../errors.ts';
@@ -455,11 +456,15 @@ export async function attachDocument(
   if (input.bytes.byteLength === 0) problems.push({ path: 'body', code: 'empty_file', message: 'the file is empty' });
   if (input.bytes.byteLength > MAX_ATTACHMENT_BYTES) problems.push({ path: 'body', code: 'file_too_large', message: `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` });
   if (problems.length) throw new InputError(problems);
+  // The text inside, for internal search (never public): read before the transaction so that no lock
+  // waits on a PDF reader, and stored with the file before it is attached, so that the attachment's
+  // search trigger finds it. Bounded in size and time; a file that cannot be read is stored without text.
+  const textContent = await extractUnderlagText(input.bytes, contentType, { name: input.originalName ?? title });
   return inTransaction(handle.db, async (tx) => {
     const paragraph = await findParagraphById(tx, paragraphId);
     if (!paragraph) throw new NotFoundError('paragraph_not_found', `no paragraph with id ${paragraphId}`, { paragraphId });
     await lockEditableMeeting(tx, paragraph.meetingId);
-    const file = await storeFile(tx, handle.filesDir, { bytes: input.bytes, contentType, originalName: input.originalName ?? `${title}${attachableTypes[contentType]}` });
+    const file = await storeFile(tx, handle.filesDir, { bytes: input.bytes, contentType, originalName: input.originalName ?? `${title}${attachableTypes[contentType]}`, textContent });
     await insertParagraphAttachment(tx, { paragraphId, title, fileId: file.id });
     await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraphId, actor: actor?.userId ?? null, data: { attached: title, sha256: file.sha256 } });
     return { fileId: file.id, sha256: file.sha256 };

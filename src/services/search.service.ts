@@ -1,14 +1,24 @@
 /**
  * Search every decision: Swedish full-text search over §§ (title, att-satser, text, attachments'
  * titles, the meeting's names), with filters, facet counts and highlighted snippets. The public see
- * only adjusted (or archived) minutes and never a confidential §.
+ * only adjusted (or archived) minutes and never a confidential §; internal searches also find the
+ * words inside underlag (attached files), which the public never see.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseOrThrow } from '../domain/validation.ts';
 import { InputError } from '../errors.ts';
 import { allOf, filterConditions, PERSON_ROLES, personCondition, type ResolvedFilters } from '../search/search-filters.ts';
-import { hasPositiveTerms, hasTerms, looksLikeCaseNumber, parseSearchQuery, tsqueryOf } from '../search/search-query.ts';
+import {
+  hasNegatedTerms,
+  hasPositiveTerms,
+  hasTerms,
+  looksLikeCaseNumber,
+  parseSearchQuery,
+  positiveClauseQueries,
+  tsqueryOf,
+  type ParsedQuery,
+} from '../search/search-query.ts';
 import { snippetHtml, snippetSegments, snippetText, type SnippetSegment } from '../search/snippet.ts';
 import {
   countMatches,
@@ -80,6 +90,11 @@ export interface SearchHit {
   snippetSegments: SnippetSegment[];
   /** The snippet as HTML: text escaped, matched words in `<mark>`. */
   snippetHtml: string;
+  /**
+   * Internal searches only: the words were found in the §'s underlag (attached files), not in the §
+   * itself, and the snippet quotes the underlag. Never set for the public.
+   */
+  snippetFromUnderlag?: true;
   rank: number;
   isDecision: boolean;
 }
@@ -170,8 +185,14 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
       interpretation.matchedBy = 'browse';
     } else {
       const tsquery = tsqueryOf(parsed);
-      match = sql`sd.document @@ ${tsquery}`;
-      rank = sql`ts_rank(sd.document, ${tsquery}, 1) * (case when sd.is_decision then 1.2 else 1 end)`;
+      if (audience === 'public') {
+        match = sql`sd.document @@ ${tsquery}`;
+        rank = sql`ts_rank(sd.document, ${tsquery}, 1) * (case when sd.is_decision then 1.2 else 1 end)`;
+      } else {
+        match = internalMatch(parsed, tsquery);
+        // The underlag's vector has the lowest weight (D), so a match there ranks below one in the § itself.
+        rank = sql`(ts_rank(sd.document, ${tsquery}, 1) + ts_rank(sd.attachment_vector, ${tsquery}, 1)) * (case when sd.is_decision then 1.2 else 1 end)`;
+      }
       headlineQuery = tsquery;
     }
   }
@@ -179,7 +200,7 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
   const conditions = filterConditions(resolved);
   const offset = (page - 1) * pageSize;
   const paging = { limit: pageSize, offset, rankWindow: MAX_COUNTED_MATCHES, countLimit: MAX_COUNTED_MATCHES };
-  let found = await findMatches(db, { where: allOf(match ? [match, ...conditions] : conditions), rank, headlineQuery, ...paging });
+  let found = await findMatches(db, { where: allOf(match ? [match, ...conditions] : conditions), rank, headlineQuery, ...paging, withUnderlag: audience === 'internal' });
 
   if (found.facets.total === 0 && headlineQuery && hasPositiveTerms(parsed) && parsed.plainText && !(await isEmptyTsquery(db, headlineQuery))) {
     // Nothing has these words: show §§ whose titles are like them (a misspelt word or name).
@@ -221,6 +242,7 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
         snippet: snippetText(segments),
         snippetSegments: segments,
         snippetHtml: snippetHtml(segments),
+        ...(row.snippetFromUnderlag ? { snippetFromUnderlag: true as const } : {}),
         rank: Math.round(row.rank * 1e6) / 1e6,
         isDecision: row.isDecision,
       };
@@ -260,6 +282,20 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
     result.facets.persons = topValues(persons);
   }
   return result;
+}
+
+/**
+ * What an internal search matches: the query against the § and the text of its underlag together
+ * (`document || attachment_vector`, so one word may be in the § and another in an underlag, and a
+ * negated word excludes a § whose underlag has it). Each clause without negation must match one of
+ * the two vectors, which the GIN indexes of both answer first; a query without negations is then
+ * tested on each vector alone before the two are joined (the same answer, cheaper).
+ */
+function internalMatch(parsed: ParsedQuery, tsquery: SQL): SQL {
+  const together = sql`(sd.document || sd.attachment_vector) @@ ${tsquery}`;
+  const test = hasNegatedTerms(parsed) ? together : sql`(sd.document @@ ${tsquery} or sd.attachment_vector @@ ${tsquery} or ${together})`;
+  const candidates = positiveClauseQueries(parsed).map((clause) => sql`(sd.document @@ ${clause} or sd.attachment_vector @@ ${clause})`);
+  return allOf([...candidates, test]);
 }
 
 const swedish = new Intl.Collator('sv');

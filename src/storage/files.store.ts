@@ -29,15 +29,23 @@ export async function findFileById(db: Database, id: string): Promise<FileRow | 
  * Stores a file once per content and returns its row. On disk, the content is written before the row
  * (via a temporary name and a rename), so a row never points at a missing or partial file; a failed
  * transaction can leave an unreferenced file, which is harmless because the name is its hash.
+ *
+ * `textContent` is the text inside the file (underlag, for internal search); given for a file already
+ * stored without text, it is added to that row (a trigger then refreshes the search documents of the
+ * §§ the file is attached to, migration 0009).
  */
 export async function storeFile(
   db: Database,
   filesDir: string | null,
-  input: { bytes: Uint8Array; contentType: string; originalName?: string | null },
+  input: { bytes: Uint8Array; contentType: string; originalName?: string | null; textContent?: string | null },
 ): Promise<FileRow> {
   const sha256 = sha256Of(input.bytes);
   const existing = await findFileBySha256(db, sha256);
-  if (existing) return existing;
+  if (existing) {
+    if (existing.textContent !== null || !input.textContent) return existing;
+    const [updated] = await db.update(files).set({ textContent: input.textContent }).where(eq(files.id, existing.id)).returning();
+    return updated ?? existing;
+  }
   let path: string | null = null;
   if (filesDir) {
     path = join(sha256.slice(0, 2), sha256);
@@ -59,6 +67,7 @@ export async function storeFile(
       storage: filesDir ? 'disk' : 'database',
       path,
       content: filesDir ? null : input.bytes,
+      textContent: input.textContent ?? null,
     })
     .returning();
   return row!;

@@ -171,6 +171,11 @@ export const files = pgTable(
     /** Path relative to the files folder, when on disk. */
     path: text('path'),
     content: bytea('content'),
+    /**
+     * The text inside the file (PDF text layer, DOCX, plain text), extracted when it is attached as
+     * underlag; NULL when there is none. Searched by internal searches only (migration 0009).
+     */
+    textContent: text('text_content'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('files_sha256_key').on(t.sha256)],
