@@ -72,5 +72,9 @@ describeCliOnEachEngine('protokoll export', (cli) => {
     expect(existsSync(join(outDir, 'none.pdf'))).toBe(false);
     expect(await cli().run('export', 'möte-17')).toEqual({ code: 1, out: '', err: "error: meeting: not a meeting id: 'möte-17'\n" });
     expect(await cli().run('export', idOf(seeds[0]!), '--format', 'docx')).toEqual({ code: 1, out: '', err: "error: --format: use json, pdf or html, not 'docx'\n" });
+    const nowhere = join(outDir, 'finns-inte', 'protokoll.pdf');
+    const unwritable = await cli().run('export', idOf(seeds[0]!), '--format', 'pdf', '-o', nowhere);
+    expect(unwritable).toMatchObject({ code: 1, out: '' });
+    expect(unwritable.err).toMatch(new RegExp(`^error: ${nowhere}: cannot write it \\(ENOENT: no such file or directory[^\n]*\\)\n$`, 'u'));
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -54,6 +54,17 @@ it('registers confirm --all, then registers appointments, lists the appointments
 
   const again = await run('registers', 'confirm', '--all');
   expect(again.out).toContain('confirmed 0 assignments, 0 appointments, 0 delegated decisions');
+});
+
+it('registers annual-report writes the drafted report, and a folder that does not exist is refused naming the file', async () => {
+  const options = ['--organization', 'Kommunförbundet Västernorrland', '--year', '2020', '--format', 'html'];
+  const file = join(folder, 'verksamhetsberattelse-2020.html');
+  expect(await run('registers', 'annual-report', ...options, '-o', file)).toMatchObject({ code: 0, out: `wrote ${file}\n` });
+  expect(readFileSync(file, 'utf8')).toContain('Föreningsarkivet Västernorrland');
+  const nowhere = join(folder, 'finns-inte', 'rapport.html');
+  const refused = await run('registers', 'annual-report', ...options, '-o', nowhere);
+  expect(refused).toMatchObject({ code: 1, out: '' });
+  expect(refused.err).toMatch(/^error: \S+rapport\.html: cannot write it \(ENOENT[^\n]*\)\n$/u);
 });
 
 it('refuses registers confirm without an id or --all, with exit code 1', async () => {

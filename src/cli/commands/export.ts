@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.ts';
 import { configFor } from '../context.ts';
+import { writeOutputFile } from '../write-output.ts';
 
 export function registerExport(program: Command): void {
   program
@@ -23,7 +23,7 @@ export function registerExport(program: Command): void {
       try {
         await applyMigrations(handle);
         const document = await exportMinutes(handle, meetingId, options.format as 'json' | 'pdf' | 'html');
-        if (options.output) await writeFile(options.output, document.body);
+        if (options.output) await writeOutputFile(options.output, document.body);
         else if (options.format === 'pdf' && process.stdout.isTTY) {
           throw new InputError({ path: '--output', code: 'binary_to_terminal', message: 'a PDF cannot be written to the terminal; give -o FILE' });
         } else process.stdout.write(document.body);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { applyMigrations, openConfiguredDatabase, type Database } from '../../services/system.service.ts';
 import {
@@ -16,6 +15,7 @@ import { draftAnnualReport, renderAnnualReportAsHtml, renderAnnualReportAsPdf } 
 import { InputError } from '../../errors.ts';
 import { todayInSweden } from '../../domain/legal-dates.ts';
 import { configFor } from '../context.ts';
+import { writeOutputFile } from '../write-output.ts';
 import type { Actor } from '../../services/meeting-cycle.service.ts';
 
 interface ListOptions {
@@ -172,7 +172,7 @@ export function registerRegisters(program: Command): void {
         await draftAnnualReport(db, { organizationId, year, regenerate: Boolean(options.regenerate) }, operator());
         const output =
           options.format === 'pdf' ? await renderAnnualReportAsPdf(db, { organizationId, year }) : await renderAnnualReportAsHtml(db, { organizationId, year });
-        writeFileSync(options.output, output);
+        await writeOutputFile(options.output, output);
         process.stdout.write(`wrote ${options.output}\n`);
       });
     });
