@@ -2,7 +2,7 @@
  * Starts the whole application (API and web) on 127.0.0.1, port 0, over an in-memory PGlite, and
  * builds the world a journey needs through the same use cases the application uses.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -26,7 +26,7 @@ import {
 import type { DatabaseHandle } from '../../../src/services/system.service.ts';
 import { addDays } from '../../../src/domain/legal-dates.ts';
 import { openTestDatabase } from '../../support/databases.ts';
-import { axeViolations, describeViolations, launchBrowser } from './browser.ts';
+import { accessibility, launchBrowser } from './browser.ts';
 
 export const PASSWORD = 'ett-langt-losenord-for-test';
 
@@ -43,16 +43,21 @@ export async function startApp(options: { today?: () => string } = {}): Promise<
   const handle = await openTestDatabase('pglite');
   const app = await buildApp({ database: handle, ...options });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  const browser = await launchBrowser();
+  // Every page and context this browser opens is checked with axe after each load (support/browser.ts).
+  const browser = accessibility.attachBrowser(await launchBrowser());
   return {
     app,
     handle,
     baseUrl: address,
     browser,
     close: async () => {
-      await browser.close();
-      await app.close();
-      await handle.close();
+      try {
+        await accessibility.reportAll();
+      } finally {
+        await browser.close();
+        await app.close();
+        await handle.close();
+      }
     },
   };
 }
@@ -69,15 +74,38 @@ export async function visit(page: Page, url: string): Promise<number> {
   return response?.status() ?? 0;
 }
 
+/**
+ * Fails now if axe found violations on any document this page loaded so far. The watch checks every
+ * load by itself (a click or a submit too); this only makes a journey fail at the step that broke, and
+ * checks the current document again if it changed without loading (a fragment link).
+ */
 export async function expectAccessible(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `${page.url()}\n${describeViolations(violations)}`).toEqual([]);
+  await page.waitForLoadState();
+  // The load event reaches the watch in the same turn as the load state; let it queue its check.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await accessibility.quiet(page);
+  if (accessibility.audit(page).checked.at(-1) !== page.url()) await accessibility.enqueue(page);
+  expect(accessibility.audit(page).failures.splice(0), page.url()).toEqual([]);
 }
 
-/** Saves a screenshot of the page for docs/screenshots. */
+/** The URLs the watch has checked with axe on this page, in order. */
+export function checkedUrls(page: Page): string[] {
+  return accessibility.audit(page).checked;
+}
+
+/** Where the journeys write screenshots: always test-results/screenshots (ignored by git). */
+export const SCREENSHOTS = 'test-results/screenshots';
+/** With PROTOKOLL_UPDATE_SCREENSHOTS=1 the screenshots in the documentation are rewritten too. */
+export const DOCUMENTED_SCREENSHOTS = 'docs/screenshots';
+
+/** Saves a screenshot of the page; docs/screenshots only when PROTOKOLL_UPDATE_SCREENSHOTS=1. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+  const folders = process.env.PROTOKOLL_UPDATE_SCREENSHOTS === '1' ? [SCREENSHOTS, DOCUMENTED_SCREENSHOTS] : [SCREENSHOTS];
+  const image = await page.screenshot({ fullPage: false });
+  for (const folder of folders) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(`${folder}/${name}.png`, image);
+  }
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string, password = PASSWORD): Promise<void> {
