@@ -65,6 +65,11 @@ it('registers annual-report writes the drafted report, and a folder that does no
   const refused = await run('registers', 'annual-report', ...options, '-o', nowhere);
   expect(refused).toMatchObject({ code: 1, out: '' });
   expect(refused.err).toMatch(/^error: \S+rapport\.html: cannot write it \(ENOENT[^\n]*\)\n$/u);
+  expect(await run('registers', 'annual-report', '--organization', 'Kommunförbundet Västernorrland', '--year', 'tjugo', '-o', file)).toEqual({
+    code: 1,
+    out: '',
+    err: "error: --year: expected a year such as 2024, got 'tjugo'\n",
+  });
 });
 
 it('refuses registers confirm without an id or --all, with exit code 1', async () => {

@@ -163,6 +163,10 @@ export function registerRegisters(program: Command): void {
     .option('--format <pdf|html>', 'output format', 'pdf')
     .requiredOption('-o, --output <file>', 'where to write the report')
     .action(async (options: { organization: string; year: string; regenerate?: boolean; format: string; output: string }, command: Command) => {
+      // Checked here, as typed: the service would only see NaN.
+      if (!/^\d{4}$/u.test(options.year)) {
+        throw new InputError({ path: '--year', code: 'invalid_year', message: `expected a year such as 2024, got '${options.year}'` });
+      }
       const year = Number(options.year);
       if (options.format !== 'pdf' && options.format !== 'html') {
         throw new InputError({ path: 'format', code: 'invalid_format', message: `expected pdf or html, got '${options.format}'` });
