@@ -55,6 +55,8 @@ export interface FieldOptions {
   autocomplete?: string;
   /** Wider or narrower input. */
   width?: 'short' | 'medium' | 'long';
+  /** The id of an error that concerns a group of fields (such as the three vote counts): it marks this field invalid and describes it too. */
+  groupError?: string | null;
 }
 
 function ids(name: string) {
@@ -79,16 +81,29 @@ function fieldFrame(state: FormState, options: { name: string; label: string; hi
 </div>`;
 }
 
-function aria(state: FormState, name: string, hasHint: boolean): Html {
+function aria(state: FormState, name: string, hasHint: boolean, groupError?: string | null): Html {
   const invalid = Boolean(state.errors[name]);
-  const by = describedBy(name, hasHint, invalid);
-  return html`${invalid && html` aria-invalid="true"`}${by && html` aria-describedby="${by}"`}`;
+  const by = [describedBy(name, hasHint, invalid), groupError ?? null].filter(Boolean).join(' ');
+  return html`${(invalid || Boolean(groupError)) && html` aria-invalid="true"`}${by && html` aria-describedby="${by}"`}`;
+}
+
+/** The error of a group of fields, placed above the group; the fields name it with `groupError`. */
+export function groupErrorMessage(state: FormState, name: string): { id: string | null; message: Html } {
+  const text = state.errors[name];
+  const { error } = ids(name);
+  if (!text) return { id: null, message: html`` };
+  return { id: error, message: html`<p class="error-message" id="${error}"><span class="visually-hidden">Fel: </span>${text}</p>` };
+}
+
+/** The id a field gets (`falt-…`), which the error summary links to. */
+export function fieldId(name: string): string {
+  return ids(name).id;
 }
 
 export function inputField(context: PageContext, state: FormState, options: FieldOptions): Html {
   const { id } = ids(options.name);
   const value = state.values[options.name] ?? '';
-  const control = html`<input id="${id}" name="${options.name}" type="${options.type ?? 'text'}" value="${options.type === 'password' ? '' : value}"${options.required && html` required`}${options.autocomplete && html` autocomplete="${options.autocomplete}"`} class="input-${options.width ?? 'long'}"${aria(state, options.name, Boolean(options.hint))}>`;
+  const control = html`<input id="${id}" name="${options.name}" type="${options.type ?? 'text'}" value="${options.type === 'password' ? '' : value}"${options.required && html` required`}${options.autocomplete && html` autocomplete="${options.autocomplete}"`} class="input-${options.width ?? 'long'}"${aria(state, options.name, Boolean(options.hint), options.groupError)}>`;
   return fieldFrame(state, options, control, context.t);
 }
 

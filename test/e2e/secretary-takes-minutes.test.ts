@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/legal-dates.ts';
 import { getMeetingOverview } from '../../src/services/meeting-cycle.service.ts';
-import { buildBoard, expectAccessible, screenshot, signIn, startApp, swedishToday, visit, type BoardWorld, type RunningApp } from './support/app.ts';
+import { buildBoard, checkedUrls, expectAccessible, expectErrorNextTo, screenshot, signIn, startApp, swedishToday, visit, type BoardWorld, type RunningApp } from './support/app.ts';
 
 describe('the secretary', () => {
   let running: RunningApp;
@@ -39,17 +39,36 @@ describe('the secretary', () => {
     await page.getByLabel('Rubrik').fill('Taxa för tillsyn');
     await page.getByLabel('Diarienummer').fill('RMÄ 2026/12');
     await page.getByRole('button', { name: 'Lägg till ärende' }).click();
+    await page.waitForURL((url) => url.hash === '#dagordning-rubrik');
+    await expectAccessible(page);
+    expect(await page.getByRole('link', { name: /Redigera § \d+ Taxa för tillsyn/ }).count()).toBe(1);
     await page.getByRole('button', { name: 'Skicka kallelse' }).click();
     await page.waitForLoadState();
     expect(await page.locator('main').innerText()).toContain('Kallelsen skickades');
     await expectAccessible(page);
 
-    for (const name of ['Karin Lindqvist', 'Erik Sandberg', 'Aisha Rahimi']) await page.getByLabel(`Närvarande: ${name}`).check();
+    // A substitute serving for a member who is present is refused next to that choice, and every tick stays.
+    for (const name of ['Karin Lindqvist', 'Erik Sandberg', 'Aisha Rahimi', 'Göran Åkesson']) await page.getByLabel(`Närvarande: ${name}`).check();
     await page.getByLabel('Närvarande: Sofia Berglund').check();
+    await page.getByLabel('På distans: Aisha Rahimi').check();
     await page.getByLabel('Tjänstgör för: Sofia Berglund').selectOption({ label: 'Göran Åkesson' });
     await page.getByLabel('Justerare').selectOption({ label: 'Erik Sandberg' });
     await page.getByRole('button', { name: 'Spara närvaro' }).click();
     await page.waitForLoadState();
+    await expectAccessible(page);
+    await expectErrorNextTo(page.getByLabel('Tjänstgör för: Sofia Berglund'), 'Ledamoten är närvarande hela sammanträdet och behöver ingen ersättare.');
+    expect(await page.locator('.error-summary').innerText()).toContain('Tjänstgör för: Sofia Berglund');
+    for (const name of ['Karin Lindqvist', 'Erik Sandberg', 'Aisha Rahimi', 'Göran Åkesson', 'Sofia Berglund']) expect(await page.getByLabel(`Närvarande: ${name}`).isChecked(), name).toBe(true);
+    expect(await page.getByLabel('På distans: Aisha Rahimi').isChecked()).toBe(true);
+    expect(await page.getByLabel('Tjänstgör för: Sofia Berglund').locator('option:checked').innerText()).toBe('Göran Åkesson');
+    expect(await page.getByLabel('Justerare').locator('option:checked').innerText()).toBe('Erik Sandberg');
+    expect((await getMeetingOverview(running.handle.db, meetingId, { today: swedishToday() })).minutes.attendees).toEqual([]);
+    await screenshot(page, 'narvaro-fel');
+
+    await page.getByLabel('Närvarande: Göran Åkesson').uncheck();
+    await page.getByLabel('På distans: Aisha Rahimi').uncheck();
+    await page.getByRole('button', { name: 'Spara närvaro' }).click();
+    await page.waitForURL((url) => url.hash === '#upprop-rubrik');
     await expectAccessible(page);
     expect(await page.locator('main').innerText()).toContain('4 av 4 beslutande – beslutfört');
     await screenshot(page, 'sammantrade');
@@ -62,21 +81,38 @@ describe('the secretary', () => {
     // More votes than members voting is refused with the reason beside the field.
     await page.getByLabel('Ja', { exact: true }).fill('9');
     await page.getByLabel('Nej', { exact: true }).fill('1');
+    await page.getByLabel('Avstår', { exact: true }).fill('-1');
     await page.getByRole('button', { name: 'Spara paragrafen' }).click();
     await page.waitForLoadState();
     await expectAccessible(page);
     expect(await page.locator('.error-summary').innerText()).toContain('Formuläret innehåller fel');
+    await expectErrorNextTo(page.getByLabel('Avstår', { exact: true }), 'Skriv ett heltal, 0 eller mer.');
+    expect(await page.getByLabel('Avstår', { exact: true }).inputValue()).toBe('-1');
+    await page.getByLabel('Avstår', { exact: true }).fill('0');
+    await page.getByRole('button', { name: 'Spara paragrafen' }).click();
+    await page.waitForLoadState();
+    await expectAccessible(page);
+    for (const count of ['Ja', 'Nej', 'Avstår']) await expectErrorNextTo(page.getByLabel(count, { exact: true }), 'Fler röster än antalet beslutande.');
+    expect(await page.getByLabel('Propositionsordning').getAttribute('aria-invalid')).toBeNull();
     expect(await page.getByLabel('Ärendebeskrivning').inputValue()).toBe('Timtaxan föreslås höjas till 1 180 kronor.');
+    expect(await page.getByLabel('Beslut (en att-sats per rad)').inputValue()).toBe('Direktionen fastställer timtaxan.\nTaxan gäller från 1 januari.');
+    expect(await page.getByLabel('Propositionsordning').inputValue()).toBe('Bifall mot avslag');
+    expect([await page.getByLabel('Ja', { exact: true }).inputValue(), await page.getByLabel('Nej', { exact: true }).inputValue()]).toEqual(['9', '1']);
     await screenshot(page, 'paragraf-fel');
     await page.getByLabel('Ja', { exact: true }).fill('3');
     await page.getByLabel('Reservationer (en per rad)').fill('Aisha Rahimi (C): Taxan blir för hög.');
     await page.getByRole('button', { name: 'Spara paragrafen' }).click();
     await page.waitForURL((url) => url.pathname === `/arbetsyta/sammantraden/${meetingId}`);
+    await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Färdigställ och skicka för justering' }).click();
     await page.waitForLoadState();
     await expectAccessible(page);
     expect(await page.locator('h1').innerText()).toContain('Väntar på justering');
+    // Every page of the journey was checked with axe, also those reached by a click or a submit.
+    const paths = checkedUrls(page).map((url) => new URL(url).pathname);
+    expect(paths.filter((path) => path === `/arbetsyta/sammantraden/${meetingId}`).length).toBeGreaterThanOrEqual(6);
+    expect(paths.filter((path) => path.startsWith(`/arbetsyta/sammantraden/${meetingId}/paragrafer/`)).length).toBeGreaterThanOrEqual(3);
 
     const overview = await getMeetingOverview(running.handle.db, meetingId, { today: swedishToday() });
     expect(overview.meeting.status).toBe('finalised');

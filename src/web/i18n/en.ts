@@ -245,6 +245,7 @@ export const en: Catalogue = {
       voteYes: 'Yes',
       voteNo: 'No',
       voteAbstain: 'Abstain',
+      voteCounts: 'Number of votes',
       voteResult: 'Result',
       reservations: 'Dissents (one per line)',
       reservationsHint: 'For example: Lena Ekström (V): The fee is too high.',

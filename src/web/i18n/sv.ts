@@ -247,6 +247,7 @@ export const sv = {
       voteYes: 'Ja',
       voteNo: 'Nej',
       voteAbstain: 'Avstår',
+      voteCounts: 'Antal röster',
       voteResult: 'Resultat',
       reservations: 'Reservationer (en per rad)',
       reservationsHint: 'Skriv till exempel: Lena Ekström (V): Taxan blir för hög.',

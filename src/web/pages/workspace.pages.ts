@@ -52,14 +52,16 @@ import {
   csrfField,
   emptyForm,
   errorSummary,
+  fieldId,
   formStateFrom,
+  groupErrorMessage,
   inputField,
-  messageFor,
   selectField,
   textareaField,
   type FormState,
 } from '../forms.ts';
 import { html, nonEmpty, type Html } from '../html.ts';
+import type { Catalogue } from '../i18n/index.ts';
 import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
 import { attendanceSection, paragraphArticle, paragraphLabel, signaturesSection } from '../minutes-view.ts';
@@ -241,7 +243,7 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle 
     return reply.redirect(`/arbetsyta/sammantraden/${result.value.meetingId}`, 303);
   });
 
-  const meetingPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, forms: { item?: FormState; attendance?: Problem[]; immediate?: FormState } = {}, status = 200) => {
+  const meetingPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, forms: { item?: FormState; attendance?: AttendanceForm; immediate?: FormState } = {}, status = 200) => {
     const viewer = requireViewer(request);
     await requireSecretaryOfMeeting(db, viewer, meetingId);
     const context = request.page;
@@ -259,7 +261,21 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle 
     const people = [...new Map(mandates.map((m) => [m.personId, m])).values()];
     const members = people.filter((m) => m.role !== 'substitute');
     const adjusterName = overview.minutes.adjustment.adjusters[0] ?? '';
-    const attendanceErrors = (forms.attendance ?? []).map((p) => messageFor(t, p));
+    // The roll-call as stored, or as the secretary just ticked it when it was refused.
+    const typed = forms.attendance;
+    const attendanceState: FormState = typed ? attendanceStateFrom(t, typed) : emptyForm;
+    const isPresent = (personId: string, name: string) => (typed ? typed.form.getAll('present').includes(personId) : attendeeNames.has(name));
+    const isRemote = (personId: string, name: string) => (typed ? typed.form.getAll('remote').includes(personId) : Boolean(attendeeByName.get(name)?.remote));
+    const servingFor = (personId: string, name: string) => (typed ? typed.form.get(`servingFor:${personId}`) ?? '' : (members.find((o) => o.personName === attendeeByName.get(name)?.servingFor)?.personId ?? ''));
+    const attendanceLabels: Record<string, string> = { adjuster: t.work.adjuster, attendance: t.work.attendance };
+    for (const m of people) {
+      attendanceLabels[`servingFor:${m.personId}`] = `${t.work.servingFor}: ${m.personName}`;
+      attendanceLabels[`present:${m.personId}`] = `${t.work.present}: ${m.personName}`;
+    }
+    const cellError = (name: string) => {
+      const error = groupErrorMessage(attendanceState, name);
+      return { id: error.id, message: error.message, aria: html`${error.id && html` aria-invalid="true" aria-describedby="${error.id}"`}` };
+    };
     const quorum = overview.quorum;
     const draftFields = await listParagraphDraftFields(db, meetingId);
     const adjustedAtMeeting = new Set(draftFields.filter((f) => f.adjustedImmediately).map((f) => f.id));
@@ -307,25 +323,28 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle 
 ${editable && html`<section class="card" aria-labelledby="upprop-rubrik">
   <h2 id="upprop-rubrik">${t.work.attendance}</h2>
   <p>${t.work.attendanceLead}</p>
-  ${attendanceErrors.length > 0 && html`<div class="error-summary" role="alert" tabindex="-1"><h3>${t.form.errorSummary}</h3><ul>${attendanceErrors.map((m) => html`<li>${m}</li>`)}</ul></div>`}
-  <form method="post" action="/arbetsyta/sammantraden/${meetingId}/narvaro">
+  ${errorSummary(context, attendanceState, attendanceLabels)}
+  ${groupErrorMessage(attendanceState, 'attendance').message}
+  <form method="post" action="/arbetsyta/sammantraden/${meetingId}/narvaro" novalidate>
     ${csrfField(context)}
-    <table class="data-table"><caption class="visually-hidden">${t.work.attendance}</caption>
+    <table class="data-table" id="${fieldId('attendance')}" tabindex="-1"><caption class="visually-hidden">${t.work.attendance}</caption>
     <thead><tr><th scope="col">${t.work.personName}</th><th scope="col">${t.work.role}</th><th scope="col">${t.work.present}</th><th scope="col">${t.work.remote}</th><th scope="col">${t.work.servingFor}</th></tr></thead>
     <tbody>${people.map((m) => {
-      const attendee = attendeeByName.get(m.personName);
-      return html`<tr>
+      const present = cellError(`present:${m.personId}`);
+      const serving = cellError(`servingFor:${m.personId}`);
+      const chosen = servingFor(m.personId, m.personName);
+      return html`<tr${(present.id || serving.id) && html` class="row-error"`}>
       <th scope="row">${m.personName}${m.party && html` <span class="party">(${m.party})</span>`}</th>
       <td>${t.minutes.attendeeRoles[m.role] ?? m.role}</td>
-      <td><input type="checkbox" name="present" value="${m.personId}" id="narvarande-${m.personId}" aria-label="${t.work.present}: ${m.personName}"${attendeeNames.has(m.personName) && html` checked`}></td>
-      <td><input type="checkbox" name="remote" value="${m.personId}" aria-label="${t.work.remote}: ${m.personName}"${attendee?.remote && html` checked`}></td>
+      <td>${present.message}<input type="checkbox" name="present" value="${m.personId}" id="${fieldId(`present:${m.personId}`)}" aria-label="${t.work.present}: ${m.personName}"${isPresent(m.personId, m.personName) && html` checked`}${present.aria}></td>
+      <td><input type="checkbox" name="remote" value="${m.personId}" aria-label="${t.work.remote}: ${m.personName}"${isRemote(m.personId, m.personName) && html` checked`}></td>
       <td>${m.role === 'substitute'
-        ? html`<select name="servingFor:${m.personId}" aria-label="${t.work.servingFor}: ${m.personName}"><option value="">${t.work.notServing}</option>${members.map((o) => html`<option value="${o.personId}"${attendee?.servingFor === o.personName && html` selected`}>${o.personName}</option>`)}</select>`
+        ? html`${serving.message}<select name="servingFor:${m.personId}" id="${fieldId(`servingFor:${m.personId}`)}" aria-label="${t.work.servingFor}: ${m.personName}"${serving.aria}><option value="">${t.work.notServing}</option>${members.map((o) => html`<option value="${o.personId}"${chosen === o.personId && html` selected`}>${o.personName}</option>`)}</select>`
         : ''}</td>
     </tr>`;
     })}</tbody></table>
-    ${selectField(context, { values: { adjuster: people.find((p) => p.personName === adjusterName)?.personId ?? '' }, errors: {} }, { name: 'adjuster', label: t.work.adjuster, choices: members.filter((m) => m.role !== 'chair').map((m) => ({ value: m.personId, label: m.personName })) })}
-    ${checkboxField({ values: {}, errors: {} }, { name: 'pickSubstitutes', label: t.work.pickSubstitutes })}
+    ${selectField(context, { values: { adjuster: typed ? typed.form.get('adjuster') ?? '' : people.find((p) => p.personName === adjusterName)?.personId ?? '' }, errors: attendanceState.errors }, { name: 'adjuster', label: t.work.adjuster, choices: members.filter((m) => m.role !== 'chair').map((m) => ({ value: m.personId, label: m.personName })) })}
+    ${checkboxField({ values: typed?.form.get('pickSubstitutes') === 'on' ? { pickSubstitutes: 'on' } : {}, errors: {} }, { name: 'pickSubstitutes', label: t.work.pickSubstitutes })}
     <button type="submit" class="button">${t.work.saveAttendance}</button>
   </form>
 </section>`}
@@ -426,7 +445,7 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     const result = await attempt(() =>
       recordAttendance(db, meetingId, { entries, adjusterPersonIds: adjuster ? [adjuster] : [], pickSubstitutes: form.get('pickSubstitutes') === 'on' }, actorOf(viewer)),
     );
-    if (!result.ok) return meetingPage(request, reply, meetingId, { attendance: result.problems }, 400);
+    if (!result.ok) return meetingPage(request, reply, meetingId, { attendance: { form, personIds, problems: result.problems } }, 400);
     return reply.redirect(`/arbetsyta/sammantraden/${meetingId}#upprop-rubrik`, 303);
   });
 
@@ -481,8 +500,10 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     const form: FormState = { values, errors: state?.errors ?? {} };
     const p = t.work.paragraph;
     const label = paragraphLabel(item.number);
-    const labels = { title: p.title, caseNumber: p.caseNumber, text: p.text, proposal: p.proposal, decisions: p.decisions, voteQuestion: p.voteQuestion, voteYes: p.voteYes, voteNo: p.voteNo, voteAbstain: p.voteAbstain, voteResult: p.voteResult, reservations: p.reservations, confidentialReason: p.confidentialReason };
+    const labels = { title: p.title, caseNumber: p.caseNumber, text: p.text, proposal: p.proposal, decisions: p.decisions, voteQuestion: p.voteQuestion, voteYes: p.voteYes, voteNo: p.voteNo, voteAbstain: p.voteAbstain, voteCounts: p.voteCounts, voteResult: p.voteResult, reservations: p.reservations, confidentialReason: p.confidentialReason };
     const title = t.work.editParagraph(label);
+    // A count that does not add up concerns all three counts: its message stands above them.
+    const voteCounts = groupErrorMessage(form, 'voteCounts');
     const body = html`<p class="overline">${overview.body.name} · ${overview.meeting.heldOn ? longDate(overview.meeting.heldOn, language) : ''}</p>
 <h1>${title}</h1>
 ${errorSummary(context, form, labels)}
@@ -499,10 +520,11 @@ ${errorSummary(context, form, labels)}
   ${textareaField(context, form, { name: 'decisions', label: p.decisions, hint: p.decisionsHint, rows: 4, required: false })}
   <fieldset><legend>${p.vote}</legend>
     ${inputField(context, form, { name: 'voteQuestion', label: p.voteQuestion, hint: p.voteQuestionHint, required: false })}
-    <div class="columns">
-      ${inputField(context, form, { name: 'voteYes', label: p.voteYes, type: 'number', width: 'short' })}
-      ${inputField(context, form, { name: 'voteNo', label: p.voteNo, type: 'number', width: 'short' })}
-      ${inputField(context, form, { name: 'voteAbstain', label: p.voteAbstain, type: 'number', width: 'short' })}
+    ${voteCounts.message}
+    <div class="columns" id="${fieldId('voteCounts')}" tabindex="-1">
+      ${inputField(context, form, { name: 'voteYes', label: p.voteYes, type: 'number', width: 'short', groupError: voteCounts.id })}
+      ${inputField(context, form, { name: 'voteNo', label: p.voteNo, type: 'number', width: 'short', groupError: voteCounts.id })}
+      ${inputField(context, form, { name: 'voteAbstain', label: p.voteAbstain, type: 'number', width: 'short', groupError: voteCounts.id })}
     </div>
     ${inputField(context, form, { name: 'voteResult', label: p.voteResult, required: false })}
   </fieldset>
@@ -546,7 +568,7 @@ ${errorSummary(context, form, labels)}
       const state = formStateFrom(t, values, result.problems, fieldOfParagraphPath);
       if (wantsJson(request)) {
         return reply.status(400).send({
-          error: { code: 'invalid_input', message: t.form.errorSummary, details: { problems: Object.entries(state.errors).map(([field, text]) => ({ field, text })) } },
+          error: { code: 'invalid_input', message: t.form.errorSummary, details: { problems: Object.entries(state.errors).map(([field, text]) => ({ field: field === 'voteCounts' ? 'voteYes' : field, text })) } },
         });
       }
       return paragraphPage(request, reply, meetingId, paragraphId, state, 400);
@@ -864,12 +886,33 @@ ${'sparat' in (request.query as object) && html`<div class="flash" role="status"
   });
 }
 
+/** The roll-call as submitted, and why recordAttendance refused it. */
+interface AttendanceForm {
+  form: URLSearchParams;
+  /** The persons in the order of the entries sent to recordAttendance, so 'entries[2]' names one. */
+  personIds: string[];
+  problems: Problem[];
+}
+
+/** Each problem of a refused roll-call at the control it concerns: the person's checkbox or serving choice, or the adjuster. */
+function attendanceStateFrom(t: Catalogue, typed: AttendanceForm): FormState {
+  return formStateFrom(t, {}, typed.problems, (path) => {
+    const entry = /^entries\[(\d+)\]\.(\w+)/.exec(path);
+    const personId = entry ? typed.personIds[Number(entry[1])] : undefined;
+    if (entry && personId) return entry[2] === 'servingForPersonId' ? `servingFor:${personId}` : `present:${personId}`;
+    if (path.startsWith('adjusterPersonIds')) return 'adjuster';
+    return 'attendance';
+  });
+}
+
 /** The form field a problem from updateParagraph points at. */
 function fieldOfParagraphPath(path: string): string {
   if (path.startsWith('votes')) {
     if (/\.yes\b/.test(path)) return 'voteYes';
     if (/\.no\b/.test(path)) return 'voteNo';
     if (/\.abstain\b/.test(path)) return 'voteAbstain';
+    // The whole vote ('votes[0]'): more votes than members voting.
+    if (/^votes\[\d+\]$/.test(path)) return 'voteCounts';
     return 'voteQuestion';
   }
   if (path.startsWith('reservations')) return 'reservations';

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../../../src/api/app.ts';
 import { todayInSweden } from '../../../src/domain/legal-dates.ts';
@@ -86,6 +86,30 @@ export async function expectAccessible(page: Page): Promise<void> {
   await accessibility.quiet(page);
   if (accessibility.audit(page).checked.at(-1) !== page.url()) await accessibility.enqueue(page);
   expect(accessibility.audit(page).failures.splice(0), page.url()).toEqual([]);
+}
+
+/**
+ * The field is marked invalid and described by a visible message containing `message` that stands next
+ * to it: in the field's own frame (label, hint, message, control), its table cell, or its fieldset.
+ */
+export async function expectErrorNextTo(field: Locator, message: string): Promise<void> {
+  expect(await field.getAttribute('aria-invalid'), 'aria-invalid').toBe('true');
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const described = await field.evaluate(
+    (element, ids) =>
+      ids.map((id) => {
+        const node = document.getElementById(id);
+        if (!node) return { id, text: '', near: false, visible: false };
+        const frame = element.closest('.field, td, fieldset');
+        const near = Boolean(node.parentElement?.contains(element) || frame?.contains(node));
+        const box = node.getBoundingClientRect();
+        return { id, text: node.textContent ?? '', near, visible: box.width > 0 && box.height > 0 };
+      }),
+    ids,
+  );
+  const matching = described.filter((d) => d.text.includes(message));
+  expect(matching, `aria-describedby ${JSON.stringify(described)}`).not.toEqual([]);
+  expect(matching.every((d) => d.near && d.visible), `the message stands next to the field: ${JSON.stringify(matching)}`).toBe(true);
 }
 
 /** The URLs the watch has checked with axe on this page, in order. */
