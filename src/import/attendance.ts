@@ -6,7 +6,7 @@
 import type { Attendee, AttendeeRole } from '../domain/minutes.ts';
 import { type HeaderField, matchHeaderLabel } from './lexicon/header-labels.ts';
 import { isKnownParty, isPartyToken } from './lexicon/parties.ts';
-import { ATTENDEE_ROLE_PATTERNS, GUEST_PATTERN, isJobTitle } from './lexicon/roles.ts';
+import { ATTENDEE_ROLE_PATTERNS, GUEST_PATTERN, isJobTitle, STACKED_ROLE } from './lexicon/roles.ts';
 import { isPersonName, leadingName, trailingName } from './person-names.ts';
 import type { HeaderSection } from './header-sections.ts';
 
@@ -396,6 +396,104 @@ export function spacedRowCells(row: string, kinds: ColumnKind[]): string[] | und
   return cells;
 }
 
+/** One person's columns in a table that pairs each member with a personal substitute. */
+interface PersonColumns {
+  role: 'member' | 'substitute';
+  name: number;
+  party?: number;
+  present?: number;
+  voting?: number;
+}
+
+interface PairedColumns {
+  people: PersonColumns[];
+  represents?: number;
+}
+
+const MEMBER_COLUMN = /^(?:ledamot|ledamöter|ordinarie|ordinarie ledamot|ordinarie ledamöter)$/iu;
+const SUBSTITUTE_COLUMN = /^(?:ersättare|personlig ersättare|personliga ersättare|ers\.?)$/iu;
+
+/**
+ * "Kommun⇥Ledamot⇥Närv.⇥Ersättare⇥Närv.", "Ledamot⇥Parti⇥Närv⇥Ersättare⇥Parti⇥Tjg": a header that pairs each
+ * member with a personal substitute on one row, each with their own party and mark columns. The cells after a
+ * person's column up to the next person's belong to that person; others (Kommun, Part, Organisation) to both.
+ */
+export function pairedColumnsOf(line: string): PairedColumns | undefined {
+  if (!line.includes('\t')) return undefined;
+  const cells = line.split('\t').map((c) => c.trim().replace(/:$/u, ''));
+  const people: PersonColumns[] = [];
+  let represents: number | undefined;
+  cells.forEach((cell, i) => {
+    if (MEMBER_COLUMN.test(cell)) people.push({ role: 'member', name: i });
+    else if (SUBSTITUTE_COLUMN.test(cell)) people.push({ role: 'substitute', name: i });
+    else {
+      const kind = classifyColumn(cell);
+      const person = people[people.length - 1];
+      if (kind === 'represents') represents ??= i;
+      else if (person && (kind === 'party' || kind === 'present' || kind === 'voting')) person[kind] ??= i;
+    }
+  });
+  if (people.length < 2 || !people.some((p) => p.role === 'member') || !people.some((p) => p.role === 'substitute')) return undefined;
+  if (!people.some((p) => p.present !== undefined || p.voting !== undefined)) return undefined;
+  return represents === undefined ? { people } : { people, represents };
+}
+
+/**
+ * A row with fewer cells than its header lost its empty cells (text extracted without tabs, where a run of spaces
+ * stood for each): each name goes to the next person's column, and a mark or note after it to that person's.
+ */
+function realignPairedRow(cells: string[], columns: PairedColumns): string[] {
+  const width = Math.max(...columns.people.flatMap((p) => [p.name, p.party ?? 0, p.present ?? 0, p.voting ?? 0]), columns.represents ?? 0) + 1;
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  if (cells.length >= width || cells.includes('')) return cells;
+  const out = new Array<string>(width).fill('');
+  let person = -1;
+  for (const cell of cells) {
+    const next = columns.people[person + 1];
+    if (next && startsWithName(cell)) {
+      person++;
+      out[next.name] = cell;
+      continue;
+    }
+    const current = columns.people[person];
+    if (!current) {
+      if (columns.represents !== undefined) out[columns.represents] = cell;
+      continue;
+    }
+    const slot = [current.party, current.present, current.voting].find(
+      (k) => k !== undefined && out[k] === '' && (k !== current.party || (!MARK_CELL.test(cell) && isPartyToken(cell.replace(/[()]/gu, '')))),
+    );
+    if (slot !== undefined) out[slot] = cell;
+  }
+  return out;
+}
+
+/** The people of one row of a paired table: each person with a mark (or a note) in their own columns. */
+function pairedRow(line: string, columns: PairedColumns): Attendee[] {
+  const cells = realignPairedRow(line.split('\t').map((c) => c.trim()), columns);
+  const represents = columns.represents !== undefined ? cells[columns.represents] || null : null;
+  const out: Attendee[] = [];
+  for (const person of columns.people) {
+    const nameCell = cells[person.name] ?? '';
+    if (nameCell === '') continue;
+    const present = person.present !== undefined ? (cells[person.present] ?? '') : '';
+    const voting = person.voting !== undefined ? (cells[person.voting] ?? '') : '';
+    const marked = (c: string) => c !== '' && !NEGATIVE_CELL.test(c);
+    if (!marked(present) && !marked(voting)) continue;
+    const notes = [present, voting].filter((c) => c !== '' && !MARK_CELL.test(c) && !NEGATIVE_CELL.test(c));
+    const context: SectionContext = { role: person.role, voting: null, staffWithoutParty: false };
+    const parsed = parseAttendanceEntry([nameCell, ...notes].join('\t'), context);
+    if (!parsed) continue;
+    const attendee = parsed.attendee;
+    const party = person.party !== undefined ? cells[person.party]?.replace(/[()]/gu, '').trim() : undefined;
+    if (party && attendee.party === null) attendee.party = party;
+    if (represents && attendee.represents === null) attendee.represents = represents;
+    if (person.voting !== undefined && attendee.voting === null) attendee.voting = isMarked(voting);
+    out.push(attendee);
+  }
+  return out;
+}
+
 /** A table header row: at least one known column name after the first cell. */
 export function tableColumnsOf(line: string): TableColumns | undefined {
   if (!line.includes('\t')) return undefined;
@@ -527,14 +625,27 @@ export function attendeesOfSection(section: HeaderSection, underVotingHeading = 
     } else rows.push(line);
   }
   const out: Attendee[] = [];
-  let columns = section.value ? tableColumnsOf(`${section.field}\t${section.value}`) : undefined;
+  // "Ledamöter⇥Parti⇥Närv⇥Ersättare⇥Parti⇥Tjg" as the label's own row: each member paired with a substitute.
+  let paired = section.value ? pairedColumnsOf(`${section.field === 'substitutes' ? 'Ersättare' : 'Ledamot'}\t${section.value}`) : undefined;
+  let columns = section.value && !paired ? tableColumnsOf(`${section.field}\t${section.value}`) : undefined;
   // Written without tabs, the header's column names and each row's cells are told apart by their words.
   let spaced = section.value && !columns ? spacedHeaderOf(section.value, 'optional')?.kinds : undefined;
   if (spaced) columns = tableColumnsOf(tabbedHeader(section.field, spaced));
   let explicitParty = false;
+  let stackedRole: string | undefined;
   const byMissingParty = new Set<Attendee>();
   for (const row of rows) {
-    if (row === section.value && columns) continue;
+    if (row === section.value && (columns || paired)) continue;
+    const pairedHeader = pairedColumnsOf(row);
+    if (pairedHeader) {
+      paired = pairedHeader;
+      columns = undefined;
+      continue;
+    }
+    if (paired) {
+      out.push(...pairedRow(row, paired));
+      continue;
+    }
     const header = tableColumnsOf(row);
     if (header && !isPersonName(row.split('\t')[0]?.trim() ?? '')) {
       columns = header;
@@ -557,8 +668,14 @@ export function attendeesOfSection(section: HeaderSection, underVotingHeading = 
       continue;
     }
     const cleaned = row.replace(/^\t+/u, '');
+    // "Ordförande" over "Anna Ek (S)": the role of the entry below.
+    if (STACKED_ROLE.test(cleaned.trim())) {
+      stackedRole = cleaned.trim();
+      continue;
+    }
     for (const entry of splitPeopleCells(cleaned).flatMap(splitPeopleRun)) {
-      const parsed = parseAttendanceEntry(entry, context);
+      const parsed = parseAttendanceEntry(stackedRole ? `${entry}, ${stackedRole}` : entry, context);
+      stackedRole = undefined;
       if (!parsed) continue;
       if (parsed.attendee.party) explicitParty = true;
       if (parsed.staffByMissingParty) byMissingParty.add(parsed.attendee);

@@ -4,6 +4,7 @@
  */
 import { firstDate } from './dates.ts';
 import { matchHeaderLabel, type HeaderField, type LabelMatch } from './lexicon/header-labels.ts';
+import { STACKED_ROLE } from './lexicon/roles.ts';
 import { isPersonName, leadingName } from './person-names.ts';
 
 export interface HeaderSection {
@@ -136,6 +137,7 @@ export function splitHeaderZone(lines: string[]): HeaderZone {
       const match = headerLabelOf(line);
       if (
         match &&
+        !isStackedRoleOfList(lines, r, current) &&
         !startsAttendanceRow(line, match, current) &&
         !looksLikeTableRowOfCurrent(line, current) &&
         !isRoleRowOfSignatures(line, current)
@@ -157,6 +159,21 @@ export function splitHeaderZone(lines: string[]): HeaderZone {
     if (rowSection) current = rowSection;
   }
   return { titleLines, sections };
+}
+
+/**
+ * "Ordförande" on a line of its own inside an attendance list, right below an entry (or the list's label) and
+ * right above a name: the role of the person below, not a label. A blank line before it ends the list, so a
+ * signature block after the list keeps its "Sekreterare" over the signer's name.
+ */
+function isStackedRoleOfList(lines: string[], r: number, current: HeaderSection | undefined): boolean {
+  if (!current || !isAttendanceField(current.field)) return false;
+  const t = lines[r]!.trim();
+  if (!STACKED_ROLE.test(t) || /^justerare$/iu.test(t)) return false;
+  const before = lines[r - 1]?.trim() ?? '';
+  const after = lines[r + 1]?.trim() ?? '';
+  if (before === '' || after === '' || after.includes('\t')) return false;
+  return leadingName(after.split(/[,(]/u)[0]!.trim()) !== undefined;
 }
 
 const ROLE_CELL = /^(?:sekreterare|ordförande|justerare|justerande|vid protokollet)$/iu;

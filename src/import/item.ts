@@ -9,6 +9,7 @@ import {
   EARLIER_TIME,
   NOT_DECISION,
   NOT_PAST_DECISION,
+  PASSIVE_PAST_DECISION,
   PAST_DECISION_PHRASES,
   PAST_TENSE_MARK,
   PRESENT_TENSE_MARK,
@@ -30,8 +31,10 @@ import { isPersonName, leadingName, sameName, trailingName } from './person-name
 
 const DNR_LABEL = String.raw`(?:Dnr|DNR|Dnr\.|Diarienr|Diarienummer|Diarie­nummer|Ärendenr|Ärendenummer|Ärende nr)`;
 const CASE_NUMBER = String.raw`((?:\p{Lu}{1,8}[ /.-]?)?\p{Lu}?\d[\p{L}\d./:-]*)`;
-const DNR_AT_END = new RegExp(`[\\s,;(–-]*\\(?${DNR_LABEL}\\s*[.:]?\\s*${CASE_NUMBER}\\)?[.,;]?\\s*$`, 'u');
-const DNR_LINE = new RegExp(`^${DNR_LABEL}\\s*[.:]?\\s*${CASE_NUMBER}[.,;]?\\s*(.*)$`, 'u');
+/** An archive (classification) code after the case number: "Dnr KS 2025/123 1.4.2", "(2.3)". Not part of the number. */
+const ARCHIVE_CODE = String.raw`(?:\s+\(?\d{1,2}(?:\.\d{1,2}){1,3}\)?)`;
+const DNR_AT_END = new RegExp(`[\\s,;(–-]*\\(?${DNR_LABEL}\\s*[.:]?\\s*${CASE_NUMBER}\\)?${ARCHIVE_CODE}?[.,;]?\\s*$`, 'u');
+const DNR_LINE = new RegExp(`^${DNR_LABEL}\\s*[.:]?\\s*${CASE_NUMBER}${ARCHIVE_CODE}?[.,;]?\\s*(.*)$`, 'u');
 const BARE_CASE_CELL = /^(?:\p{Lu}{1,8}[ ./-]?)?\d{2,4}[./:-]\d+(?:[./:-]\d+)*$/u;
 
 const TRAILING_CASE = /\s(\p{Lu}{2,8})[ /-]?(?:19|20)\d{2}[./:-]\d{1,6}(?:[./:-]\d{1,6})*\s*$/u;
@@ -277,12 +280,36 @@ const ANY_DECISION_PHRASE = new RegExp(DECISION_PHRASES.map((p) => `(?:${p.sourc
 
 const ANY_PAST_DECISION_PHRASE = new RegExp(PAST_DECISION_PHRASES.map((p) => `(?:${p.source})`).join('|'));
 
-function isDecisionSentence(sentence: string, pastTense: boolean): boolean {
+function isDecisionSentence(sentence: string, pastTense: Tense): boolean {
   const lower = sentence.toLowerCase();
   if (DECISION_FRAME.test(sentence)) return false;
   if (ANY_DECISION_PHRASE.test(lower) && !NOT_DECISION.test(sentence)) return true;
-  // In minutes written in the past tense, "Dagordningen godkändes." decides unless it speaks of an earlier meeting.
-  return pastTense && ANY_PAST_DECISION_PHRASE.test(lower) && !NOT_PAST_DECISION.test(sentence) && !EARLIER_TIME.test(sentence);
+  // In minutes written in the past tense, "Dagordningen godkändes." decides unless it speaks of an earlier meeting;
+  // in a § of present-tense minutes written in the past tense, only the passive ("godkändes", "valdes") does.
+  if (pastTense === false) return false;
+  const phrase = pastTense === 'passive' ? PASSIVE_PAST_DECISION : ANY_PAST_DECISION_PHRASE;
+  return phrase.test(lower) && !NOT_PAST_DECISION.test(sentence) && !EARLIER_TIME.test(sentence);
+}
+
+/**
+ * How a § reads preterite deciding verbs: `true` in minutes written in the past tense; 'passive' in a § of
+ * present-tense minutes that has passive preterites ("Protokollet godkändes.") and no present deciding verb, where
+ * the secretary changed tense for that §; `false` otherwise, where the preterite reports.
+ */
+export type Tense = boolean | 'passive';
+
+/** PRESENT_TENSE_MARK without the global flag, for a plain test. */
+const PRESENT_MARK = new RegExp(PRESENT_TENSE_MARK.source, 'iu');
+
+export function tenseOfItem(lines: string[], documentPastTense: boolean): Tense {
+  if (documentPastTense) return true;
+  let passive = false;
+  for (const line of lines) {
+    if (line.length < 8) continue;
+    if (PRESENT_MARK.test(line)) return false;
+    passive ||= PASSIVE_PAST_DECISION.test(line.toLowerCase());
+  }
+  return passive ? 'passive' : false;
 }
 
 /**
@@ -304,7 +331,7 @@ export function isWrittenInPastTense(lines: string[]): boolean {
  * Decisions without a "Beslut" heading: att-clauses and bullets after a frame ("Styrelsen beslutar"), and
  * sentences that decide ("Dagordningen godkännes.").
  */
-function decisionsInProse(blocks: string[][], pastTense: boolean): string[] {
+function decisionsInProse(blocks: string[][], pastTense: Tense): string[] {
   const decisions: string[] = [];
   let inProposal = false;
   let afterFrame = false;
@@ -339,7 +366,7 @@ function decisionsInProse(blocks: string[][], pastTense: boolean): string[] {
   return decisions;
 }
 
-function findDecisions(body: string[], blocks: string[][], pastTense: boolean): string[] {
+function findDecisions(body: string[], blocks: string[][], pastTense: Tense): string[] {
   const heading = body.findIndex((l) => l.trim() !== '' && (isDecisionHeading(l) || inlineDecisionOf(l) !== undefined));
   if (heading >= 0) {
     const found = decisionsUnderHeading(body, heading);
@@ -617,7 +644,7 @@ export function parseItem(
   end: number,
   heading: ItemHeading,
   knownNames: string[],
-  options: { pastTense?: boolean } = {},
+  options: { pastTense?: Tense } = {},
 ): MinutesItem {
   const { title, caseNumber, bodyStart } = readHeading(lines, start, end, heading);
   const body = lines.slice(bodyStart, end);

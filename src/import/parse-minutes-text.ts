@@ -9,7 +9,7 @@ import { parseSigningTime } from './dates.ts';
 import { cleanLines } from './clean-text.ts';
 import { readHeader } from './header.ts';
 import { isAttendanceField, splitHeaderZone } from './header-sections.ts';
-import { isWrittenInPastTense, parseItem } from './item.ts';
+import { isWrittenInPastTense, parseItem, tenseOfItem } from './item.ts';
 import { nameKey, sameName } from './person-names.ts';
 import { findHeadings, findNumberedPoints, type HeadingCandidate, trailerStart } from './segment.ts';
 import { applySigningTimes, splitSigningReport } from './signing-report.ts';
@@ -71,7 +71,9 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
   const pastTense = isWrittenInPastTense(lines.slice(firstItemLine, trailerLine));
   const items = headings.map((h, i) => {
     const end = i + 1 < headings.length ? headings[i + 1]!.line : trailerLine;
-    return parseItem(lines, h.line, end, { number: h.point ? null : h.number, rest: h.rest }, knownNames, { pastTense });
+    return parseItem(lines, h.line, end, { number: h.point ? null : h.number, rest: h.rest }, knownNames, {
+      pastTense: tenseOfItem(lines.slice(h.line, end), pastTense),
+    });
   });
 
   const hasHeader =

@@ -3,10 +3,11 @@
  * holds one feature in a few lines, so a regression names the feature rather than a whole document.
  */
 import { describe, expect, it } from 'vitest';
-import { splitPeopleCells, contextFor, parseAttendanceEntry, spacedHeaderOf, spacedRowCells } from './attendance.ts';
+import { splitPeopleCells, contextFor, pairedColumnsOf, parseAttendanceEntry, spacedHeaderOf, spacedRowCells } from './attendance.ts';
 import { parseTimeRange, parseSigningTime } from './dates.ts';
 import { bodyOfMeetingPhrase } from './header.ts';
 import { parseMinutesText } from './index.ts';
+import { tenseOfItem } from './item.ts';
 import { inlineDecisionOf, isCouncilProposalHeading, isProposalHeading } from './lexicon/section-headings.ts';
 import { isOrganisationName } from './lexicon/bodies.ts';
 import { findHeadings } from './segment.ts';
@@ -378,5 +379,88 @@ describe('minutes written with single spaces where cells were', () => {
     const m = parseMinutesText(text);
     expect(m.items[0]).toMatchObject({ title: 'Revisionsberättelse för 2024', caseNumber: 'MN 2025.011' });
     expect(m.signatures.map((s) => [s.role, s.name])).toEqual([['chair', 'Kerstin Alm'], ['adjuster', 'Oskar Lund']]);
+  });
+});
+
+describe('tables that pair each member with a personal substitute', () => {
+  it('reads "Kommun⇥Ledamot⇥Närv.⇥Ersättare⇥Närv.": each person with a mark, the kommun for both, row by row', () => {
+    const text = [
+      ...header, 'Närvaro', 'Kommun\tLedamot\tNärv.\tErsättare\tNärv.', 'Lövsjö kommun\tAnna Ek (S)\tX\tBo Al (M)\t',
+      'Tallby kommun\tCia Berg (C)\t\tDan Holm (S)\tX', '', '§ 1 Öppnande', 'Mötet öppnas.',
+    ].join('\n');
+    expect(parseMinutesText(text).attendees.map((a) => [a.name, a.party, a.represents, a.role, a.voting])).toEqual([
+      ['Anna Ek', 'S', 'Lövsjö kommun', 'member', null], ['Dan Holm', 'S', 'Tallby kommun', 'substitute', null],
+    ]);
+  });
+
+  it('reads "Ledamöter⇥Parti⇥Närv⇥Ersättare⇥Parti⇥Tjg" on the label\'s row: a Tjg mark makes the substitute deciding', () => {
+    const text = [
+      ...header, 'Ledamöter\tParti\tNärv\tErsättare\tParti\tTjg', 'Anna Ek\tS\tX\tBo Al\tS\t', 'Cia Berg\tM\t\tDan Holm\tM\tX',
+      'Eva Lund\tC\tX\tFia Sten\tC\tNej', '', '§ 1 Öppnande', 'Mötet öppnas.',
+    ].join('\n');
+    expect(parseMinutesText(text).attendees.map((a) => [a.name, a.party, a.role, a.voting])).toEqual([
+      ['Anna Ek', 'S', 'member', null], ['Dan Holm', 'M', 'substitute', true], ['Eva Lund', 'C', 'member', null],
+    ]);
+    expect(pairedColumnsOf('Ledamot\tParti\tNärvaro\tBeslutande')).toBeUndefined();
+  });
+});
+
+describe('role words stacked above the names', () => {
+  it('gives the role on its own line to the person below it in an attendance list', () => {
+    const text = [
+      ...header, 'Närvarande', 'Ordförande', 'Anna Ek (S)', '2:e vice ordförande', 'Bo Al (M)', 'Ledamot', 'Cia Berg (C)', 'Sekreterare',
+      'Dan Holm, kommunkansliet', '', '§ 1 Öppnande', 'Mötet öppnas.', '', 'Underskrifter', '', 'Sekreterare', 'Dan Holm', '', 'Ordförande', 'Anna Ek',
+    ].join('\n');
+    const m = parseMinutesText(text);
+    expect(m.attendees.map((a) => [a.name, a.role])).toEqual([
+      ['Anna Ek', 'chair'], ['Bo Al', 'vice-chair'], ['Cia Berg', 'member'], ['Dan Holm', 'secretary'],
+    ]);
+    expect(m.signatures.map((s) => [s.role, s.name])).toEqual([['secretary', 'Dan Holm'], ['chair', 'Anna Ek']]);
+  });
+});
+
+describe('case numbers as registries write them', () => {
+  it('drops an archive code after the number and reads dotted, slashed, colon and serial numbers', () => {
+    const text = [
+      ...header, '§ 1 Budget, Dnr KS 2025/123 1.4.2', 'Text.', '', '§ 2 Plan', 'Dnr 2025/45-109', 'Text.', '', '§ 3 Taxa', 'Dnr: SN 2024/0056', 'Text.',
+      '', '§ 4 Avtal Dnr KS 2025.0123', 'Text.', '', '§ 5 Remiss, Dnr KS/2025:123', 'Text.', '', '§ 6 Riktlinjer', 'Dnr 2025-000123 (2.3)', 'Text.',
+    ].join('\n');
+    expect(parseMinutesText(text).items.map((i) => [i.title, i.caseNumber])).toEqual([
+      ['Budget', 'KS 2025/123'], ['Plan', '2025/45-109'], ['Taxa', 'SN 2024/0056'], ['Avtal', 'KS 2025.0123'], ['Remiss', 'KS/2025:123'],
+      ['Riktlinjer', '2025-000123'],
+    ]);
+  });
+});
+
+describe('items numbered without a § sign', () => {
+  it('reads "Ärende 3 Title", "Punkt 4 Title" and "Ärende 5: Title" as numbered points of a small body', () => {
+    for (const word of ['Ärende', 'Punkt', 'Ärendepunkt']) {
+      const text = [...header, `${word} 1 Mötets öppnande`, 'Ordföranden öppnar mötet.', '', `${word} 2: Budget`, 'Budgeten fastställs.'].join('\n');
+      expect(parseMinutesText(text).items.map((i) => [i.number, i.title])).toEqual([[null, 'Mötets öppnande'], [null, 'Budget']]);
+    }
+  });
+
+  it('reads §§ written "Paragraf 12" and "§1."', () => {
+    expect(findHeadings(['Paragraf 12 Val av justerare', 'Text.', 'Paragraf 13 Budget']).map((h) => [h.number, h.rest])).toEqual([
+      [12, 'Val av justerare'], [13, 'Budget'],
+    ]);
+    expect(findHeadings(['Paragraf 5 i förbundsordningen gäller.'])).toEqual([]);
+    expect(findHeadings(['§1. Val av justerare', '§2. Budget']).map((h) => h.number)).toEqual([1, 2]);
+  });
+});
+
+describe('decision tense per §', () => {
+  it('reads a passive preterite as the decision of a § written in the past in present-tense minutes, but not an active report', () => {
+    const text = [
+      ...header, '§ 1 Dagordning', 'Dagordningen godkänns.', '', '§ 2 Protokoll', 'Föregående protokoll gicks igenom och godkändes.', '',
+      '§ 3 Information', 'Förbundschefen berättade att direktionen beslutade om nya taxor.', '', '§ 4 Budget', 'Budgeten antogs av fullmäktige tidigare i år. Nämnden noterar informationen.',
+      '', '§ 5 Val', 'Bo Al utses att justera.', '', '§ 6 Plan', 'Planen fastställs.',
+    ].join('\n');
+    expect(parseMinutesText(text).items.map((i) => i.decisions)).toEqual([
+      ['Dagordningen godkänns.'], ['Föregående protokoll gicks igenom och godkändes.'], [], ['Nämnden noterar informationen.'],
+      ['Bo Al utses att justera.'], ['Planen fastställs.'],
+    ]);
+    expect(tenseOfItem(['Rapporten lades till handlingarna.'], false)).toBe('passive');
+    expect(tenseOfItem(['Rapporten lades till handlingarna.', 'Styrelsen beslutar att anta planen.'], false)).toBe(false);
   });
 });

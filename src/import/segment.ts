@@ -20,13 +20,15 @@ export interface HeadingCandidate {
 
 const SECTION_FIRST = /^§\s*(\d{1,4})(?:\s*[.:])?(?:[ \t]+(.*))?$/u;
 const NUMBER_FIRST = /^(\d{1,4})\s*§(?:\s*[.:])?(?:[ \t]+(.*))?$/u;
+/** "Paragraf 12 Budget 2026": the § written out. */
+const WORD_FIRST = /^[Pp]aragraf\s+(\d{1,4})(?:\s*[.:])?(?:[ \t]+(.*))?$/u;
 /** "KS § 12", "Ksau § 5": the body's abbreviation before the § sign. */
 const PREFIXED = new RegExp(String.raw`^(${BODY_PREFIX})\s+§\s*(\d{1,4})(?:\s*[.:])?(?:[ \t]+(.*))?$`, 'u');
 const TOC_TAIL = /(?:\.{3,}|…+|\s{3,}|\t)\s*\d{1,3}\s*$/u;
 
 function candidateOf(line: string, index: number): (HeadingCandidate & { prefix?: string }) | undefined {
   const trimmed = line.trim();
-  let m = SECTION_FIRST.exec(trimmed) ?? NUMBER_FIRST.exec(trimmed);
+  let m = SECTION_FIRST.exec(trimmed) ?? NUMBER_FIRST.exec(trimmed) ?? WORD_FIRST.exec(trimmed);
   let prefix: string | undefined;
   if (!m) {
     const p = PREFIXED.exec(trimmed);
@@ -127,8 +129,11 @@ export function trailerStart(lines: string[], start: number, end: number): numbe
 
 /** "1. Inledning", "2) Lägesbild från kommunerna", "Punkt 3: Nästa möte": a short title, not a sentence. */
 const NUMBERED_POINT = /^(?:punkt\s+)?(\d{1,2})(?:[.)]|\s*:)\s+(\p{Lu}[^\t]{0,80})$/iu;
-/** "Punkt 1 – Välkommen", "Punkt 2 - Föregående anteckningar": the word "Punkt" makes a dash safe. */
-const NAMED_POINT = /^punkt\s+(\d{1,2})\s*[–—-]\s*(\p{Lu}[^\t]{0,80})$/iu;
+/**
+ * "Punkt 1 – Välkommen", "Ärende 3 Budget", "Ärendepunkt 2: Val av justerare": the word before the number makes
+ * a dash, or no separator at all, safe.
+ */
+const NAMED_POINT = /^(?:punkt|ärende|ärendepunkt|dagordningspunkt)\s+(\d{1,2})(?:\s*[–—:.-]\s*|\s+)(\p{Lu}[^\t]{0,80})$/iu;
 
 /**
  * Notes without § signs number their points "1.", "2." … from 1. A point heading stands after a blank line
@@ -139,7 +144,7 @@ export function findNumberedPoints(lines: string[]): HeadingCandidate[] {
   const chain: HeadingCandidate[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
-    if (t.length > 90 || !/^(?:punkt\s+)?\d/iu.test(t)) continue;
+    if (t.length > 90 || !/^(?:(?:punkt|ärende|ärendepunkt|dagordningspunkt)\s+)?\d/iu.test(t)) continue;
     const m = NUMBERED_POINT.exec(t) ?? NAMED_POINT.exec(t);
     if (!m) continue;
     const rest = m[2]!.trim();

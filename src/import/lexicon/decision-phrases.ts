@@ -71,6 +71,14 @@ export const PAST_DECISION_PHRASES: readonly RegExp[] = [
   /remitterades\b|\bbordlades\b/iu,
 ];
 
+/**
+ * The passive preterites of deciding ("Dagordningen godkändes.", "Till justerare valdes Bo Al.", "Rapporten lades till
+ * handlingarna."): in a § of present-tense minutes that has no present deciding verb they decide, since they record
+ * what was done at the meeting; the active "beslutade"/"fick i uppdrag" there more often report others' decisions.
+ */
+export const PASSIVE_PAST_DECISION =
+  /\b(?:godkändes|fastställdes|antogs|utsågs|valdes|beviljades|bifölls|avslogs|tillstyrktes|avstyrktes|noterades|antecknades|remitterades|bordlades|lades till handlingarna)\b/u;
+
 /** In past-tense minutes the words that report a decision are the decision; intentions and proposals still are not. */
 export const NOT_PAST_DECISION =
   /(?<![\p{L}\p{N}])(?:föreslår|föreslås|föreslog|skulle|ska|skall|bör|kan|kunna|behöver|kommer att|önskar|vill|uttalar|uttalade|yrkar|yrkade|yrkande|proposition|ja-röst(?:er)?|nej-röst(?:er)?|röstar|röstade|röster)(?![\p{L}\p{N}])|\?$/iu;

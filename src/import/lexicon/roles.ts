@@ -46,3 +46,10 @@ export function signatureRole(word: string): 'secretary' | 'chair' | 'adjuster' 
   if (w.endsWith('ordförande')) return 'chair';
   return 'adjuster';
 }
+
+/**
+ * A role word on a line of its own above the person's name in an attendance list ("Ordförande" over "Anna Ek
+ * (S)", "2:e vice ordförande", "Sekreterare").
+ */
+export const STACKED_ROLE =
+  /^(?:(?:\d\s*:\s*[ea]|förste|andre|tredje)\s+)?(?:vice\s+)?ordförande$|^(?:ordf\.|sekreterare|protokollförare|antecknare|ledamot|ordinarie ledamot|justerare)$/iu;
