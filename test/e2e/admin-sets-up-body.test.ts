@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdministrator } from '../../src/services/accounts.service.ts';
 import { getMandates } from '../../src/services/registers.service.ts';
-import { expectAccessible, screenshot, signIn, startApp, visit, type RunningApp } from './support/app.ts';
+import { expectAccessible, expectErrorNextTo, screenshot, signIn, startApp, visit, type RunningApp } from './support/app.ts';
 
 describe('the first administrator', () => {
   let running: RunningApp;
@@ -36,7 +36,18 @@ describe('the first administrator', () => {
     const page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, running.baseUrl, credentials.email, credentials.password);
     await visit(page, `${running.baseUrl}/admin`);
-    await page.getByRole('region', { name: 'Ny organisation' }).getByLabel('Namn', { exact: true }).fill('Kommunalförbundet Sjöbygden');
+    // Without a name the organisation is refused next to the name field, and the chosen type stays.
+    const newOrganization = page.getByRole('region', { name: 'Ny organisation' });
+    await newOrganization.getByLabel('Typ', { exact: true }).selectOption({ label: 'Samordningsförbund' });
+    await newOrganization.getByLabel('Namn', { exact: true }).fill('   ');
+    await page.getByRole('button', { name: 'Skapa organisation' }).click();
+    await page.waitForLoadState();
+    await expectAccessible(page);
+    await expectErrorNextTo(newOrganization.getByLabel('Namn', { exact: true }), 'Fyll i fältet.');
+    expect(await newOrganization.getByLabel('Typ', { exact: true }).locator('option:checked').innerText()).toBe('Samordningsförbund');
+    expect(await newOrganization.locator('.error-summary').innerText()).toContain('Namn: Fyll i fältet.');
+    await newOrganization.getByLabel('Typ', { exact: true }).selectOption({ label: 'Kommunalförbund' });
+    await newOrganization.getByLabel('Namn', { exact: true }).fill('Kommunalförbundet Sjöbygden');
     await page.getByRole('button', { name: 'Skapa organisation' }).click();
     await page.waitForURL('**/admin?sparat');
     await expectAccessible(page);

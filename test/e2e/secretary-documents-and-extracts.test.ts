@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/legal-dates.ts';
 import { addAgendaItem, getMeetingOverview, planMeeting, recordAttendance } from '../../src/services/meeting-cycle.service.ts';
 import { listParagraphDraftFields } from '../../src/services/publication.service.ts';
-import { buildBoard, expectAccessible, screenshot, signIn, startApp, swedishToday, visit, type BoardWorld, type RunningApp } from './support/app.ts';
+import { buildBoard, expectAccessible, expectErrorNextTo, screenshot, signIn, startApp, swedishToday, visit, type BoardWorld, type RunningApp } from './support/app.ts';
 
 /** A small valid-looking PDF: the application stores it as it is. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -120,7 +120,17 @@ describe('the secretary with underlag, omedelbar justering and extracts', () => 
     await page.waitForLoadState();
     await expectAccessible(page);
     expect(await page.locator('#falt-paragraphs-fel').innerText()).toContain('Välj minst en paragraf.');
+    expect(await page.getByLabel('Bestyrks av').inputValue()).toBe('Annika Strand');
     await page.getByLabel(`§ ${number} Taxa för tillsyn`).check();
+    // Nobody named to certify it: the message stands at that field, and the chosen § stays chosen.
+    await page.getByLabel('Bestyrks av').fill('');
+    await page.getByRole('button', { name: 'Skapa utdrag (PDF)' }).click();
+    await page.waitForLoadState();
+    await expectAccessible(page);
+    await expectErrorNextTo(page.getByLabel('Bestyrks av'), 'Fyll i fältet.');
+    expect(await page.getByLabel(`§ ${number} Taxa för tillsyn`).isChecked()).toBe(true);
+    expect(await page.getByLabel('Datum för bestyrkandet').inputValue()).toBe(swedishToday());
+    await page.getByLabel('Bestyrks av').fill('Annika Strand');
     await screenshot(page, 'utdrag');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Skapa utdrag (PDF)' }).click()]);
     expect(download.suggestedFilename()).toBe(`protokollsutdrag-${swedishToday()}-${number}.pdf`);
