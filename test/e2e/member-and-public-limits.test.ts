@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBoard, buildFinalisedMeeting, screenshot, signIn, startApp, visit, type BoardWorld, type RunningApp } from './support/app.ts';
+import { getMeetingOverview } from '../../src/services/meeting-cycle.service.ts';
+import { buildBoard, buildFinalisedMeeting, screenshot, signIn, startApp, swedishToday, visit, type BoardWorld, type RunningApp } from './support/app.ts';
 
 describe('a member and the public', () => {
   let running: RunningApp;
@@ -18,8 +19,9 @@ describe('a member and the public', () => {
     await signIn(page, running.baseUrl, world.emails.member);
     await visit(page, `${running.baseUrl}/mina-sammantraden`);
     await screenshot(page, 'mina-sammantraden');
+    const before = (await getMeetingOverview(running.handle.db, meeting.meetingId, { today: swedishToday() })).minutes.items;
     await page.getByRole('link', { name: /Direktionen/ }).first().click();
-    await visit(page, page.url());
+    await page.waitForURL(`**/mina-sammantraden/${meeting.meetingId}`);
     expect(await page.locator('main').innerText()).toContain('Utkast: protokollet är inte justerat');
     expect(await page.getByRole('link', { name: /Redigera/ }).count()).toBe(0);
     expect(await visit(page, `${running.baseUrl}/arbetsyta/sammantraden/${meeting.meetingId}`)).toBe(403);
@@ -28,6 +30,20 @@ describe('a member and the public', () => {
       form: { _csrf: csrf!, title: 'Ändrad rubrik' },
     });
     expect(post.status()).toBe(403);
+    // Nor through the API, with the same session.
+    const patch = await page.request.patch(`${running.baseUrl}/api/paragraphs/${meeting.caseParagraphId}`, { data: { title: 'Ändrad rubrik', decisions: ['Något annat.'] } });
+    expect(patch.status()).toBe(403);
+
+    // The § is as it was: in the database, and on the member's page.
+    const after = (await getMeetingOverview(running.handle.db, meeting.meetingId, { today: swedishToday() })).minutes.items;
+    expect(after).toEqual(before);
+    expect(after.find((i) => i.title === 'Taxa för tillsyn')?.decisions).toEqual(['Direktionen fastställer timtaxan till 1 180 kronor.']);
+    await visit(page, `${running.baseUrl}/mina-sammantraden/${meeting.meetingId}`);
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Taxa för tillsyn');
+    expect(main).toContain('Direktionen fastställer timtaxan till 1 180 kronor.');
+    expect(main).not.toContain('Ändrad rubrik');
+    expect(main).not.toContain('Något annat.');
     await page.close();
   });
 
