@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseOrThrow } from '../domain/validation.ts';
 import { InputError } from '../errors.ts';
+import { isIsoDate } from '../domain/legal-dates.ts';
 import { allOf, filterConditions, PERSON_ROLES, personCondition, type ResolvedFilters } from '../search/search-filters.ts';
 import {
   hasNegatedTerms,
@@ -47,7 +48,8 @@ export const MAX_PAGE_SIZE = 100;
 /** Facet lists are cut to the largest this many values. */
 export const MAX_FACET_VALUES = 50;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+// The calendar check, not only the shape: 2020-13-01 would otherwise reach the database as a cast error.
+const isoDate = z.string().refine(isIsoDate, 'a date of the calendar as YYYY-MM-DD');
 
 export const searchFiltersSchema = z
   .object({

@@ -357,6 +357,7 @@ describeOnEachEngine('searching decisions', (database) => {
     expect(await refused({ query: 'a '.repeat(40) })).toBe('query_too_many_terms');
     expect(await refused({ query: 'skola', pageSize: 1000 })).toBe('invalid_field');
     expect(await refused({ query: 'skola', filters: { from: '2020-13' } })).toBe('invalid_field');
+    expect(await refused({ query: 'skola', filters: { to: '2021-02-30' } })).toBe('invalid_field');
 
     // An unbalanced quote runs to the end of the query.
     expect(hitsOf(await search({ query: '"leverera familjehem' }))).toContain('2020-05-07 § 13');
@@ -393,6 +394,10 @@ describeOnEachEngine('searching decisions', (database) => {
     expect(badYear.statusCode).toBe(400);
     const empty = await app.inject({ method: 'GET', url: '/api/search' });
     expect(empty.statusCode).toBe(400);
+    // A date of the right shape that the calendar lacks is the caller's mistake, not a server error.
+    const noSuchDay = await app.inject({ method: 'GET', url: '/api/search?q=skola&from=2020-13-01' });
+    expect(noSuchDay.statusCode).toBe(400);
+    expect(JSON.stringify(noSuchDay.json())).toContain('from');
     await app.close();
   });
 });
