@@ -47,6 +47,7 @@ import {
   findDelegatedDecisionsForAgenda,
   findDelegatedDecisionsListedInMeeting,
   findOpenMeetingsOfBodyFrom,
+  hasDelegatedDecisionsLinkedTo,
   listDecisionTexts,
   findFollowUpEntryScope,
   findGoalById,
@@ -194,7 +195,9 @@ export async function proposeFollowUpFromMeeting(tx: Database, meetingId: string
       counts.appointments++;
     }
 
-    for (const proposal of proposals.delegatedDecisions) {
+    // An anmälan written from the register lists decisions it already has: reading them again would double them.
+    const fromRegister = proposals.delegatedDecisions.length > 0 && (await hasDelegatedDecisionsLinkedTo(tx, paragraph.id));
+    for (const proposal of fromRegister ? [] : proposals.delegatedDecisions) {
       const caseId = proposal.caseNumber ? await findOrInsertCase(tx, { organizationId: meeting.organizationId, caseNumber: proposal.caseNumber }) : null;
       if (await findDelegatedDecisionFrom(tx, { sourceParagraphId: paragraph.id, description: proposal.description, caseId })) continue;
       await insertDelegatedDecision(tx, {

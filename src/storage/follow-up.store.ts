@@ -664,3 +664,9 @@ export async function listDecisionTexts(db: Database, paragraphId: string): Prom
     .orderBy(asc(decisionPoints.position));
   return rows.map((r) => r.text);
 }
+
+/** Whether the register links delegated decisions to a § (it lists or reported them): then its text came from the register. */
+export async function hasDelegatedDecisionsLinkedTo(db: Database, paragraphId: string): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(db, sql`select 1 as one from delegated_decisions where reported_paragraph_id = ${paragraphId} limit 1`);
+  return rows.length > 0;
+}

@@ -53,6 +53,9 @@ describeOnEachEngine('the anmälan of delegated decisions', (database) => {
     expect(byId.get(extra.id)!.status).toBe('reported');
     expect(byId.get(later.id)).toMatchObject({ status: 'registered', listedIn: { heldOn: '2026-05-04' }, reportedIn: null });
     expect((await followUp.unreportedDelegatedDecisions(db, body.id)).map((d) => d.id)).toEqual([later.id]);
+    // Reading the adjusted minutes for follow-up does not propose the listed decisions a second time.
+    expect((await followUp.proposeFollowUp(db, march.meetingId)).delegatedDecisions).toBe(0);
+    expect(await followUp.listDelegatedDecisions(db, { bodyId: body.id })).toHaveLength(3);
 
     // Reporting one of them again by hand is refused: a delegated decision is reported once.
     const mayParagraphIds = (await cycle.getMeetingOverview(db, may.meetingId, { today: '2026-05-04' })).paragraphIds;
