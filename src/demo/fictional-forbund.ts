@@ -193,6 +193,19 @@ export const BOARD_MEETINGS: { place: string; cases: DemoCase[] }[] = [
 ];
 
 /** The items of the next meeting, planned but not held. */
+/**
+ * Decisions the director and the chair take under the delegationsordning between meetings, dated by days
+ * from today; each becomes the "Anmälan av delegationsbeslut" of the direktion's next meeting.
+ */
+export const DELEGATED_DECISIONS: { daysFromToday: number; delegate: string; description: string; rulePoint: string; caseNumber: string | null }[] = [
+  { daysFromToday: -300, delegate: 'Förbundsdirektören', description: 'Anställning av brandmästare i Älvby', rulePoint: '4.1', caseNumber: null },
+  { daysFromToday: -205, delegate: 'Förbundsdirektören', description: 'Tilldelning av avtal om service av andningsskydd', rulePoint: '2.3', caseNumber: 'RMÄ 2026/22' },
+  { daysFromToday: -130, delegate: 'Ordföranden', description: 'Yttrande över remiss om regional plan för räddningstjänst', rulePoint: '1.2', caseNumber: 'RMÄ 2026/31' },
+  { daysFromToday: -60, delegate: 'Förbundsdirektören', description: 'Tillfällig nedsättning av tillsynsavgift för ideella föreningar', rulePoint: '3.4', caseNumber: null },
+  { daysFromToday: -9, delegate: 'Förbundsdirektören', description: 'Avtal om lån av räddningsbåt under sommaren', rulePoint: '2.1', caseNumber: 'RMÄ 2026/44' },
+  { daysFromToday: -2, delegate: 'Förbundsdirektören', description: 'Beslut om förlängd beredskap vid höstens stormar', rulePoint: '5.2', caseNumber: null },
+];
+
 export const NEXT_MEETING_CASES: { title: string; presenter: string }[] = [
   { title: 'Budgetuppföljning efter tertial 2', presenter: 'Ekonomichefen' },
   { title: 'Rapport från rekryteringskampanjen', presenter: DIRECTOR.name },

@@ -21,9 +21,10 @@ import {
   updateParagraph,
   type Actor,
 } from '../services/meeting-cycle.service.ts';
+import { confirmAllProposals, proposeFollowUp, registerDelegatedDecision } from '../services/follow-up.service.ts';
 import { saveMinutes } from '../services/minutes.service.ts';
 import type { DatabaseHandle } from '../services/system.service.ts';
-import { BOARD_MEETINGS, BOARD_MEMBERS, DIRECTOR, FORBUND, MUNICIPALITIES, NETWORK, NEXT_MEETING_CASES, SECRETARY, type DemoCase } from './fictional-forbund.ts';
+import { BOARD_MEETINGS, BOARD_MEMBERS, DELEGATED_DECISIONS, DIRECTOR, FORBUND, MUNICIPALITIES, NETWORK, NEXT_MEETING_CASES, SECRETARY, type DemoCase } from './fictional-forbund.ts';
 
 /** The password of every demo account (it is a demo: the data is fictional and local). */
 export const DEMO_PASSWORD = 'demo-protokoll-2026';
@@ -102,6 +103,11 @@ export async function seedDemo(handle: DatabaseHandle, options: { today: string 
   // Six meetings over the past year: the fifth was adjusted days ago (its notice is on the board), the
   // sixth is finalised and waits for signatures.
   const offsets = [-320, -250, -180, -110, -14, -4];
+  for (const decision of DELEGATED_DECISIONS) {
+    const { daysFromToday, ...rest } = decision;
+    await registerDelegatedDecision(db, { bodyId: board.id, ...rest, decidedOn: weekdayOnOrBefore(addDays(today, daysFromToday)) }, actor);
+  }
+  const adjustedMeetingIds: string[] = [];
   let awaitingSignatureMeetingId = '';
   let lastAdjusterName = '';
   for (const [index, plan] of BOARD_MEETINGS.entries()) {
@@ -206,7 +212,11 @@ export async function seedDemo(handle: DatabaseHandle, options: { today: string 
     const signedOn = weekdayOnOrBefore(addDays(heldOn, index === 4 ? 6 : 7));
     await signMinutes(handle, meetingId, { at: at(signedOn, '08:40') }, { personId: personOf(chair.name), name: chair.name });
     await signMinutes(handle, meetingId, { at: at(signedOn, '16:05') }, { personId: personOf(adjusterPerson.name), name: adjusterPerson.name });
+    adjustedMeetingIds.push(meetingId);
   }
+  // The assignments the direktion gave, as the secretary confirms them from the adjusted minutes.
+  for (const meetingId of adjustedMeetingIds) await proposeFollowUp(db, meetingId, actor);
+  await confirmAllProposals(db, { organizationId: forbund.id }, actor);
 
   // The next meeting: planned, with its agenda, and the kallelse sent today.
   const nextOn = weekdayOnOrBefore(addDays(today, 12));

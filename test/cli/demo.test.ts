@@ -80,6 +80,13 @@ async function expectDemoPromises(db: Database, today: string): Promise<void> {
   expect(await count(db, sql`select count(*)::int as n from reservations`)).toBeGreaterThan(0);
   // The decisions give assignments ('får i uppdrag'), in the minutes' own words.
   expect(await count(db, sql`select count(*)::int as n from decision_points where text like '%får i uppdrag%'`)).toBeGreaterThan(0);
+  // … which stand in the assignments register, confirmed, each with the § it came from.
+  const assignments = await queryRows<{ status: string; from_paragraph: boolean }>(db, sql`select status, decision_point_id is not null as from_paragraph from assignments`);
+  expect(assignments.length).toBeGreaterThan(0);
+  expect(assignments.every((a) => a.status === 'open' && a.from_paragraph)).toBe(true);
+  // Delegated decisions were reported at the anmälan of the meeting after them.
+  const reported = await count(db, sql`select count(*)::int as n from delegated_decisions d join paragraphs p on p.id = d.reported_paragraph_id where d.status = 'reported' and p.agenda_kind = 'delegated_decisions'`);
+  expect(reported).toBeGreaterThan(0);
   // The network keeps notes.
   expect(await count(db, sql`select count(*)::int as n from meetings m join bodies b on b.id = m.body_id where b.name = ${NETWORK.name} and m.minutes_kind = 'notes'`)).toBe(3);
 }

@@ -98,7 +98,7 @@ export function registerRegisters(program: Command): void {
         const lines = entries.map(
           (d) =>
             `${d.id}  ${d.decidedOn ?? '(datum ej angivet)'}  ${d.caseNumber ? `Dnr ${d.caseNumber}  ` : ''}${d.delegate ?? '(delegat ej angiven)'}: ${d.description}` +
-            `  [${d.status}${d.reportedIn ? `, anmält ${where(d.reportedIn)}` : `, till ${d.bodyName}`}]`,
+            `  [${d.status}${d.reportedIn ? `, anmält ${where(d.reportedIn)}` : d.listedIn ? `, anmäls ${where(d.listedIn)}` : `, till ${d.bodyName}`}]`,
         );
         print(options, entries, lines, 'Inga delegationsbeslut.');
       });
