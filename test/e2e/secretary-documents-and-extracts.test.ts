@@ -122,6 +122,7 @@ describe('the secretary with underlag, omedelbar justering and extracts', () => 
     expect(await page.locator('#falt-paragraphs-fel').innerText()).toContain('Välj minst en paragraf.');
     expect(await page.getByLabel('Bestyrks av').inputValue()).toBe('Annika Strand');
     await page.getByLabel(`§ ${number} Taxa för tillsyn`).check();
+    await screenshot(page, 'utdrag');
     // Nobody named to certify it: the message stands at that field, and the chosen § stays chosen.
     await page.getByLabel('Bestyrks av').fill('');
     await page.getByRole('button', { name: 'Skapa utdrag (PDF)' }).click();
@@ -131,7 +132,6 @@ describe('the secretary with underlag, omedelbar justering and extracts', () => 
     expect(await page.getByLabel(`§ ${number} Taxa för tillsyn`).isChecked()).toBe(true);
     expect(await page.getByLabel('Datum för bestyrkandet').inputValue()).toBe(swedishToday());
     await page.getByLabel('Bestyrks av').fill('Annika Strand');
-    await screenshot(page, 'utdrag');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Skapa utdrag (PDF)' }).click()]);
     expect(download.suggestedFilename()).toBe(`protokollsutdrag-${swedishToday()}-${number}.pdf`);
     const path = await download.path();

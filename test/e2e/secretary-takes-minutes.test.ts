@@ -63,6 +63,7 @@ describe('the secretary', () => {
     expect(await page.getByLabel('Tjänstgör för: Sofia Berglund').locator('option:checked').innerText()).toBe('Göran Åkesson');
     expect(await page.getByLabel('Justerare').locator('option:checked').innerText()).toBe('Erik Sandberg');
     expect((await getMeetingOverview(running.handle.db, meetingId, { today: swedishToday() })).minutes.attendees).toEqual([]);
+    await page.getByLabel('Tjänstgör för: Sofia Berglund').scrollIntoViewIfNeeded();
     await screenshot(page, 'narvaro-fel');
 
     await page.getByLabel('Närvarande: Göran Åkesson').uncheck();
