@@ -4,69 +4,30 @@
  * migrated on: the documents keep their public text, have empty underlag text, and follow a file's
  * text when it is set.
  */
-import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrateDatabase, openDatabase, queryRows, type DatabaseHandle, type Engine } from '../../src/storage/database.ts';
+import { migrateDatabase, queryRows, type DatabaseHandle } from '../../src/storage/database.ts';
 import { saveMinutes } from '../../src/services/minutes.service.ts';
 import { searchDecisions } from '../../src/services/search.service.ts';
+import { migrationsFolderBefore, openEmptyDatabase } from '../support/databases.ts';
 import { buildMinutes } from '../support/factories.ts';
 
-const migrations = fileURLToPath(new URL('../../src/storage/migrations', import.meta.url));
-
-/** A copy of the migrations folder whose journal ends before 0009. */
-function migrationsBefore0009(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'protokoll-migrations-'));
-  cpSync(migrations, folder, { recursive: true });
-  const journalFile = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((entry) => entry.idx < 9);
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
-
-async function openEmpty(engine: Engine): Promise<DatabaseHandle> {
-  if (engine === 'pglite') return openDatabase({ dataDir: null });
-  const serverUrl = process.env.TEST_DATABASE_URL!;
-  const name = `protokoll_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
-}
 
 for (const engine of ['pglite', 'postgres'] as const) {
   const available = engine === 'pglite' || Boolean(process.env.TEST_DATABASE_URL);
   (available ? describe : describe.skip)(`migration 0009 [${engine}]`, () => {
     let handle: DatabaseHandle | undefined;
-    const folder = migrationsBefore0009();
+    const folder = migrationsFolderBefore(9);
     afterAll(async () => {
       await handle?.close();
       rmSync(folder, { recursive: true, force: true });
     });
 
     it('adds the underlag text to files and search documents, empty for what was stored before', async () => {
-      handle = await openEmpty(engine);
+      handle = await openEmptyDatabase(engine);
       const db = handle.db;
       if (engine === 'pglite') await migratePglite(db as never, { migrationsFolder: folder });
       else await migratePostgres(db as never, { migrationsFolder: folder });

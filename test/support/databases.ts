@@ -5,34 +5,30 @@
  * start a throwaway server (scripts/with-throwaway-postgres.sh).
  */
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { migrateDatabase, openDatabase, type DatabaseHandle, type Engine } from '../../src/storage/database.ts';
 
 export const testEngines: Engine[] = ['pglite', 'postgres'];
 
-/** Opens a migrated, empty database on `engine`; closing it also removes it. */
-export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> {
-  if (engine === 'pglite') {
-    const handle = await openDatabase({ dataDir: null });
-    await migrateDatabase(handle);
-    return handle;
-  }
+/** A fresh, empty database on the server named by TEST_DATABASE_URL: its URL, and `drop` to remove it. */
+export async function createServerDatabase(prefix = 'protokoll_test'): Promise<{ url: string; drop: () => Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `protokoll_test_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
-  await migrateDatabase(handle);
   return {
-    ...handle,
-    close: async () => {
-      await handle.close();
+    url: url.toString(),
+    drop: async () => {
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
@@ -40,6 +36,40 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
     },
   };
 }
+
+/** Opens an empty database on `engine` with no migration applied; closing it also removes it. */
+export async function openEmptyDatabase(engine: Engine): Promise<DatabaseHandle> {
+  if (engine === 'pglite') return openDatabase({ dataDir: null });
+  const server = await createServerDatabase();
+  const handle = await openDatabase({ databaseUrl: server.url });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await server.drop();
+    },
+  };
+}
+
+/** Opens a migrated, empty database on `engine`; closing it also removes it. */
+export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> {
+  const handle = await openEmptyDatabase(engine);
+  await migrateDatabase(handle);
+  return handle;
+}
+
+/** A copy of the migrations folder whose journal ends before migration `index`, to test that migration on data. */
+export function migrationsFolderBefore(index: number): string {
+  const folder = mkdtempSync(join(tmpdir(), 'protokoll-migrations-'));
+  cpSync(migrationsFolder, folder, { recursive: true });
+  const journalFile = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number }[] };
+  journal.entries = journal.entries.filter((entry) => entry.idx < index);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return folder;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../src/storage/migrations', import.meta.url));
 
 /** Runs `body` once per engine with a database of its own; `database()` gives the open handle. */
 export function describeOnEachEngine(title: string, body: (database: () => DatabaseHandle) => void): void {

@@ -4,15 +4,13 @@
  * server named by TEST_DATABASE_URL, which the command reaches through DATABASE_URL as an operator's would.
  * `describeCliOnEachEngine` runs a block once per engine, like `describeOnEachEngine` does for services.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, vi } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import { openMigratedDatabase, type DatabaseHandle, type Engine } from '../../../src/storage/database.ts';
-import { testEngines } from '../../support/databases.ts';
+import { createServerDatabase, testEngines } from '../../support/databases.ts';
 
 export interface CliRun {
   code: number;
@@ -62,26 +60,6 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   }
 }
 
-async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `protokoll_cli_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
-}
 
 /** Runs `body` once per engine, each with an empty database of its own that the command creates. */
 export function describeCliOnEachEngine(title: string, body: (cli: () => CliWorld) => void): void {
@@ -93,7 +71,7 @@ export function describeCliOnEachEngine(title: string, body: (cli: () => CliWorl
       let cleanup = async () => {};
       beforeAll(async () => {
         const dataDir = mkdtempSync(join(tmpdir(), 'protokoll-cli-'));
-        const server = engine === 'postgres' ? await createServerDatabase() : null;
+        const server = engine === 'postgres' ? await createServerDatabase('protokoll_cli') : null;
         // Whatever the developer's shell says, the command reaches exactly the database under test.
         const env = { DATABASE_URL: server?.url, PROTOKOLL_DATA: undefined };
         cleanup = async () => {
