@@ -12,6 +12,17 @@ import type { RuleProfile } from './rule-profile.ts';
 export const minutesStatuses = ['draft', 'finalised', 'adjusted', 'archived'] as const;
 export type MinutesStatus = (typeof minutesStatuses)[number];
 
+/**
+ * Meeting statuses after which the agenda no longer changes: its §§ keep their numbers and nothing new is
+ * listed on it (planned, convened and held meetings are still open).
+ */
+export const closedMeetingStatuses = ['finalised', 'adjusted', 'archived', 'cancelled'] as const;
+
+/** Whether a meeting's agenda and draft minutes can still change. */
+export function isMeetingOpen(status: string): boolean {
+  return !(closedMeetingStatuses as readonly string[]).includes(status);
+}
+
 /** Underskrift: one approval by the chair or an adjuster. */
 export interface MinutesSignature {
   signerId: string;

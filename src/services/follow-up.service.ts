@@ -19,6 +19,7 @@ import {
   type AppointmentRole,
 } from '../domain/follow-up/index.ts';
 import { addDays, isIsoDate } from '../domain/legal-dates.ts';
+import { isMeetingOpen } from '../domain/minutes-state.ts';
 import type { AuditEventKind } from '../domain/audit-event.ts';
 import { InputError, NotFoundError, RuleError, type Problem } from '../errors.ts';
 import {
@@ -565,10 +566,9 @@ export async function reportDelegatedDecisions(db: Database, input: { ids: strin
  * when the minutes are adjusted. A text the secretary wrote is kept (the decisions are still linked), and
  * decisions listed by another open meeting stay there. Runs inside the caller's transaction.
  */
-export async function listDelegatedDecisionsOnAgenda(tx: Database, meetingId: string): Promise<DelegatedDecisionsOnAgenda | null> {
-  const meeting = await findMeetingById(tx, meetingId);
-  if (!meeting || !meeting.heldOn || ['finalised', 'adjusted', 'archived', 'cancelled'].includes(meeting.status)) return null;
-  const item = (await listParagraphsOfMeeting(tx, meetingId)).find((p) => p.agendaKind === 'delegated_decisions');
+export async function listDelegatedDecisionsOnAgenda(tx: Database, meeting: MeetingRow): Promise<DelegatedDecisionsOnAgenda | null> {
+  if (!meeting.heldOn || !isMeetingOpen(meeting.status)) return null;
+  const item = (await listParagraphsOfMeeting(tx, meeting.id)).find((p) => p.agendaKind === 'delegated_decisions');
   if (!item) return null;
   const listed = await findDelegatedDecisionsForAgenda(tx, { bodyId: meeting.bodyId, upTo: meeting.heldOn, paragraphId: item.id });
   const newlyListed = listed.filter((d) => d.listedParagraphId !== item.id).map((d) => d.id);
@@ -593,7 +593,7 @@ export async function refreshDelegatedDecisionsOnAgenda(db: Database, meetingId:
   return inTransaction(db, async (tx) => {
     const meeting = await findMeetingById(tx, meetingId);
     if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
-    const result = await listDelegatedDecisionsOnAgenda(tx, meetingId);
+    const result = await listDelegatedDecisionsOnAgenda(tx, meeting);
     if (!result) {
       throw new RuleError('no_delegation_item', 'the meeting has no "Anmälan av delegationsbeslut" item that can still change', { meetingId });
     }
@@ -615,8 +615,8 @@ export async function reportDelegatedDecisionsListedIn(tx: Database, meeting: Pi
 /** A delegated decision that became registered goes on the anmälan of the body's next open meeting from its date. */
 async function listOnNextAgenda(tx: Database, bodyId: string, decidedOn: string | null): Promise<void> {
   if (!decidedOn) return;
-  for (const meetingId of await findOpenMeetingsOfBodyFrom(tx, bodyId, decidedOn)) {
-    if (await listDelegatedDecisionsOnAgenda(tx, meetingId)) return;
+  for (const meeting of await findOpenMeetingsOfBodyFrom(tx, bodyId, decidedOn)) {
+    if (await listDelegatedDecisionsOnAgenda(tx, meeting)) return;
   }
 }
 

@@ -22,6 +22,7 @@ import {
   draftMinutesApproval,
   finalise,
   isAdjusted,
+  isMeetingOpen,
   reject,
   sign,
   type MinutesApproval,
@@ -269,7 +270,7 @@ export async function planMeeting(
       }
       await numberParagraphsOfYear(tx, meeting);
       // The decisions taken under delegation since the body last met are its anmälan.
-      if (body.decisionMaking) await listDelegatedDecisionsOnAgenda(tx, meeting.id);
+      if (body.decisionMaking) await listDelegatedDecisionsOnAgenda(tx, meeting);
     }
     await appendAuditEvent(tx, { kind: 'meeting.created', entityType: 'meeting', entityId: meeting.id, actor: actor?.userId ?? null });
     return { meetingId: meeting.id };
@@ -925,15 +926,14 @@ export async function listAwaitingSignature(db: Database, personId: string): Pro
 async function numberParagraphsOfYear(tx: Database, meeting: MeetingRow): Promise<void> {
   if (meeting.year === null) return;
   const year = await lockMeetingsOfBodyYear(tx, meeting.bodyId, meeting.year);
-  const fixed = (m: MeetingRow) => ['finalised', 'adjusted', 'archived', 'cancelled'].includes(m.status);
-  const start = year.findIndex((m) => !fixed(m));
+  const start = year.findIndex((m) => isMeetingOpen(m.status));
   if (start === -1) return;
   let next = 1;
   const drafts: string[] = [];
   const plan: { id: string; number: number; was: number | null; adjustedImmediately: boolean }[] = [];
   for (const [index, m] of year.entries()) {
     const rows = await listParagraphsOfMeeting(tx, m.id);
-    if (index < start || fixed(m)) {
+    if (index < start || !isMeetingOpen(m.status)) {
       const numbers = rows.flatMap((p) => (p.number === null ? [] : [p.number]));
       if (numbers.length) next = Math.max(next, Math.max(...numbers) + 1);
       continue;

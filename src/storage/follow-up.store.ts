@@ -4,7 +4,8 @@
  * the § that closed it, so every entry can be shown with its source. Dates are read as text (`::text`)
  * so both engines give the same strings.
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { closedMeetingStatuses } from '../domain/minutes-state.ts';
 import { queryRows, type Database } from './database.ts';
 import {
   annualReports,
@@ -16,8 +17,10 @@ import {
   goals,
   indicatorFollowUps,
   indicators,
+  meetings,
   paragraphs,
 } from './schema.ts';
+import type { MeetingRow } from './minutes.store.ts';
 
 export type AssignmentRow = typeof assignments.$inferSelect;
 export type DelegatedDecisionRow = typeof delegatedDecisions.$inferSelect;
@@ -644,15 +647,13 @@ export async function findDelegatedDecisionsListedInMeeting(db: Database, meetin
   return rows.map((r) => r.id);
 }
 
-/** The editable meetings of a body held on or after a day, earliest first: where a new delegated decision is reported. */
-export async function findOpenMeetingsOfBodyFrom(db: Database, bodyId: string, from: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`select id from meetings where body_id = ${bodyId} and held_on >= ${from}
-          and status not in ('finalised', 'adjusted', 'archived', 'cancelled')
-        order by held_on, created_at`,
-  );
-  return rows.map((r) => r.id);
+/** The open meetings of a body held on or after a day, earliest first: where a new delegated decision is reported. */
+export async function findOpenMeetingsOfBodyFrom(db: Database, bodyId: string, from: string): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, bodyId), gte(meetings.heldOn, from), notInArray(meetings.status, [...closedMeetingStatuses])))
+    .orderBy(asc(meetings.heldOn), asc(meetings.createdAt));
 }
 
 /** The att-clauses of one §, in order. */
