@@ -4,16 +4,22 @@
  */
 import { expect, it } from 'vitest';
 import { describeOnEachEngine } from '../support/databases.ts';
+import * as cycle from '../../src/services/meeting-cycle.service.ts';
+import * as followUp from '../../src/services/follow-up.service.ts';
+import type { Database } from '../../src/storage/database.ts';
 import { loadMinutes } from '../../src/storage/minutes.store.ts';
+
+/** A board of an association that only the secretary signs, so that finalising adjusts its minutes. */
+async function associationBoard(db: Database, name: string): Promise<{ id: string }> {
+  const organization = await cycle.createOrganization(db, { name, organizationType: 'association' });
+  return cycle.createBody(db, { organizationId: organization.id, name: 'Styrelsen', seats: 1, rules: { adjusterCount: 0, signerRoles: ['secretary'] } });
+}
 
 describeOnEachEngine('the anmälan of delegated decisions', (database) => {
   it('lists the decisions taken since the last meeting in the next agenda, and reports them when those minutes are adjusted', async () => {
     const handle = database();
     const db = handle.db;
-    const cycle = await import('../../src/services/meeting-cycle.service.ts');
-    const followUp = await import('../../src/services/follow-up.service.ts');
-    const organization = await cycle.createOrganization(db, { name: 'Föreningen Delegering', organizationType: 'association' });
-    const body = await cycle.createBody(db, { organizationId: organization.id, name: 'Styrelsen', seats: 1, rules: { adjusterCount: 0, signerRoles: ['secretary'] } });
+    const body = await associationBoard(db, 'Föreningen Delegering');
     const secretary = await cycle.createPerson(db, { name: 'Sekreteraren' });
 
     const first = await followUp.registerDelegatedDecision(db, {
@@ -65,12 +71,8 @@ describeOnEachEngine('the anmälan of delegated decisions', (database) => {
   });
 
   it('keeps a text the secretary wrote in the anmälan, and refreshing a meeting without one is refused', async () => {
-    const handle = database();
-    const db = handle.db;
-    const cycle = await import('../../src/services/meeting-cycle.service.ts');
-    const followUp = await import('../../src/services/follow-up.service.ts');
-    const organization = await cycle.createOrganization(db, { name: 'Föreningen Egen Text', organizationType: 'association' });
-    const body = await cycle.createBody(db, { organizationId: organization.id, name: 'Styrelsen', seats: 1, rules: { adjusterCount: 0, signerRoles: ['secretary'] } });
+    const db = database().db;
+    const body = await associationBoard(db, 'Föreningen Egen Text');
     const { meetingId } = await cycle.planMeeting(db, { bodyId: body.id, heldOn: '2026-09-07' });
     const overview = await cycle.getMeetingOverview(db, meetingId, { today: '2026-09-01' });
     const minutes = await loadMinutes(db, meetingId);
