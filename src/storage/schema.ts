@@ -312,6 +312,8 @@ export const paragraphs = pgTable(
     /** Sekretess: hidden from the public with a reason (OSL). */
     confidential: boolean('confidential').notNull().default(false),
     confidentialReason: text('confidential_reason'),
+    /** Raised by one on every saved edit: a save based on an older version is a conflict, not an overwrite. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -585,9 +587,31 @@ export const auditEvents = pgTable(
     entityType: text('entity_type').notNull(),
     entityId: uuid('entity_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /** Order of the hash chain: each entry's `hash` covers its content and the previous entry's hash. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    previousHash: text('previous_hash'),
+    /** SHA-256 (hex) over the previous hash and this entry's canonical content (storage/audit.store). */
+    hash: text('hash'),
   },
-  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), uniqueIndex('audit_events_seq_key').on(t.seq)],
 );
+
+/**
+ * The seal of adjusted minutes (made here or imported): SHA-256 over the canonical content and over the
+ * sealed PDF, so that `protokoll verify` can tell when either changed behind the application's back.
+ * Append-only, like the audit log that records it.
+ */
+export const minutesSeals = pgTable('minutes_seals', {
+  meetingId: uuid('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'restrict' }),
+  /** SHA-256 (hex) of the canonical JSON of the minutes (domain/seal). */
+  contentSha256: text('content_sha256').notNull(),
+  /** The sealed PDF: the public file, never re-rendered. Null when the minutes have no PDF (imported text). */
+  fileId: uuid('file_id').references(() => files.id, { onDelete: 'restrict' }),
+  fileSha256: text('file_sha256'),
+  sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Kallelse sent: to whom and when, with the document that was sent. */
 export const meetingInvitations = pgTable(
@@ -671,6 +695,38 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/** A long-lived API token for an integration; only its SHA-256 is kept. Revoked, never deleted. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** SHA-256 (hex) of the token. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins, kept in the database so that throttling survives a restart and holds across app
+ * instances. `key` names what is throttled: an account, an address, or an account at an address.
+ */
+export const signInFailures = pgTable('sign_in_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  /** No attempt is tried before this instant (backoff). */
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
 
 /** An OpenID Connect identity (issuer + subject) linked to a user. */
 export const userIdentities = pgTable(
