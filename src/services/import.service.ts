@@ -6,6 +6,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { checkMinutes, describeFinding } from '../domain/legal-checks/index.ts';
 import { minutesSchema, type Minutes } from '../domain/minutes.ts';
 import { parseOrThrow } from '../domain/validation.ts';
 import { InputError, isProtokollError } from '../errors.ts';
@@ -31,11 +32,31 @@ export const importableTypes: Record<string, string> = {
 };
 
 export type ImportOutcome =
-  | { file: string; status: 'imported'; meetingId: string; paragraphs: number; proposals: { assignments: number; appointments: number; delegatedDecisions: number } }
+  | {
+      file: string;
+      status: 'imported';
+      meetingId: string;
+      paragraphs: number;
+      proposals: { assignments: number; appointments: number; delegatedDecisions: number };
+      /** What the legal checks find in the historical minutes: recorded as warnings, never a refusal. */
+      findings: ImportFinding[];
+    }
   | { file: string; status: 'skipped'; meetingId: string; reason: string }
   | { file: string; status: 'failed'; reason: string };
 
+/** A legal check's finding on imported minutes, as recorded in the audit event of the import. */
+export interface ImportFinding {
+  code: string;
+  /** What the rule would say of minutes made here; on import it is only recorded. */
+  severity: 'error' | 'warning';
+  paragraph: number | null;
+  persons: string[];
+  message: string;
+}
+
 export interface ImportOptions {
+  /** Today in Sweden, for the checks that look at the calendar. */
+  today?: string;
   /** Store under the organisation of this name, whatever the minutes say. */
   organizationName?: string;
   actor?: string;
@@ -98,8 +119,16 @@ export async function importMinutesFile(handle: DatabaseHandle, file: string, op
       const { meetingId } = await storeMinutes(tx, minutes, { ...storeOptions, sourceFileId: stored.id });
       // Assignments, appointments and delegated decisions the text states, for the secretary to confirm.
       const proposals = await proposeFollowUpFromMeeting(tx, meetingId);
-      await appendAuditEvent(tx, { kind: 'minutes.imported', entityType: 'file', entityId: stored.id, actor: storeOptions.actor, data: { file: basename(file), sha256, meetingId, proposals } });
-      return { file, status: 'imported', meetingId, paragraphs: minutes.items.length, proposals };
+      // History is what it is: its findings are kept with the import, for the secretary and the auditor.
+      const findings: ImportFinding[] = checkMinutes(minutes, { today: options.today ?? null }).map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        paragraph: f.paragraph,
+        persons: f.persons,
+        message: describeFinding(f, 'sv'),
+      }));
+      await appendAuditEvent(tx, { kind: 'minutes.imported', entityType: 'file', entityId: stored.id, actor: storeOptions.actor, data: { file: basename(file), sha256, meetingId, proposals, findings } });
+      return { file, status: 'imported', meetingId, paragraphs: minutes.items.length, proposals, findings };
     });
   } catch (error) {
     if (!isProtokollError(error)) throw error;

@@ -131,4 +131,37 @@ describeCliOnEachEngine('protokoll import with bad files', (cli) => {
     const missing = await cli().run('import', join(workDir, 'finns-inte'));
     expect(missing).toMatchObject({ code: 1, out: '', err: `error: ${join(workDir, 'finns-inte')}: no such file or folder\n` });
   });
+
+  it('imports historical minutes that break a rule, and records the legal findings as warnings with the import', async () => {
+    const minutes = JSON.parse(readFileSync(join(seedsDir, GOOD.replace('.txt', '.expected.json')), 'utf8')) as {
+      organization: string | null;
+      attendees: { name: string; voting: boolean | null; role: string; paragraphs: string | null }[];
+      items: { number: number; reservations?: { name: string; party: string | null; reason: string | null }[] }[];
+    };
+    // Someone who left after the first two §§ reserves themselves at the fifth: unlawful, and still history.
+    const leaver = minutes.attendees.find((a) => a.voting === true && a.role === 'member');
+    if (!leaver) throw new Error('seed 002 lists no voting member');
+    leaver.paragraphs = `${minutes.items[0]!.number}-${minutes.items[1]!.number}`;
+    const fifth = minutes.items[4]!;
+    // Another (fictional) organisation's meeting, so that it is not the seed imported above.
+    minutes.organization = 'Historiska samordningsförbundet';
+    fifth.reservations = [{ name: leaver.name, party: null, reason: null }];
+    const folder = join(workDir, `findings-${cli().engine}`);
+    mkdirSync(folder);
+    const file = join(folder, 'historiskt.json');
+    writeFileSync(file, JSON.stringify(minutes));
+
+    const run = await cli().run('import', file);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`§${fifth.number} reservation_by_non_voting_person: § ${fifth.number}: ${leaver.name} reserverade sig men deltog inte i beslutet.`);
+    const [event] = await cli().withDatabase(({ db }) =>
+      queryRows<{ data: { file: string; findings: { code: string; paragraph: number; severity: string; persons: string[] }[] } }>(
+        db,
+        sql`select data from audit_events where kind = 'minutes.imported' and data->>'file' = 'historiskt.json'`,
+      ),
+    );
+    expect(event?.data.findings).toContainEqual(
+      expect.objectContaining({ code: 'reservation_by_non_voting_person', paragraph: fifth.number, severity: 'error', persons: [leaver.name] }),
+    );
+  });
 });

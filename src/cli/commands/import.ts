@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { ImportOutcome } from '../../services/import.service.ts';
+import { todayInSweden } from '../../domain/legal-dates.ts';
 import { configFor } from '../context.ts';
 
 export function registerImport(program: Command): void {
@@ -27,6 +28,7 @@ export function registerImport(program: Command): void {
         bar?.start(files.length, 0, { file: '' });
         const summary = await importMinutesFiles(handle, files, {
           ...(options.organization ? { organizationName: options.organization } : {}),
+          today: todayInSweden(new Date()),
           onProgress: (done, outcome) => bar?.update(done, { file: outcome.file }),
         });
         bar?.stop();
@@ -47,12 +49,17 @@ export function registerImport(program: Command): void {
 function describe(outcome: ImportOutcome): string {
   switch (outcome.status) {
     case 'imported':
-      return `imported  ${outcome.file} (${outcome.paragraphs} §§): meeting ${outcome.meetingId}${describeProposals(outcome.proposals)}`;
+      return `imported  ${outcome.file} (${outcome.paragraphs} §§): meeting ${outcome.meetingId}${describeProposals(outcome.proposals)}${describeFindings(outcome.findings)}`;
     case 'skipped':
       return `skipped   ${outcome.file}: ${outcome.reason} (meeting ${outcome.meetingId})`;
     case 'failed':
       return `failed    ${outcome.file}: ${outcome.reason}`;
   }
+}
+
+/** The legal checks' findings on the imported minutes, one indented line each: recorded, not refused. */
+function describeFindings(findings: { severity: string; paragraph: number | null; code: string; message: string }[]): string {
+  return findings.map((f) => `\n          ${f.paragraph === null ? '' : `§${f.paragraph} `}${f.code}: ${f.message}`).join('');
 }
 
 function describeProposals(proposals: { assignments: number; appointments: number; delegatedDecisions: number }): string {
