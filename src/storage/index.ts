@@ -11,6 +11,7 @@ export * from './minutes.store.ts';
 export * from './audit.store.ts';
 export * from './files.store.ts';
 export * from './meeting-cycle.store.ts';
+export * from './outbox.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**

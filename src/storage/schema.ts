@@ -613,6 +613,50 @@ export const minutesSeals = pgTable('minutes_seals', {
   sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Utgående e-post: the transactional outbox. A message is written in the same transaction as the action
+ * that causes it and sent afterwards by the worker (services/mail), so a rolled-back action sends nothing
+ * and a committed one is never forgotten. `messageId` is fixed when the message is written.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: id(),
+    createdAt: createdAt(),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+    /** A kind from domain/mail (kallelse, kallelse_update, substitute_call, signing_requested…). */
+    kind: text('kind').notNull(),
+    recipientAddress: text('recipient_address').notNull(),
+    recipientName: text('recipient_name'),
+    /** sv | en */
+    language: text('language').notNull().default('sv'),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    /** Stored files to attach: [{ fileId, filename, contentType }]. */
+    attachments: jsonb('attachments').$type<{ fileId: string; filename: string; contentType: string }[]>().notNull().default([]),
+    /** RFC 5322 Message-ID, the same on every attempt. */
+    messageId: text('message_id').notNull(),
+    /** Makes a message that must go once (a reminder for a day) unique. */
+    dedupeKey: text('dedupe_key'),
+    /** pending | sending | sent | failed | uncertain (domain/mail OutboxStatus). */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('outbox_messages_message_id_key').on(t.messageId),
+    uniqueIndex('outbox_messages_dedupe_key').on(t.dedupeKey).where(sql`dedupe_key is not null`),
+    index('outbox_messages_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_messages_meeting_idx').on(t.meetingId),
+  ],
+);
+
 /** Kallelse sent: to whom and when, with the document that was sent. */
 export const meetingInvitations = pgTable(
   'meeting_invitations',
