@@ -1,7 +1,7 @@
 /**
  * Settings, read once from the environment with defaults. Nothing else reads process.env.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface Config {
   /** Folder of the embedded database and its files (PGlite). */
@@ -13,6 +13,8 @@ export interface Config {
   logLevel: string;
   /** OpenID Connect sign-in (Entra ID and the like), when all four OIDC_* settings are given. */
   oidc: OidcSettings | null;
+  /** Outgoing e-mail: SMTP_URL and MAIL_FROM; without SMTP_URL, .eml files in <data>/outbox. */
+  mail: { smtpUrl: string | null; from: string; folder: string };
 }
 
 /** OpenID Connect client settings. */
@@ -31,6 +33,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     oidc: overrides.oidc !== undefined ? overrides.oidc : oidcSettingsFrom(env),
+    mail: overrides.mail ?? {
+      smtpUrl: env.SMTP_URL || null,
+      from: env.MAIL_FROM || 'Protokoll <protokoll@localhost>',
+      folder: join(resolve(overrides.dataDir ?? env.PROTOKOLL_DATA ?? './data'), 'outbox'),
+    },
   };
 }
 

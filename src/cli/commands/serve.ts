@@ -23,7 +23,10 @@ export function registerServe(program: Command): void {
       const { ensureFirstAdministrator } = await import('../../services/accounts.service.ts');
       await ensureFirstAdministrator(handle.db);
       const app = await buildApp({ database: handle, logger: { level: config.logLevel }, oidc: config.oidc });
+      const { startMailDelivery } = await import('../../services/mail/index.ts');
+      const mail = startMailDelivery(handle, config.mail, { onError: (error) => app.log.error({ err: error }, 'outbox worker') });
       const stop = async () => {
+        await mail.stop();
         await app.close();
         await handle.close();
         process.exit(0);
@@ -33,6 +36,7 @@ export function registerServe(program: Command): void {
       const address = await app.listen({ port: config.port, host: config.host });
       process.stdout.write(`Protokoll is running at ${address} on the ${describeDatabase(config)}\n`);
       process.stdout.write(`API description: ${address}/api/openapi.json\n`);
+      process.stdout.write(`E-mail: ${mail.description}\n`);
       // Keep the process alive until a signal stops it.
       await new Promise(() => {});
     });
