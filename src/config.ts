@@ -13,6 +13,8 @@ export interface Config {
   logLevel: string;
   /** OpenID Connect sign-in (Entra ID and the like), when all four OIDC_* settings are given. */
   oidc: OidcSettings | null;
+  /** The site's canonical address (PUBLIC_URL) for links in feeds and mail; never taken from a request's Host. */
+  publicUrl: string;
   /** Outgoing e-mail: SMTP_URL and MAIL_FROM; without SMTP_URL, .eml files in <data>/outbox. */
   mail: { smtpUrl: string | null; from: string; folder: string };
 }
@@ -33,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     oidc: overrides.oidc !== undefined ? overrides.oidc : oidcSettingsFrom(env),
+    publicUrl: (overrides.publicUrl ?? env.PUBLIC_URL ?? `http://${overrides.host ?? env.HOST ?? '127.0.0.1'}:${overrides.port ?? Number(env.PORT ?? 8080)}`).replace(/\/+$/u, ''),
     mail: overrides.mail ?? {
       smtpUrl: env.SMTP_URL || null,
       from: env.MAIL_FROM || 'Protokoll <protokoll@localhost>',

@@ -2,6 +2,7 @@
  * The HTTP API: a Fastify app with Zod schemas on every route, from which the OpenAPI document at
  * /api/openapi.json is generated.
  */
+import { todayInSweden } from '../domain/legal-dates.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -28,6 +29,8 @@ export interface AppOptions {
   today?: () => string;
   /** OpenID Connect sign-in for the web pages (config.oidc); none when absent. */
   oidc?: OidcSettings | null;
+  /** The site's canonical address (config.publicUrl), for links in feeds; default http://127.0.0.1:8080. */
+  publicUrl?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -73,6 +76,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { db });
   await app.register(followUpRoutes, { db });
   if (options.web !== false) {
+    const { feedRoutes } = await import('../web/pages/feeds.pages.ts');
+    const today = options.today ?? (() => todayInSweden(new Date()));
+    await app.register(feedRoutes, { database: options.database, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080', today });
     const { webRoutes } = await import('../web/index.ts');
     await app.register(webRoutes, { database: options.database, oidc: options.oidc ?? null, ...(options.today ? { today: options.today } : {}) });
   }

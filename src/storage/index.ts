@@ -12,6 +12,7 @@ export * from './audit.store.ts';
 export * from './files.store.ts';
 export * from './meeting-cycle.store.ts';
 export * from './outbox.store.ts';
+export * from './feeds.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**

@@ -16,6 +16,15 @@ export interface LayoutOptions {
   breadcrumbs?: Crumb[];
   /** Load the autosave script. */
   autosave?: boolean;
+  /** Feeds of this page besides the site's own (rel="alternate"), e.g. a body's calendar. */
+  alternates?: Alternate[];
+}
+
+/** A feed a page offers to subscribe to. */
+export interface Alternate {
+  type: 'application/atom+xml' | 'text/calendar';
+  title: string;
+  href: string;
 }
 
 function languageSwitchHref(context: PageContext): string {
@@ -33,7 +42,13 @@ export function layout(context: PageContext, options: LayoutOptions): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} – ${t.site.name}</title>
 <link rel="stylesheet" href="/assets/site.css">
-<script src="/assets/autosave.js" defer></script>
+${[
+  { type: 'application/atom+xml', title: t.feeds.boardTitle, href: '/anslagstavla.atom' },
+  { type: 'application/atom+xml', title: t.feeds.protocolsTitle, href: '/protokoll.atom' },
+  { type: 'text/calendar', title: t.feeds.calendarTitle, href: '/kalender.ics' },
+  ...(options.alternates ?? []),
+].map((a) => html`<link rel="alternate" type="${a.type}" title="${a.title}" href="${a.href}">
+`)}<script src="/assets/autosave.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#innehall">${t.site.skipToContent}</a>

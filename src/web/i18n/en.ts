@@ -445,6 +445,17 @@ export const en: Catalogue = {
     unknown: 'Not stated',
     codes: { not_a_proposal: 'The proposal is confirmed already.', proposal_not_found: 'The proposal no longer exists.' } as Record<string, string>,
   },
+  feeds: {
+    subscribe: 'Subscribe',
+    calendar: 'Calendar (iCal)',
+    protocols: 'New minutes (Atom)',
+    board: 'Notice board (Atom)',
+    boardTitle: 'Notice board',
+    protocolsTitle: 'Adjusted minutes',
+    calendarTitle: 'Meetings',
+    bodyCalendar: (body: string) => `${body}: meetings`,
+    bodyProtocols: (body: string) => `${body}: adjusted minutes`,
+  },
   errors: {
     notFoundTitle: 'Page not found',
     notFound: 'We cannot find what you are looking for. It may have moved, or it is not public.',

@@ -448,6 +448,17 @@ export const sv = {
     unknown: 'Ej angiven',
     codes: { not_a_proposal: 'Förslaget är redan bekräftat.', proposal_not_found: 'Förslaget finns inte längre.' } as Record<string, string>,
   },
+  feeds: {
+    subscribe: 'Prenumerera',
+    calendar: 'Kalender (iCal)',
+    protocols: 'Nya protokoll (Atom)',
+    board: 'Anslagstavlan (Atom)',
+    boardTitle: 'Anslagstavlan',
+    protocolsTitle: 'Justerade protokoll',
+    calendarTitle: 'Sammanträden',
+    bodyCalendar: (body: string) => `${body}: sammanträden`,
+    bodyProtocols: (body: string) => `${body}: justerade protokoll`,
+  },
   errors: {
     notFoundTitle: 'Sidan finns inte',
     notFound: 'Vi hittar inte det du letar efter. Det kan ha flyttats, eller så är det inte offentligt.',

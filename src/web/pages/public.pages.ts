@@ -67,6 +67,7 @@ ${organizations.map(
     const title = t.archive.meetingsIn(archive.body.bodyName, String(archive.year ?? ''));
     const body = html`<p class="overline">${archive.body.organizationName ?? t.archive.unowned}</p>
 <h1>${title}</h1>
+<p class="feed-links">${t.feeds.subscribe}: <a href="/arkiv/organ/${bodyId}/kalender.ics">${t.feeds.calendar}</a> · <a href="/arkiv/organ/${bodyId}/protokoll.atom">${t.feeds.protocols}</a></p>
 <nav aria-label="${t.archive.years}" class="year-tabs"><ul>${archive.years.map(
       (y) => html`<li><a href="/arkiv/organ/${bodyId}/${String(y)}"${y === archive.year && html` aria-current="page"`}>${String(y)}</a></li>`,
     )}</ul></nav>
@@ -84,6 +85,10 @@ ${archive.meetings.length === 0 ? html`<p>${t.archive.noMeetings}</p>` : html`<u
         section: 'archive',
         body,
         breadcrumbs: [{ label: t.nav.home, href: '/' }, { label: t.archive.title, href: '/arkiv' }, { label: archive.body.bodyName, href: `/arkiv/organ/${bodyId}` }, { label: String(archive.year ?? '') }],
+        alternates: [
+          { type: 'text/calendar', title: t.feeds.bodyCalendar(archive.body.bodyName), href: `/arkiv/organ/${bodyId}/kalender.ics` },
+          { type: 'application/atom+xml', title: t.feeds.bodyProtocols(archive.body.bodyName), href: `/arkiv/organ/${bodyId}/protokoll.atom` },
+        ],
       }),
     );
   };
@@ -217,6 +222,7 @@ function noticeBoardPage(context: PageContext, notices: BoardNotice[]): Html {
   return html`<h1>${t.board.title}</h1>
 <p class="lead">${t.board.lead}</p>
 <p class="updated">${t.board.updated(longDate(context.today, language))}</p>
+<p class="feed-links">${t.feeds.subscribe}: <a href="/anslagstavla.atom">${t.feeds.board}</a> · <a href="/kalender.ics">${t.feeds.calendar}</a></p>
 ${notices.length === 0 ? html`<p class="empty">${t.board.empty}</p>` : html`<div class="notice-grid">${notices.map((n) => noticeCard(context, n))}</div>`}
 <section class="card appeal-help" aria-labelledby="overklaga-rubrik">
   <h2 id="overklaga-rubrik">${t.board.howToAppeal}</h2>
