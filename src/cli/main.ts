@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<Registrar>> = {
   import: async () => (await import('./commands/import.ts')).registerImport,
   parse: async () => (await import('./commands/parse.ts')).registerParse,
   check: async () => (await import('./commands/check.ts')).registerCheck,
+  reminders: async () => (await import('./commands/reminders.ts')).registerReminders,
   export: async () => (await import('./commands/export.ts')).registerExport,
   render: async () => (await import('./commands/render.ts')).registerRender,
   'notice-dates': async () => (await import('./commands/notice-dates.ts')).registerNoticeDates,

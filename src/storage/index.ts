@@ -13,6 +13,7 @@ export * from './files.store.ts';
 export * from './meeting-cycle.store.ts';
 export * from './outbox.store.ts';
 export * from './feeds.store.ts';
+export * from './reminders.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**

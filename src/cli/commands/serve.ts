@@ -24,7 +24,7 @@ export function registerServe(program: Command): void {
       await ensureFirstAdministrator(handle.db);
       const app = await buildApp({ database: handle, logger: { level: config.logLevel }, oidc: config.oidc, publicUrl: config.publicUrl });
       const { startMailDelivery } = await import('../../services/mail/index.ts');
-      const mail = startMailDelivery(handle, config.mail, { onError: (error) => app.log.error({ err: error }, 'outbox worker') });
+      const mail = startMailDelivery(handle, { ...config.mail, publicUrl: config.publicUrl }, { onError: (error) => app.log.error({ err: error }, 'outbox worker') });
       const stop = async () => {
         await mail.stop();
         await app.close();

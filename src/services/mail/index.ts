@@ -1,5 +1,7 @@
 /** Outgoing e-mail for the server: the transport the configuration names and the outbox worker on it. */
 import type { DatabaseHandle } from '../../storage/index.ts';
+import { todayInSweden } from '../../domain/legal-dates.ts';
+import { queueReminders } from '../reminders.service.ts';
 import { OutboxWorker } from './outbox-worker.ts';
 import { createMailTransport, type MailSettings } from './transport.ts';
 
@@ -9,15 +11,24 @@ export { createMailTransport, type MailSettings, type MailTransport } from './tr
 /** Starts sending what the outbox holds; `stop` waits for the message in hand and closes the connection. */
 export function startMailDelivery(
   handle: DatabaseHandle,
-  settings: MailSettings,
-  options: { onError?: (error: unknown) => void; intervalMs?: number } = {},
+  settings: MailSettings & { publicUrl: string },
+  options: { onError?: (error: unknown) => void; intervalMs?: number; today?: () => string } = {},
 ): { description: string; stop: () => Promise<void> } {
   const transport = createMailTransport(settings);
   const worker = new OutboxWorker(handle, transport, options);
   worker.start();
+  // Reminders are written every hour; each has a key the outbox takes once, so repeating is harmless.
+  const today = options.today ?? (() => todayInSweden(new Date()));
+  const remind = () => {
+    void queueReminders(handle.db, { today: today(), publicUrl: settings.publicUrl, mailDomain: new URL(settings.publicUrl).hostname }).catch((error: unknown) => options.onError?.(error));
+  };
+  const reminders = setInterval(remind, 60 * 60_000);
+  reminders.unref();
+  remind();
   return {
     description: transport.description,
     stop: async () => {
+      clearInterval(reminders);
       await worker.stop();
       transport.close();
     },

@@ -1,0 +1,90 @@
+/**
+ * The text of Protokoll's e-mail, in Swedish and English, as plain text and as simple, accessible HTML
+ * (a lang attribute, one heading, real links with their own words). Pure: the use cases fill them in.
+ */
+export type MailLanguage = 'sv' | 'en';
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** One message from a heading, paragraphs and an action link. */
+function compose(language: MailLanguage, subject: string, paragraphs: string[], action: { label: string; url: string } | null): MailContent {
+  const signature = language === 'sv' ? 'Meddelandet skickades av Protokoll.' : 'This message was sent by Protokoll.';
+  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), '--', signature].join('\n\n');
+  const html = `<!doctype html>
+<html lang="${language}"><head><meta charset="utf-8"><title>${escape(subject)}</title></head>
+<body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a">
+<h1 style="font-size: 1.25rem">${escape(subject)}</h1>
+${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+${action ? `<p><a href="${escape(action.url)}">${escape(action.label)}</a></p>` : ''}
+<p style="color: #555">${escape(signature)}</p>
+</body></html>
+`;
+  return { subject, text, html };
+}
+
+export interface MeetingRef {
+  bodyName: string;
+  organizationName: string | null;
+  heldOn: string;
+}
+
+const meetingName = (m: MeetingRef, language: MailLanguage) =>
+  language === 'sv' ? `${m.bodyName}s sammanträde ${m.heldOn}` : `the meeting of ${m.bodyName} on ${m.heldOn}`;
+
+/** The minutes are finalised and wait for this signer's justering. */
+export function signingRequested(language: MailLanguage, input: { meeting: MeetingRef; deadline: string; url: string }): MailContent {
+  return language === 'sv'
+    ? compose('sv', `Protokoll att justera: ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
+        `Protokollet från ${meetingName(input.meeting, 'sv')} är klart och väntar på din justering.`,
+        `Protokollet ska vara justerat senast ${input.deadline} (kommunallagen 5 kap. 69 §).`,
+      ], { label: 'Läs och justera protokollet', url: input.url })
+    : compose('en', `Minutes to adjust: ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
+        `The minutes of ${meetingName(input.meeting, 'en')} are ready and wait for your justering.`,
+        `They must be adjusted by ${input.deadline} (Local Government Act, ch. 5 s. 69).`,
+      ], { label: 'Read and adjust the minutes', url: input.url });
+}
+
+/** A signer has not signed and the deadline is near or past. */
+export function signingReminder(language: MailLanguage, input: { meeting: MeetingRef; deadline: string; overdue: boolean; url: string }): MailContent {
+  if (language === 'sv') {
+    const when = input.overdue ? `Fristen gick ut ${input.deadline}; justera så snart du kan.` : `Fristen går ut ${input.deadline}.`;
+    return compose('sv', `Påminnelse: protokoll att justera, ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
+      `Protokollet från ${meetingName(input.meeting, 'sv')} väntar fortfarande på din justering.`,
+      when,
+    ], { label: 'Läs och justera protokollet', url: input.url });
+  }
+  const when = input.overdue ? `The deadline was ${input.deadline}; please adjust as soon as you can.` : `The deadline is ${input.deadline}.`;
+  return compose('en', `Reminder: minutes to adjust, ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
+    `The minutes of ${meetingName(input.meeting, 'en')} still wait for your justering.`,
+    when,
+  ], { label: 'Read and adjust the minutes', url: input.url });
+}
+
+/** An assignment's report-back or a remiss answer is due soon or overdue. */
+export function followUpReminder(
+  language: MailLanguage,
+  input: { kind: 'assignment' | 'consultation'; title: string; dueOn: string; overdue: boolean; responsible: string | null; url: string },
+): MailContent {
+  if (language === 'sv') {
+    const what = input.kind === 'assignment' ? 'Återrapportering av uppdrag' : 'Remissvar';
+    const state = input.overdue ? `skulle ha lämnats ${input.dueOn}` : `ska lämnas senast ${input.dueOn}`;
+    return compose('sv', `${what} ${input.overdue ? 'försenad' : 'närmar sig'}: ${input.title}`, [
+      `${what} för ”${input.title}” ${state}.`,
+      ...(input.responsible ? [`Ansvarig: ${input.responsible}.`] : []),
+    ], { label: 'Öppna registret', url: input.url });
+  }
+  const what = input.kind === 'assignment' ? 'Assignment report-back' : 'Consultation answer';
+  const state = input.overdue ? `was due on ${input.dueOn}` : `is due by ${input.dueOn}`;
+  return compose('en', `${what} ${input.overdue ? 'overdue' : 'due soon'}: ${input.title}`, [
+    `The ${what.toLowerCase()} for “${input.title}” ${state}.`,
+    ...(input.responsible ? [`Responsible: ${input.responsible}.`] : []),
+  ], { label: 'Open the register', url: input.url });
+}
