@@ -8,7 +8,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { Feed } from 'feed';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { NotFoundError } from '../errors.ts';
-import { findBodyById, findOrganizationById, listCalendarMeetings, listRecentlyAdjusted, type CalendarMeetingRow, type Database } from '../storage/index.ts';
+import { findBodyById, findOrganizationById, listAgendaItems, listCalendarMeetings, listRecentlyAdjusted, listUpcomingMeetings, type CalendarMeetingRow, type Database } from '../storage/index.ts';
 import { getNoticeBoard } from './publication.service.ts';
 
 export interface FeedScope {
@@ -125,4 +125,23 @@ export async function organizationOfFeed(db: Database, organizationId: string): 
   const organization = await findOrganizationById(db, organizationId);
   if (!organization) throw new NotFoundError('organization_not_found', `no organisation with id ${organizationId}`);
   return { id: organization.id, name: organization.name };
+}
+
+/** A meeting whose kallelse has gone out, with its agenda as the public may see it. */
+export interface UpcomingMeeting {
+  meeting: CalendarMeetingRow;
+  /** A confidential (OSL) item shows neither its title: the title itself may say what is secret. */
+  items: { number: number | null; title: string | null; confidential: boolean }[];
+}
+
+/** Kommande sammanträden: meetings from today on whose kallelse is sent, soonest first, with their agendas. */
+export async function getUpcomingMeetings(db: Database, options: { today: string }): Promise<UpcomingMeeting[]> {
+  const meetings = await listUpcomingMeetings(db, options.today);
+  const items = await listAgendaItems(db, meetings.map((m) => m.id));
+  return meetings.map((meeting) => ({
+    meeting,
+    items: items
+      .filter((i) => i.meetingId === meeting.id)
+      .map((i) => ({ number: i.number, title: i.confidential ? null : i.title, confidential: i.confidential })),
+  }));
 }

@@ -2,9 +2,9 @@
  * Read queries for the public subscriptions: meetings whose kallelse has gone out (the calendar, with
  * cancellations), and the newest adjusted minutes (the protocol feed).
  */
-import { and, desc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
-import { bodies, meetings, organizations } from './schema.ts';
+import { bodies, meetings, organizations, paragraphs } from './schema.ts';
 
 /** A meeting as the calendar shows it. */
 export interface CalendarMeetingRow {
@@ -81,4 +81,35 @@ export async function listRecentlyAdjusted(db: Database, scope: { organizationId
     .where(and(inArray(meetings.status, ['adjusted', 'archived']), scopeOf(scope)))
     .orderBy(desc(meetings.adjustedOn), desc(meetings.heldOn))
     .limit(scope.limit ?? 50);
+}
+
+/** An agenda item of an announced meeting, as the public may see it. */
+export interface PublicAgendaItemRow {
+  meetingId: string;
+  position: number;
+  number: number | null;
+  title: string;
+  confidential: boolean;
+}
+
+/** Meetings from `fromOn` whose kallelse has gone out and whose minutes are not yet adjusted, soonest first. */
+export async function listUpcomingMeetings(db: Database, fromOn: string): Promise<CalendarMeetingRow[]> {
+  return db
+    .select(calendarColumns)
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .leftJoin(organizations, eq(organizations.id, bodies.organizationId))
+    .where(and(isNotNull(meetings.convenedAt), inArray(meetings.status, ['convened', 'held', 'cancelled']), gte(meetings.heldOn, fromOn)))
+    .orderBy(asc(meetings.heldOn), asc(meetings.startTime))
+    .limit(200);
+}
+
+/** The agenda items of the given meetings, in order. */
+export async function listAgendaItems(db: Database, meetingIds: string[]): Promise<PublicAgendaItemRow[]> {
+  if (meetingIds.length === 0) return [];
+  return db
+    .select({ meetingId: paragraphs.meetingId, position: paragraphs.position, number: paragraphs.number, title: paragraphs.title, confidential: paragraphs.confidential })
+    .from(paragraphs)
+    .where(inArray(paragraphs.meetingId, meetingIds))
+    .orderBy(asc(paragraphs.meetingId), asc(paragraphs.position));
 }

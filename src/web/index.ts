@@ -22,6 +22,7 @@ import { MAX_ATTACHMENT_BYTES } from '../services/meeting-cycle.service.ts';
 import { registerAccountPages } from './pages/account.pages.ts';
 import { registerDocumentPages } from './pages/documents.pages.ts';
 import { registerPublicPages } from './pages/public.pages.ts';
+import { registerUpcomingPages } from './pages/upcoming.pages.ts';
 import { registerRegisterPages } from './pages/registers.pages.ts';
 import { registerSearchPages } from './pages/search.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
@@ -145,6 +146,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   });
 
   await registerPublicPages(app, deps);
+  await registerUpcomingPages(app, deps);
   await registerSearchPages(app, deps);
   await registerAccountPages(app, deps);
   await registerWorkspacePages(app, deps);

@@ -138,4 +138,18 @@ describe('public feeds on the demo', () => {
     expect((await app.inject({ url: '/arkiv/organ/00000000-0000-4000-8000-000000000000/kalender.ics' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/arkiv/organ/xyz/protokoll.atom' })).statusCode).toBe(404);
   });
+
+  it('lists upcoming meetings whose kallelse has gone out with their agendas, a confidential item without its title', async () => {
+    const items = await queryRows<{ id: string; title: string }>(handle.db, sql`select id, title from paragraphs where meeting_id = ${demo.plannedMeetingId} order by position`);
+    expect(items.length).toBeGreaterThan(2);
+    const secret = items[items.length - 2]!;
+    await handle.db.execute(sql`update paragraphs set confidential = true, confidential_reason = 'OSL 26:1' where id = ${secret.id}`);
+    const page = await app.inject({ url: '/kommande' });
+    expect(page.statusCode).toBe(200);
+    for (const item of items.filter((i) => i.id !== secret.id)) expect(page.body).toContain(item.title.replace(/&/gu, '&amp;'));
+    expect(page.body).not.toContain(secret.title);
+    expect(page.body).toContain('Ärende som omfattas av sekretess');
+    const board = await app.inject({ url: '/anslagstavla' });
+    expect(board.body).toContain('<a href="/kommande">Kommande sammanträden</a>');
+  });
 });

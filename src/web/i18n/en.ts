@@ -456,6 +456,16 @@ export const en: Catalogue = {
     bodyCalendar: (body: string) => `${body}: meetings`,
     bodyProtocols: (body: string) => `${body}: adjusted minutes`,
   },
+  upcoming: {
+    title: 'Upcoming meetings',
+    lead: 'Meetings whose notice has been sent, with their agenda. The minutes are published once adjusted.',
+    empty: 'No upcoming meetings have been called right now.',
+    agenda: 'Agenda',
+    confidential: 'Item subject to secrecy',
+    cancelled: 'Cancelled',
+    remote: 'online',
+    link: 'Upcoming meetings',
+  },
   errors: {
     notFoundTitle: 'Page not found',
     notFound: 'We cannot find what you are looking for. It may have moved, or it is not public.',

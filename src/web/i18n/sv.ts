@@ -459,6 +459,16 @@ export const sv = {
     bodyCalendar: (body: string) => `${body}: sammanträden`,
     bodyProtocols: (body: string) => `${body}: justerade protokoll`,
   },
+  upcoming: {
+    title: 'Kommande sammanträden',
+    lead: 'Sammanträden som kallelse har skickats till, med dagordningen. Protokollen publiceras när de är justerade.',
+    empty: 'Inga kommande sammanträden är kallade just nu.',
+    agenda: 'Dagordning',
+    confidential: 'Ärende som omfattas av sekretess',
+    cancelled: 'Inställt',
+    remote: 'digitalt',
+    link: 'Kommande sammanträden',
+  },
   errors: {
     notFoundTitle: 'Sidan finns inte',
     notFound: 'Vi hittar inte det du letar efter. Det kan ha flyttats, eller så är det inte offentligt.',

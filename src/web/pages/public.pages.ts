@@ -222,7 +222,7 @@ function noticeBoardPage(context: PageContext, notices: BoardNotice[]): Html {
   return html`<h1>${t.board.title}</h1>
 <p class="lead">${t.board.lead}</p>
 <p class="updated">${t.board.updated(longDate(context.today, language))}</p>
-<p class="feed-links">${t.feeds.subscribe}: <a href="/anslagstavla.atom">${t.feeds.board}</a> · <a href="/kalender.ics">${t.feeds.calendar}</a></p>
+<p class="feed-links"><a href="/kommande">${t.upcoming.link}</a> · ${t.feeds.subscribe}: <a href="/anslagstavla.atom">${t.feeds.board}</a> · <a href="/kalender.ics">${t.feeds.calendar}</a></p>
 ${notices.length === 0 ? html`<p class="empty">${t.board.empty}</p>` : html`<div class="notice-grid">${notices.map((n) => noticeCard(context, n))}</div>`}
 <section class="card appeal-help" aria-labelledby="overklaga-rubrik">
   <h2 id="overklaga-rubrik">${t.board.howToAppeal}</h2>
