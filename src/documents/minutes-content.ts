@@ -199,14 +199,16 @@ export function itemSection(minutes: Pick<Minutes, 'body'>, item: MinutesItem, i
   for (const paragraph of textParagraphs(item.text ?? '')) blocks.push({ type: 'paragraph', text: paragraph });
   if (item.decisions.length > 0) {
     blocks.push({ type: 'heading', level: 3, text: labels.decision });
-    if (item.decisions.every(isAttClause)) {
+    const framed = item.decisions.every(isAttClause);
+    if (framed) {
       blocks.push({
         type: 'paragraph',
         tone: 'lead',
         text: minutes.body ? labels.decidesThat(minutes.body) : labels.decidesThatFallback,
       });
     }
-    blocks.push({ type: 'list', items: [...item.decisions] });
+    // Under "… beslutar att" a clause typed as "att godkänna …" drops its own "att", so it never reads "att – att".
+    blocks.push({ type: 'list', items: framed ? item.decisions.map((d) => d.trim().replace(/^att\s+/iu, '')) : [...item.decisions] });
   }
   for (const vote of item.votes ?? []) blocks.push(...voteBlocks(vote));
   if (item.reservations && item.reservations.length > 0) {
@@ -276,7 +278,7 @@ const ATT_VERBS = new Set(
 
 function isAttClause(decision: string): boolean {
   const first = decision.trim().split(/\s+/)[0] ?? '';
-  return /^[a-zåäö]/.test(first) || ATT_VERBS.has(first.toLowerCase());
+  return /^[a-zåäö]/.test(first) || first.toLowerCase() === 'att' || ATT_VERBS.has(first.toLowerCase());
 }
 
 function noticeSection(minutes: Minutes): Section {

@@ -36,6 +36,15 @@ describe('renderMinutesHtml', () => {
     expect(html).not.toMatch(/&(aring|auml|ouml|sect);/);
   });
 
+  it('never prints "att – att": a clause typed with its own "att" drops it under "… beslutar att"', () => {
+    const minutes = buildFictionalMinutes({ count: 1 });
+    minutes.items[0]!.decisions = ['att godkänna budgeten', 'Att uppdra åt direktören att återrapportera'];
+    const page = renderMinutesHtml(minutes);
+    expect(page).toContain('beslutar att</p>');
+    expect(page).toContain('<li>godkänna budgeten</li>\n<li>uppdra åt direktören att återrapportera</li>');
+    expect(page).not.toMatch(/<li>att /iu);
+  });
+
   it('escapes text from the minutes', () => {
     const minutes = buildFictionalMinutes({ count: 1 });
     minutes.items[0]!.title = 'Avtal <Bolaget & Co>';
