@@ -17,6 +17,7 @@ import { registerRoutes } from './routes/registers.routes.ts';
 import { minutesRoutes } from './routes/minutes.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { followUpRoutes } from './routes/follow-up.routes.ts';
+import { absenceRoutes } from './routes/absence.routes.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(oparlRoutes, { db });
   await app.register(searchRoutes, { db });
   await app.register(followUpRoutes, { db });
+  await app.register(absenceRoutes, { db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
   if (options.web !== false) {
     const { feedRoutes } = await import('../web/pages/feeds.pages.ts');
     const today = options.today ?? (() => todayInSweden(new Date()));

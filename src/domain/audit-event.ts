@@ -42,6 +42,9 @@ export const auditEventKinds = [
   'user.password_changed',
   'role.granted',
   'role.revoked',
+  'absence.reported',
+  'absence.withdrawn',
+  'absence.substitute_called',
 ] as const;
 
 /** One kind of audit event, e.g. 'minutes.imported'. */

@@ -14,6 +14,7 @@ export * from './meeting-cycle.store.ts';
 export * from './outbox.store.ts';
 export * from './feeds.store.ts';
 export * from './reminders.store.ts';
+export * from './absence.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**

@@ -657,6 +657,32 @@ export const outboxMessages = pgTable(
   ],
 );
 
+/**
+ * Anmält förhinder: a member or substitute who has said they cannot come, so that the secretary calls a
+ * substitute. Withdrawn, never deleted: the record shows who knew what when.
+ */
+export const absenceReports = pgTable(
+  'absence_reports',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+    /** web | mail | secretary (entered by the secretary after a call) */
+    channel: text('channel').notNull(),
+    note: text('note'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('absence_reports_meeting_idx').on(t.meetingId),
+    uniqueIndex('absence_reports_open_key').on(t.meetingId, t.personId).where(sql`withdrawn_at is null`),
+  ],
+);
+
 /** Kallelse sent: to whom and when, with the document that was sent. */
 export const meetingInvitations = pgTable(
   'meeting_invitations',

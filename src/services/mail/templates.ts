@@ -88,3 +88,20 @@ export function followUpReminder(
     ...(input.responsible ? [`Responsible: ${input.responsible}.`] : []),
   ], { label: 'Open the register', url: input.url });
 }
+
+/** The secretary asks a substitute to serve at a meeting in the place of a member who cannot come. */
+export function substituteCall(language: MailLanguage, input: { meeting: MeetingRef; time: string | null; location: string | null; forName: string; url: string; contact: string | null }): MailContent {
+  const when = [input.meeting.heldOn, input.time].filter(Boolean).join(' ');
+  if (language === 'sv') {
+    return compose('sv', `Inkallelse som ersättare: ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
+      `${input.forName} har anmält förhinder till ${meetingName(input.meeting, 'sv')}. Du kallas in som ersättare.`,
+      `Tid: ${when}${input.location ? `. Plats: ${input.location}` : ''}.`,
+      input.contact ? `Meddela sekreteraren om du inte kan komma: ${input.contact}.` : 'Meddela sekreteraren om du inte kan komma.',
+    ], { label: 'Kallelse och handlingar', url: input.url });
+  }
+  return compose('en', `Called in as substitute: ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
+    `${input.forName} cannot attend ${meetingName(input.meeting, 'en')}. You are called in as substitute.`,
+    `Time: ${when}${input.location ? `. Place: ${input.location}` : ''}.`,
+    input.contact ? `Tell the secretary if you cannot come: ${input.contact}.` : 'Tell the secretary if you cannot come.',
+  ], { label: 'Notice and documents', url: input.url });
+}
