@@ -72,7 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(systemRoutes, { db, engine: options.database.engine });
   await app.register(registerRoutes, { db });
   await app.register(minutesRoutes, { db });
-  await app.register(meetingRoutes, { database: options.database });
+  await app.register(meetingRoutes, { database: options.database, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
   await app.register(oparlRoutes, { db });
   await app.register(searchRoutes, { db });
   await app.register(followUpRoutes, { db });
@@ -82,7 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const today = options.today ?? (() => todayInSweden(new Date()));
     await app.register(feedRoutes, { database: options.database, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080', today });
     const { webRoutes } = await import('../web/index.ts');
-    await app.register(webRoutes, { database: options.database, oidc: options.oidc ?? null, ...(options.today ? { today: options.today } : {}) });
+    await app.register(webRoutes, { database: options.database, oidc: options.oidc ?? null, ...(options.today ? { today: options.today } : {}), ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
   }
   return app;
 }

@@ -28,6 +28,7 @@ import {
   type MinutesApproval,
 } from '../domain/minutes-state.ts';
 import { listDelegatedDecisionsOnAgenda, reportDelegatedDecisionsListedIn } from './follow-up.service.ts';
+import { queueKallelseMail } from './mail/kallelse-mail.ts';
 import { quorumOf, pickServingSubstitutes, type AttendanceEntry, type QuorumResult } from '../domain/quorum.ts';
 import { effectiveRules, ruleProfileFor, type BodyRuleOverrides, type OrganisationType, type RuleProfile } from '../domain/rule-profile.ts';
 import { findVoteProblems } from '../domain/vote.ts';
@@ -388,9 +389,9 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
 export async function sendMeetingNotice(
   handle: DatabaseHandle,
   meetingId: string,
-  input: { sentAt: Date; absenceContact?: string | null },
+  input: { sentAt: Date; absenceContact?: string | null; mail?: { publicUrl: string; mailDomain: string } | null },
   actor?: Actor,
-): Promise<{ invited: number; fileId: string; status: MeetingNoticeStatus | null; pdf: Buffer }> {
+): Promise<{ invited: number; fileId: string; status: MeetingNoticeStatus | null; pdf: Buffer; mailed: number; withoutAddress: string[] }> {
   return inTransaction(handle.db, async (tx) => {
     const meeting = await lockEditableMeeting(tx, meetingId);
     if (!meeting.heldOn) throw new RuleError('meeting_without_date', 'the meeting has no date');
@@ -414,13 +415,28 @@ export async function sendMeetingNotice(
       tx,
       mandates.map((m) => ({ meetingId, personId: m.personId, name: m.name, role: m.role === 'substitute' ? 'substitute' : 'member', address: m.email, sentAt: input.sentAt, fileId: file.id })),
     );
+    // With mail configured, each member and substitute gets the kallelse in the same transaction (the outbox).
+    const mailed = input.mail
+      ? await queueKallelseMail(tx, {
+          meeting: { id: meetingId, heldOn: meeting.heldOn, startTime: meeting.startTime, location: meeting.location },
+          bodyName: body.name,
+          organization: organization ? { id: organization.id, name: organization.name } : null,
+          items: items.map((p) => ({ number: p.number, title: p.title })),
+          recipients: mandates.map((m) => ({ personId: m.personId, name: m.name, email: m.email })),
+          file: { id: file.id, filename: `Kallelse ${body.name} ${meeting.heldOn}.pdf` },
+          update: meeting.convenedAt !== null,
+          publicUrl: input.mail.publicUrl,
+          mailDomain: input.mail.mailDomain,
+          contact: input.absenceContact ?? null,
+        })
+      : { queued: 0, withoutAddress: [] };
     await updateMeeting(tx, meetingId, { convenedAt: input.sentAt, status: meeting.status === 'planned' ? 'convened' : meeting.status });
     await appendAuditEvent(tx, { kind: 'meeting.created', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { kallelseSentTo: mandates.length, fileId: file.id } });
     const status =
       rules.meetingNoticeDays === null
         ? null
         : meetingNoticeStatus({ meetingOn: meeting.heldOn, noticeDays: rules.meetingNoticeDays, sentOn: notice.sentOn ?? null, today: notice.sentOn! }).status;
-    return { invited: mandates.length, fileId: file.id, status, pdf };
+    return { invited: mandates.length, fileId: file.id, status, pdf, mailed: mailed.queued, withoutAddress: mailed.withoutAddress };
   });
 }
 

@@ -35,6 +35,8 @@ export interface WebOptions {
   /** OpenID Connect sign-in, from the configuration (src/config.ts); none when absent. */
   oidc?: OidcSettings | null;
   throttle?: SignInThrottle;
+  /** The site's canonical address (config.publicUrl): with it, a kallelse also goes out by e-mail. */
+  publicUrl?: string;
 }
 
 /** What every group of pages gets. */
@@ -43,6 +45,7 @@ export interface WebDependencies {
   handle: DatabaseHandle;
   oidc: OidcSettings | null;
   throttle: SignInThrottle;
+  publicUrl: string | null;
 }
 
 /** The session cookie is the one the API reads too (services/accounts.service), so one sign-in serves both. */
@@ -68,6 +71,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
     handle: options.database,
     oidc: options.oidc ?? null,
     throttle: options.throttle ?? new SignInThrottle(),
+    publicUrl: options.publicUrl ?? null,
   };
 
   // Forms arrive URL-encoded; repeated names (checkbox lists) stay available through getAll().

@@ -47,7 +47,9 @@ const created = z.object({ id: z.uuid() });
 /** Today in Sweden: the only place the API reads the clock for the legal dates. */
 const today = () => todayInSweden(new Date());
 
-export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (app, { database }) => {
+export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; publicUrl?: string }> = async (app, { database, publicUrl }) => {
+  // Kallelse mail goes to the outbox when the site's address is known (the server always gives it).
+  const mail = publicUrl ? { publicUrl, mailDomain: new URL(publicUrl).hostname } : null;
   const db = database.db;
 
   // Underlag arrive as the raw file with its own content type (only on these routes: the plugin is encapsulated).
@@ -353,13 +355,21 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> 
         summary: 'Send the notice of meeting (kallelse) with the agenda to every member and substitute',
         params: idParams,
         body: z.object({ absenceContact: z.string().nullable().optional() }).optional(),
-        response: { 200: z.object({ invited: z.number().int(), fileId: z.uuid(), status: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            invited: z.number().int(),
+            fileId: z.uuid(),
+            status: z.string().nullable(),
+            mailed: z.number().int().describe('Messages written to the outbox, one per member and substitute with an e-mail address'),
+            withoutAddress: z.array(z.string()).describe('Those with no e-mail address, to reach another way'),
+          }),
+        },
       },
     },
     async (request) => {
       await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
-      const result = await sendMeetingNotice(database, request.params.meetingId, { sentAt: new Date(), absenceContact: request.body?.absenceContact ?? null }, actorOf(request));
-      return { invited: result.invited, fileId: result.fileId, status: result.status };
+      const result = await sendMeetingNotice(database, request.params.meetingId, { sentAt: new Date(), absenceContact: request.body?.absenceContact ?? null, mail }, actorOf(request));
+      return { invited: result.invited, fileId: result.fileId, status: result.status, mailed: result.mailed, withoutAddress: result.withoutAddress };
     },
   );
 

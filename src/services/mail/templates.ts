@@ -105,3 +105,30 @@ export function substituteCall(language: MailLanguage, input: { meeting: Meeting
     input.contact ? `Tell the secretary if you cannot come: ${input.contact}.` : 'Tell the secretary if you cannot come.',
   ], { label: 'Notice and documents', url: input.url });
 }
+
+/** Kallelse: the notice of a meeting with its agenda, the PDF attached; an update is marked as one. */
+export function kallelse(
+  language: MailLanguage,
+  input: { meeting: MeetingRef; time: string | null; location: string | null; items: { number: number | null; title: string }[]; update: boolean; url: string; absenceUrl: string; contact: string | null },
+): MailContent {
+  const when = [input.meeting.heldOn, input.time].filter(Boolean).join(' ');
+  const agenda = input.items.map((item, i) => `${item.number !== null ? `§ ${item.number}` : `${i + 1}.`} ${item.title}`).join('\n');
+  if (language === 'sv') {
+    return compose('sv', `${input.update ? 'Ändrad kallelse' : 'Kallelse'}: ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
+      input.update
+        ? `Kallelsen till ${meetingName(input.meeting, 'sv')} är ändrad. Den nya kallelsen är bifogad; den ersätter den tidigare.`
+        : `Du kallas till ${meetingName(input.meeting, 'sv')}. Kallelsen med föredragningslistan är bifogad.`,
+      `Tid: ${when}${input.location ? `. Plats: ${input.location}` : ''}.`,
+      `Föredragningslista:\n${agenda}`,
+      `Kan du inte komma? Anmäl förhinder så att en ersättare kan kallas in: ${input.absenceUrl}${input.contact ? ` (eller till ${input.contact})` : ''}.`,
+    ], { label: 'Kallelse och handlingar', url: input.url });
+  }
+  return compose('en', `${input.update ? 'Changed notice' : 'Notice of meeting'}: ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
+    input.update
+      ? `The notice of ${meetingName(input.meeting, 'en')} has changed. The new notice is attached and replaces the earlier one.`
+      : `You are called to ${meetingName(input.meeting, 'en')}. The notice with the agenda is attached.`,
+    `Time: ${when}${input.location ? `. Place: ${input.location}` : ''}.`,
+    `Agenda:\n${agenda}`,
+    `Cannot come? Report it so that a substitute can be called: ${input.absenceUrl}${input.contact ? ` (or to ${input.contact})` : ''}.`,
+  ], { label: 'Notice and documents', url: input.url });
+}

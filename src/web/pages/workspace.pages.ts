@@ -103,7 +103,7 @@ async function attempt<T>(work: () => Promise<T>): Promise<{ ok: true; value: T 
 
 const mandateRoles = ['chair', 'vice-chair', 'member', 'substitute'] as const;
 
-export async function registerWorkspacePages(app: FastifyInstance, { db, handle }: WebDependencies): Promise<void> {
+export async function registerWorkspacePages(app: FastifyInstance, { db, handle, publicUrl }: WebDependencies): Promise<void> {
   // ————— the secretary —————
 
   app.get('/arbetsyta', async (request, reply) => {
@@ -407,7 +407,8 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     const { meetingId } = request.params as { meetingId: string };
     const viewer = requireViewer(request);
     await requireSecretaryOfMeeting(db, viewer, meetingId);
-    await sendMeetingNotice(handle, meetingId, { sentAt: new Date() }, actorOf(viewer));
+    const mail = publicUrl ? { publicUrl, mailDomain: new URL(publicUrl).hostname } : null;
+    await sendMeetingNotice(handle, meetingId, { sentAt: new Date(), absenceContact: `${viewer.name}, ${viewer.email}`, mail }, actorOf(viewer));
     return reply.redirect(`/arbetsyta/sammantraden/${meetingId}`, 303);
   });
 
