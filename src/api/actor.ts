@@ -59,5 +59,5 @@ export function requireAdministrator(request: FastifyRequest, scope?: { organiza
 /** The signed-in user as the use cases' Actor. */
 export function actorOf(request: FastifyRequest): Actor {
   const user = requireUser(request);
-  return { userId: user.id, personId: user.personId, name: user.name };
+  return { userId: user.id, personId: user.personId, name: user.name, viewer: user };
 }

@@ -233,7 +233,7 @@ export async function seedDemo(handle: DatabaseHandle, options: { today: string 
   const accounts: DemoAccount[] = [];
   const account = async (input: { email: string; name: string; what: string; personId?: string; isAdministrator?: boolean; roles?: { role: string; bodyId?: string; organizationId?: string }[] }) => {
     const created = await createUser(db, { email: input.email, name: input.name, password: DEMO_PASSWORD, personId: input.personId ?? null, isAdministrator: input.isAdministrator ?? false });
-    for (const role of input.roles ?? []) await grantRole(db, { userId: created.id, role: role.role, organizationId: role.organizationId ?? null, bodyId: role.bodyId ?? null });
+    for (const role of input.roles ?? []) await grantRole(db, { userId: created.id, role: role.role, organizationId: role.organizationId ?? null, bodyId: role.bodyId ?? null }, 'system');
     accounts.push({ email: input.email, name: input.name, what: input.what });
   };
   await account({ email: 'admin@rma.example', name: 'Administratör RMÄ', what: 'administratör', isAdministrator: true });

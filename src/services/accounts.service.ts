@@ -8,7 +8,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 import { todayInSweden } from '../domain/legal-dates.ts';
 import { ForbiddenError, InputError, NotFoundError, type Problem } from '../errors.ts';
-import { inTransaction, type Database } from '../storage/index.ts';
+import { appendAuditEvent, inTransaction, type Database } from '../storage/index.ts';
 import {
   countUsers,
   deleteExpiredSessions,
@@ -20,11 +20,13 @@ import {
   findUserByEmail,
   findUserById,
   findUserByIdentity,
+  findUserRole,
   insertIdentity,
   insertSession,
   insertUser,
   insertUserRole,
   listPersonMandates,
+  listOrganizationsOfPerson,
   listPersonsWithBodies,
   listSignatoryMeetingIds,
   listUserRoles,
@@ -92,7 +94,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export async function createUser(
   db: Database,
   input: { email: string; name: string; password?: string | null; personId?: string | null; isAdministrator?: boolean; language?: 'sv' | 'en' },
+  by: AccountActor = 'system',
 ): Promise<Account> {
+  // A system administrator account reaches every organisation: only a system administrator makes one.
+  if (input.isAdministrator) requireAdministratorOf(by, null);
+  if (input.personId) {
+    const organizations = await listOrganizationsOfPerson(db, input.personId);
+    if (organizations.length === 0) requireAdministratorOf(by, null);
+    for (const organizationId of organizations) requireAdministratorOf(by, organizationId);
+  }
   const email = input.email.trim();
   const name = input.name.trim();
   const problems: Problem[] = [];
@@ -107,16 +117,18 @@ export async function createUser(
   }
   if (problems.length) throw new InputError(problems);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  const row = await inTransaction(db, (tx) =>
-    insertUser(tx, {
+  const row = await inTransaction(db, async (tx) => {
+    const inserted = await insertUser(tx, {
       email,
       name,
       passwordHash,
       personId: input.personId ?? null,
       isAdministrator: input.isAdministrator ?? false,
       language: input.language ?? 'sv',
-    }),
-  );
+    });
+    await appendAuditEvent(tx, { kind: 'user.created', entityType: 'user', entityId: inserted.id, actor: by === 'system' ? 'system' : by.id, data: { isAdministrator: inserted.isAdministrator } });
+    return inserted;
+  });
   return toAccount(row);
 }
 
@@ -344,8 +356,33 @@ export async function listAccounts(db: Database): Promise<AccountWithRoles[]> {
     .sort((a, b) => swedishOrder.compare(a.name, b.name));
 }
 
-/** Grants a role in an organisation or a body (or everywhere, when neither is given). */
-export async function grantRole(db: Database, input: { userId: string; role: string; organizationId?: string | null; bodyId?: string | null }): Promise<void> {
+/**
+ * Who acts on accounts and roles: a signed-in viewer, or the system itself (the first start, the demo,
+ * the CLI). A viewer's rights are checked by each use case below, whatever route called it.
+ */
+export type AccountActor = Viewer | 'system';
+
+/** A system administrator: the account flag, or the administrator role granted with no organisation. */
+export function isSystemAdministrator(viewer: Viewer): boolean {
+  return viewer.isAdministrator || viewer.roles.some((r) => r.role === 'administrator' && r.organizationId === null && r.bodyId === null);
+}
+
+/**
+ * Refuses unless `by` administers the organisation: an administrator of another organisation may not
+ * reach into this one, and only a system administrator acts where no organisation is named.
+ */
+function requireAdministratorOf(by: AccountActor, organizationId: string | null): void {
+  if (by === 'system' || isSystemAdministrator(by)) return;
+  if (organizationId !== null && canAdminister(by, { organizationId })) return;
+  throw new ForbiddenError(
+    organizationId === null ? 'not_system_administrator' : 'not_administrator_of_organization',
+    organizationId === null ? 'only a system administrator may do this' : 'only an administrator of the organisation may do this',
+    { organizationId },
+  );
+}
+
+/** Grants a role in an organisation or a body (or everywhere, when neither is given: system administrators only). */
+export async function grantRole(db: Database, input: { userId: string; role: string; organizationId?: string | null; bodyId?: string | null }, by: AccountActor): Promise<void> {
   const problems: Problem[] = [];
   if (!(grantableRoles as readonly string[]).includes(input.role)) problems.push({ path: 'role', code: 'invalid_role', message: `unknown role ${input.role}` });
   if (!(await findUserById(db, input.userId))) problems.push({ path: 'userId', code: 'unknown_user', message: `no user ${input.userId}` });
@@ -356,16 +393,38 @@ export async function grantRole(db: Database, input: { userId: string; role: str
     else organizationId = scope.organizationId;
   }
   if (problems.length) throw new InputError(problems);
-  await insertUserRole(db, { userId: input.userId, role: input.role, organizationId, bodyId: input.bodyId ?? null });
+  requireAdministratorOf(by, organizationId);
+  await inTransaction(db, async (tx) => {
+    const row = await insertUserRole(tx, { userId: input.userId, role: input.role, organizationId, bodyId: input.bodyId ?? null });
+    await appendAuditEvent(tx, { kind: 'role.granted', entityType: 'user', entityId: input.userId, actor: by === 'system' ? 'system' : by.id, data: { roleId: row.id, role: input.role, organizationId, bodyId: input.bodyId ?? null } });
+  });
 }
 
-/** Removes one granted role. */
-export async function revokeRole(db: Database, roleId: string): Promise<void> {
-  await deleteUserRole(db, roleId);
+/** Removes one granted role; only an administrator of the role's organisation (or a system administrator). */
+export async function revokeRole(db: Database, roleId: string, by: AccountActor): Promise<void> {
+  const role = await findUserRole(db, roleId);
+  if (!role) throw new NotFoundError('role_not_found', `no role ${roleId}`);
+  requireAdministratorOf(by, role.organizationId);
+  await inTransaction(db, async (tx) => {
+    await deleteUserRole(tx, roleId);
+    await appendAuditEvent(tx, { kind: 'role.revoked', entityType: 'user', entityId: role.userId, actor: by === 'system' ? 'system' : by.id, data: { roleId, role: role.role, organizationId: role.organizationId, bodyId: role.bodyId } });
+  });
 }
 
-/** Links a user to a person of the registers (their mandates then give chair and member rights). */
-export async function linkUserToPerson(db: Database, input: { userId: string; personId: string | null }): Promise<void> {
+/**
+ * Links a user to a person of the registers (their mandates then give chair and member rights). A person
+ * with mandates carries rights in those organisations, so only someone who administers all of them (the
+ * person's now and the one linked before) may link or unlink.
+ */
+export async function linkUserToPerson(db: Database, input: { userId: string; personId: string | null }, by: AccountActor): Promise<void> {
+  const user = await findUserById(db, input.userId);
+  if (!user) throw new NotFoundError('user_not_found', `no user ${input.userId}`);
+  for (const personId of [input.personId, user.personId]) {
+    if (!personId) continue;
+    const organizations = await listOrganizationsOfPerson(db, personId);
+    if (organizations.length === 0) requireAdministratorOf(by, null);
+    for (const organizationId of organizations) requireAdministratorOf(by, organizationId);
+  }
   await updateUser(db, input.userId, { personId: input.personId });
 }
 

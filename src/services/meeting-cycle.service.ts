@@ -29,6 +29,8 @@ import {
 } from '../domain/minutes-state.ts';
 import { listDelegatedDecisionsOnAgenda, reportDelegatedDecisionsListedIn } from './follow-up.service.ts';
 import { queueKallelseMail } from './mail/kallelse-mail.ts';
+import { requireAdministratorOfOrganization, requireSecretaryOf } from './access.ts';
+import type { Viewer } from './accounts.service.ts';
 import { quorumOf, pickServingSubstitutes, type AttendanceEntry, type QuorumResult } from '../domain/quorum.ts';
 import { effectiveRules, ruleProfileFor, type BodyRuleOverrides, type OrganisationType, type RuleProfile } from '../domain/rule-profile.ts';
 import { findVoteProblems } from '../domain/vote.ts';
@@ -94,11 +96,15 @@ import {
 import type { MeetingRow } from '../storage/minutes.store.ts';
 import type { Database } from '../storage/database.ts';
 
-/** Who performs a step: the signed-in user and the person in the registers they are. */
+/**
+ * Who performs a step: the signed-in user (with their roles, `viewer`, which the use case checks) and the
+ * person in the registers they are. Without a viewer the step is the system's own (CLI, import, demo).
+ */
 export interface Actor {
   userId?: string | null;
   personId: string | null;
   name?: string | null;
+  viewer?: Viewer;
 }
 
 /** Standard items of an agenda (föredragningslista), in their usual order. */
@@ -149,6 +155,7 @@ export async function createBody(
   return inTransaction(db, async (tx) => {
     const organization = await findOrganizationById(tx, input.organizationId);
     if (!organization) throw new InputError({ path: 'organizationId', code: 'unknown_organization', message: `no organisation with id ${input.organizationId}` });
+    requireAdministratorOfOrganization(actor, organization.id);
     const decisionMaking = input.decisionMaking ?? input.bodyKind !== 'network';
     // Refuse overrides that the profile does not allow before anything is stored.
     effectiveRules(profileOf(organization, { decisionMaking }), input.rules ?? {});
@@ -211,6 +218,7 @@ export async function addMandate(
   if (problems.length) throw new InputError(problems);
   return inTransaction(db, async (tx) => {
     if (!(await findBodyById(tx, input.bodyId))) throw new InputError({ path: 'bodyId', code: 'unknown_body', message: `no body with id ${input.bodyId}` });
+    await requireSecretaryOf(tx, actor, { bodyId: input.bodyId });
     if (!(await findPersonById(tx, input.personId))) throw new InputError({ path: 'personId', code: 'unknown_person', message: `no person with id ${input.personId}` });
     const row = await insertMandate(tx, {
       bodyId: input.bodyId,
@@ -249,6 +257,7 @@ export async function planMeeting(
   return inTransaction(db, async (tx) => {
     const body = await findBodyById(tx, input.bodyId);
     if (!body) throw new InputError({ path: 'bodyId', code: 'unknown_body', message: `no body with id ${input.bodyId}` });
+    await requireSecretaryOf(tx, actor, { bodyId: body.id });
     const organization = body.organizationId ? await findOrganizationById(tx, body.organizationId) : null;
     const meeting = await insertMeeting(tx, {
       bodyId: body.id,
@@ -290,7 +299,7 @@ export async function addAgendaItem(
 ): Promise<{ paragraphId: string; number: number | null }> {
   const title = requireText(input.title, 'title');
   return inTransaction(db, async (tx) => {
-    const meeting = await lockEditableMeeting(tx, meetingId);
+    const meeting = await lockEditableMeeting(tx, meetingId, actor);
     const current = await listParagraphsOfMeeting(tx, meetingId);
     const firstClosing = current.findIndex((p) => closingKinds.includes(p.agendaKind as AgendaKind));
     const position = Math.max(0, Math.min(input.position ?? (firstClosing === -1 ? current.length : firstClosing), current.length));
@@ -347,7 +356,7 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
   await inTransaction(db, async (tx) => {
     const found = await findParagraphById(tx, paragraphId);
     if (!found) throw new NotFoundError('paragraph_not_found', `no paragraph with id ${paragraphId}`, { paragraphId });
-    const meeting = await lockEditableMeeting(tx, found.meetingId);
+    const meeting = await lockEditableMeeting(tx, found.meetingId, actor);
     // Read again under the meeting's lock: a step that committed meanwhile (an immediate justering) counts.
     const paragraph = (await findParagraphById(tx, paragraphId))!;
     if (paragraph.adjustedImmediately) {
@@ -393,7 +402,7 @@ export async function sendMeetingNotice(
   actor?: Actor,
 ): Promise<{ invited: number; fileId: string; status: MeetingNoticeStatus | null; pdf: Buffer; mailed: number; withoutAddress: string[] }> {
   return inTransaction(handle.db, async (tx) => {
-    const meeting = await lockEditableMeeting(tx, meetingId);
+    const meeting = await lockEditableMeeting(tx, meetingId, actor);
     if (!meeting.heldOn) throw new RuleError('meeting_without_date', 'the meeting has no date');
     const { body, organization, rules } = await contextOf(tx, meeting);
     const mandates = sortMandates(await mandatesInForce(tx, body.id, meeting.heldOn));
@@ -480,7 +489,7 @@ export async function attachDocument(
   return inTransaction(handle.db, async (tx) => {
     const paragraph = await findParagraphById(tx, paragraphId);
     if (!paragraph) throw new NotFoundError('paragraph_not_found', `no paragraph with id ${paragraphId}`, { paragraphId });
-    await lockEditableMeeting(tx, paragraph.meetingId);
+    await lockEditableMeeting(tx, paragraph.meetingId, actor);
     const file = await storeFile(tx, handle.filesDir, { bytes: input.bytes, contentType, originalName: input.originalName ?? `${title}${attachableTypes[contentType]}`, textContent });
     await insertParagraphAttachment(tx, { paragraphId, title, fileId: file.id });
     await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraphId, actor: actor?.userId ?? null, data: { attached: title, sha256: file.sha256 } });
@@ -534,7 +543,7 @@ export async function recordAttendance(
   actor?: Actor,
 ): Promise<{ quorum: QuorumResult; servingSubstitutes: { memberId: string; substituteId: string }[] }> {
   return inTransaction(db, async (tx) => {
-    const meeting = await lockEditableMeeting(tx, meetingId);
+    const meeting = await lockEditableMeeting(tx, meetingId, actor);
     if (!meeting.heldOn) throw new RuleError('meeting_without_date', 'the meeting has no date');
     const { body } = await contextOf(tx, meeting);
     const mandates = await mandatesInForce(tx, body.id, meeting.heldOn);
@@ -623,7 +632,7 @@ export async function recordAttendance(
 export async function finaliseMinutes(handle: DatabaseHandle, meetingId: string, input: { at: Date }, actor: Actor): Promise<{ sha256: string; fileId: string }> {
   const by = requirePerson(actor);
   return inTransaction(handle.db, async (tx) => {
-    const meeting = await lockEditableMeeting(tx, meetingId);
+    const meeting = await lockEditableMeeting(tx, meetingId, actor);
     const { body, rules } = await contextOf(tx, meeting);
     const attendanceRows = await listAttendance(tx, meetingId);
     const adjusterRows = await listAdjusters(tx, meetingId);
@@ -768,7 +777,7 @@ export async function rejectMinutes(db: Database, meetingId: string, input: { at
 export async function adjustParagraphAtMeeting(db: Database, meetingId: string, input: { paragraph: number; on: string }, actor: Actor): Promise<void> {
   const by = requirePerson(actor);
   await inTransaction(db, async (tx) => {
-    const meeting = await lockEditableMeeting(tx, meetingId);
+    const meeting = await lockEditableMeeting(tx, meetingId, actor);
     const rows = await listParagraphsOfMeeting(tx, meetingId);
     const row = rows.find((p) => p.number === input.paragraph);
     if (!row) throw new InputError({ path: 'paragraph', code: 'unknown_paragraph', message: `the meeting has no § ${input.paragraph}` });
@@ -790,6 +799,7 @@ export async function postNotice(db: Database, meetingId: string, input: { poste
   return inTransaction(db, async (tx) => {
     const meeting = await lockMeeting(tx, meetingId);
     if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
+    await requireSecretaryOf(tx, actor, { bodyId: meeting.bodyId });
     if (meeting.status !== 'adjusted' && meeting.status !== 'archived') throw new RuleError('minutes_not_adjusted', 'a notice is posted only for adjusted minutes');
     const notice = await postNoticeInside(tx, meeting, input, actor);
     if (!notice) throw new RuleError('no_notice_required', 'this body keeps no public notice (its rule profile has no appeal clock)');
@@ -828,6 +838,7 @@ export async function createExtract(
   return inTransaction(handle.db, async (tx) => {
     const meeting = await lockMeeting(tx, meetingId);
     if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
+    await requireSecretaryOf(tx, actor, { bodyId: meeting.bodyId });
     const approval = meeting.approval as MinutesApproval | null;
     const adjusted = meeting.status === 'adjusted' || meeting.status === 'archived';
     const immediately = new Set((approval?.immediateAdjustments ?? []).map((a) => a.paragraph));
@@ -968,9 +979,16 @@ async function numberParagraphsOfYear(tx: Database, meeting: MeetingRow): Promis
   await setParagraphNumbers(tx, drafts, plan);
 }
 
-async function lockEditableMeeting(tx: Database, meetingId: string): Promise<MeetingRow> {
+/**
+ * Locks a meeting whose minutes may still change, after checking that the actor is a secretary of its body
+ * (or an administrator of its organisation). Every id a use case reaches through it — a § named by id, an
+ * attachment — is checked against the meeting it belongs to, not the one a route was given, so a secretary
+ * of one organisation cannot touch another's by naming its ids. To them it does not exist.
+ */
+async function lockEditableMeeting(tx: Database, meetingId: string, actor: Actor | undefined): Promise<MeetingRow> {
   const meeting = await lockMeeting(tx, meetingId);
   if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
+  await requireSecretaryOf(tx, actor, { bodyId: meeting.bodyId }, () => new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId }));
   if (meeting.status === 'adjusted' || meeting.status === 'archived') {
     throw new RuleError('minutes_already_adjusted', 'the minutes are adjusted and can no longer change; a correction is a new decision at a later meeting', { meetingId });
   }

@@ -170,3 +170,19 @@ export async function findBodyScope(db: Database, bodyId: string): Promise<{ bod
   const rows = await db.select({ bodyId: bodies.id, organizationId: bodies.organizationId }).from(bodies).where(eq(bodies.id, bodyId)).limit(1);
   return rows[0] ?? null;
 }
+
+/** One granted role, or null. */
+export async function findUserRole(db: Database, id: string): Promise<UserRoleRow | null> {
+  const [row] = await db.select().from(userRoles).where(eq(userRoles.id, id));
+  return row ?? null;
+}
+
+/** The organisations a person holds mandates in (through the bodies), whatever the dates. */
+export async function listOrganizationsOfPerson(db: Database, personId: string): Promise<(string | null)[]> {
+  const rows = await db
+    .selectDistinct({ organizationId: bodies.organizationId })
+    .from(mandates)
+    .innerJoin(bodies, eq(bodies.id, mandates.bodyId))
+    .where(eq(mandates.personId, personId));
+  return rows.map((r) => r.organizationId);
+}

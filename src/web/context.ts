@@ -28,7 +28,7 @@ declare module 'fastify' {
 
 /** The signed-in user as the use cases' Actor (recorded in the audit log). */
 export function actorOf(viewer: Viewer): Actor {
-  return { userId: viewer.id, personId: viewer.personId, name: viewer.name };
+  return { userId: viewer.id, personId: viewer.personId, name: viewer.name, viewer };
 }
 
 export function contextFor(request: FastifyRequest): PageContext {

@@ -31,7 +31,7 @@ describe('the secretary following up decisions', () => {
     const [board] = await getBodies(db, organizationId);
     await registerDelegatedDecision(db, { bodyId: board!.id, delegate: 'Förbundschefen', description: 'Hyresavtal för kontoret', decidedOn: '2020-12-01', caseNumber: '2020.010-2' });
     const secretary = await createUser(db, { email: EMAIL, name: 'Maria Nord', password: PASSWORD });
-    await grantRole(db, { userId: secretary.id, role: 'secretary', organizationId });
+    await grantRole(db, { userId: secretary.id, role: 'secretary', organizationId }, 'system');
   }, 120_000);
   afterAll(async () => running?.close());
 

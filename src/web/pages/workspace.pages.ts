@@ -15,6 +15,7 @@ import {
   grantRole,
   grantableRoles,
   linkUserToPerson,
+  isSystemAdministrator,
   listAccounts,
   listLinkablePersons,
   requireMemberOfMeeting,
@@ -813,7 +814,7 @@ ${'sparat' in (request.query as object) && html`<div class="flash" role="status"
   app.get('/admin', async (request, reply) => adminPage(request, reply));
 
   app.post('/admin/konton', async (request, reply) => {
-    requireAdministrator(request);
+    const viewer = requireAdministrator(request);
     const values = valuesOf(formOf(request));
     const { t } = request.page;
     const problems: Problem[] = [];
@@ -821,21 +822,21 @@ ${'sparat' in (request.query as object) && html`<div class="flash" role="status"
     const result = problems.length
       ? { ok: false as const, problems }
       : await attempt(() =>
-          createUser(db, { name: values.name ?? '', email: values.email ?? '', password: values.password ?? '', personId: values.personId || null, isAdministrator: values.isAdministrator === 'on' }),
+          createUser(db, { name: values.name ?? '', email: values.email ?? '', password: values.password ?? '', personId: values.personId || null, isAdministrator: values.isAdministrator === 'on' }, viewer),
         );
     if (!result.ok) return adminPage(request, reply, { user: formStateFrom(t, { ...values, password: '' }, result.problems) }, 400);
     return reply.redirect('/admin?sparat', 303);
   });
 
   app.post('/admin/konton/:userId/person', async (request, reply) => {
-    requireAdministrator(request);
+    const viewer = requireAdministrator(request);
     const { userId } = request.params as { userId: string };
-    await linkUserToPerson(db, { userId, personId: formOf(request).get('personId') || null });
+    await linkUserToPerson(db, { userId, personId: formOf(request).get('personId') || null }, viewer);
     return reply.redirect('/admin?sparat', 303);
   });
 
   app.post('/admin/roller', async (request, reply) => {
-    requireAdministrator(request);
+    const viewer = requireAdministrator(request);
     const values = valuesOf(formOf(request));
     const { t } = request.page;
     const scope = values.scope ?? '';
@@ -845,20 +846,22 @@ ${'sparat' in (request.query as object) && html`<div class="flash" role="status"
         role: values.role ?? '',
         organizationId: scope.startsWith('org:') ? scope.slice(4) : null,
         bodyId: scope.startsWith('body:') ? scope.slice(5) : null,
-      }),
+      }, viewer),
     );
     if (!result.ok) return adminPage(request, reply, { role: formStateFrom(t, values, result.problems.map((p) => (p.path === 'userId' ? { ...p, code: 'required' } : p))) }, 400);
     return reply.redirect('/admin?sparat', 303);
   });
 
   app.post('/admin/roller/:roleId/ta-bort', async (request, reply) => {
-    requireAdministrator(request);
-    await revokeRole(db, (request.params as { roleId: string }).roleId);
+    const viewer = requireAdministrator(request);
+    await revokeRole(db, (request.params as { roleId: string }).roleId, viewer);
     return reply.redirect('/admin?sparat', 303);
   });
 
   app.post('/admin/organisationer', async (request, reply) => {
     const viewer = requireAdministrator(request);
+    // A new organisation is outside every organisation's administrators: system administrators only.
+    if (!isSystemAdministrator(viewer)) throw new ForbiddenError('not_system_administrator', 'only a system administrator may register an organisation');
     const values = valuesOf(formOf(request));
     const { t } = request.page;
     const type = values.organizationType as OrganisationType;
@@ -877,6 +880,9 @@ ${'sparat' in (request.query as object) && html`<div class="flash" role="status"
     const problems: Problem[] = [];
     if (!values.organizationId) problems.push({ path: 'organizationId', code: 'required', message: 'organisation' });
     if (!values.bodyName?.trim()) problems.push({ path: 'bodyName', code: 'required', message: 'name' });
+    if (values.organizationId && !canAdminister(viewer, { organizationId: values.organizationId })) {
+      throw new ForbiddenError('not_administrator_of_organization', 'only an administrator of the organisation may add a body to it');
+    }
     const seats = values.seats?.trim() ? Number(values.seats) : null;
     if (seats !== null && !(Number.isInteger(seats) && seats > 0)) problems.push({ path: 'seats', code: 'invalid_number', message: 'seats' });
     const result = problems.length

@@ -174,7 +174,7 @@ export async function buildBoard(handle: DatabaseHandle, name: string): Promise<
     member: `ledamot.${suffix}@example.test`,
   };
   const secretary = await createUser(db, { email: emails.secretary, name: 'Annika Strand', password: PASSWORD, personId: persons.secretary });
-  await grantRole(db, { userId: secretary.id, role: 'secretary', organizationId: organization.id });
+  await grantRole(db, { userId: secretary.id, role: 'secretary', organizationId: organization.id }, 'system');
   await createUser(db, { email: emails.chair, name: 'Karin Lindqvist', password: PASSWORD, personId: persons.chair });
   await createUser(db, { email: emails.adjuster, name: 'Erik Sandberg', password: PASSWORD, personId: persons.adjuster });
   await createUser(db, { email: emails.member, name: 'Aisha Rahimi', password: PASSWORD, personId: persons.member });
