@@ -8,9 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, queryRows, type DatabaseHandle } from '../../src/storage/database.ts';
-import { saveMinutes } from '../../src/services/minutes.service.ts';
-import { migrationsFolderBefore, openEmptyDatabase } from '../support/databases.ts';
-import { buildMinutes } from '../support/factories.ts';
+import { insertPlainMeeting, migrationsFolderBefore, openEmptyDatabase } from '../support/databases.ts';
 
 
 for (const engine of ['pglite', 'postgres'] as const) {
@@ -28,7 +26,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const db = handle.db;
       if (engine === 'pglite') await migratePglite(db as never, { migrationsFolder: folder });
       else await migratePostgres(db as never, { migrationsFolder: folder });
-      const { meetingId } = await saveMinutes(db, buildMinutes({ organization: 'Förbundet Före 0008', paragraphs: [4] }));
+      const { meetingId } = await insertPlainMeeting(db, { organization: 'Förbundet Före 0008', heldOn: '2021-05-06', number: 4, title: 'Ärende 1' });
       const [paragraph] = await queryRows<{ id: string; bodyId: string }>(db, sql`select id, body_id as "bodyId" from paragraphs where meeting_id = ${meetingId}`);
       await db.execute(sql`insert into assignments (paragraph_id, assignee, description, status)
         values (${paragraph!.id}, '', 'Ta fram en plan', 'open'), (${paragraph!.id}, 'Förbundschefen', 'Återkomma i frågan', 'open')`);

@@ -10,10 +10,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, queryRows, type DatabaseHandle } from '../../src/storage/database.ts';
-import { saveMinutes } from '../../src/services/minutes.service.ts';
 import { searchDecisions } from '../../src/services/search.service.ts';
-import { migrationsFolderBefore, openEmptyDatabase } from '../support/databases.ts';
-import { buildMinutes } from '../support/factories.ts';
+import { insertPlainMeeting, migrationsFolderBefore, openEmptyDatabase } from '../support/databases.ts';
 
 
 for (const engine of ['pglite', 'postgres'] as const) {
@@ -31,9 +29,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const db = handle.db;
       if (engine === 'pglite') await migratePglite(db as never, { migrationsFolder: folder });
       else await migratePostgres(db as never, { migrationsFolder: folder });
-      const minutes = buildMinutes({ organization: 'Förbundet Före 0009', date: '2025-05-06', paragraphs: [4] });
-      minutes.items[0]!.title = 'Avfallsplan';
-      const { meetingId } = await saveMinutes(db, minutes);
+      const { meetingId } = await insertPlainMeeting(db, { organization: 'Förbundet Före 0009', heldOn: '2025-05-06', number: 4, title: 'Avfallsplan' });
       const [paragraph] = await queryRows<{ id: string }>(db, sql`select id from paragraphs where meeting_id = ${meetingId}`);
       const [file] = await queryRows<{ id: string }>(
         db,

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { migrateDatabase, openDatabase, type DatabaseHandle, type Engine } from '../../src/storage/database.ts';
 
@@ -90,4 +91,23 @@ export function describeOnEachEngine(title: string, body: (database: () => Datab
       });
     });
   }
+}
+
+/**
+ * A meeting with one § written in plain SQL, with only the columns every migration has had: for tests of
+ * an old migration, where the use cases (which know today's columns) cannot write to yesterday's schema.
+ */
+export async function insertPlainMeeting(
+  db: DatabaseHandle['db'],
+  input: { organization: string; heldOn: string; number: number; title: string },
+): Promise<{ organizationId: string; bodyId: string; meetingId: string; paragraphId: string }> {
+  const year = Number(input.heldOn.slice(0, 4));
+  const one = async <T>(query: ReturnType<typeof sql>): Promise<T> => ((await db.execute(query)) as unknown as { rows: T[] }).rows[0] as T;
+  const { id: organizationId } = await one<{ id: string }>(sql`insert into organizations (name, organization_type) values (${input.organization}, 'kommunalforbund') returning id`);
+  const { id: bodyId } = await one<{ id: string }>(sql`insert into bodies (organization_id, name) values (${organizationId}, 'Styrelsen') returning id`);
+  const { id: meetingId } = await one<{ id: string }>(sql`insert into meetings (body_id, held_on, year, status) values (${bodyId}, ${input.heldOn}, ${year}, 'held') returning id`);
+  const { id: paragraphId } = await one<{ id: string }>(
+    sql`insert into paragraphs (meeting_id, body_id, year, position, number, title) values (${meetingId}, ${bodyId}, ${year}, 0, ${input.number}, ${input.title}) returning id`,
+  );
+  return { organizationId, bodyId, meetingId, paragraphId };
 }
