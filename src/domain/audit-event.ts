@@ -14,6 +14,7 @@ export const auditEventKinds = [
   'minutes.signed',
   'minutes.rejected',
   'minutes.adjusted',
+  'minutes.sealed',
   'notice.posted',
   'extract.certified',
   'follow_up.proposed',

@@ -28,6 +28,7 @@ import {
   type MinutesApproval,
 } from '../domain/minutes-state.ts';
 import { listDelegatedDecisionsOnAgenda, reportDelegatedDecisionsListedIn } from './follow-up.service.ts';
+import { sealAdjustedMinutes } from './integrity.service.ts';
 import { quorumOf, pickServingSubstitutes, type AttendanceEntry, type QuorumResult } from '../domain/quorum.ts';
 import { effectiveRules, ruleProfileFor, type BodyRuleOverrides, type OrganisationType, type RuleProfile } from '../domain/rule-profile.ts';
 import { findVoteProblems } from '../domain/vote.ts';
@@ -730,6 +731,7 @@ async function completeAdjustment(
   const signedFile = await storeFile(tx, handle.filesDir, { bytes: pdf, contentType: 'application/pdf', originalName: `protokoll-${body.name}-${meeting.heldOn}-justerat.pdf` });
   await updateMeeting(tx, meeting.id, { signedFileId: signedFile.id });
   await appendAuditEvent(tx, { kind: 'minutes.adjusted', entityType: 'meeting', entityId: meeting.id, actor: actor.userId ?? actor.personId, data: { adjustedOn: approval.adjustedOn, signedSha256: signedFile.sha256 } });
+  await sealAdjustedMinutes(tx, { meetingId: meeting.id, fileId: signedFile.id, at, actor: actor.userId ?? actor.personId });
   return notice;
 }
 

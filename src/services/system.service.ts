@@ -3,6 +3,7 @@
  */
 import type { Config } from '../config.ts';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../storage/database.ts';
+import { sealAndChainExisting } from './integrity.service.ts';
 
 export type { DatabaseHandle, Database, Engine } from '../storage/database.ts';
 
@@ -14,6 +15,8 @@ export async function openConfiguredDatabase(config: Pick<Config, 'dataDir' | 'd
 /** Applies the migrations that are not applied yet; returns how the database was reached. */
 export async function applyMigrations(handle: DatabaseHandle): Promise<void> {
   await migrateDatabase(handle);
+  // What was stored before the audit chain and the seals existed is chained and sealed once.
+  await sealAndChainExisting(handle);
 }
 
 /** Describes where the data lives, for start-up messages (never prints a password). */
