@@ -79,7 +79,8 @@ export async function sealAndChainExisting(handle: DatabaseHandle, options: { at
   const [pending] = await queryRows<{ unchained: boolean; unsealed: boolean }>(
     handle.db,
     sql`select exists (select 1 from audit_events where hash is null) as unchained,
-      exists (select 1 from meetings m where m.status in ('adjusted', 'archived') and not exists (select 1 from minutes_seals s where s.meeting_id = m.id)) as unsealed`,
+      exists (select 1 from meetings m where m.status in ('adjusted', 'archived') and not exists (select 1 from minutes_seals s where s.meeting_id = m.id)
+        and not exists (select 1 from audit_events e where e.entity_type = 'meeting' and e.entity_id = m.id and e.kind = 'minutes.sealed')) as unsealed`,
   );
   if (!pending?.unchained && !pending?.unsealed) return { chained: 0, sealed: 0 };
   return inTransaction(handle.db, async (tx) => {
@@ -267,7 +268,8 @@ async function verifyAuditChain(
         anchorSeen = true;
         if (entry.hash !== anchor.hash) pushFinding(entry, 'anchor_mismatch', `its hash is not the recorded ${anchor.hash}`);
       }
-      if (entry.kind === 'minutes.sealed' && entry.entityType === 'meeting' && entry.entityId) sealEvents.set(entry.entityId, entry);
+      // A seal is written once: the first sealing event is the one that counts (a later one would be a re-seal).
+      if (entry.kind === 'minutes.sealed' && entry.entityType === 'meeting' && entry.entityId && !sealEvents.has(entry.entityId)) sealEvents.set(entry.entityId, entry);
       previous = entry;
     }
     from = page[page.length - 1]!.seq + 1;
@@ -301,8 +303,14 @@ function sealRecordOf(data: Record<string, unknown>): SealRecord | null {
 
 // ————— the public side —————
 
-/** Whether published minutes are as sealed: unchanged, changed, or never sealed. */
-export type PublishedIntegrity = 'unchanged' | 'changed' | 'unsealed';
+/** Why adjusted minutes have no PDF to download. */
+export type NoPdfReason = 'not_sealed' | 'no_sealed_file' | 'file_changed' | 'confidential';
+
+/** Whether published minutes are as sealed (unchanged, changed, or never sealed), and whether their sealed PDF may be downloaded. */
+export interface PublishedIntegrity {
+  status: 'unchanged' | 'changed' | 'unsealed';
+  pdf: 'available' | NoPdfReason;
+}
 
 interface DeepCheck {
   ok: boolean;
@@ -320,11 +328,12 @@ const DEEP_CHECK_ENTRIES = 5000;
  * a long protocol); the seal's audit event and the sealed file's bytes are checked at most every five
  * minutes per meeting and seal.
  */
-export async function checkPublishedMinutes(handle: DatabaseHandle, meetingId: string, minutes: Minutes): Promise<PublishedIntegrity> {
+export async function checkPublishedMinutes(handle: DatabaseHandle, meetingId: string, minutes: Minutes, options: { hasConfidential: boolean }): Promise<PublishedIntegrity> {
   const seal = await findSeal(handle.db, meetingId);
-  if (!seal) return 'unsealed';
-  if (sealedContentOf(minutes).contentSha256 !== seal.contentSha256) return 'changed';
-  return (await deepCheck(handle, seal)) ? 'unchanged' : 'changed';
+  if (!seal) return { status: 'unsealed', pdf: 'not_sealed' };
+  const pdf = !seal.fileId || !seal.fileSha256 ? 'no_sealed_file' : options.hasConfidential ? 'confidential' : 'available';
+  if (sealedContentOf(minutes).contentSha256 !== seal.contentSha256) return { status: 'changed', pdf };
+  return { status: (await deepCheck(handle, seal)) ? 'unchanged' : 'changed', pdf };
 }
 
 async function deepCheck(handle: DatabaseHandle, seal: SealRow): Promise<boolean> {
@@ -344,7 +353,7 @@ function rememberDeepCheck(key: string, ok: boolean): void {
 /** The seal's audit event exists, records this seal, still has its own hash and is linked from the next entry. */
 async function sealMatchesLog(db: Database, seal: SealRow): Promise<boolean> {
   const events = await listAuditEntriesOf(db, { entityType: 'meeting', entityId: seal.meetingId, kind: 'minutes.sealed' });
-  const event = events.at(-1);
+  const event = events[0];
   if (!event?.hash) return false;
   const record = sealRecordOf(event.data);
   if (!record || record.contentSha256 !== seal.contentSha256 || record.fileSha256 !== seal.fileSha256) return false;
@@ -366,7 +375,7 @@ async function fileMatches(handle: DatabaseHandle, fileId: string, sha256: strin
 /** The sealed PDF of adjusted minutes, as published: the bytes exactly as sealed, or why there are none. */
 export type SealedPdf =
   | { status: 'sealed'; bytes: Uint8Array }
-  | { status: 'none'; reason: 'not_sealed' | 'no_sealed_file' | 'file_changed' | 'confidential' };
+  | { status: 'none'; reason: NoPdfReason };
 
 /**
  * The PDF the public may download: the sealed file, never a rendering. None when the minutes have no

@@ -71,7 +71,7 @@ export async function listMeetingNames(db: Database, meetingIds: string[]): Prom
 }
 
 /**
- * Adjusted (or archived) meetings without a seal, with the file to seal: the signed document, or the
+ * Adjusted (or archived) meetings never sealed, with the file to seal: the signed document, or the
  * imported original when it is a PDF.
  */
 export async function listUnsealedAdjustedMeetings(db: Database): Promise<{ meetingId: string; fileId: string | null }[]> {
@@ -80,7 +80,14 @@ export async function listUnsealedAdjustedMeetings(db: Database): Promise<{ meet
     .from(meetings)
     .leftJoin(minutesSeals, eq(minutesSeals.meetingId, meetings.id))
     .leftJoin(files, eq(files.id, meetings.sourceFileId))
-    .where(and(inArray(meetings.status, ['adjusted', 'archived']), isNull(minutesSeals.meetingId)))
+    .where(
+      and(
+        inArray(meetings.status, ['adjusted', 'archived']),
+        isNull(minutesSeals.meetingId),
+        // A meeting whose seal was removed behind the application's back is not sealed again: verify reports it.
+        sql`not exists (select 1 from audit_events e where e.entity_type = 'meeting' and e.entity_id = ${meetings.id} and e.kind = 'minutes.sealed')`,
+      ),
+    )
     .orderBy(asc(meetings.createdAt), asc(meetings.id));
   return rows.map((r) => ({ meetingId: r.meetingId, fileId: r.signedFileId ?? (r.sourceType === 'application/pdf' ? r.sourceFileId : null) }));
 }
