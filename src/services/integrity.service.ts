@@ -309,7 +309,11 @@ export type NoPdfReason = 'not_sealed' | 'no_sealed_file' | 'file_changed' | 'co
 /** Whether published minutes are as sealed (unchanged, changed, or never sealed), and whether their sealed PDF may be downloaded. */
 export interface PublishedIntegrity {
   status: 'unchanged' | 'changed' | 'unsealed';
-  pdf: 'available' | NoPdfReason;
+  /**
+   * 'available': the sealed PDF; 'rendition': minutes with §§ under secrecy, whose sealed PDF is whole, get
+   * a rendition with those §§ masked, drawn only from content that verifies against the seal.
+   */
+  pdf: 'available' | 'rendition' | NoPdfReason;
 }
 
 interface DeepCheck {
@@ -331,9 +335,9 @@ const DEEP_CHECK_ENTRIES = 5000;
 export async function checkPublishedMinutes(handle: DatabaseHandle, meetingId: string, minutes: Minutes, options: { hasConfidential: boolean }): Promise<PublishedIntegrity> {
   const seal = await findSeal(handle.db, meetingId);
   if (!seal) return { status: 'unsealed', pdf: 'not_sealed' };
-  const pdf = !seal.fileId || !seal.fileSha256 ? 'no_sealed_file' : options.hasConfidential ? 'confidential' : 'available';
-  if (sealedContentOf(minutes).contentSha256 !== seal.contentSha256) return { status: 'changed', pdf };
-  return { status: (await deepCheck(handle, seal)) ? 'unchanged' : 'changed', pdf };
+  const unchanged = sealedContentOf(minutes).contentSha256 === seal.contentSha256 && (await deepCheck(handle, seal));
+  const pdf = options.hasConfidential ? (unchanged ? 'rendition' : 'confidential') : !seal.fileId || !seal.fileSha256 ? 'no_sealed_file' : 'available';
+  return { status: unchanged ? 'unchanged' : 'changed', pdf };
 }
 
 async function deepCheck(handle: DatabaseHandle, seal: SealRow): Promise<boolean> {

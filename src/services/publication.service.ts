@@ -3,6 +3,7 @@
  * and the permanent page of one §. Nothing unadjusted is ever returned, and confidential §§ (OSL) are
  * masked in a meeting and answer "not found" on their own.
  */
+import { renderMinutesPdf } from '../documents/index.ts';
 import { addDays, noticeDates } from '../domain/legal-dates.ts';
 import type { Minutes, MinutesItem } from '../domain/minutes.ts';
 import { organisationTypes, ruleProfileFor, type OrganisationType, type RuleProfile } from '../domain/rule-profile.ts';
@@ -262,10 +263,32 @@ export async function findPublicParagraphId(db: Database, where: { bodyId: strin
  * The public PDF of adjusted minutes: the sealed file exactly as sealed (the signed document, or the
  * imported original), never a rendering from the database; or why there is none.
  */
-export async function getPublicMinutesPdf(handle: DatabaseHandle, meetingId: string): Promise<{ meeting: PublicMeeting; pdf: SealedPdf }> {
+export async function getPublicMinutesPdf(
+  handle: DatabaseHandle,
+  meetingId: string,
+): Promise<{ meeting: PublicMeeting; pdf: SealedPdf | { status: 'rendition'; bytes: Uint8Array } }> {
   const meeting = await getPublicMeeting(handle, meetingId);
+  if (meeting.integrity.pdf === 'rendition') return { meeting, pdf: { status: 'rendition', bytes: await renderMaskedMinutesPdf(meeting) } };
   const pdf = await readSealedMinutesPdf(handle, meetingId, { hasConfidential: meeting.paragraphs.some((p) => p.confidential) });
   return { meeting, pdf };
+}
+
+/**
+ * The public rendition of minutes with §§ under secrecy, those §§ named but masked. Drawn from the minutes
+ * just loaded and found equal to their seal (integrity.pdf 'rendition'), never from unverified content.
+ */
+async function renderMaskedMinutesPdf({ minutes, paragraphs }: PublicMeeting): Promise<Buffer> {
+  const items: MinutesItem[] = paragraphs.map(
+    (p) =>
+      p.item ?? {
+        number: p.number,
+        title: 'Sekretessbelagt ärende',
+        caseNumber: null,
+        decisions: [],
+        text: p.confidentialReason ? `Omfattas av sekretess (${p.confidentialReason}).` : 'Omfattas av sekretess.',
+      },
+  );
+  return renderMinutesPdf({ ...minutes, items });
 }
 
 function isUuid(text: string): boolean {

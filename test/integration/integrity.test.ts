@@ -29,11 +29,13 @@ describeOnEachEngine('sealed minutes and the audit chain', (database) => {
   let signed = '';
   let untouched = '';
   let imported = '';
+  let secret = '';
 
   it('seals minutes as they become adjusted, signed here or stored adjusted, and an untouched database verifies clean', async () => {
     const handle = database();
     signed = await buildSignedMeeting(handle, { organization: 'Förbundet Sigill', body: 'Styrelsen', heldOn: '2026-02-02' });
     untouched = await buildSignedMeeting(handle, { organization: 'Förbundet Orört', body: 'Direktionen', heldOn: '2026-02-09' });
+    secret = await buildSignedMeeting(handle, { organization: 'Förbundet Sekretess', body: 'Utskottet', heldOn: '2026-02-16', confidential: 2 });
     const minutes = buildMinutes({ organization: 'Förbundet Import', body: 'Nämnden', date: '2026-01-20' });
     minutes.adjustment.date = '2026-01-22';
     imported = (await saveMinutes(handle.db, minutes, { actor: 'test' })).meetingId;
@@ -43,7 +45,7 @@ describeOnEachEngine('sealed minutes and the audit chain', (database) => {
       sql`select s.meeting_id, s.file_id, s.file_sha256, f.sha256 as signed_sha256
           from minutes_seals s join meetings m on m.id = s.meeting_id left join files f on f.id = m.signed_file_id order by m.held_on`,
     );
-    expect(seals.map((s) => s.meeting_id)).toEqual([imported, signed, untouched]);
+    expect(seals.map((s) => s.meeting_id)).toEqual([imported, signed, untouched, secret]);
     // Minutes signed here seal the signed document; minutes stored from data have no PDF to seal.
     expect(seals[1]!.file_sha256).toBe(seals[1]!.signed_sha256);
     expect(seals[1]!.file_id).not.toBeNull();
@@ -52,12 +54,12 @@ describeOnEachEngine('sealed minutes and the audit chain', (database) => {
       handle.db,
       sql`select entity_id, data from audit_events where kind = 'minutes.sealed' order by seq`,
     );
-    expect(events.map((e) => e.entity_id).sort()).toEqual([signed, untouched, imported].sort());
+    expect(events.map((e) => e.entity_id).sort()).toEqual([signed, untouched, imported, secret].sort());
     expect(events.find((e) => e.entity_id === signed)!.data.paragraphs.map((p) => p.number)).toEqual([1, 2, 3]);
 
     const report = await verifyIntegrity(handle);
     expect(report.findings).toEqual([]);
-    expect(report.counts).toMatchObject({ meetings: 3, paragraphs: 9, files: 2 });
+    expect(report.counts).toMatchObject({ meetings: 4, paragraphs: 12, files: 3 });
     const [{ n }] = (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_events`)) as [{ n: number }];
     expect(report.counts.auditEntries).toBe(n);
     expect(report.chainHead?.seq).toBe(n);
@@ -91,6 +93,11 @@ describeOnEachEngine('sealed minutes and the audit chain', (database) => {
       expect(none.statusCode).toBe(404);
       expect(none.headers['content-type']).toContain('text/html');
       expect(none.body).toContain('inte som förseglad PDF');
+      // The signed PDF of minutes with a § under secrecy is whole, so the public get a masked rendition of the verified content.
+      const masked = await app.inject({ url: `/arkiv/sammantraden/${secret}/protokoll.pdf` });
+      expect(masked.statusCode).toBe(200);
+      expect(masked.headers['content-type']).toBe('application/pdf');
+      expect(createHashHex(masked.rawPayload)).not.toBe((await queryRows<{ h: string }>(handle.db, sql`select file_sha256 as h from minutes_seals where meeting_id = ${secret}`))[0]!.h);
       const english = await app.inject({ url: `/arkiv/sammantraden/${untouched}`, cookies: { pk_lang: 'en' } });
       expect(english.body).toContain('The minutes are unchanged since they were adjusted.');
     } finally {
@@ -110,10 +117,11 @@ describeOnEachEngine('sealed minutes and the audit chain', (database) => {
           where paragraph_id = (select id from paragraphs where meeting_id = ${imported} and number = 3)`,
       sql`update files set content = content || '\\x00'::bytea where id = (select file_id from minutes_seals where meeting_id = ${signed})`,
       sql`update audit_events set data = '{"sha256": "0000", "version": 1}'::jsonb where seq = ${Number(auditEntry!.seq)}`,
+      sql`update paragraphs set title = 'Ett annat ärende' where meeting_id = ${secret} and number = 1`,
     ]);
 
     const report = await verifyIntegrity(handle);
-    expect(codes(report.findings)).toEqual(['audit_entry_changed', 'file_changed', 'paragraph_changed', 'paragraph_changed']);
+    expect(codes(report.findings)).toEqual(['audit_entry_changed', 'file_changed', 'paragraph_changed', 'paragraph_changed', 'paragraph_changed']);
     const find = (code: string, meetingId: string) => report.findings.find((f) => f.code === code && f.meeting?.meetingId === meetingId);
     expect(find('paragraph_changed', signed)).toMatchObject({ meeting: { bodyName: 'Styrelsen', heldOn: '2026-02-02', numberInYear: 2, organizationName: 'Förbundet Sigill' }, paragraph: { number: 2 } });
     expect(find('paragraph_changed', imported)).toMatchObject({ meeting: { bodyName: 'Nämnden', heldOn: '2026-01-20' }, paragraph: { number: 3 } });
@@ -137,6 +145,10 @@ describeOnEachEngine('sealed minutes and the audit chain', (database) => {
       const pdf = await app.inject({ url: `/arkiv/sammantraden/${signed}/protokoll.pdf` });
       expect(pdf.statusCode).toBe(404);
       expect(pdf.body).toContain('stämmer inte längre med sigillet');
+      // Changed minutes with a § under secrecy: no rendition of content that no longer verifies.
+      const masked = await app.inject({ url: `/arkiv/sammantraden/${secret}/protokoll.pdf` });
+      expect(masked.statusCode).toBe(404);
+      expect(masked.body).toContain('omfattas av sekretess');
     } finally {
       await app.close();
     }

@@ -134,6 +134,7 @@ export const en: Catalogue = {
       no_sealed_file: 'The minutes exist as text but not as a sealed PDF (they were brought in from a text or Word file). Read them on the page or ask the registrar for a copy.',
       file_changed: 'The sealed PDF no longer matches its seal and is therefore not given out. Contact the registrar.',
       confidential: 'The minutes contain confidential items, so the signed PDF is not published. Ask the registrar for a copy.',
+      rendition: 'The PDF is a public version with the confidential items masked, drawn from the minutes only after they were checked against the seal. The signed PDF is given out by the registrar.',
       back: 'Back to the minutes',
     },
     notice: 'Notice',

@@ -136,6 +136,7 @@ export const sv = {
       no_sealed_file: 'Protokollet finns som text men inte som förseglad PDF (det fördes in från en text- eller Word-fil). Läs det på sidan eller begär en kopia av registratorn.',
       file_changed: 'Den förseglade PDF-filen stämmer inte längre med sigillet och lämnas därför inte ut. Kontakta förbundets registrator.',
       confidential: 'Protokollet innehåller paragrafer som omfattas av sekretess, så den undertecknade PDF-filen publiceras inte. Begär en kopia av registratorn.',
+      rendition: 'PDF-filen är en offentlig version där paragrafer som omfattas av sekretess är maskerade; den är framställd ur protokollet först sedan det stämts av mot sigillet. Den undertecknade PDF-filen lämnas ut av registratorn.',
       back: 'Tillbaka till protokollet',
     },
     notice: 'Anslag',

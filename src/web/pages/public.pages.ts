@@ -149,7 +149,7 @@ ${paragraphArticle(context, paragraph, index, { headingLevel: 1 })}
   ${minutesFacts(context, meeting.minutes)}
   ${integrityLine(context, meeting)}
   <p><a href="/arkiv/sammantraden/${meeting.meeting.id}#${paragraphAnchor(paragraph.number, index)}">${t.minutes.wholeMinutes}</a>
-  ${meeting.integrity.pdf === 'available' && html`· <a href="/arkiv/sammantraden/${meeting.meeting.id}/protokoll.pdf">${t.minutes.downloadPdf}</a>`}</p>
+  ${(meeting.integrity.pdf === 'available' || meeting.integrity.pdf === 'rendition') && html`· <a href="/arkiv/sammantraden/${meeting.meeting.id}/protokoll.pdf">${t.minutes.downloadPdf}</a>`}</p>
   <p class="permalink-box"><span>${t.minutes.permalink}:</span> <code>/p/${paragraph.id}</code></p>
 </aside>`;
     return sendPage(
@@ -189,8 +189,9 @@ function meetingPage(context: PageContext, published: PublicMeeting): Html {
 <h1>${meetingTitle(context, published)}</h1>
 ${minutesFacts(context, minutes, noticeFacts)}
 ${integrityLine(context, published)}
-${published.integrity.pdf === 'available'
-  ? html`<p class="actions"><a class="button secondary" href="/arkiv/sammantraden/${published.meeting.id}/protokoll.pdf">${t.minutes.downloadPdf}</a></p>`
+${published.integrity.pdf === 'available' || published.integrity.pdf === 'rendition'
+  ? html`<p class="actions"><a class="button secondary" href="/arkiv/sammantraden/${published.meeting.id}/protokoll.pdf">${t.minutes.downloadPdf}</a></p>
+${published.integrity.pdf === 'rendition' && html`<p class="no-pdf">${t.minutes.noPdf.rendition}</p>`}`
   : html`<p class="no-pdf">${t.minutes.noPdf[published.integrity.pdf]}</p>`}
 <div class="minutes-layout">
   ${contentsList(context, published.paragraphs, (p, i) => `#${paragraphAnchor(p.number, i)}`)}
