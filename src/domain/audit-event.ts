@@ -8,6 +8,7 @@ export const auditEventKinds = [
   'person.created',
   'mandate.created',
   'meeting.created',
+  'meeting.convened',
   'minutes.saved',
   'minutes.imported',
   'minutes.finalised',

@@ -416,7 +416,7 @@ export async function sendMeetingNotice(
       mandates.map((m) => ({ meetingId, personId: m.personId, name: m.name, role: m.role === 'substitute' ? 'substitute' : 'member', address: m.email, sentAt: input.sentAt, fileId: file.id })),
     );
     await updateMeeting(tx, meetingId, { convenedAt: input.sentAt, status: meeting.status === 'planned' ? 'convened' : meeting.status });
-    await appendAuditEvent(tx, { kind: 'meeting.created', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { kallelseSentTo: mandates.length, fileId: file.id } });
+    await appendAuditEvent(tx, { kind: 'meeting.convened', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { kallelseSentTo: mandates.length, fileId: file.id } });
     const status =
       rules.meetingNoticeDays === null
         ? null
