@@ -49,11 +49,16 @@ export function sealableContent(minutes: Minutes): Omit<Minutes, 'notice'> {
   return content;
 }
 
+/** SHA-256 of the sealable content alone: all a check against the seal needs (sealedContentOf also hashes the parts). */
+export function sealedContentSha256(minutes: Minutes): string {
+  return sha256Hex(canonicalJson(sealableContent(minutes)));
+}
+
 /** The seal of minutes as they stand: the whole content, its parts and each §. */
 export function sealedContentOf(minutes: Minutes): SealedContent {
   const content = sealableContent(minutes);
   return {
-    contentSha256: sha256Hex(canonicalJson(content)),
+    contentSha256: sealedContentSha256(minutes),
     parts: {
       meeting: sha256Hex(canonicalJson({ kind: content.kind, organization: content.organization, body: content.body, meeting: content.meeting, paragraphRange: content.paragraphRange })),
       attendees: sha256Hex(canonicalJson(content.attendees)),

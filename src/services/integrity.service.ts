@@ -7,6 +7,7 @@ import {
   contentDifferences,
   auditEntryHash,
   sealedContentOf,
+  sealedContentSha256,
   sealedParts,
   sha256Hex,
   type ContentDifference,
@@ -335,7 +336,7 @@ const DEEP_CHECK_ENTRIES = 5000;
 export async function checkPublishedMinutes(handle: DatabaseHandle, meetingId: string, minutes: Minutes, options: { hasConfidential: boolean }): Promise<PublishedIntegrity> {
   const seal = await findSeal(handle.db, meetingId);
   if (!seal) return { status: 'unsealed', pdf: 'not_sealed' };
-  const unchanged = sealedContentOf(minutes).contentSha256 === seal.contentSha256 && (await deepCheck(handle, seal));
+  const unchanged = sealedContentSha256(minutes) === seal.contentSha256 && (await deepCheck(handle, seal));
   const pdf = options.hasConfidential ? (unchanged ? 'rendition' : 'confidential') : !seal.fileId || !seal.fileSha256 ? 'no_sealed_file' : 'available';
   return { status: unchanged ? 'unchanged' : 'changed', pdf };
 }
