@@ -15,10 +15,13 @@ import {
   type SealedPart,
 } from '../domain/integrity.ts';
 import type { Minutes } from '../domain/minutes.ts';
+import { InputError } from '../errors.ts';
 import {
   appendAuditEvent,
   chainUnchainedAuditEvents,
   findFileById,
+  findOrganizationById,
+  findOrganizationByName,
   findNextAuditEntry,
   findSeal,
   inTransaction,
@@ -149,16 +152,18 @@ const AUDIT_PAGE = 2000;
 
 /**
  * Recomputes everything: each sealed meeting's content (whole, by part and by §) against its seal and the
- * seal's audit event, each sealed file's bytes, and the whole audit chain. `anchor` is a chain head
- * recorded earlier, which must still be in the chain. Reads only.
+ * seal's audit event, each sealed file's bytes, and the whole audit chain. `organization` (a name or id)
+ * narrows the meetings, not the chain; `anchor` is a chain head recorded earlier, which must still be in
+ * the chain. Reads only.
  */
 export async function verifyIntegrity(
   handle: DatabaseHandle,
   options: { organization?: string | null; anchor?: { seq: number; hash: string } | null } = {},
 ): Promise<IntegrityReport> {
+  const organizationId = options.organization ? await resolveOrganizationId(handle.db, options.organization) : null;
   const findings: IntegrityFinding[] = [];
   const chain = await verifyAuditChain(handle.db, findings, options.anchor ?? null);
-  const meetings = await listMeetingsToVerify(handle.db, { organization: options.organization ?? null });
+  const meetings = await listMeetingsToVerify(handle.db, { organizationId });
   const counts = { meetings: meetings.length, paragraphs: 0, files: 0, auditEntries: chain.entries };
   for (const meeting of meetings) {
     const name: MeetingName = { meetingId: meeting.meetingId, organizationName: meeting.organizationName, bodyName: meeting.bodyName, heldOn: meeting.heldOn, numberInYear: meeting.numberInYear };
@@ -193,6 +198,13 @@ export async function verifyIntegrity(
     }
   }
   return { findings, counts, chainHead: chain.head };
+}
+
+async function resolveOrganizationId(db: Database, nameOrId: string): Promise<string> {
+  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(nameOrId);
+  const found = isId ? await findOrganizationById(db, nameOrId) : await findOrganizationByName(db, nameOrId);
+  if (!found) throw new InputError({ path: 'organization', code: 'unknown_organization', message: `no organisation named or with id '${nameOrId}'` });
+  return found.id;
 }
 
 function pushDifference(difference: ContentDifference, found: (code: IntegrityFindingCode, message: string, more?: Partial<IntegrityFinding>) => void): void {

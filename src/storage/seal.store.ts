@@ -31,15 +31,12 @@ export interface MeetingToVerify {
 }
 
 /**
- * Every meeting that is adjusted (or archived) or has a seal, optionally of one organisation (its id or
- * name), in the order body, date.
+ * Every meeting that is adjusted (or archived) or has a seal, optionally of one organisation, in the
+ * order body, date.
  */
-export async function listMeetingsToVerify(db: Database, options: { organization?: string | null } = {}): Promise<MeetingToVerify[]> {
+export async function listMeetingsToVerify(db: Database, options: { organizationId?: string | null } = {}): Promise<MeetingToVerify[]> {
   const conditions: SQL[] = [or(inArray(meetings.status, ['adjusted', 'archived']), sql`${minutesSeals.meetingId} is not null`)!];
-  if (options.organization) {
-    const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.organization);
-    conditions.push(byId ? eq(organizations.id, options.organization) : eq(organizations.name, options.organization));
-  }
+  if (options.organizationId) conditions.push(eq(organizations.id, options.organizationId));
   const rows = await db
     .select({
       meetingId: meetings.id,

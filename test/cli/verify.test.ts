@@ -63,15 +63,23 @@ describeCliOnEachEngine('protokoll verify', (cli) => {
     expect(report.findings.find((f) => f.code === 'paragraph_changed')).toMatchObject({ paragraph: { number: 3 }, meeting: { meetingId } });
 
     // Another organisation's minutes are not checked, but the chain, one for all, still is.
+    await cli().withDatabase(async (handle) => {
+      const { createOrganization } = await import('../../src/services/meeting-cycle.service.ts');
+      await createOrganization(handle.db, { name: 'Förbundet Annat', organizationType: 'association' });
+    });
     const other = await cli().run('verify', '--organization', 'Förbundet Annat');
     expect(other.code).toBe(1);
     expect(other.out).toMatch(/^CHANGED: 0 adjusted minutes \(0 §§\), 0 sealed PDFs, \d+ audit entries; 1 finding$/m);
   });
 
-  it('refuses an anchor it cannot read', async () => {
+  it('refuses an anchor it cannot read and an organisation it does not know', async () => {
     const run = await cli().run('verify', '--anchor', 'senaste');
     expect(run.code).toBe(1);
     expect(run.err).toContain('--anchor: expected SEQ:HASH');
+    const unknown = await cli().run('verify', '--organization', 'Förbundet Som Inte Finns');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain("no organisation named or with id 'Förbundet Som Inte Finns'");
+    expect(unknown.out).toBe('');
   });
 });
 

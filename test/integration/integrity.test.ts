@@ -197,7 +197,9 @@ describeOnEachEngine('the audit chain under concurrent writers', (database) => {
       m.adjustment.date = `2026-04-0${i + 2}`;
       return saveMinutes(handle.db, m);
     });
-    await Promise.all([...writers, ...people, ...refused, ...minutes]);
+    // And whole meeting cycles, each rendering and signing its PDF while the others write.
+    const cycles = Array.from({ length: 3 }, (_, i) => buildSignedMeeting(handle, { organization: `Förbundet Parallellt ${i}`, body: 'Styrelsen', heldOn: `2026-05-0${i + 4}` }));
+    await Promise.all([...writers, ...people, ...refused, ...minutes, ...cycles]);
 
     const rows = await queryRows<{ seq: string | number; actor: string | null }>(handle.db, sql`select seq, actor from audit_events order by seq`);
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, index) => index + 1));
@@ -206,6 +208,26 @@ describeOnEachEngine('the audit chain under concurrent writers', (database) => {
     const report = await verifyIntegrity(handle);
     expect(report.findings).toEqual([]);
     expect(report.counts.auditEntries).toBe(rows.length);
+    expect(report.counts.meetings).toBe(6);
+  });
+
+  it('drops the events of a nested transaction that rolled back, and chains an event appended outside any transaction', async () => {
+    const handle = database();
+    await inTransaction(handle.db, async (tx) => {
+      await appendAuditEvent(tx, { kind: 'person.created', entityType: 'person', entityId: null, actor: 'outer, before' });
+      await inTransaction(tx, async (inner) => {
+        await appendAuditEvent(inner, { kind: 'person.created', entityType: 'person', entityId: null, actor: 'inner, rolled back' });
+        throw new Error('refused');
+      }).catch(() => 'refused');
+      await inTransaction(tx, async (inner) => {
+        await appendAuditEvent(inner, { kind: 'person.created', entityType: 'person', entityId: null, actor: 'inner, kept' });
+      });
+      await appendAuditEvent(tx, { kind: 'person.created', entityType: 'person', entityId: null, actor: 'outer, after' });
+    });
+    await appendAuditEvent(handle.db, { kind: 'person.created', entityType: 'person', entityId: null, actor: 'on its own' });
+    const rows = await queryRows<{ actor: string }>(handle.db, sql`select actor from audit_events order by seq desc limit 4`);
+    expect(rows.map((r) => r.actor).reverse()).toEqual(['outer, before', 'inner, kept', 'outer, after', 'on its own']);
+    expect((await verifyIntegrity(handle)).findings).toEqual([]);
   });
 });
 

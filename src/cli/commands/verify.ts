@@ -11,6 +11,9 @@ export function registerVerify(program: Command): void {
     .option('--anchor <seq:hash>', 'a chain head printed by an earlier run, which must still be in the chain')
     .option('--json', 'print the report as JSON')
     .action(async (options: { organization?: string; anchor?: string; json?: boolean }, command: Command) => {
+      if (options.organization !== undefined && options.organization.trim() === '') {
+        throw new InputError({ path: '--organization', code: 'invalid_organization', message: 'give an organisation name or id' });
+      }
       const anchor = options.anchor === undefined ? null : parseAnchor(options.anchor);
       const { applyMigrations, openConfiguredDatabase } = await import('../../services/system.service.ts');
       const { verifyIntegrity } = await import('../../services/integrity.service.ts');
