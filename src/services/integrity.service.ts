@@ -330,7 +330,10 @@ export interface PublishedIntegrity {
 }
 
 interface DeepCheck {
-  ok: boolean;
+  /** The sealing event still records this seal and is in place in the chain. */
+  log: boolean;
+  /** The sealed file's bytes match (true when there is no sealed file). */
+  file: boolean;
   checkedAt: number;
 }
 
@@ -348,23 +351,34 @@ const DEEP_CHECK_ENTRIES = 5000;
 export async function checkPublishedMinutes(handle: DatabaseHandle, meetingId: string, minutes: Minutes, options: { hasConfidential: boolean }): Promise<PublishedIntegrity> {
   const seal = await findSeal(handle.db, meetingId);
   if (!seal) return { status: 'unsealed', pdf: 'not_sealed' };
-  const unchanged = sealedContentSha256(minutes) === seal.contentSha256 && (await deepCheck(handle, seal));
-  const pdf = options.hasConfidential ? (unchanged ? 'rendition' : 'confidential') : !seal.fileId || !seal.fileSha256 ? 'no_sealed_file' : 'available';
+  const deep = await deepCheck(handle, seal);
+  const unchanged = sealedContentSha256(minutes) === seal.contentSha256 && deep.log && deep.file;
+  const pdf = options.hasConfidential
+    ? unchanged ? 'rendition' : 'confidential'
+    : !seal.fileId || !seal.fileSha256 ? 'no_sealed_file' : deep.file ? 'available' : 'file_changed';
   return { status: unchanged ? 'unchanged' : 'changed', pdf };
 }
 
-async function deepCheck(handle: DatabaseHandle, seal: SealRow): Promise<boolean> {
-  const key = `${seal.meetingId}:${seal.contentSha256}:${seal.fileSha256 ?? ''}`;
+async function deepCheck(handle: DatabaseHandle, seal: SealRow): Promise<DeepCheck> {
+  const key = deepCheckKey(seal);
   const cached = deepChecks.get(key);
-  if (cached && Date.now() - cached.checkedAt < DEEP_CHECK_SECONDS * 1000) return cached.ok;
-  const ok = (await sealMatchesLog(handle.db, seal)) && (!seal.fileId || !seal.fileSha256 || (await fileMatches(handle, seal.fileId, seal.fileSha256)));
-  rememberDeepCheck(key, ok);
-  return ok;
+  if (cached && Date.now() - cached.checkedAt < DEEP_CHECK_SECONDS * 1000) return cached;
+  const checked = {
+    log: await sealMatchesLog(handle.db, seal),
+    file: !seal.fileId || !seal.fileSha256 || (await fileMatches(handle, seal.fileId, seal.fileSha256)),
+    checkedAt: Date.now(),
+  };
+  rememberDeepCheck(key, checked);
+  return checked;
 }
 
-function rememberDeepCheck(key: string, ok: boolean): void {
-  if (deepChecks.size >= DEEP_CHECK_ENTRIES) deepChecks.delete(deepChecks.keys().next().value!);
-  deepChecks.set(key, { ok, checkedAt: Date.now() });
+function deepCheckKey(seal: SealRow): string {
+  return `${seal.meetingId}:${seal.contentSha256}:${seal.fileSha256 ?? ''}`;
+}
+
+function rememberDeepCheck(key: string, checked: DeepCheck): void {
+  if (deepChecks.size >= DEEP_CHECK_ENTRIES && !deepChecks.has(key)) deepChecks.delete(deepChecks.keys().next().value!);
+  deepChecks.set(key, checked);
 }
 
 /** The seal's audit event exists, records this seal, still has its own hash and is linked from the next entry. */
@@ -413,7 +427,9 @@ export async function readSealedMinutesPdf(handle: DatabaseHandle, meetingId: st
   }
   const ok = bytes !== null && sha256Hex(bytes) === seal.fileSha256;
   if (!ok || !bytes) {
-    rememberDeepCheck(`${seal.meetingId}:${seal.contentSha256}:${seal.fileSha256}`, false);
+    // The page says so from now on, without waiting for its cached check to expire.
+    const key = deepCheckKey(seal);
+    rememberDeepCheck(key, { log: deepChecks.get(key)?.log ?? (await sealMatchesLog(handle.db, seal)), file: false, checkedAt: Date.now() });
     return { status: 'none', reason: 'file_changed' };
   }
   return { status: 'sealed', bytes };

@@ -140,6 +140,9 @@ describeOnEachEngine('sealed minutes and the audit chain', (database) => {
       const page = await app.inject({ url: `/arkiv/sammantraden/${signed}` });
       expect(page.body).toContain('Varning: protokollet stämmer inte med det som förseglades vid justeringen.');
       expect(page.body).not.toContain('Protokollet är oförändrat sedan justeringen.');
+      // Its sealed PDF changed too: the page offers no download and says why.
+      expect(page.body).not.toContain('/protokoll.pdf');
+      expect(page.body).toContain('stämmer inte längre med sigillet');
       const imported_ = await app.inject({ url: `/arkiv/sammantraden/${imported}` });
       expect(imported_.body).toContain('Varning: protokollet stämmer inte');
       const pdf = await app.inject({ url: `/arkiv/sammantraden/${signed}/protokoll.pdf` });
