@@ -30,6 +30,8 @@ export interface AuditEntryRow extends AuditEntryContent {
 /** The key of the advisory lock that serialises writes to the chain (any fixed number; this is 'audit'). */
 const AUDIT_CHAIN_LOCK = 0x61756469;
 
+const INSERT_CHUNK = 500;
+
 /** Events appended in an open transaction (see openAuditQueue), written when it ends. */
 const queues = new WeakMap<object, AuditEntryContent[]>();
 
@@ -97,9 +99,12 @@ async function writeChainedEntries(tx: Database, entries: AuditEntryContent[]): 
     return row;
   });
   // `seq` is given here, under the lock, rather than by the identity: a sequence is not rolled back, so it
-  // would leave gaps that look like deleted entries.
-  await tx.execute(sql`insert into audit_events (id, at, actor, kind, entity_type, entity_id, data, seq, previous_hash, hash)
-    overriding system value values ${sql.join(rows, sql`, `)}`);
+  // would leave gaps that look like deleted entries. In chunks, to stay far below the 65,535 parameters
+  // a statement may carry (a confirm-all writes one event per proposal).
+  for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
+    await tx.execute(sql`insert into audit_events (id, at, actor, kind, entity_type, entity_id, data, seq, previous_hash, hash)
+      overriding system value values ${sql.join(rows.slice(from, from + INSERT_CHUNK), sql`, `)}`);
+  }
 }
 
 /** Waits for, and holds until the transaction ends, the right to write to the chain. */

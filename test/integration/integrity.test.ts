@@ -228,8 +228,13 @@ describeOnEachEngine('the audit chain under concurrent writers', (database) => {
       await appendAuditEvent(tx, { kind: 'person.created', entityType: 'person', entityId: null, actor: 'outer, after' });
     });
     await appendAuditEvent(handle.db, { kind: 'person.created', entityType: 'person', entityId: null, actor: 'on its own' });
-    const rows = await queryRows<{ actor: string }>(handle.db, sql`select actor from audit_events order by seq desc limit 4`);
+    // Many events in one transaction are written in several statements, still one chain.
+    await inTransaction(handle.db, async (tx) => {
+      for (let i = 0; i < 1200; i++) await appendAuditEvent(tx, { kind: 'person.created', entityType: 'person', entityId: null, actor: 'bulk', data: { i } });
+    });
+    const rows = await queryRows<{ actor: string }>(handle.db, sql`select actor from audit_events where actor <> 'bulk' order by seq desc limit 4`);
     expect(rows.map((r) => r.actor).reverse()).toEqual(['outer, before', 'inner, kept', 'outer, after', 'on its own']);
+    expect((await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_events where actor = 'bulk'`))[0]!.n).toBe(1200);
     expect((await verifyIntegrity(handle)).findings).toEqual([]);
   });
 });
