@@ -98,6 +98,13 @@ describeOnEachEngine('sealed minutes and the audit chain', (database) => {
       expect(masked.statusCode).toBe(200);
       expect(masked.headers['content-type']).toBe('application/pdf');
       expect(createHashHex(masked.rawPayload)).not.toBe((await queryRows<{ h: string }>(handle.db, sql`select file_sha256 as h from minutes_seals where meeting_id = ${secret}`))[0]!.h);
+      // OParl names a protocol file only where there is one to give out.
+      const meetings = async (organization: string) => {
+        const [row] = await queryRows<{ id: string }>(handle.db, sql`select id from organizations where name = ${organization}`);
+        return ((await app.inject({ url: `/oparl/v1/bodies/${row!.id}/meetings` })).json() as { data: { resultsProtocol?: { accessUrl: string } }[] }).data;
+      };
+      expect((await meetings('Förbundet Orört'))[0]!.resultsProtocol?.accessUrl).toMatch(new RegExp(`/arkiv/sammantraden/${untouched}/protokoll\\.pdf$`));
+      expect((await meetings('Förbundet Import'))[0]!.resultsProtocol).toBeUndefined();
       const english = await app.inject({ url: `/arkiv/sammantraden/${untouched}`, cookies: { pk_lang: 'en' } });
       expect(english.body).toContain('The minutes are unchanged since they were adjusted.');
     } finally {
