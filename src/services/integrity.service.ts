@@ -33,6 +33,7 @@ import {
   listUnsealedAdjustedMeetings,
   loadMinutes,
   lockAuditChain,
+  lockMeeting,
   queryRows,
   readStoredFile,
   type AuditEntryRow,
@@ -88,13 +89,21 @@ export async function sealAndChainExisting(handle: DatabaseHandle, options: { at
   );
   if (!pending?.unchained && !pending?.unsealed) return { chained: 0, sealed: 0 };
   return inTransaction(handle.db, async (tx) => {
-    // Held from the start: two servers starting together must not both seal the same meeting.
+    // The meetings first, then the chain, in the order every use case takes them (row locks, then the
+    // chain last), so a server already running cannot deadlock with this one; a second server starting
+    // at the same time waits here and then finds the seals made (sealAdjustedMinutes keeps a seal).
+    const unsealed = await listUnsealedAdjustedMeetings(tx);
+    for (const meeting of unsealed) await lockMeeting(tx, meeting.meetingId);
     await lockAuditChain(tx);
     const chained = await chainUnchainedAuditEvents(tx);
-    const unsealed = await listUnsealedAdjustedMeetings(tx);
     const at = options.at ?? new Date();
-    for (const meeting of unsealed) await sealAdjustedMinutes(tx, { meetingId: meeting.meetingId, fileId: meeting.fileId, at, actor: 'system:migrate' });
-    return { chained, sealed: unsealed.length };
+    let sealed = 0;
+    for (const meeting of unsealed) {
+      if (await findSeal(tx, meeting.meetingId)) continue;
+      await sealAdjustedMinutes(tx, { meetingId: meeting.meetingId, fileId: meeting.fileId, at, actor: 'system:migrate' });
+      sealed++;
+    }
+    return { chained, sealed };
   });
 }
 
