@@ -20,6 +20,7 @@ import {
   appendAuditEvent,
   chainUnchainedAuditEvents,
   findFileById,
+  findMeetingById,
   findOrganizationById,
   findOrganizationByName,
   findNextAuditEntry,
@@ -43,8 +44,10 @@ import {
 } from '../storage/index.ts';
 import { sql } from 'drizzle-orm';
 
-/** What the `minutes.sealed` audit event records: the seal, and the hash of each part and §. */
+/** What the `minutes.sealed` audit event records: the seal, the hash of each part and §, and whose minutes they are. */
 export interface SealRecord {
+  /** The meeting as the minutes name it, so that verify can name it even once it is gone. */
+  meeting?: { organization: string | null; body: string | null; date: string | null; numberInYear: number | null };
   contentSha256: string;
   fileId: string | null;
   fileSha256: string | null;
@@ -61,7 +64,9 @@ export interface SealRecord {
 export async function sealAdjustedMinutes(tx: Database, input: { meetingId: string; fileId: string | null; at: Date; actor: string | null }): Promise<SealRow> {
   const existing = await findSeal(tx, input.meetingId);
   if (existing) return existing;
-  const sealed = sealedContentOf(await loadMinutes(tx, input.meetingId));
+  const minutes = await loadMinutes(tx, input.meetingId);
+  const sealed = sealedContentOf(minutes);
+  const numberInYear = (await findMeetingById(tx, input.meetingId))?.numberInYear ?? null;
   const file = input.fileId ? await findFileById(tx, input.fileId) : null;
   const pdf = file && file.contentType === 'application/pdf' ? file : null;
   const seal = await insertSeal(tx, {
@@ -71,7 +76,9 @@ export async function sealAdjustedMinutes(tx: Database, input: { meetingId: stri
     fileSha256: pdf?.sha256 ?? null,
     sealedAt: input.at,
   });
-  const record: SealRecord = { contentSha256: sealed.contentSha256, fileId: seal.fileId, fileSha256: seal.fileSha256, parts: sealed.parts, paragraphs: sealed.paragraphs };
+  const record: SealRecord = {
+    meeting: { organization: minutes.organization, body: minutes.body, date: minutes.meeting.date, numberInYear },
+    contentSha256: sealed.contentSha256, fileId: seal.fileId, fileSha256: seal.fileSha256, parts: sealed.parts, paragraphs: sealed.paragraphs };
   await appendAuditEvent(tx, { kind: 'minutes.sealed', entityType: 'meeting', entityId: input.meetingId, actor: input.actor, data: { ...record, sealedAt: input.at.toISOString() } });
   return seal;
 }
@@ -128,6 +135,7 @@ export type IntegrityFindingCode =
   | 'seal_missing'
   | 'seal_differs_from_log'
   | 'no_longer_adjusted'
+  | 'meeting_missing'
   | 'file_changed'
   | 'file_missing'
   | 'file_record_changed'
@@ -194,7 +202,7 @@ export async function verifyIntegrity(
     const sealedHash = logged?.contentSha256 ?? seal!.contentSha256;
     const current = sealedContentOf(await loadMinutes(handle.db, meeting.meetingId));
     counts.paragraphs += current.paragraphs.length;
-    if (current.contentSha256 !== sealedHash || (seal && current.contentSha256 !== seal.contentSha256)) {
+    if (current.contentSha256 !== sealedHash) {
       const differences = logged ? contentDifferences(logged, current) : [];
       if (differences.length === 0) found('content_changed', 'the content differs from the seal');
       for (const difference of differences) pushDifference(difference, found);
@@ -204,6 +212,22 @@ export async function verifyIntegrity(
     if (fileId && fileSha256) {
       counts.files++;
       await verifyFile(handle, { fileId, fileSha256 }, found);
+    }
+  }
+  // Sealed minutes whose meeting is gone (deleted with the foreign keys off) are not in the list above.
+  if (!organizationId) {
+    const listed = new Set(meetings.map((m) => m.meetingId));
+    for (const [meetingId, event] of chain.sealEvents) {
+      if (listed.has(meetingId)) continue;
+      const named = sealRecordOf(event.data)?.meeting;
+      findings.push({
+        code: 'meeting_missing',
+        meeting: { meetingId, organizationName: named?.organization ?? null, bodyName: named?.body ?? '(unknown body)', heldOn: named?.date ?? null, numberInYear: named?.numberInYear ?? null },
+        paragraph: null,
+        part: null,
+        seq: event.seq,
+        message: 'the sealed minutes are gone from the database',
+      });
     }
   }
   return { findings, counts, chainHead: chain.head };
@@ -315,6 +339,7 @@ function sealRecordOf(data: Record<string, unknown>): SealRecord | null {
   if (typeof record.contentSha256 !== 'string' || !Array.isArray(record.paragraphs) || typeof record.parts !== 'object' || record.parts === null) return null;
   if (!sealedParts.every((part) => typeof record.parts![part] === 'string')) return null;
   return {
+    ...(record.meeting ? { meeting: record.meeting } : {}),
     contentSha256: record.contentSha256,
     fileId: typeof record.fileId === 'string' ? record.fileId : null,
     fileSha256: typeof record.fileSha256 === 'string' ? record.fileSha256 : null,

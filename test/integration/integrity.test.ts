@@ -164,17 +164,20 @@ describeOnEachEngine('sealed minutes and the audit chain', (database) => {
     }
   });
 
-  it('finds a removed seal and a deleted audit entry', async () => {
+  it('finds a removed seal, a deleted meeting and a deleted audit entry', async () => {
     const handle = database();
     const [last] = await queryRows<{ seq: number | string }>(handle.db, sql`select max(seq) as seq from audit_events where kind = 'notice.posted' or kind = 'minutes.saved'`);
     await behindTheBack(handle.db, [
       sql`delete from minutes_seals where meeting_id = ${untouched}`,
       sql`delete from audit_events where seq = ${Number(last!.seq)}`,
+      sql`delete from meetings where id = ${imported}`,
     ]);
     const report = await verifyIntegrity(handle);
     expect(report.findings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ code: 'seal_missing', meeting: expect.objectContaining({ meetingId: untouched }) }),
+        // A deleted meeting is still named, from its sealing event.
+        expect.objectContaining({ code: 'meeting_missing', meeting: { meetingId: imported, organizationName: 'Förbundet Import', bodyName: 'Nämnden', heldOn: '2026-01-20', numberInYear: null } }),
         expect.objectContaining({ code: 'audit_entry_missing', seq: Number(last!.seq) }),
         // The entry after the deleted one no longer links to its predecessor.
         expect.objectContaining({ code: 'audit_link_broken', seq: Number(last!.seq) + 1 }),
