@@ -31,6 +31,7 @@ import { listDelegatedDecisionsOnAgenda, reportDelegatedDecisionsListedIn } from
 import { queueKallelseMail } from './mail/kallelse-mail.ts';
 import { requireAdministratorOfOrganization, requireSecretaryOf } from './access.ts';
 import type { Viewer } from './accounts.service.ts';
+import { sealAdjustedMinutes } from './integrity.service.ts';
 import { quorumOf, pickServingSubstitutes, type AttendanceEntry, type QuorumResult } from '../domain/quorum.ts';
 import { effectiveRules, ruleProfileFor, type BodyRuleOverrides, type OrganisationType, type RuleProfile } from '../domain/rule-profile.ts';
 import { findVoteProblems } from '../domain/vote.ts';
@@ -440,7 +441,7 @@ export async function sendMeetingNotice(
         })
       : { queued: 0, withoutAddress: [] };
     await updateMeeting(tx, meetingId, { convenedAt: input.sentAt, status: meeting.status === 'planned' ? 'convened' : meeting.status });
-    await appendAuditEvent(tx, { kind: 'meeting.created', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { kallelseSentTo: mandates.length, fileId: file.id } });
+    await appendAuditEvent(tx, { kind: 'meeting.convened', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { kallelseSentTo: mandates.length, fileId: file.id } });
     const status =
       rules.meetingNoticeDays === null
         ? null
@@ -755,6 +756,7 @@ async function completeAdjustment(
   const signedFile = await storeFile(tx, handle.filesDir, { bytes: pdf, contentType: 'application/pdf', originalName: `protokoll-${body.name}-${meeting.heldOn}-justerat.pdf` });
   await updateMeeting(tx, meeting.id, { signedFileId: signedFile.id });
   await appendAuditEvent(tx, { kind: 'minutes.adjusted', entityType: 'meeting', entityId: meeting.id, actor: actor.userId ?? actor.personId, data: { adjustedOn: approval.adjustedOn, signedSha256: signedFile.sha256 } });
+  await sealAdjustedMinutes(tx, { meetingId: meeting.id, fileId: signedFile.id, at, actor: actor.userId ?? actor.personId });
   return notice;
 }
 

@@ -7,6 +7,7 @@ import { minutesSchema } from '../domain/minutes.ts';
 import type { OrganisationType } from '../domain/rule-profile.ts';
 import { parseOrThrow } from '../domain/validation.ts';
 import { InputError, type Problem } from '../errors.ts';
+import { sealAdjustedMinutes } from './integrity.service.ts';
 import {
   appendAuditEvent,
   findBody,
@@ -102,6 +103,7 @@ export async function storeMinutes(tx: Database, minutes: Minutes, options: Save
     );
   }
 
+  const status = statusOf(minutes);
   const meetingId = await insertMinutes(tx, {
     minutes,
     bodyId: body.id,
@@ -109,7 +111,7 @@ export async function storeMinutes(tx: Database, minutes: Minutes, options: Save
     attendeePersonIds,
     attendeeMandateIds,
     itemCaseIds,
-    status: statusOf(minutes),
+    status,
     numberInYear: options.numberInYear ?? null,
     sourceFileId: options.sourceFileId ?? null,
   });
@@ -120,6 +122,8 @@ export async function storeMinutes(tx: Database, minutes: Minutes, options: Save
     actor: options.actor ?? null,
     data: { source: options.source ?? null, items: minutes.items.length },
   });
+  // Minutes that arrive adjusted are sealed as they are stored, with the original when it is a PDF.
+  if (status === 'adjusted') await sealAdjustedMinutes(tx, { meetingId, fileId: options.sourceFileId ?? null, at: new Date(), actor: options.actor ?? null });
   return { meetingId };
 }
 

@@ -120,13 +120,18 @@ export async function oparlMeetings(db: Database, base: string, organizationId: 
       ...(m.location ? { location: { type: `${SCHEMA}Location`, description: m.location } } : {}),
       organization: [`${base}/organizations/${m.body_id}`],
       web: `${site(base)}/arkiv/sammantraden/${m.id}`,
-      resultsProtocol: {
-        id: `${id}/protocol`,
-        type: `${SCHEMA}File`,
-        name: `${m.minutes_kind === 'notes' ? 'Minnesanteckningar' : 'Protokoll'} ${m.body_name} ${m.held_on}`,
-        mimeType: 'application/pdf',
-        accessUrl: `${site(base)}/arkiv/sammantraden/${m.id}/protokoll.pdf`,
-      },
+      // Only the sealed PDF is published, never a rendering: minutes without one (imported from text) have none.
+      ...(m.has_public_pdf
+        ? {
+            resultsProtocol: {
+              id: `${id}/protocol`,
+              type: `${SCHEMA}File`,
+              name: `${m.minutes_kind === 'notes' ? 'Minnesanteckningar' : 'Protokoll'} ${m.body_name} ${m.held_on}`,
+              mimeType: 'application/pdf',
+              accessUrl: `${site(base)}/arkiv/sammantraden/${m.id}/protokoll.pdf`,
+            },
+          }
+        : {}),
       agendaItem: items
         .filter((i) => i.meeting_id === m.id)
         .map((i) => ({

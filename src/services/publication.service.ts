@@ -8,7 +8,8 @@ import { addDays, noticeDates } from '../domain/legal-dates.ts';
 import type { Minutes, MinutesItem } from '../domain/minutes.ts';
 import { organisationTypes, ruleProfileFor, type OrganisationType, type RuleProfile } from '../domain/rule-profile.ts';
 import { NotFoundError } from '../errors.ts';
-import { loadMinutes, type Database } from '../storage/index.ts';
+import { loadMinutes, type Database, type DatabaseHandle } from '../storage/index.ts';
+import { checkPublishedMinutes, readSealedMinutesPdf, type PublishedIntegrity, type SealedPdf } from './integrity.service.ts';
 import {
   findBodyWithOrganization,
   findNoticeOfMeeting,
@@ -192,10 +193,13 @@ export interface PublicMeeting {
   minutes: Minutes;
   paragraphs: PublicParagraph[];
   notice: PublicNoticeDates | null;
+  /** Whether the minutes are as sealed at justering, and whether the sealed PDF may be downloaded. */
+  integrity: PublishedIntegrity;
 }
 
 /** The public rendition of a meeting's minutes; "not found" unless they are adjusted or archived. */
-export async function getPublicMeeting(db: Database, meetingId: string): Promise<PublicMeeting> {
+export async function getPublicMeeting(handle: DatabaseHandle, meetingId: string): Promise<PublicMeeting> {
+  const { db } = handle;
   const meeting = isUuid(meetingId) ? await findPublicMeeting(db, meetingId) : null;
   if (!meeting) throw new NotFoundError('meeting_not_found', `no public minutes with id ${meetingId}`, { meetingId });
   const [body, minutes, keys, storedNotice] = await Promise.all([
@@ -226,20 +230,23 @@ export async function getPublicMeeting(db: Database, meetingId: string): Promise
           profileOf(body),
         )
       : null;
+  // Checked on the whole minutes, confidential §§ included, as they were sealed.
+  const integrity = await checkPublishedMinutes(handle, meetingId, minutes, { hasConfidential: keys.some((k) => k.confidential) });
   return {
     meeting,
     body,
     minutes: { ...minutes, items: minutes.items.filter((_, index) => !keys[index]?.confidential) },
     paragraphs,
     notice,
+    integrity,
   };
 }
 
 /** The permanent page of one §: the meeting it belongs to and the § itself. Confidential §§ are "not found". */
-export async function getPublicParagraph(db: Database, paragraphId: string): Promise<{ meeting: PublicMeeting; paragraph: PublicParagraph }> {
-  const key = isUuid(paragraphId) ? await findPublicParagraph(db, paragraphId) : null;
+export async function getPublicParagraph(handle: DatabaseHandle, paragraphId: string): Promise<{ meeting: PublicMeeting; paragraph: PublicParagraph }> {
+  const key = isUuid(paragraphId) ? await findPublicParagraph(handle.db, paragraphId) : null;
   if (!key || key.confidential) throw new NotFoundError('paragraph_not_found', `no public § with id ${paragraphId}`, { paragraphId });
-  const meeting = await getPublicMeeting(db, key.meetingId);
+  const meeting = await getPublicMeeting(handle, key.meetingId);
   const paragraph = meeting.paragraphs.find((p) => p.id === paragraphId);
   if (!paragraph?.item) throw new NotFoundError('paragraph_not_found', `no public § with id ${paragraphId}`, { paragraphId });
   return { meeting, paragraph };
@@ -252,9 +259,25 @@ export async function findPublicParagraphId(db: Database, where: { bodyId: strin
   return key.id;
 }
 
-/** The public minutes as a tagged PDF/A, with confidential §§ left out and named as such. */
-export async function renderPublicMinutesPdf(db: Database, meetingId: string): Promise<Buffer> {
-  const { minutes, paragraphs } = await getPublicMeeting(db, meetingId);
+/**
+ * The public PDF of adjusted minutes: the sealed file exactly as sealed (the signed document, or the
+ * imported original), never a rendering from the database; or why there is none.
+ */
+export async function getPublicMinutesPdf(
+  handle: DatabaseHandle,
+  meetingId: string,
+): Promise<{ meeting: PublicMeeting; pdf: SealedPdf | { status: 'rendition'; bytes: Uint8Array } }> {
+  const meeting = await getPublicMeeting(handle, meetingId);
+  if (meeting.integrity.pdf === 'rendition') return { meeting, pdf: { status: 'rendition', bytes: await renderMaskedMinutesPdf(meeting) } };
+  const pdf = await readSealedMinutesPdf(handle, meetingId, { hasConfidential: meeting.paragraphs.some((p) => p.confidential) });
+  return { meeting, pdf };
+}
+
+/**
+ * The public rendition of minutes with §§ under secrecy, those §§ named but masked. Drawn from the minutes
+ * just loaded and found equal to their seal (integrity.pdf 'rendition'), never from unverified content.
+ */
+async function renderMaskedMinutesPdf({ minutes, paragraphs }: PublicMeeting): Promise<Buffer> {
   const items: MinutesItem[] = paragraphs.map(
     (p) =>
       p.item ?? {

@@ -3,6 +3,7 @@
  */
 import type { Config } from '../config.ts';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../storage/database.ts';
+import { sealAndChainExisting } from './integrity.service.ts';
 
 export type { DatabaseHandle, Database, Engine } from '../storage/database.ts';
 
@@ -12,8 +13,11 @@ export async function openConfiguredDatabase(config: Pick<Config, 'dataDir' | 'd
 }
 
 /** Applies the migrations that are not applied yet; returns how the database was reached. */
-export async function applyMigrations(handle: DatabaseHandle): Promise<void> {
+export async function applyMigrations(handle: DatabaseHandle, options: { sealExisting?: boolean } = {}): Promise<void> {
   await migrateDatabase(handle);
+  // What was stored before the audit chain and the seals existed is chained and sealed once; `verify`
+  // leaves that to `migrate` and `serve`, so that it only reads.
+  if (options.sealExisting !== false) await sealAndChainExisting(handle);
 }
 
 /** Describes where the data lives, for start-up messages (never prints a password). */

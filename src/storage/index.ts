@@ -4,6 +4,7 @@
  */
 import type { Database } from './database.ts';
 import { translateDatabaseError } from './database-errors.ts';
+import { openAuditQueue, writeQueuedAuditEvents } from './audit.store.ts';
 
 export * from './database.ts';
 export * from './registers.store.ts';
@@ -15,6 +16,7 @@ export * from './outbox.store.ts';
 export * from './feeds.store.ts';
 export * from './reminders.store.ts';
 export * from './absence.store.ts';
+export * from './seal.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**
@@ -23,7 +25,20 @@ export { translateDatabaseError } from './database-errors.ts';
  */
 export async function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
   try {
-    return await db.transaction(async (tx) => work(tx as unknown as Database));
+    return await db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Database;
+      // The audit events appended inside are written last, when every row lock is already held
+      // (audit.store explains why); a nested transaction leaves that to the outermost one.
+      const queue = openAuditQueue(tx, db);
+      try {
+        const result = await work(tx);
+        if (!queue.nested) await writeQueuedAuditEvents(tx);
+        return result;
+      } catch (error) {
+        queue.rollBack();
+        throw error;
+      }
+    });
   } catch (error) {
     throw translateDatabaseError(error);
   }

@@ -53,6 +53,8 @@ export interface OpenMeetingRow {
   remote: boolean | null;
   status: string;
   minutes_kind: string;
+  /** The public PDF exists: the sealed file, or a masked rendition of sealed minutes with §§ under secrecy (docs/integrity.md). */
+  has_public_pdf: boolean;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -68,7 +70,9 @@ export async function pageOpenMeetings(
   const rows = await queryRows<OpenMeetingRow>(
     db,
     sql`select m.id, m.body_id, b.name as body_name, m.held_on::text as held_on, m.start_time::text as start_time, m.end_time::text as end_time,
-               m.location, m.remote, m.status, m.minutes_kind, m.created_at, m.updated_at
+               m.location, m.remote, m.status, m.minutes_kind, m.created_at, m.updated_at,
+               exists (select 1 from minutes_seals s where s.meeting_id = m.id
+                       and (s.file_id is not null or exists (select 1 from paragraphs p where p.meeting_id = m.id and p.confidential))) as has_public_pdf
         from meetings m join bodies b on b.id = m.body_id
         where ${where}
         order by m.held_on, m.id

@@ -9,8 +9,8 @@ import {
   getBodyArchive,
   getNoticeBoard,
   getPublicMeeting,
+  getPublicMinutesPdf,
   getPublicParagraph,
-  renderPublicMinutesPdf,
   type BoardNotice,
   type PublicMeeting,
 } from '../../services/publication.service.ts';
@@ -22,7 +22,7 @@ import { layout, type Crumb } from '../layout.ts';
 import { attendanceSection, contentsList, minutesFacts, paragraphAnchor, paragraphArticle, paragraphLabel, signaturesSection } from '../minutes-view.ts';
 import type { WebDependencies } from '../index.ts';
 
-export async function registerPublicPages(app: FastifyInstance, { db }: WebDependencies): Promise<void> {
+export async function registerPublicPages(app: FastifyInstance, { db, handle }: WebDependencies): Promise<void> {
   app.get('/', async (request, reply) => {
     const context = request.page;
     const notices = await getNoticeBoard(db, { today: context.today });
@@ -116,26 +116,34 @@ ${archive.meetings.length === 0 ? html`<p>${t.archive.noMeetings}</p>` : html`<u
   app.get('/arkiv/sammantraden/:meetingId', async (request, reply) => {
     const { meetingId } = request.params as { meetingId: string };
     const context = request.page;
-    const published = await getPublicMeeting(db, meetingId);
+    const published = await getPublicMeeting(handle, meetingId);
     return sendPage(reply, layout(context, { title: meetingTitle(context, published), section: 'archive', body: meetingPage(context, published), breadcrumbs: meetingCrumbs(context, published) }));
   });
 
   app.get('/arkiv/sammantraden/:meetingId/protokoll.pdf', async (request, reply) => {
     const { meetingId } = request.params as { meetingId: string };
-    const published = await getPublicMeeting(db, meetingId);
-    const pdf = await renderPublicMinutesPdf(db, meetingId);
+    const { meeting: published, pdf } = await getPublicMinutesPdf(handle, meetingId);
+    if (pdf.status === 'none') {
+      // Never a rendering from the database: only the sealed file is the protocol as adjusted.
+      const context = request.page;
+      const { t } = context;
+      const body = html`<h1>${t.minutes.noPdf.title}</h1>
+<p>${t.minutes.noPdf[pdf.reason]}</p>
+<p><a href="/arkiv/sammantraden/${published.meeting.id}">${t.minutes.noPdf.back}</a></p>`;
+      return sendPage(reply, layout(context, { title: t.minutes.noPdf.title, section: 'archive', body, breadcrumbs: meetingCrumbs(context, published) }), 404);
+    }
     const name = `protokoll-${published.body.bodyName.toLocaleLowerCase('sv').replace(/[^a-z0-9åäö]+/g, '-')}-${published.meeting.heldOn ?? 'utan-datum'}.pdf`;
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="${name.replace(/[åäö]/g, (c) => ({ å: 'a', ä: 'a', ö: 'o' })[c] ?? c)}"`)
-      .send(pdf);
+      .send(Buffer.from(pdf.bytes));
   });
 
   app.get('/p/:paragraphId', async (request, reply) => {
     const { paragraphId } = request.params as { paragraphId: string };
     const context = request.page;
     const { t } = context;
-    const { meeting, paragraph } = await getPublicParagraph(db, paragraphId);
+    const { meeting, paragraph } = await getPublicParagraph(handle, paragraphId);
     const index = meeting.paragraphs.indexOf(paragraph);
     const label = paragraphLabel(paragraph.number);
     const title = `${label} ${paragraph.item?.title ?? ''} – ${meetingTitle(context, meeting)}`;
@@ -144,8 +152,9 @@ ${paragraphArticle(context, paragraph, index, { headingLevel: 1 })}
 <aside class="card paragraph-source" aria-labelledby="kalla-rubrik">
   <h2 id="kalla-rubrik">${meetingTitle(context, meeting)}</h2>
   ${minutesFacts(context, meeting.minutes)}
+  ${integrityLine(context, meeting)}
   <p><a href="/arkiv/sammantraden/${meeting.meeting.id}#${paragraphAnchor(paragraph.number, index)}">${t.minutes.wholeMinutes}</a>
-  · <a href="/arkiv/sammantraden/${meeting.meeting.id}/protokoll.pdf">${t.minutes.downloadPdf}</a></p>
+  ${(meeting.integrity.pdf === 'available' || meeting.integrity.pdf === 'rendition') && html`· <a href="/arkiv/sammantraden/${meeting.meeting.id}/protokoll.pdf">${t.minutes.downloadPdf}</a>`}</p>
   <p class="permalink-box"><span>${t.minutes.permalink}:</span> <code>/p/${paragraph.id}</code></p>
 </aside>`;
     return sendPage(
@@ -184,7 +193,11 @@ function meetingPage(context: PageContext, published: PublicMeeting): Html {
   return html`<p class="overline">${published.body.organizationName ?? ''}</p>
 <h1>${meetingTitle(context, published)}</h1>
 ${minutesFacts(context, minutes, noticeFacts)}
-<p class="actions"><a class="button secondary" href="/arkiv/sammantraden/${published.meeting.id}/protokoll.pdf">${t.minutes.downloadPdf}</a></p>
+${integrityLine(context, published)}
+${published.integrity.pdf === 'available' || published.integrity.pdf === 'rendition'
+  ? html`<p class="actions"><a class="button secondary" href="/arkiv/sammantraden/${published.meeting.id}/protokoll.pdf">${t.minutes.downloadPdf}</a></p>
+${published.integrity.pdf === 'rendition' && html`<p class="no-pdf">${t.minutes.noPdf.rendition}</p>`}`
+  : html`<p class="no-pdf">${t.minutes.noPdf[published.integrity.pdf]}</p>`}
 <div class="minutes-layout">
   ${contentsList(context, published.paragraphs, (p, i) => `#${paragraphAnchor(p.number, i)}`)}
   <div class="minutes-body">
@@ -193,6 +206,13 @@ ${minutesFacts(context, minutes, noticeFacts)}
     ${signaturesSection(context, minutes)}
   </div>
 </div>`;
+}
+
+/** One short line saying whether the minutes are as sealed at justering; a warning when they are not. */
+function integrityLine(context: PageContext, published: PublicMeeting): Html {
+  const { t } = context;
+  const status = published.integrity.status;
+  return html`<p class="integrity integrity-${status}">${status === 'changed' ? html`<strong>${t.minutes.integrity.changed}</strong>` : t.minutes.integrity[status]}</p>`;
 }
 
 function noticeCard(context: PageContext, notice: BoardNotice, headingLevel: 2 | 3 = 2): Html {
