@@ -9,6 +9,7 @@ import type { Minutes, MinutesItem } from '../domain/minutes.ts';
 import { organisationTypes, ruleProfileFor, type OrganisationType, type RuleProfile } from '../domain/rule-profile.ts';
 import { NotFoundError } from '../errors.ts';
 import { loadMinutes, type Database } from '../storage/index.ts';
+import { whileUnchanged } from './public-cache.ts';
 import {
   findBodyWithOrganization,
   findNoticeOfMeeting,
@@ -194,8 +195,15 @@ export interface PublicMeeting {
   notice: PublicNoticeDates | null;
 }
 
-/** The public rendition of a meeting's minutes; "not found" unless they are adjusted or archived. */
+/**
+ * The public rendition of a meeting's minutes; "not found" unless they are adjusted or archived. Kept
+ * in the public cache while nothing changes (public-cache.ts): the result is shared, never change it.
+ */
 export async function getPublicMeeting(db: Database, meetingId: string): Promise<PublicMeeting> {
+  return whileUnchanged(db, `public-meeting:${meetingId}`, () => loadPublicMeeting(db, meetingId));
+}
+
+async function loadPublicMeeting(db: Database, meetingId: string): Promise<PublicMeeting> {
   const meeting = isUuid(meetingId) ? await findPublicMeeting(db, meetingId) : null;
   if (!meeting) throw new NotFoundError('meeting_not_found', `no public minutes with id ${meetingId}`, { meetingId });
   const [body, minutes, keys, storedNotice] = await Promise.all([

@@ -4,6 +4,7 @@
  */
 import type { Database } from './database.ts';
 import { translateDatabaseError } from './database-errors.ts';
+import { noteCommitted } from './commit-generation.ts';
 
 export * from './database.ts';
 export * from './registers.store.ts';
@@ -11,6 +12,7 @@ export * from './minutes.store.ts';
 export * from './audit.store.ts';
 export * from './files.store.ts';
 export * from './meeting-cycle.store.ts';
+export * from './change-stamp.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**
@@ -19,7 +21,10 @@ export { translateDatabaseError } from './database-errors.ts';
  */
 export async function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
   try {
-    return await db.transaction(async (tx) => work(tx as unknown as Database));
+    const result = await db.transaction(async (tx) => work(tx as unknown as Database));
+    // Before the caller answers: the next request must not be served what this transaction changed.
+    noteCommitted(db);
+    return result;
   } catch (error) {
     throw translateDatabaseError(error);
   }
