@@ -55,8 +55,12 @@ export interface BoardNotice extends PublicNoticeDates {
 /** How long after its posting a notice is still looked for: three weeks plus holidays, with room to spare. */
 const BOARD_LOOKBACK_DAYS = 60;
 
-/** Anslagstavlan: the notices on the board `today`, newest first (KL 8:12, 13:5). */
+/** Anslagstavlan: the notices on the board `today`, newest first (KL 8:12, 13:5). Cached while nothing changes: do not change the result. */
 export async function getNoticeBoard(db: Database, options: { today: string }): Promise<BoardNotice[]> {
+  return whileUnchanged(db, `notice-board:${options.today}`, () => loadNoticeBoard(db, options));
+}
+
+async function loadNoticeBoard(db: Database, options: { today: string }): Promise<BoardNotice[]> {
   const rows = await listPostedNotices(db, { fromOn: addDays(options.today, -BOARD_LOOKBACK_DAYS), toOn: options.today });
   return rows
     .map((row) => ({
@@ -127,8 +131,12 @@ export interface ArchiveOrganization {
   bodies: { id: string; name: string; years: { year: number | null; meetingCount: number }[] }[];
 }
 
-/** Arkivet: every organisation with public minutes, its bodies and their years, in Swedish order. */
+/** Arkivet: every organisation with public minutes, its bodies and their years, in Swedish order. Cached while nothing changes: do not change the result. */
 export async function getArchive(db: Database): Promise<ArchiveOrganization[]> {
+  return whileUnchanged(db, 'archive', () => loadArchive(db));
+}
+
+async function loadArchive(db: Database): Promise<ArchiveOrganization[]> {
   const rows = await listArchiveYears(db);
   const organizations = new Map<string, ArchiveOrganization>();
   for (const row of rows) {
