@@ -4,3 +4,5 @@
  */
 export { parseMinutesText, type ParseOptions } from './parse-minutes-text.ts';
 export { parseMinutesFile, readMinutesText, MAX_FILE_BYTES } from './read-minutes-file.ts';
+export { EXTRACTION_LIMITS, extractTextInWorker, type ExtractionLimits } from './extract-in-worker.ts';
+export { checkZipLimits, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_TOTAL_BYTES } from './zip-limits.ts';

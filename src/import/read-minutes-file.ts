@@ -6,7 +6,9 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Minutes } from '../domain/minutes.ts';
 import { InputError } from '../errors.ts';
+import { extractTextInWorker, type ExtractionLimits } from './extract-in-worker.ts';
 import { parseMinutesText } from './parse-minutes-text.ts';
+import { checkZipLimits } from './zip-limits.ts';
 
 /** Files above this size are refused before they are read: minutes are kilobytes, not tens of megabytes. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -36,8 +38,12 @@ function decodeText(bytes: Uint8Array): string {
   return utf8;
 }
 
-/** Reads and extracts the text of a minutes file, refusing unreadable files with an InputError. */
-export async function readMinutesText(path: string): Promise<string> {
+/**
+ * Reads and extracts the text of a minutes file, refusing unreadable files with an InputError. PDF and
+ * DOCX are read in a worker within `limits` (extract-in-worker.ts), a DOCX only after its ZIP directory
+ * passed the size limits (zip-limits.ts).
+ */
+export async function readMinutesText(path: string, limits: Partial<ExtractionLimits> = {}): Promise<string> {
   const name = basename(path);
   let size: number;
   try {
@@ -63,18 +69,16 @@ export async function readMinutesText(path: string): Promise<string> {
   }
   const format = formatOf(bytes);
   if (format === 'binary') throw refuse(name, 'unsupported_file', 'is a binary file, not text, PDF or DOCX');
-  // pdfjs and mammoth load only for the files that need them, so parsing text starts fast.
   if (format === 'pdf') {
-    const { extractPdfText } = await import('./extract-pdf.ts');
-    const text = await extractPdfText(bytes, name);
+    const text = await extractTextInWorker(bytes, 'pdf', name, limits);
     if (text.replace(/\s+/gu, '').length < 20) {
       throw refuse(name, 'no_text_layer', 'is a PDF without a text layer (a scan?); run OCR first');
     }
     return text;
   }
   if (format === 'docx') {
-    const { extractDocxText } = await import('./extract-docx.ts');
-    return extractDocxText(bytes, name);
+    checkZipLimits(bytes, name, 'DOCX');
+    return extractTextInWorker(bytes, 'docx', name, limits);
   }
   const text = decodeText(bytes);
   if (text.trim() === '') throw refuse(name, 'empty_file', 'contains only whitespace');
@@ -82,7 +86,7 @@ export async function readMinutesText(path: string): Promise<string> {
 }
 
 /** Reads one minutes file (.txt, .pdf with a text layer, .docx) into the interchange format. */
-export async function parseMinutesFile(path: string): Promise<Minutes> {
-  const text = await readMinutesText(path);
+export async function parseMinutesFile(path: string, limits: Partial<ExtractionLimits> = {}): Promise<Minutes> {
+  const text = await readMinutesText(path, limits);
   return parseMinutesText(text, { source: basename(path) });
 }

@@ -1,16 +1,18 @@
 /**
  * The text inside an underlag (a file attached to a §), for internal searches (docs/search.md, "Public
  * and internal"): the PDF text layer and DOCX text with the importer's readers, plain text as it is.
- * Other types (images, spreadsheets, ODT) and scans have none. Extraction is bounded in size and time,
- * and never fails: a file that cannot be read gives null, and the upload goes on without text.
+ * Other types (images, spreadsheets, ODT) and scans have none. Extraction is bounded in size, in
+ * unpacked size (a DOCX is a ZIP), in time and in memory (a worker thread, import/extract-in-worker.ts),
+ * and never fails: a file that cannot be read safely gives null, and the upload goes on without text.
  */
-import { extractDocxText } from '../import/extract-docx.ts';
-import { extractPdfText } from '../import/extract-pdf.ts';
+import { checkZipLimits, extractTextInWorker } from '../import/index.ts';
 
 /** Files larger than this are stored without text (a 20 MB PDF is mostly images). */
 export const MAX_EXTRACTED_FILE_BYTES = 10 * 1024 * 1024;
-/** Extraction that takes longer is given up (the reader may finish in the background; its text is dropped). */
+/** Extraction that takes longer is given up, and its worker ended. */
 export const EXTRACTION_TIMEOUT_MS = 15_000;
+/** The heap of the worker that reads one underlag. */
+export const EXTRACTION_HEAP_MB = 256;
 /** The text kept of one file, in characters: a tsvector must stay below 1 MB. */
 export const MAX_EXTRACTED_CHARACTERS = 200_000;
 
@@ -27,31 +29,26 @@ export function hasExtractableText(contentType: string): boolean {
 }
 
 /**
- * The searchable text of a file, or null when it has none, is too large, cannot be read or takes more
- * than `timeoutMs`. Whitespace is collapsed within lines and the text cut at MAX_EXTRACTED_CHARACTERS.
+ * The searchable text of a file, or null when it has none, is too large (packed or unpacked), cannot be
+ * read, takes more than `timeoutMs` or more than `maxHeapMb` of memory. Whitespace is collapsed within
+ * lines and the text cut at MAX_EXTRACTED_CHARACTERS.
  */
 export async function extractUnderlagText(
   bytes: Uint8Array,
   contentType: string,
-  options: { name?: string; timeoutMs?: number; maxBytes?: number } = {},
+  options: { name?: string; timeoutMs?: number; maxBytes?: number; maxHeapMb?: number } = {},
 ): Promise<string | null> {
   const type = normalisedType(contentType);
   if (!hasExtractableText(type) || bytes.byteLength === 0 || bytes.byteLength > (options.maxBytes ?? MAX_EXTRACTED_FILE_BYTES)) return null;
   const name = options.name ?? 'underlag';
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const reading = type === PDF ? extractPdfText(bytes, name) : type === DOCX ? extractDocxText(bytes, name) : Promise.resolve(decodeText(bytes));
-    // A reading that loses the race must not become an unhandled rejection later.
-    reading.catch(() => undefined);
-    const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), options.timeoutMs ?? EXTRACTION_TIMEOUT_MS);
-    });
-    const text = await Promise.race([reading, timeout]);
-    return text === null ? null : cleanText(text);
+    if (type === TEXT) return cleanText(decodeText(bytes));
+    if (type === DOCX) checkZipLimits(bytes, name, 'DOCX');
+    const limits = { timeoutMs: options.timeoutMs ?? EXTRACTION_TIMEOUT_MS, maxHeapMb: options.maxHeapMb ?? EXTRACTION_HEAP_MB };
+    return cleanText(await extractTextInWorker(bytes, type === PDF ? 'pdf' : 'docx', name, limits));
   } catch {
+    // The member's document is stored all the same; only its text is missing from internal search.
     return null;
-  } finally {
-    if (timer) clearTimeout(timer);
   }
 }
 

@@ -10,6 +10,7 @@ import { organisationTypes, ruleProfileFor, type OrganisationType, type RuleProf
 import { NotFoundError } from '../errors.ts';
 import { loadMinutes, type Database, type DatabaseHandle } from '../storage/index.ts';
 import { checkPublishedMinutes, readSealedMinutesPdf, type PublishedIntegrity, type SealedPdf } from './integrity.service.ts';
+import { whileUnchanged } from './public-cache.ts';
 import {
   findBodyWithOrganization,
   findNoticeOfMeeting,
@@ -55,8 +56,12 @@ export interface BoardNotice extends PublicNoticeDates {
 /** How long after its posting a notice is still looked for: three weeks plus holidays, with room to spare. */
 const BOARD_LOOKBACK_DAYS = 60;
 
-/** Anslagstavlan: the notices on the board `today`, newest first (KL 8:12, 13:5). */
+/** Anslagstavlan: the notices on the board `today`, newest first (KL 8:12, 13:5). Cached while nothing changes: do not change the result. */
 export async function getNoticeBoard(db: Database, options: { today: string }): Promise<BoardNotice[]> {
+  return whileUnchanged(db, `notice-board:${options.today}`, () => loadNoticeBoard(db, options));
+}
+
+async function loadNoticeBoard(db: Database, options: { today: string }): Promise<BoardNotice[]> {
   const rows = await listPostedNotices(db, { fromOn: addDays(options.today, -BOARD_LOOKBACK_DAYS), toOn: options.today });
   return rows
     .map((row) => ({
@@ -127,8 +132,12 @@ export interface ArchiveOrganization {
   bodies: { id: string; name: string; years: { year: number | null; meetingCount: number }[] }[];
 }
 
-/** Arkivet: every organisation with public minutes, its bodies and their years, in Swedish order. */
+/** Arkivet: every organisation with public minutes, its bodies and their years, in Swedish order. Cached while nothing changes: do not change the result. */
 export async function getArchive(db: Database): Promise<ArchiveOrganization[]> {
+  return whileUnchanged(db, 'archive', () => loadArchive(db));
+}
+
+async function loadArchive(db: Database): Promise<ArchiveOrganization[]> {
   const rows = await listArchiveYears(db);
   const organizations = new Map<string, ArchiveOrganization>();
   for (const row of rows) {
@@ -197,8 +206,16 @@ export interface PublicMeeting {
   integrity: PublishedIntegrity;
 }
 
-/** The public rendition of a meeting's minutes; "not found" unless they are adjusted or archived. */
+/**
+ * The public rendition of a meeting's minutes; "not found" unless they are adjusted or archived. Kept
+ * in the public cache while nothing changes (public-cache.ts), together with whether that content
+ * verifies against its seal: the result is shared, never change it.
+ */
 export async function getPublicMeeting(handle: DatabaseHandle, meetingId: string): Promise<PublicMeeting> {
+  return whileUnchanged(handle.db, `public-meeting:${meetingId}`, () => loadPublicMeeting(handle, meetingId));
+}
+
+async function loadPublicMeeting(handle: DatabaseHandle, meetingId: string): Promise<PublicMeeting> {
   const { db } = handle;
   const meeting = isUuid(meetingId) ? await findPublicMeeting(db, meetingId) : null;
   if (!meeting) throw new NotFoundError('meeting_not_found', `no public minutes with id ${meetingId}`, { meetingId });

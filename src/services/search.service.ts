@@ -32,6 +32,7 @@ import {
   findNameCandidates,
 } from '../search/search.store.ts';
 import type { Database } from '../storage/database.ts';
+import { whileUnchanged } from './public-cache.ts';
 
 export type { Audience, PersonRole } from '../search/search-filters.ts';
 export { PERSON_ROLES } from '../search/search-filters.ts';
@@ -138,6 +139,12 @@ export interface SearchResult {
  * to titles that are similar (misspellings); no words at all lists the filters' §§, newest first.
  */
 export async function searchDecisions(db: Database, input: SearchInput): Promise<SearchResult> {
+  // The public's searches are the same for everyone, so they are kept while nothing changes (public-cache.ts).
+  if (input.audience === 'public') return whileUnchanged(db, `search:${JSON.stringify(input)}`, () => runSearch(db, input));
+  return runSearch(db, input);
+}
+
+async function runSearch(db: Database, input: SearchInput): Promise<SearchResult> {
   const { query, filters, page, pageSize, audience } = parseOrThrow(searchInputSchema, input);
   const parsed = parseSearchQuery(query, 'query');
   const interpretation: SearchResult['interpretation'] = { matchedBy: 'text' };

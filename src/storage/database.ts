@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { isWriteStatement, noteCommitted } from './commit-generation.ts';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -52,6 +53,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const client = await pool.connect();
     client.release();
     const db = drizzlePostgres({ client: pool, schema }) as unknown as Database;
+    pool.query = noticingWrites(db, pool.query.bind(pool)) as typeof pool.query;
     if (options.filesDir) mkdirSync(options.filesDir, { recursive: true });
     return { db, engine: 'postgres', filesDir: options.filesDir ?? null, close: () => pool.end() };
   }
@@ -68,7 +70,23 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     client = await PGlite.create({ dataDir: join(dataDir, 'pg'), extensions: { pg_trgm } });
   }
   const db = drizzlePglite({ client, schema }) as unknown as Database;
+  client.query = noticingWrites(db, client.query.bind(client)) as typeof client.query;
   return { db, engine: 'pglite', filesDir, close: () => client.close() };
+}
+
+/**
+ * The client's query function, raising the commit generation after each statement outside a
+ * transaction that may have written (commit-generation.ts); statements in a transaction go through
+ * the transaction's own client, and `inTransaction` raises it on commit.
+ */
+function noticingWrites<Args extends unknown[], Result>(db: Database, query: (...args: Args) => Result): (...args: Args) => Result {
+  return (...args: Args) => {
+    const result = query(...args);
+    if (!isWriteStatement(args[0]) || !(result instanceof Promise)) return result;
+    const noted = result.finally(() => noteCommitted(db));
+    // Callback-style calls (pg's pool.query with a callback) return nothing to wait for.
+    return noted as Result;
+  };
 }
 
 /** Applies every migration not yet applied. Safe to run on every start. */

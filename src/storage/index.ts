@@ -5,6 +5,7 @@
 import type { Database } from './database.ts';
 import { translateDatabaseError } from './database-errors.ts';
 import { openAuditQueue, writeQueuedAuditEvents } from './audit.store.ts';
+import { noteCommitted } from './commit-generation.ts';
 
 export * from './database.ts';
 export * from './registers.store.ts';
@@ -17,6 +18,7 @@ export * from './feeds.store.ts';
 export * from './reminders.store.ts';
 export * from './absence.store.ts';
 export * from './seal.store.ts';
+export * from './change-stamp.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**
@@ -25,20 +27,23 @@ export { translateDatabaseError } from './database-errors.ts';
  */
 export async function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
   try {
-    return await db.transaction(async (transaction) => {
+    const result = await db.transaction(async (transaction) => {
       const tx = transaction as unknown as Database;
       // The audit events appended inside are written last, when every row lock is already held
       // (audit.store explains why); a nested transaction leaves that to the outermost one.
       const queue = openAuditQueue(tx, db);
       try {
-        const result = await work(tx);
+        const value = await work(tx);
         if (!queue.nested) await writeQueuedAuditEvents(tx);
-        return result;
+        return value;
       } catch (error) {
         queue.rollBack();
         throw error;
       }
     });
+    // Before the caller answers: the next request must not be served what this transaction changed.
+    noteCommitted(db);
+    return result;
   } catch (error) {
     throw translateDatabaseError(error);
   }

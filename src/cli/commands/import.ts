@@ -26,16 +26,22 @@ export function registerImport(program: Command): void {
               )
             : null;
         bar?.start(files.length, 0, { file: '' });
+        // Without a progress bar, each file's line is printed once its transaction is over, so a log of a
+        // long batch that was stopped says which files are stored.
+        const streaming = !options.json && !bar;
         const summary = await importMinutesFiles(handle, files, {
           ...(options.organization ? { organizationName: options.organization } : {}),
           today: todayInSweden(new Date()),
-          onProgress: (done, outcome) => bar?.update(done, { file: outcome.file }),
+          onProgress: (done, outcome) => {
+            bar?.update(done, { file: outcome.file });
+            if (streaming) process.stdout.write(`${describe(outcome)}\n`);
+          },
         });
         bar?.stop();
         if (options.json) {
           process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         } else {
-          for (const outcome of summary.outcomes) process.stdout.write(`${describe(outcome)}\n`);
+          if (!streaming) for (const outcome of summary.outcomes) process.stdout.write(`${describe(outcome)}\n`);
           process.stdout.write(`imported ${summary.imported}, skipped ${summary.skipped} (already imported), failed ${summary.failed}\n`);
         }
         // A batch with failures goes on to the end, then says so in its exit code.
