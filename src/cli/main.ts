@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Registrar>> = {
   parse: async () => (await import('./commands/parse.ts')).registerParse,
   check: async () => (await import('./commands/check.ts')).registerCheck,
   export: async () => (await import('./commands/export.ts')).registerExport,
+  archive: async () => (await import('./commands/archive.ts')).registerArchive,
   render: async () => (await import('./commands/render.ts')).registerRender,
   'notice-dates': async () => (await import('./commands/notice-dates.ts')).registerNoticeDates,
   search: async () => (await import('./commands/search.ts')).registerSearch,

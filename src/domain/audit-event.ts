@@ -16,6 +16,7 @@ export const auditEventKinds = [
   'minutes.adjusted',
   'notice.posted',
   'extract.certified',
+  'archive.exported',
   'follow_up.proposed',
   'assignment.confirmed',
   'assignment.reported',
