@@ -113,19 +113,19 @@ export async function assertMeetingsVerified(handle: DatabaseHandle, meetings: D
   const readChecked = async (entry: DeliverableMeeting, fileId: string, what: string, expected?: string | null): Promise<VerifiedFile | null> => {
     const file = await findFileById(db, fileId);
     if (!file) {
-      problems.push(`${describeMeeting(entry)}: its ${what} is missing from the stored files`);
+      problems.push(`${describeMeeting(entry)}: the stored file of its ${what} is missing`);
       return null;
     }
     let bytes: Uint8Array;
     try {
       bytes = readStoredFile(handle.filesDir, file);
     } catch (error) {
-      problems.push(`${describeMeeting(entry)}: its ${what} cannot be read (${(error as Error).message})`);
+      problems.push(`${describeMeeting(entry)}: the stored file of its ${what} cannot be read (${(error as Error).message})`);
       return null;
     }
     const actual = sha256Of(bytes);
     if (actual !== file.sha256 || (expected && actual !== expected)) {
-      problems.push(`${describeMeeting(entry)}: its ${what} does not match its recorded SHA-256 (recorded ${expected ?? file.sha256}, read ${actual})`);
+      problems.push(`${describeMeeting(entry)}: the stored file of its ${what} does not match its recorded SHA-256 (recorded ${expected ?? file.sha256}, read ${actual})`);
       return null;
     }
     return { file, bytes };
