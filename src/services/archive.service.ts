@@ -308,6 +308,26 @@ export async function exportArchivePackages(
     }
     written.push({ objectId: item.objectId, label: item.label, path, meetings: item.meetingIds.length, files: item.files.length });
   }
+  await recordExport(handle, built, { ...options, format: options.zip ? 'zip' : 'folder', paths: written.map((w) => w.path) });
+  return { written, skipped: built.skipped, leftOut: built.leftOut };
+}
+
+/**
+ * The packages as one download for the web: the package's zip when there is one body, else a zip holding
+ * each package's zip. Recorded in the audit log like an export to a folder.
+ */
+export async function downloadArchivePackages(handle: DatabaseHandle, options: ArchiveExportOptions): Promise<{ fileName: string; bytes: Uint8Array; built: ArchiveExport }> {
+  const built = await buildArchivePackages(handle, options);
+  const zips = built.packages.map((item) => ({ name: `${item.objectId}.zip`, bytes: zipPackage(item) }));
+  const single = zips.length === 1 ? zips[0]! : null;
+  const fileName = single ? single.name : `leverans-${asciiName(built.organization.name)}-${options.year}.zip`;
+  const bytes = single ? single.bytes : zipSync(Object.fromEntries(zips.map((z) => [z.name, z.bytes])), { level: 0, mtime: new Date('2000-01-01T00:00:00Z') });
+  await recordExport(handle, built, { ...options, format: 'download', paths: zips.map((z) => z.name) });
+  return { fileName, bytes, built };
+}
+
+/** One `archive.exported` event per package, in one transaction. */
+async function recordExport(handle: DatabaseHandle, built: ArchiveExport, options: ArchiveExportOptions & { format: string; paths: string[] }): Promise<void> {
   await inTransaction(handle.db, async (tx) => {
     for (const [index, item] of built.packages.entries()) {
       await appendAuditEvent(tx, {
@@ -321,14 +341,13 @@ export async function exportArchivePackages(
           per: options.per ?? 'body',
           meetingIds: item.meetingIds,
           files: item.files.length,
-          format: options.zip ? 'zip' : 'folder',
-          path: written[index]!.path,
+          format: options.format,
+          path: options.paths[index] ?? null,
           leftOut: built.leftOut.filter((l) => item.meetingIds.includes(l.meetingId)),
         },
       });
     }
   });
-  return { written, skipped: built.skipped, leftOut: built.leftOut };
 }
 
 /** The package as a zip holding one folder named by the package id (E-ARK's packaging of a SIP). */

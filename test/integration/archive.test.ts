@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/app.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { RuleError } from '../../src/errors.ts';
 import { exportArchivePackages } from '../../src/services/archive.service.ts';
@@ -22,6 +24,7 @@ import {
   queryRows,
   storeFile,
 } from '../../src/storage/index.ts';
+import { buildUser } from '../support/accounts.ts';
 import { checkArchivePackage } from '../support/archive-package.ts';
 import { describeOnEachEngine, openTestDatabase } from '../support/databases.ts';
 
@@ -46,6 +49,36 @@ describeOnEachEngine('e-archive packages of a year of minutes', (database) => {
 
   const exportsLogged = async () =>
     (await queryRows<{ n: number }>(database().db, sql`select count(*)::int as n from audit_events where kind = 'archive.exported'`))[0]!.n;
+
+  /** Posts the administrator's delivery form as a browser would, with the session and CSRF cookies. */
+  const postDeliveryForm = async (app: FastifyInstance, year: string) => {
+    const admin = await buildUser(database().db, { name: 'Admin Arkivsson', isAdministrator: true });
+    const cookie = `protokoll_session=${admin.token}`;
+    const page = await app.inject({ method: 'GET', url: '/admin/arkivleverans', headers: { cookie } });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.body).toContain('<h1>Leverans till e-arkivet</h1>');
+    // A signed-in user's form token is the session's, written into the form.
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    return app.inject({
+      method: 'POST',
+      url: '/admin/arkivleverans',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrf, organisation: organizationId, ar: year }).toString(),
+    });
+  };
+
+  it('shows the administrator why the year cannot be delivered, naming the meeting, on the web page', async () => {
+    const app = await buildApp({ database: database() });
+    try {
+      const refused = await postDeliveryForm(app, '2026');
+      expect(refused.statusCode).toBe(409);
+      expect(refused.headers['content-type']).toContain('text/html');
+      expect(refused.body).toContain(`(meeting ${awaitingId}): the minutes are finalised, not adjusted`);
+      expect(await exportsLogged()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
 
   it('refuses the year while a meeting awaits signatures, naming it, and writes and logs nothing', async () => {
     const refused = await exportYear().catch((error: unknown) => error);
@@ -137,6 +170,26 @@ describeOnEachEngine('e-archive packages of a year of minutes', (database) => {
       }
     } finally {
       await empty.close();
+    }
+  });
+
+  it('offers the administrator the year as a zip to download from the web, a valid package, logged', async () => {
+    const app = await buildApp({ database: database() });
+    try {
+      const before = await exportsLogged();
+      const download = await postDeliveryForm(app, '2026');
+      expect(download.statusCode, download.body.slice(0, 500)).toBe(200);
+      expect(download.headers['content-type']).toBe('application/zip');
+      const name = /filename="([^"]+)\.zip"/.exec(String(download.headers['content-disposition']))![1]!;
+      const unpacked = mkdtempSync(join(out, 'web-'));
+      for (const [entry, bytes] of Object.entries(unzipSync(new Uint8Array(download.rawPayload)))) {
+        mkdirSync(dirname(join(unpacked, entry)), { recursive: true });
+        writeFileSync(join(unpacked, entry), bytes);
+      }
+      expect(checkArchivePackage(join(unpacked, name)).pdfs).toHaveLength(6);
+      expect(await exportsLogged()).toBe(before + 1);
+    } finally {
+      await app.close();
     }
   });
 
