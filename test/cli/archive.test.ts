@@ -42,6 +42,14 @@ describeCliOnEachEngine('protokoll archive export', (cli) => {
     expect(readFileSync(join(unpacked, objectId, original))).toStrictEqual(readFileSync(seed.textPath));
     expect(JSON.parse(readFileSync(join(unpacked, objectId, checked.minutesJson[0]!), 'utf8'))).toStrictEqual(seed.expected);
     expect(meetingOf.get(seed.name)).toBeTruthy();
+
+    // The checks catch what an ingest must refuse: a file nobody listed, and a listed file whose bytes changed.
+    const root = join(unpacked, objectId);
+    writeFileSync(join(root, 'representations/rep1/data/okand.txt'), 'inte listad\n');
+    expect(() => checkArchivePackage(root)).toThrow(/okand\.txt/);
+    rmSync(join(root, 'representations/rep1/data/okand.txt'));
+    writeFileSync(join(root, original), 'ändrad\n');
+    expect(() => checkArchivePackage(root)).toThrow(new RegExp(original.replace(/[.]/g, '\\.')));
   });
 
   it('refuses an unknown organisation, a bad year and unit, and a year without minutes, with exit 1 and nothing written', async () => {

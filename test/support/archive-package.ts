@@ -1,17 +1,38 @@
 /**
  * Checks an unpacked E-ARK package the way an e-archive's ingest would, as far as it can be done
- * mechanically here: xmllint against METS 1.12 (../shared/archive/schemas), PREMIS 3 and EAD well-formed
+ * mechanically here: xmllint against METS 1.12 and the DILCIS CSIP/SIP extension schemas
+ * (../shared/archive/schemas), PREMIS 3 and EAD well-formed
  * and in their namespaces, the CSIP folder structure and required attributes, a declared profile, every
  * file listed once with a SHA-256 that matches its bytes and none unlisted, and every PDF declaring PDF/A.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
-export const metsSchema = fileURLToPath(new URL('../../../shared/archive/schemas/mets.xsd', import.meta.url));
+const schemas = fileURLToPath(new URL('../../../shared/archive/schemas/', import.meta.url));
+export const metsSchema = join(schemas, 'mets.xsd');
+
+let extensionSchema: string | undefined;
+/**
+ * METS with the DILCIS CSIP and SIP extension schemas, so that the csip: and sip: attributes are checked
+ * against their vocabularies too (mets.xsd alone lets them through: its foreign attributes are lax).
+ */
+function metsWithExtensionsSchema(): string {
+  if (extensionSchema) return extensionSchema;
+  const imports = [
+    ['http://www.loc.gov/METS/', 'mets.xsd'],
+    ['https://DILCIS.eu/XML/METS/CSIPExtensionMETS', 'DILCISExtensionMETS.xsd'],
+    ['https://DILCIS.eu/XML/METS/SIPExtensionMETS', 'DILCISExtensionSIPMETS.xsd'],
+  ].map(([namespace, file]) => `  <xs:import namespace="${namespace}" schemaLocation="file://${join(schemas, file!)}"/>`);
+  const wrapper = join(mkdtempSync(join(tmpdir(), 'protokoll-mets-schemas-')), 'mets-with-extensions.xsd');
+  writeFileSync(wrapper, `<?xml version="1.0" encoding="UTF-8"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:protokoll:test:mets-with-extensions">\n${imports.join('\n')}\n</xs:schema>\n`);
+  extensionSchema = wrapper;
+  return wrapper;
+}
 
 /** Fails, saying what to install, when a tool the check needs is missing. */
 export function requireTool(tool: string, debianPackage: string): void {
@@ -91,6 +112,8 @@ export function checkArchivePackage(root: string): CheckedPackage {
   for (const mets of metsFiles) {
     const validation = xmllint(['--noout', '--schema', metsSchema, join(root, mets)]);
     expect(validation.status, `${mets}: ${validation.output}`).toBe(0);
+    const extensions = xmllint(['--noout', '--schema', metsWithExtensionsSchema(), join(root, mets)]);
+    expect(extensions.status, `${mets} (CSIP/SIP extensions): ${extensions.output}`).toBe(0);
     const xml = readFileSync(join(root, mets), 'utf8');
     const metsTag = attributesOf(/<mets ([^>]*)>/.exec(xml)![1]!);
     for (const attribute of ['OBJID', 'TYPE', 'PROFILE', 'csip:CONTENTINFORMATIONTYPE']) expect(metsTag[attribute], `${mets} ${attribute}`).toBeTruthy();
@@ -113,7 +136,11 @@ export function checkArchivePackage(root: string): CheckedPackage {
   }
 
   // Every file but the root METS is listed, with its size and a SHA-256 matching its bytes; nothing listed is missing.
-  expect([...listed.keys()].sort()).toEqual(files.filter((f) => f !== 'METS.xml'));
+  const onDisk = files.filter((f) => f !== 'METS.xml');
+  const unlisted = onDisk.filter((f) => !listed.has(f));
+  expect(unlisted, `files on disk that no METS lists: ${unlisted.join(', ')}`).toEqual([]);
+  const missing = [...listed.keys()].filter((f) => !onDisk.includes(f));
+  expect(missing, `files listed but missing: ${missing.join(', ')}`).toEqual([]);
   for (const [path, entry] of listed) {
     const bytes = readFileSync(join(root, path));
     expect(createHash('sha256').update(bytes).digest('hex'), path).toBe(entry.checksum.toLowerCase());
