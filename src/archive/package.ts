@@ -232,14 +232,16 @@ function eadRecord(input: ArchiveInput): Uint8Array {
   const meetingComponents = input.meetings.map((meeting, index) => {
     const { minutes } = meeting;
     const title = [minutes.kind === 'protocol' ? 'Protokoll' : 'Minnesanteckningar', minutes.body, minutes.meeting.date].filter(Boolean).join(' ');
+    const daos = meeting.documents.map((document) =>
+      element('dao', { daotype: 'borndigital', href: `representations/${REPRESENTATION}/${objectIdOf(meeting, document)}`, linktitle: document.title }),
+    );
     return element('c01', { level: 'file', id: `meeting-${index + 1}` }, [
       element('did', {}, [
         textElement('unitid', meeting.meetingId),
         textElement('unittitle', title),
         minutes.meeting.date ? textElement('unitdate', minutes.meeting.date, { normal: minutes.meeting.date }) : null,
-        element('daoset', { coverage: 'whole' }, meeting.documents.map((document) =>
-          element('dao', { daotype: 'borndigital', href: `representations/${REPRESENTATION}/${objectIdOf(meeting, document)}`, linktitle: document.title }),
-        )),
+        // EAD 3 wraps two or more digital objects in a daoset; a single one stands alone.
+        ...(daos.length > 1 ? [element('daoset', { coverage: 'whole' }, daos)] : daos),
       ]),
       minutes.adjustment.date ? element('odd', {}, [textElement('p', `Justerat ${minutes.adjustment.date}${minutes.adjustment.place ? `, ${minutes.adjustment.place}` : ''}`)]) : null,
       ...minutes.items.map((item) =>

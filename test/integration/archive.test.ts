@@ -28,6 +28,8 @@ import { buildUser } from '../support/accounts.ts';
 import { checkArchivePackage } from '../support/archive-package.ts';
 import { describeOnEachEngine, openTestDatabase } from '../support/databases.ts';
 
+// The re-read and per-meeting tests open databases and render nothing, but on a shared CI core they can take
+// minutes: their budget is generous; no assertion is about speed.
 const TODAY = '2026-12-18';
 const outDir = mkdtempSync(join(tmpdir(), 'protokoll-archive-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -146,7 +148,7 @@ describeOnEachEngine('e-archive packages of a year of minutes', (database) => {
       expect(checked.minutesJson).toHaveLength(1);
       expect(checked.pdfs).toHaveLength(1);
     }
-  });
+  }, 240_000);
 
   it('reads a package back into an empty database through the interchange import and gets the same minutes', async () => {
     const dir = mkdtempSync(join(out, 'reread-'));
@@ -171,7 +173,7 @@ describeOnEachEngine('e-archive packages of a year of minutes', (database) => {
     } finally {
       await empty.close();
     }
-  });
+  }, 240_000);
 
   it('offers the administrator the year as a zip to download from the web, a valid package, logged', async () => {
     const app = await buildApp({ database: database() });
