@@ -30,5 +30,10 @@ export default tseslint.config(
     ['**/services/**', '**/api/**', '**/web/**', '**/cli/**'],
     'import/, documents/ and storage/ depend only on domain/',
   ),
+  layer(
+    ['src/archive/**'],
+    ['**/storage/**', '**/services/**', '**/api/**', '**/web/**', '**/cli/**', '**/import/**', '**/search/**'],
+    'archive/ builds packages from what it is given: it depends only on domain/',
+  ),
   layer(['src/api/**', 'src/web/**', 'src/cli/**'], ['**/storage/**'], 'the edges call services/, never storage/'),
 );

@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<Registrar>> = {
   check: async () => (await import('./commands/check.ts')).registerCheck,
   reminders: async () => (await import('./commands/reminders.ts')).registerReminders,
   export: async () => (await import('./commands/export.ts')).registerExport,
+  archive: async () => (await import('./commands/archive.ts')).registerArchive,
   render: async () => (await import('./commands/render.ts')).registerRender,
   'notice-dates': async () => (await import('./commands/notice-dates.ts')).registerNoticeDates,
   search: async () => (await import('./commands/search.ts')).registerSearch,

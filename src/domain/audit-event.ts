@@ -18,6 +18,7 @@ export const auditEventKinds = [
   'minutes.sealed',
   'notice.posted',
   'extract.certified',
+  'archive.exported',
   'follow_up.proposed',
   'assignment.confirmed',
   'assignment.reported',
