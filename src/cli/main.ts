@@ -23,6 +23,7 @@ const commands: Record<string, () => Promise<Registrar>> = {
   search: async () => (await import('./commands/search.ts')).registerSearch,
   registers: async () => (await import('./commands/registers.ts')).registerRegisters,
   demo: async () => (await import('./commands/demo.ts')).registerDemo,
+  'verify-pdf': async () => (await import('./commands/verify-pdf.ts')).registerVerifyPdf,
 };
 
 /** The command named in `argv` (process.argv form), skipping the global options. */
