@@ -4,7 +4,17 @@ import { readConfig } from './config.ts';
 
 describe('configuration', () => {
   it('defaults to the embedded database in ./data on 127.0.0.1:8080 without OpenID Connect', () => {
-    expect(readConfig({})).toEqual({ dataDir: resolve('./data'), databaseUrl: null, port: 8080, host: '127.0.0.1', logLevel: 'info', oidc: null });
+    expect(readConfig({})).toEqual({
+      dataDir: resolve('./data'),
+      databaseUrl: null,
+      port: 8080,
+      host: '127.0.0.1',
+      logLevel: 'info',
+      oidc: null,
+      publicUrl: 'http://127.0.0.1:8080',
+      mail: { smtpUrl: null, from: 'Protokoll <protokoll@localhost>', folder: resolve('./data/outbox') },
+      signing: { p12Path: null, p12Passphrase: null, timestampUrl: null },
+    });
   });
 
   it('reads the environment, and flags win over it', () => {
