@@ -235,8 +235,10 @@ function lastObjectHeader(text: string, before: number): { number: number; index
 /** Signature object number → the name (/T) of the field whose /V points at it. */
 function signatureFieldNames(text: string): Map<number, string> {
   const names = new Map<number, string>();
-  for (const match of text.matchAll(/\d+\s+\d+\s+obj\s*<<((?:(?!endobj)[\s\S])*?\/FT\s*\/Sig(?:(?!endobj)[\s\S])*?)>>\s*endobj/gu)) {
-    const body = match[1]!;
+  for (const match of text.matchAll(/\/FT\s*\/Sig\b/gu)) {
+    const start = lastObjectHeader(text, match.index)?.index ?? match.index;
+    const end = text.indexOf('endobj', match.index);
+    const body = text.slice(start, end === -1 ? undefined : end);
     const value = /\/V\s+(\d+)\s+\d+\s+R/u.exec(body);
     const name = pdfText(body, 'T');
     if (value && name !== null) names.set(Number(value[1]), name);
