@@ -160,6 +160,11 @@ describe('signPdf and sealPdf on a rendered protocol', () => {
     expect(result.signatures[2]!.coversWholeFile).toBe(false);
   });
 
+  it('refuses to sign after the seal', async () => {
+    const late = signPdf(sealed, { signer, name: 'Märta Åkesson', reason: 'Justering: justerare', location: 'Förbundskansliet', signedAt: new Date('2024-10-04T08:00:00Z') });
+    await expect(late).rejects.toMatchObject({ code: 'document_sealed' });
+  });
+
   it('finds no signature in the finalised, unsigned protocol', async () => {
     expect(await verifyPdf(finalised)).toMatchObject({ signatures: [], allValid: false, unchangedSinceLastSignature: false });
   });

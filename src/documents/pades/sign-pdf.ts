@@ -4,6 +4,7 @@
  * made by cms-signer.ts, placed into the ByteRange gap by @signpdf/signpdf.
  */
 import { SignPdf } from '@signpdf/signpdf';
+import { RuleError } from '../../errors.ts';
 import { PadesSigner, readP12 } from './cms-signer.ts';
 import { appendSignatureField } from './incremental-update.ts';
 
@@ -40,6 +41,7 @@ const CONTENTS_LENGTH_WITH_TIMESTAMP = 24576;
 /** The PDF with one more signature appended; earlier bytes and earlier signatures are untouched. */
 export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise<Buffer> {
   if (Number.isNaN(options.signedAt.getTime())) throw new RangeError('signedAt is not a valid instant');
+  if (hasSeal(pdf)) throw new RuleError('document_sealed', 'the document already carries the organisation’s seal; nothing may be signed after it');
   const withField = await appendSignatureField(pdf, {
     fieldName: options.fieldName ?? `Signatur ${countSignatureFields(pdf) + 1}`,
     subFilter: SUBFILTER,
@@ -82,6 +84,11 @@ export async function sealPdf(pdf: Uint8Array, options: SealPdfOptions): Promise
 
 /** The form field name of the organisation's seal. */
 export const SEAL_FIELD_NAME = 'Sigill';
+
+function hasSeal(pdf: Uint8Array): boolean {
+  const name = Buffer.from(SEAL_FIELD_NAME, 'utf16le').swap16().toString('hex').toUpperCase();
+  return Buffer.from(pdf).toString('latin1').includes(`/T <FEFF${name}>`);
+}
 
 function countSignatureFields(pdf: Uint8Array): number {
   return Buffer.from(pdf).toString('latin1').match(/\/FT\s*\/Sig\b/gu)?.length ?? 0;
