@@ -17,6 +17,12 @@ export interface Config {
   publicUrl: string;
   /** Outgoing e-mail: SMTP_URL and MAIL_FROM; without SMTP_URL, .eml files in <data>/outbox. */
   mail: { smtpUrl: string | null; from: string; folder: string };
+  /**
+   * PAdES signing (docs/signatures.md): the organisation's certificate and key (SIGNING_P12, a PKCS#12
+   * file, and SIGNING_P12_PASSPHRASE; unset, a self-signed one in <data>/signing), and an RFC 3161
+   * timestamp authority (TIMESTAMP_URL; unset, signing times are the signer's claim).
+   */
+  signing: { p12Path: string | null; p12Passphrase: string | null; timestampUrl: string | null };
 }
 
 /** OpenID Connect client settings. */
@@ -40,6 +46,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       smtpUrl: env.SMTP_URL || null,
       from: env.MAIL_FROM || 'Protokoll <protokoll@localhost>',
       folder: join(resolve(overrides.dataDir ?? env.PROTOKOLL_DATA ?? './data'), 'outbox'),
+    },
+    signing: overrides.signing ?? {
+      p12Path: env.SIGNING_P12 ? resolve(env.SIGNING_P12) : null,
+      p12Passphrase: env.SIGNING_P12_PASSPHRASE ?? null,
+      timestampUrl: env.TIMESTAMP_URL || null,
     },
   };
 }

@@ -26,6 +26,7 @@ const commands: Record<string, () => Promise<Registrar>> = {
   registers: async () => (await import('./commands/registers.ts')).registerRegisters,
   demo: async () => (await import('./commands/demo.ts')).registerDemo,
   verify: async () => (await import('./commands/verify.ts')).registerVerify,
+  'verify-pdf': async () => (await import('./commands/verify-pdf.ts')).registerVerifyPdf,
 };
 
 /** The command named in `argv` (process.argv form), skipping the global options. */
