@@ -13,6 +13,13 @@ export interface Config {
   logLevel: string;
   /** OpenID Connect sign-in (Entra ID and the like), when all four OIDC_* settings are given. */
   oidc: OidcSettings | null;
+  /**
+   * Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (addresses or CIDRs), or false:
+   * then the client is the connecting address and https is what this process itself serves.
+   */
+  trustProxy: string[] | false;
+  /** The address users reach Protokoll at; when it is https, cookies are Secure and HSTS is sent. */
+  publicUrl: string | null;
 }
 
 /** OpenID Connect client settings. */
@@ -31,7 +38,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     oidc: overrides.oidc !== undefined ? overrides.oidc : oidcSettingsFrom(env),
+    trustProxy: overrides.trustProxy ?? trustedProxiesFrom(env.TRUST_PROXY),
+    publicUrl: overrides.publicUrl !== undefined ? overrides.publicUrl : env.PUBLIC_URL || null,
   };
+}
+
+/** TRUST_PROXY: a comma-separated list of addresses or CIDRs (e.g. `10.0.0.0/8,127.0.0.1`); unset, empty or `off` trusts none. */
+export function trustedProxiesFrom(value: string | undefined): string[] | false {
+  const list = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (!list.length || (list.length === 1 && ['off', 'false', 'no', '0'].includes(list[0]!.toLowerCase()))) return false;
+  return list;
 }
 
 /** Reads OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL; null unless all are set. */

@@ -42,6 +42,8 @@ export const auditEventKinds = [
   'user.password_changed',
   'role.granted',
   'role.revoked',
+  'api_token.created',
+  'api_token.revoked',
 ] as const;
 
 /** One kind of audit event, e.g. 'minutes.imported'. */
