@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<Registrar>> = {
   search: async () => (await import('./commands/search.ts')).registerSearch,
   registers: async () => (await import('./commands/registers.ts')).registerRegisters,
   demo: async () => (await import('./commands/demo.ts')).registerDemo,
+  tokens: async () => (await import('./commands/tokens.ts')).registerTokens,
 };
 
 /** The command named in `argv` (process.argv form), skipping the global options. */
