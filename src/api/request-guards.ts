@@ -5,11 +5,10 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InputError, NotFoundError, type Problem } from '../errors.ts';
+import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../domain/minutes.ts';
 
-/** The longest string accepted in any field of a request body or query. */
-export const MAX_TEXT_LENGTH = 100_000;
-/** The longest title or name (a § title, a body's name); the domain schemas say the same. */
-export const MAX_TITLE_LENGTH = 2_000;
+/** The longest string in any field of a request body or query, and the longest title or name: the domain's limits. */
+export { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH };
 /** The largest JSON (or other non-form) request body. */
 export const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
