@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config.ts';
+import { readConfig, trustedProxiesFrom } from './config.ts';
 
 describe('configuration', () => {
   it('defaults to the embedded database in ./data on 127.0.0.1:8080 without OpenID Connect', () => {
-    expect(readConfig({})).toEqual({ dataDir: resolve('./data'), databaseUrl: null, port: 8080, host: '127.0.0.1', logLevel: 'info', oidc: null });
+    expect(readConfig({})).toEqual({ dataDir: resolve('./data'), databaseUrl: null, port: 8080, host: '127.0.0.1', logLevel: 'info', oidc: null, trustProxy: false, publicUrl: null });
   });
 
   it('reads the environment, and flags win over it', () => {
@@ -17,5 +17,13 @@ describe('configuration', () => {
     const oidc = { OIDC_ISSUER: 'https://login.example.se', OIDC_CLIENT_ID: 'protokoll', OIDC_CLIENT_SECRET: 'hemligt', OIDC_REDIRECT_URL: 'https://protokoll.example.se/logga-in/oidc' };
     expect(readConfig(oidc).oidc).toEqual({ issuer: 'https://login.example.se', clientId: 'protokoll', clientSecret: 'hemligt', redirectUrl: 'https://protokoll.example.se/logga-in/oidc' });
     expect(readConfig({ ...oidc, OIDC_CLIENT_SECRET: '' }).oidc).toBeNull();
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names addresses or CIDRs', () => {
+    expect(trustedProxiesFrom(undefined)).toBe(false);
+    expect(trustedProxiesFrom('')).toBe(false);
+    expect(trustedProxiesFrom('off')).toBe(false);
+    expect(trustedProxiesFrom(' 127.0.0.1, 10.0.0.0/8 ')).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(readConfig({ TRUST_PROXY: '10.0.0.0/8', PUBLIC_URL: 'https://protokoll.example.se' })).toMatchObject({ trustProxy: ['10.0.0.0/8'], publicUrl: 'https://protokoll.example.se' });
   });
 });
