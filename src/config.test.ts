@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config.ts';
+import { readConfig, trustedProxiesFrom } from './config.ts';
 
 describe('configuration', () => {
   it('defaults to the embedded database in ./data on 127.0.0.1:8080 without OpenID Connect', () => {
@@ -14,6 +14,7 @@ describe('configuration', () => {
       publicUrl: 'http://127.0.0.1:8080',
       mail: { smtpUrl: null, from: 'Protokoll <protokoll@localhost>', folder: resolve('./data/outbox') },
       signing: { p12Path: null, p12Passphrase: null, timestampUrl: null },
+      trustProxy: false,
     });
   });
 
@@ -33,5 +34,13 @@ describe('configuration', () => {
     expect(readConfig({}).signing).toEqual({ p12Path: null, p12Passphrase: null, timestampUrl: null });
     const env = { SIGNING_P12: 'certifikat/org.p12', SIGNING_P12_PASSPHRASE: 'hemligt', TIMESTAMP_URL: 'https://tsa.example.se/tsa' };
     expect(readConfig(env).signing).toEqual({ p12Path: resolve('certifikat/org.p12'), p12Passphrase: 'hemligt', timestampUrl: 'https://tsa.example.se/tsa' });
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names addresses or CIDRs', () => {
+    expect(trustedProxiesFrom(undefined)).toBe(false);
+    expect(trustedProxiesFrom('')).toBe(false);
+    expect(trustedProxiesFrom('off')).toBe(false);
+    expect(trustedProxiesFrom(' 127.0.0.1, 10.0.0.0/8 ')).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(readConfig({ TRUST_PROXY: '10.0.0.0/8', PUBLIC_URL: 'https://protokoll.example.se' })).toMatchObject({ trustProxy: ['10.0.0.0/8'], publicUrl: 'https://protokoll.example.se' });
   });
 });

@@ -23,6 +23,11 @@ export interface Config {
    * timestamp authority (TIMESTAMP_URL; unset, signing times are the signer's claim).
    */
   signing: { p12Path: string | null; p12Passphrase: string | null; timestampUrl: string | null };
+  /**
+   * Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (addresses or CIDRs), or false:
+   * then the client is the connecting address and https is what this process itself serves.
+   */
+  trustProxy: string[] | false;
 }
 
 /** OpenID Connect client settings. */
@@ -52,7 +57,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       p12Passphrase: env.SIGNING_P12_PASSPHRASE ?? null,
       timestampUrl: env.TIMESTAMP_URL || null,
     },
+    trustProxy: overrides.trustProxy ?? trustedProxiesFrom(env.TRUST_PROXY),
   };
+}
+
+/** TRUST_PROXY: a comma-separated list of addresses or CIDRs (e.g. `10.0.0.0/8,127.0.0.1`); unset, empty or `off` trusts none. */
+export function trustedProxiesFrom(value: string | undefined): string[] | false {
+  const list = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (!list.length || (list.length === 1 && ['off', 'false', 'no', '0'].includes(list[0]!.toLowerCase()))) return false;
+  return list;
 }
 
 /** Reads OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL; null unless all are set. */

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
-import { SESSION_COOKIE, canAdminister, resumeSession, type Viewer } from '../services/accounts.service.ts';
+import { SESSION_COOKIE, canAdminister, resumeBearer, resumeSession, secretsMatch, type Viewer } from '../services/accounts.service.ts';
 import type { Actor } from '../services/meeting-cycle.service.ts';
 import type { Database } from '../services/system.service.ts';
 
@@ -15,25 +15,51 @@ declare module 'fastify' {
   }
 }
 
-function tokenOf(request: FastifyRequest): string | null {
+/** The caller's credential: a bearer token (integrations) or the session cookie (the browser). */
+function credentialOf(request: FastifyRequest): { token: string; from: 'bearer' | 'cookie' } | null {
   const authorization = request.headers.authorization;
-  if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim() || null;
+  if (authorization?.startsWith('Bearer ')) {
+    const token = authorization.slice(7).trim();
+    return token ? { token, from: 'bearer' } : null;
+  }
   const cookies = request.headers.cookie;
   if (!cookies) return null;
   for (const part of cookies.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== SESSION_COOKIE) continue;
+    try {
+      return { token: decodeURIComponent(value.join('=')), from: 'cookie' };
+    } catch {
+      return null;
+    }
   }
   return null;
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function actorPlugin(app: FastifyInstance, options: { db: Database }): Promise<void> {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
     // Only the API resolves the caller here; the web pages do it themselves, with their CSRF token.
     if (!request.url.startsWith('/api/')) return;
-    const token = tokenOf(request);
-    request.user = token ? ((await resumeSession(options.db, { token }))?.viewer ?? null) : null;
+    const credential = credentialOf(request);
+    if (!credential) return;
+    if (credential.from === 'bearer') {
+      request.user = await resumeBearer(options.db, { token: credential.token });
+      return;
+    }
+    const session = await resumeSession(options.db, { token: credential.token });
+    if (!session) return;
+    // A browser sends the cookie with any request, even one another site starts: a change made with
+    // the cookie must also carry the session's CSRF token, which only our own pages can read.
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !secretsMatch(sent, session.csrfToken)) {
+        throw new ForbiddenError('csrf_token_invalid', 'a change made with the session cookie needs the X-CSRF-Token header');
+      }
+    }
+    request.user = session.viewer;
   });
 }
 

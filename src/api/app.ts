@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '../services/system.service.ts';
 import type { OidcSettings } from '../config.ts';
 import { handleError } from './errors.ts';
 import { actorResolver } from './actor.ts';
+import { addRequestGuards, MAX_JSON_BYTES } from './request-guards.ts';
 import { meetingRoutes } from './routes/meetings.routes.ts';
 import { oparlRoutes } from './routes/oparl.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -18,6 +19,7 @@ import { minutesRoutes } from './routes/minutes.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { followUpRoutes } from './routes/follow-up.routes.ts';
 import { absenceRoutes } from './routes/absence.routes.ts';
+import { sessionRoutes } from './routes/sessions.routes.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -30,16 +32,38 @@ export interface AppOptions {
   today?: () => string;
   /** OpenID Connect sign-in for the web pages (config.oidc); none when absent. */
   oidc?: OidcSettings | null;
-  /** The site's canonical address (config.publicUrl), for links in feeds; default http://127.0.0.1:8080. */
-  publicUrl?: string;
+  /** The site's canonical address (config.publicUrl), for links in feeds and mail; when https, cookies are Secure and HSTS is sent. */
+  publicUrl?: string | null;
+  /** Proxies whose X-Forwarded-* headers are believed (config.trustProxy); none by default. */
+  trustProxy?: string[] | false;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Whether the user reached us over https: directly, through a trusted proxy, or by an https PUBLIC_URL. */
+    isHttps: boolean;
+  }
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: 20 * 1024 * 1024,
+    // JSON bodies; forms and attachments have limits of their own in their parsers.
+    bodyLimit: MAX_JSON_BYTES,
     genReqId: () => crypto.randomUUID(),
+    // X-Forwarded-For and X-Forwarded-Proto count only from the proxies named; request.ip and
+    // request.protocol honour them, so a client cannot claim https or another address.
+    trustProxy: options.trustProxy && options.trustProxy.length ? options.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
+  const publicHttps = options.publicUrl?.startsWith('https://') ?? false;
+  app.decorateRequest('isHttps', false);
+  app.addHook('onRequest', async (request) => {
+    request.isHttps = publicHttps || request.protocol === 'https';
+  });
+  addRequestGuards(app, {
+    formTargets: options.oidc ? [new URL(options.oidc.issuer).origin] : [],
+    isHttps: (request) => request.isHttps,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -70,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const db = options.database.db;
   await app.register(actorResolver, { db });
   await app.register(systemRoutes, { db, engine: options.database.engine });
+  await app.register(sessionRoutes, { db });
   await app.register(registerRoutes, { db });
   await app.register(minutesRoutes, { db });
   await app.register(meetingRoutes, { database: options.database, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });

@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { InputError, isProtokollError } from '../errors.ts';
+import { isRefusedTextValue } from './request-guards.ts';
 
 const statusByKind = { input: 400, rule: 409, not_found: 404, forbidden: 403, unauthenticated: 401 } as const;
 
@@ -23,7 +24,17 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     void reply.status(statusByKind[error.kind]).send({ error: { code: error.code, message: error.message, details } });
     return;
   }
+  if (isRefusedTextValue(error)) {
+    // A safety net behind the request guards: a value the database cannot read is the caller's input.
+    request.log.warn({ err: error }, 'the database refused a value');
+    void reply.status(400).send({ error: { code: 'value_refused', message: 'a value in the request could not be accepted', details: {} } });
+    return;
+  }
   const status = (error as FastifyError).statusCode;
+  if (status === 413) {
+    void reply.status(413).send({ error: { code: 'body_too_large', message: 'the request body is too large', details: {} } });
+    return;
+  }
   if (status && status >= 400 && status < 500) {
     // Fastify's own refusals: malformed JSON, unsupported media type, body too large.
     const code = (error as FastifyError).code?.toLowerCase() ?? 'bad_request';

@@ -27,6 +27,7 @@ const commands: Record<string, () => Promise<Registrar>> = {
   demo: async () => (await import('./commands/demo.ts')).registerDemo,
   verify: async () => (await import('./commands/verify.ts')).registerVerify,
   'verify-pdf': async () => (await import('./commands/verify-pdf.ts')).registerVerifyPdf,
+  tokens: async () => (await import('./commands/tokens.ts')).registerTokens,
 };
 
 /** The command named in `argv` (process.argv form), skipping the global options. */

@@ -48,6 +48,8 @@ export const auditEventKinds = [
   'absence.reported',
   'absence.withdrawn',
   'absence.substitute_called',
+  'api_token.created',
+  'api_token.revoked',
 ] as const;
 
 /** One kind of audit event, e.g. 'minutes.imported'. */

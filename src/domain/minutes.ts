@@ -6,6 +6,13 @@
  */
 import { z } from 'zod';
 
+/** The longest § title, name or case number a field holds; api/request-guards.ts caps requests the same way. */
+export const MAX_TITLE_LENGTH = 2_000;
+/** The longest free text (a § text, a decision); long enough for any real §. */
+export const MAX_TEXT_LENGTH = 100_000;
+const shortText = () => z.string().max(MAX_TITLE_LENGTH);
+const longText = () => z.string().max(MAX_TEXT_LENGTH);
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const clockTime = z.string().regex(/^\d{2}:\d{2}$/, 'expected a time HH:MM');
 
@@ -22,9 +29,9 @@ export type VoteChoice = (typeof voteChoices)[number];
 
 /** One person listed as present (närvarande). */
 export const attendeeSchema = z.object({
-  name: z.string().min(1),
-  party: z.string().nullable(),
-  represents: z.string().nullable(),
+  name: shortText().min(1),
+  party: shortText().nullable(),
+  represents: shortText().nullable(),
   role: z.enum(attendeeRoles),
   /** Beslutande/tjänstgörande: true, explicitly not deciding: false, not stated: null. */
   voting: z.boolean().nullable(),
@@ -39,7 +46,7 @@ export type Attendee = z.infer<typeof attendeeSchema>;
 
 /** Omröstning: one vote taken in a paragraph. */
 export const voteSchema = z.object({
-  question: z.string(),
+  question: longText(),
   yes: z.number().int().nonnegative().nullable().optional(),
   no: z.number().int().nonnegative().nullable().optional(),
   abstain: z.number().int().nonnegative().nullable().optional(),
@@ -61,16 +68,16 @@ export type Reservation = z.infer<typeof reservationSchema>;
 /** Paragraf (§): one item of the minutes. */
 export const minutesItemSchema = z.object({
   number: z.number().int().positive().nullable(),
-  title: z.string(),
+  title: shortText(),
   /** Diarienummer as written, without 'Dnr'. */
-  caseNumber: z.string().nullable(),
+  caseNumber: shortText().nullable(),
   /** Föredragande. */
-  presenters: z.array(z.string()).optional(),
+  presenters: z.array(shortText()).optional(),
   /** Att-satser: one entry per decided point. */
-  decisions: z.array(z.string()),
+  decisions: z.array(longText()),
   /** Bilagor and underlag named in the paragraph. */
   attachments: z.array(z.string()).optional(),
-  text: z.string().optional(),
+  text: longText().optional(),
   votes: z.array(voteSchema).optional(),
   reservations: z.array(reservationSchema).optional(),
   /** Jäv: persons who declared disqualification. */

@@ -15,22 +15,27 @@ import {
   deleteSession,
   deleteUserRole,
   findBodyScope,
+  findLiveApiToken,
   findLiveSession,
   findMeetingScope,
   findUserByEmail,
   findUserById,
   findUserByIdentity,
   findUserRole,
+  insertApiToken,
   insertIdentity,
   insertSession,
   insertUser,
   insertUserRole,
+  listApiTokenRows,
   listPersonMandates,
   listOrganizationsOfPerson,
   listPersonsWithBodies,
   listSignatoryMeetingIds,
   listUserRoles,
   listUsers,
+  revokeApiTokenRow,
+  touchApiToken,
   updateUser,
   type UserRoleWithNames,
   type UserRow,
@@ -448,4 +453,89 @@ export async function accountForIdentity(
   if (!user || user.disabledAt) return null;
   await insertIdentity(db, { userId: user.id, issuer: identity.issuer, subject: identity.subject });
   return toAccount(user);
+}
+
+/** API tokens start with this, so a bearer token tells which kind it is without a second query. */
+const API_TOKEN_PREFIX = 'pk_';
+
+/** A long-lived API token as listed: never the token itself, which is shown once at creation. */
+export interface ApiTokenSummary {
+  id: string;
+  userId: string;
+  email: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/**
+ * Creates a long-lived API token for an integration acting as the user with `email`. Returns the token
+ * once; the database keeps only its SHA-256. `expiresOn` (YYYY-MM-DD) is the last day it works (UTC).
+ */
+export async function createApiToken(
+  db: Database,
+  input: { email: string; name: string; expiresOn?: string | null; actor: string; now?: Date },
+): Promise<{ id: string; token: string; expiresAt: Date | null }> {
+  const now = input.now ?? new Date();
+  const name = input.name.trim();
+  const problems: Problem[] = [];
+  const user = await findUserByEmail(db, input.email.trim());
+  if (!user) problems.push({ path: 'email', code: 'user_not_found', message: `no user with the email ${input.email}` });
+  else if (user.disabledAt) problems.push({ path: 'email', code: 'user_disabled', message: `the user ${input.email} is disabled` });
+  if (!name) problems.push({ path: 'name', code: 'required', message: 'a name for the token is needed (what uses it)' });
+  else if (name.length > 200) problems.push({ path: 'name', code: 'too_long', message: 'at most 200 characters' });
+  let expiresAt: Date | null = null;
+  if (input.expiresOn) {
+    expiresAt = /^\d{4}-\d{2}-\d{2}$/.test(input.expiresOn) ? new Date(`${input.expiresOn}T23:59:59.999Z`) : new Date(Number.NaN);
+    if (Number.isNaN(expiresAt.getTime())) problems.push({ path: 'expires', code: 'invalid_date', message: `not a date YYYY-MM-DD: ${input.expiresOn}` });
+    else if (expiresAt <= now) problems.push({ path: 'expires', code: 'date_in_past', message: `${input.expiresOn} has passed` });
+  }
+  if (problems.length || !user) throw new InputError(problems);
+  const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const row = await inTransaction(db, async (tx) => {
+    const inserted = await insertApiToken(tx, { userId: user.id, name, tokenHash: sha256(token), expiresAt, createdAt: now });
+    await appendAuditEvent(tx, { kind: 'api_token.created', entityType: 'api_token', entityId: inserted.id, actor: input.actor, data: { userId: user.id, name, expiresAt } });
+    return inserted;
+  });
+  return { id: row.id, token, expiresAt };
+}
+
+/** The API tokens, of one user (by email) or of all; never the tokens themselves. */
+export async function listApiTokens(db: Database, input: { email?: string } = {}): Promise<ApiTokenSummary[]> {
+  let userId: string | undefined;
+  if (input.email) {
+    const user = await findUserByEmail(db, input.email.trim());
+    if (!user) throw new InputError({ path: 'email', code: 'user_not_found', message: `no user with the email ${input.email}` });
+    userId = user.id;
+  }
+  const rows = await listApiTokenRows(db, userId);
+  return rows.map((r) => ({ id: r.id, userId: r.userId, email: r.email, name: r.name, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt, expiresAt: r.expiresAt, revokedAt: r.revokedAt }));
+}
+
+/** Revokes an API token: from now on it is refused (401). Revoking twice keeps the first time. */
+export async function revokeApiToken(db: Database, input: { id: string; actor: string; now?: Date }): Promise<void> {
+  const now = input.now ?? new Date();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.id)) {
+    throw new InputError({ path: 'id', code: 'invalid_id', message: `not a token id: ${input.id}` });
+  }
+  await inTransaction(db, async (tx) => {
+    const row = await revokeApiTokenRow(tx, input.id, now);
+    if (!row) throw new NotFoundError('api_token_not_found', `no API token ${input.id}`, { id: input.id });
+    await appendAuditEvent(tx, { kind: 'api_token.revoked', entityType: 'api_token', entityId: row.id, actor: input.actor, data: { userId: row.userId, name: row.name } });
+  });
+}
+
+/**
+ * The viewer behind an `Authorization: Bearer` token: an API token (revocable, maybe expiring) or a
+ * session started through the API or the web. Null when unknown, revoked, expired or the user disabled.
+ */
+export async function resumeBearer(db: Database, input: { token: string; now?: Date }): Promise<Viewer | null> {
+  const now = input.now ?? new Date();
+  if (!input.token.startsWith(API_TOKEN_PREFIX)) return (await resumeSession(db, { token: input.token, now }))?.viewer ?? null;
+  const found = await findLiveApiToken(db, sha256(input.token), now);
+  if (!found || found.user.disabledAt) return null;
+  await touchApiToken(db, found.token.id, now);
+  return viewerOf(db, found.user, now);
 }

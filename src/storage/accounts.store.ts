@@ -2,9 +2,9 @@
  * Queries for accounts: users, their roles per organisation and body, sessions and OpenID Connect
  * identities, and the mandates and signature lines that give a user rights through the person they are.
  */
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { queryRows, type Database } from './database.ts';
-import { adjusters, bodies, mandates, meetings, organizations, persons, sessions, signatures, userIdentities, userRoles, users } from './schema.ts';
+import { adjusters, apiTokens, bodies, mandates, meetings, organizations, persons, sessions, signatures, userIdentities, userRoles, users } from './schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserRoleRow = typeof userRoles.$inferSelect;
@@ -185,4 +185,45 @@ export async function listOrganizationsOfPerson(db: Database, personId: string):
     .innerJoin(bodies, eq(bodies.id, mandates.bodyId))
     .where(eq(mandates.personId, personId));
   return rows.map((r) => r.organizationId);
+}
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+export async function insertApiToken(db: Database, values: typeof apiTokens.$inferInsert): Promise<ApiTokenRow> {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+/** A token neither revoked nor expired at `now`, with its user. */
+export async function findLiveApiToken(db: Database, tokenHash: string, now: Date): Promise<{ token: ApiTokenRow; user: UserRow } | null> {
+  const rows = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Records a token's use, at most once a minute, so that a busy integration does not write on every call. */
+export async function touchApiToken(db: Database, id: string, now: Date): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
+}
+
+export async function listApiTokenRows(db: Database, userId?: string): Promise<(ApiTokenRow & { email: string })[]> {
+  const rows = await db
+    .select({ token: apiTokens, email: users.email })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(userId ? eq(apiTokens.userId, userId) : undefined)
+    .orderBy(asc(apiTokens.createdAt));
+  return rows.map((r) => ({ ...r.token, email: r.email }));
+}
+
+/** Marks a token revoked (once); null when there is no such token. */
+export async function revokeApiTokenRow(db: Database, id: string, now: Date): Promise<ApiTokenRow | null> {
+  const [row] = await db.update(apiTokens).set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${now})` }).where(eq(apiTokens.id, id)).returning();
+  return row ?? null;
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isProtokollError, InputError } from '../errors.ts';
+import { isRefusedTextValue } from '../api/request-guards.ts';
 import { todayInSweden } from '../domain/legal-dates.ts';
 import { resumeSession, secretsMatch } from '../services/accounts.service.ts';
 import type { OidcSettings } from '../config.ts';
@@ -27,7 +28,6 @@ import { registerUpcomingPages } from './pages/upcoming.pages.ts';
 import { registerRegisterPages } from './pages/registers.pages.ts';
 import { registerSearchPages } from './pages/search.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
-import { SignInThrottle } from './sign-in-throttle.ts';
 
 export interface WebOptions {
   database: DatabaseHandle;
@@ -35,7 +35,6 @@ export interface WebOptions {
   today?: () => string;
   /** OpenID Connect sign-in, from the configuration (src/config.ts); none when absent. */
   oidc?: OidcSettings | null;
-  throttle?: SignInThrottle;
   /** The site's canonical address (config.publicUrl): with it, a kallelse also goes out by e-mail. */
   publicUrl?: string;
 }
@@ -45,7 +44,6 @@ export interface WebDependencies {
   db: Database;
   handle: DatabaseHandle;
   oidc: OidcSettings | null;
-  throttle: SignInThrottle;
   publicUrl: string | null;
 }
 
@@ -54,9 +52,12 @@ export { SESSION_COOKIE };
 export const CSRF_COOKIE = 'pk_csrf';
 export const LANGUAGE_COOKIE = 'pk_lang';
 
-/** Whether the visitor came over https (directly or through a proxy), so cookies are marked Secure. */
+/**
+ * Whether the visitor came over https, so cookies are marked Secure: directly, through a trusted proxy
+ * (TRUST_PROXY), or by an https PUBLIC_URL. A client's own X-Forwarded-Proto counts for nothing.
+ */
 export function isSecure(request: FastifyRequest): boolean {
-  return request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https';
+  return request.isHttps;
 }
 
 const assets = {
@@ -71,7 +72,6 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
     db,
     handle: options.database,
     oidc: options.oidc ?? null,
-    throttle: options.throttle ?? new SignInThrottle(),
     publicUrl: options.publicUrl ?? null,
   };
 
@@ -186,6 +186,9 @@ export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyR
   );
 }
 
+/** The request guards' codes (api/request-guards.ts), whose message names the field. */
+const guardCodes = { invalid_character: true, too_long: true } as const;
+
 function renderError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const page = request.page;
   if (!page) {
@@ -205,7 +208,10 @@ function renderError(error: FastifyError | Error, request: FastifyRequest, reply
       if (!page.viewer && request.method === 'GET') return reply.redirect(`/logga-in?tillbaka=${encodeURIComponent(request.url)}`, 303);
       return sendPage(reply, layout(page, { title: t.errors.forbiddenTitle, body: html`<h1>${t.errors.forbiddenTitle}</h1><p>${t.errors.forbidden}</p>` }), 403);
     }
-    const messages = error instanceof InputError ? error.problems.map((p) => t.errors.codes[p.code] ?? p.message) : [t.errors.codes[error.code] ?? error.message];
+    const messages =
+      error instanceof InputError
+        ? error.problems.map((p) => (p.code in guardCodes ? t.errors.inField(t.errors.codes[p.code] ?? p.message, p.path.replace(/^body\./, '')) : (t.errors.codes[p.code] ?? p.message)))
+        : [t.errors.codes[error.code] ?? error.message];
     return sendPage(
       reply,
       layout(page, {
@@ -214,6 +220,10 @@ function renderError(error: FastifyError | Error, request: FastifyRequest, reply
       }),
       status,
     );
+  }
+  if (isRefusedTextValue(error)) {
+    request.log.warn({ err: error }, 'the database refused a value');
+    return sendPage(reply, layout(page, { title: t.errors.ruleTitle, body: html`<h1>${t.errors.ruleTitle}</h1><p>${t.errors.codes.value_refused}</p><p><a href="/">${t.errors.backHome}</a></p>` }), 400);
   }
   const status = (error as FastifyError).statusCode;
   if (status === 413) {

@@ -1,121 +1,153 @@
 /**
- * Rate-limited sign-in (src/web/sign-in-throttle.ts) through the real web form: after the allowed
- * number of failures the next attempt is refused with 429 and a Swedish message, and during the
- * lock-out even the right password signs nobody in.
+ * Sign-in throttling kept in the database (src/services/sign-in-throttle.service.ts), through the real
+ * web form and POST /api/sessions: one address guessing one account is slowed with 429 and Retry-After,
+ * while the right password from another address still signs in; the pauses survive closing and
+ * reopening the app and its database; the pause per account over all addresses is capped.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { createUser } from '../../src/services/accounts.service.ts';
-import { DEFAULT_LIMITS, SignInThrottle } from '../../src/web/sign-in-throttle.ts';
-import { describeOnEachEngine } from '../support/databases.ts';
+import { checkSignIn, recordSignInFailure, SIGN_IN_POLICIES } from '../../src/services/sign-in-throttle.service.ts';
+import { migrateDatabase, openDatabase, type DatabaseHandle } from '../../src/storage/database.ts';
+import { createServerDatabase, describeOnEachEngine, testEngines } from '../support/databases.ts';
 
 const PASSWORD = 'ett-langt-losenord-for-test';
 const FAILED = 'E-postadressen eller lösenordet stämmer inte.';
-const THROTTLED = 'För många försök. Vänta en stund och försök igen.';
+const FREE = SIGN_IN_POLICIES.pair.free;
 
-describeOnEachEngine('sign-in with too many failed attempts', (database) => {
+async function newEmail(handle: DatabaseHandle, name: string): Promise<string> {
+  const email = `${name}.${randomBytes(3).toString('hex')}@example.test`;
+  await createUser(handle.db, { email, name, password: PASSWORD });
+  return email;
+}
+
+/** Posts the sign-in form as a browser would: the CSRF cookie and the same token in the form. */
+async function webSignIn(app: FastifyInstance, email: string, password: string, remoteAddress: string): Promise<LightMyRequestResponse> {
+  const page = await app.inject({ method: 'GET', url: '/logga-in', remoteAddress });
+  const csrf = page.cookies.find((c) => c.name === 'pk_csrf')!.value;
+  return app.inject({
+    method: 'POST',
+    url: '/logga-in',
+    remoteAddress,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `pk_csrf=${csrf}` },
+    payload: new URLSearchParams({ _csrf: csrf, email, password, tillbaka: '/' }).toString(),
+  });
+}
+
+const apiSignIn = (app: FastifyInstance, email: string, password: string, remoteAddress: string) =>
+  app.inject({ method: 'POST', url: '/api/sessions', remoteAddress, payload: { email, password } });
+
+const sessionCookie = (response: LightMyRequestResponse) => response.cookies.find((c) => c.name === 'protokoll_session' && c.value !== '');
+
+describeOnEachEngine('sign-in throttling', (database) => {
   let app: FastifyInstance;
-  let csrf: string;
-
-  const newEmail = async (name: string) => {
-    const email = `${name}.${randomBytes(3).toString('hex')}@example.test`;
-    await createUser(database().db, { email, name, password: PASSWORD });
-    return email;
-  };
-
-  /** Posts the sign-in form as a browser would: the CSRF cookie and the same token in the form. */
-  const signIn = (email: string, password: string, remoteAddress = '127.0.0.1'): Promise<LightMyRequestResponse> =>
-    app.inject({
-      method: 'POST',
-      url: '/logga-in',
-      remoteAddress,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `pk_csrf=${csrf}` },
-      payload: new URLSearchParams({ _csrf: csrf, email, password, tillbaka: '/' }).toString(),
-    });
-
-  const sessionCookie = (response: LightMyRequestResponse) => response.cookies.find((c) => c.name === 'protokoll_session' && c.value !== '');
-
   beforeAll(async () => {
     app = await buildApp({ database: database() });
-    const page = await app.inject({ method: 'GET', url: '/logga-in' });
-    csrf = page.cookies.find((c) => c.name === 'pk_csrf')!.value;
-    expect(csrf).toBeTruthy();
   });
+  afterAll(async () => app?.close());
 
-  it('refuses the attempt after the allowed failures for one email with 429 and a Swedish message, even with the right password', async () => {
-    const email = await newEmail('karin');
-    for (let attempt = 1; attempt <= DEFAULT_LIMITS.perEmail; attempt++) {
-      const response = await signIn(email, `fel-${attempt}`);
+  it('slows one address guessing one account with 429, Retry-After and a Swedish message, while the right password from another address signs in', async () => {
+    const email = await newEmail(database(), 'karin');
+    for (let attempt = 1; attempt <= FREE; attempt++) {
+      const response = await webSignIn(app, email, `fel-${attempt}`, '203.0.113.7');
       expect(response.statusCode, `attempt ${attempt}`).toBe(401);
       expect(response.body).toContain(FAILED);
     }
-
-    const next = await signIn(email, 'fel-igen');
+    const next = await webSignIn(app, email, PASSWORD, '203.0.113.7');
     expect(next.statusCode).toBe(429);
-    expect(next.headers['content-type']).toContain('text/html');
-    expect(next.body).toContain(THROTTLED);
-    expect(next.body).toMatch(/role="alert"><p>För många försök/);
-    expect(next.body).toContain('lang="sv"');
-    // The email typed stays in the form.
+    const retryAfter = Number(next.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_POLICIES.pair.firstPauseMs / 1000);
+    expect(next.body).toMatch(/role="alert"><p>För många misslyckade försök från den här adressen\. Vänta \d+ sekunder och försök igen\./);
     expect(next.body).toContain(`value="${email}"`);
+    expect(sessionCookie(next)).toBeUndefined();
 
-    const right = await signIn(email, PASSWORD);
-    expect(right.statusCode).toBe(429);
-    expect(right.body).toContain(THROTTLED);
-    expect(sessionCookie(right)).toBeUndefined();
-    expect(right.headers.location).toBeUndefined();
-
-    // The email is written another way: still the same account, still locked.
-    const shouted = await signIn(email.toUpperCase(), PASSWORD);
-    expect(shouted.statusCode).toBe(429);
-  });
-
-  it('locks only that email: another account signs in from the same address', async () => {
-    const locked = await newEmail('erik');
-    for (let attempt = 0; attempt < DEFAULT_LIMITS.perEmail; attempt++) await signIn(locked, 'fel');
-    expect((await signIn(locked, PASSWORD)).statusCode).toBe(429);
-
-    const other = await newEmail('aisha');
-    const response = await signIn(other, PASSWORD);
-    expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toBe('/mina-sammantraden');
-    expect(sessionCookie(response)).toBeDefined();
-  });
-
-  it('locks an address that tries many emails, but not the other addresses', async () => {
-    const address = '203.0.113.7';
-    for (let attempt = 0; attempt < DEFAULT_LIMITS.perAddress; attempt++) {
-      expect((await signIn(`gissning-${attempt}@example.test`, 'fel', address)).statusCode).toBe(401);
-    }
-    const email = await newEmail('goran');
-    const refused = await signIn(email, PASSWORD, address);
-    expect(refused.statusCode).toBe(429);
-    expect(refused.body).toContain(THROTTLED);
-    expect(sessionCookie(refused)).toBeUndefined();
-
-    const elsewhere = await signIn(email, PASSWORD, '198.51.100.20');
+    // The owner, elsewhere, is not locked out.
+    const elsewhere = await webSignIn(app, email, PASSWORD, '198.51.100.20');
     expect(elsewhere.statusCode).toBe(303);
     expect(sessionCookie(elsewhere)).toBeDefined();
+    // The e-mail written another way is the same account at the same address: still slowed.
+    expect((await webSignIn(app, email.toUpperCase(), PASSWORD, '203.0.113.7')).statusCode).toBe(429);
+  });
+
+  it('throttles POST /api/sessions the same way, with Retry-After and a JSON error, and its token works as Bearer until deleted', async () => {
+    const email = await newEmail(database(), 'erik');
+    for (let attempt = 1; attempt <= FREE; attempt++) {
+      expect((await apiSignIn(app, email, 'fel', '203.0.113.8')).statusCode).toBe(401);
+    }
+    const throttled = await apiSignIn(app, email, PASSWORD, '203.0.113.8');
+    expect(throttled.statusCode).toBe(429);
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    expect((throttled.json() as { error: { code: string } }).error.code).toBe('too_many_attempts');
+    // Failures through the web form and the API count together.
+    expect((await webSignIn(app, email, PASSWORD, '203.0.113.8')).statusCode).toBe(429);
+
+    const signedIn = await apiSignIn(app, email, PASSWORD, '198.51.100.21');
+    expect(signedIn.statusCode).toBe(201);
+    const { token } = signedIn.json() as { token: string };
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await app.inject({ method: 'GET', url: '/api/meetings', headers })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'DELETE', url: '/api/sessions/current', headers })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/api/meetings', headers })).statusCode).toBe(401);
+  });
+
+  it('caps the pause of one account guessed from many addresses, so its owner waits half a minute at most', async () => {
+    const email = await newEmail(database(), 'aisha');
+    const now = new Date('2026-05-04T10:00:00Z');
+    for (let i = 0; i < 40; i++) await recordSignInFailure(database().db, { email, address: `192.0.2.${i}`, now });
+    const verdict = await checkSignIn(database().db, { email, address: '198.51.100.99', now });
+    expect(verdict).toEqual({ allowed: false, retryAfterSeconds: SIGN_IN_POLICIES.account.maxPauseMs / 1000 });
+    const later = await checkSignIn(database().db, { email, address: '198.51.100.99', now: new Date(now.getTime() + SIGN_IN_POLICIES.account.maxPauseMs) });
+    expect(later).toEqual({ allowed: true });
   });
 });
 
-describe('the sign-in throttle', () => {
-  it('forgives the failures once the window has passed, and a success clears the email', () => {
-    let now = 1_000_000;
-    const throttle = new SignInThrottle({ windowMs: 60_000, perAddress: 10, perEmail: 2 }, () => now);
-    throttle.recordFailure('10.0.0.1', 'a@example.test');
-    throttle.recordFailure('10.0.0.1', 'A@example.test');
-    expect(throttle.allows('10.0.0.1', 'a@example.test')).toBe(false);
-    now += 59_999;
-    expect(throttle.allows('10.0.0.1', 'a@example.test')).toBe(false);
-    now += 2;
-    expect(throttle.allows('10.0.0.1', 'a@example.test')).toBe(true);
+/** A database that outlives the app and its connection: a data folder (PGlite) or a server database. */
+async function durableDatabase(engine: (typeof testEngines)[number]): Promise<{ open: () => Promise<DatabaseHandle>; remove: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'protokoll-throttle-'));
+    return { open: () => openDatabase({ dataDir }), remove: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const server = await createServerDatabase();
+  return { open: () => openDatabase({ databaseUrl: server.url }), remove: server.drop };
+}
 
-    throttle.recordFailure('10.0.0.1', 'b@example.test');
-    throttle.recordSuccess('b@example.test');
-    throttle.recordFailure('10.0.0.1', 'b@example.test');
-    expect(throttle.allows('10.0.0.1', 'b@example.test')).toBe(true);
+for (const engine of testEngines) {
+  const available = engine === 'pglite' || Boolean(process.env.TEST_DATABASE_URL);
+  (available ? describe : describe.skip)(`sign-in throttling across a restart [${engine}]`, () => {
+    let store: Awaited<ReturnType<typeof durableDatabase>>;
+    beforeAll(async () => {
+      store = await durableDatabase(engine);
+    });
+    afterAll(async () => store?.remove());
+
+    it('still refuses the throttled address after the app and its database are closed and opened again', async () => {
+      let handle = await store.open();
+      await migrateDatabase(handle);
+      const email = await newEmail(handle, 'birgitta');
+      let app = await buildApp({ database: handle });
+      for (let attempt = 1; attempt <= FREE; attempt++) expect((await webSignIn(app, email, 'fel', '203.0.113.9')).statusCode).toBe(401);
+      expect((await webSignIn(app, email, PASSWORD, '203.0.113.9')).statusCode).toBe(429);
+      await app.close();
+      await handle.close();
+
+      handle = await store.open();
+      app = await buildApp({ database: handle });
+      try {
+        const again = await webSignIn(app, email, PASSWORD, '203.0.113.9');
+        expect(again.statusCode).toBe(429);
+        expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
+        expect((await apiSignIn(app, email, PASSWORD, '203.0.113.9')).statusCode).toBe(429);
+        expect((await webSignIn(app, email, PASSWORD, '198.51.100.22')).statusCode).toBe(303);
+      } finally {
+        await app.close();
+        await handle.close();
+      }
+    });
   });
-});
+}

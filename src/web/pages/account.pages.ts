@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { accountForIdentity, authenticate, endSession, startSession } from '../../services/accounts.service.ts';
 import type { OidcSettings } from '../../config.ts';
+import { checkSignIn, recordSignInFailure, recordSignInSuccess } from '../../services/sign-in-throttle.service.ts';
 import { parseCookies, serializeCookie } from '../cookies.ts';
 import { sendPage, type PageContext } from '../context.ts';
 import { csrfField, emptyForm, errorSummary, inputField, type FormState } from '../forms.ts';
@@ -46,7 +47,7 @@ async function completeSignIn(request: FastifyRequest, reply: FastifyReply, db: 
   return reply.redirect(safeReturnPath(returnTo === '/' ? '/mina-sammantraden' : returnTo), 303);
 }
 
-export async function registerAccountPages(app: FastifyInstance, { db, oidc: oidcSettings, throttle }: WebDependencies): Promise<void> {
+export async function registerAccountPages(app: FastifyInstance, { db, oidc: oidcSettings }: WebDependencies): Promise<void> {
   app.get('/logga-in', async (request, reply) => {
     const { tillbaka, utloggad } = request.query as { tillbaka?: string; utloggad?: string };
     const context = request.page;
@@ -70,15 +71,18 @@ export async function registerAccountPages(app: FastifyInstance, { db, oidc: oid
     if (!email) errors.email = t.form.required;
     if (!password) errors.password = t.form.required;
     if (Object.keys(errors).length) return sendPage(reply, signInPage(context, { values: { email }, errors }, { returnTo }), 400);
-    if (!throttle.allows(request.ip, email)) {
-      return sendPage(reply, signInPage(context, { values: { email }, errors: {} }, { returnTo, message: t.signIn.throttled }), 429);
+    const attempt = { email, address: request.ip };
+    const verdict = await checkSignIn(db, attempt);
+    if (!verdict.allowed) {
+      void reply.header('retry-after', String(verdict.retryAfterSeconds));
+      return sendPage(reply, signInPage(context, { values: { email }, errors: {} }, { returnTo, message: t.signIn.throttledFor(verdict.retryAfterSeconds) }), 429);
     }
     const account = await authenticate(db, { email, password });
     if (!account) {
-      throttle.recordFailure(request.ip, email);
+      await recordSignInFailure(db, attempt);
       return sendPage(reply, signInPage(context, { values: { email }, errors: {} }, { returnTo, message: t.signIn.failed }), 401);
     }
-    throttle.recordSuccess(email);
+    await recordSignInSuccess(db, attempt);
     return completeSignIn(request, reply, db, account.id, returnTo);
   });
 
