@@ -13,6 +13,7 @@ import { isWrittenInPastTense, parseItem, tenseOfItem } from './item.ts';
 import { nameKey, sameName } from './person-names.ts';
 import { findHeadings, findNumberedPoints, type HeadingCandidate, trailerStart } from './segment.ts';
 import { applySigningTimes, splitSigningReport } from './signing-report.ts';
+import { isFlattenedText, unflattenText } from './unflatten-text.ts';
 
 export interface ParseOptions {
   /** Names the document in error messages (a file name); defaults to "document". */
@@ -27,7 +28,7 @@ function notMinutes(source: string, reason: string): InputError {
 export function parseMinutesText(text: string, options: ParseOptions = {}): Minutes {
   const source = options.source ?? 'document';
   if (text.trim() === '') throw notMinutes(source, 'the document is empty');
-  const report = splitSigningReport(cleanLines(text));
+  const report = splitSigningReport(cleanLines(isFlattenedText(text) ? unflattenText(text) : text));
   const lines = report.lines;
   const sectionHeadings = findHeadings(lines);
   const headings = sectionHeadings.length > 0 ? sectionHeadings : numberedPointsOfNotes(lines);
