@@ -36,7 +36,7 @@ const BARE_LABEL = new Set([
   'frånvarande', 'innehållsförteckning', 'sammanträdesplats', 'mötesplats', 'antecknare', 'protokollförare',
 ]);
 
-const labelWords = [...LABELS.map(([label]) => label), 'protokolljusterare']
+const labelWords = LABELS.map(([label]) => label)
   .filter((l) => /^\p{L}/u.test(l))
   .sort((a, b) => b.length - a.length);
 const bareLabels = labelWords.filter((l) => l.includes(' ') || BARE_LABEL.has(l));
@@ -57,8 +57,11 @@ const SECTION_HEADING = new RegExp(
   'gu',
 );
 
-/** "§ 12", "KS § 12", "39 §", "Paragraf 12" followed by a title or a Dnr. */
-const PARAGRAPH_HEADING = /(?<=\s)(?:(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,4})\s+)?(?:(?<!§)§\s*\d{1,4}(?![\d-])|\d{1,4}\s*§(?!§)|Paragraf\s+\d{1,4})(?:\s*[.:])?(?=\s+(?:\p{Lu}|Dnr|"|”))/gu;
+/**
+ * "§ 12", "KS § 12", "39 §", "Paragraf 12" followed by a title or a Dnr. Only a prefix in capitals: a mixed-case one
+ * ("Ksau") could be the end of a name before a § reference ("Bo Al § 1").
+ */
+const PARAGRAPH_HEADING = /(?<=\s)(?:\p{Lu}{2,6}\s+)?(?:(?<!§)§\s*\d{1,4}(?![\d-])|\d{1,4}\s*§(?!§)|Paragraf\s+\d{1,4})(?:\s*[.:])?(?=\s+(?:\p{Lu}|Dnr|"|”))/gu;
 /** Words after which "§ 12" is a reference in running text, not a heading. */
 const REFERENCE_BEFORE = /(?:^|[\s(])(?:enligt|i|och|samt|se|till|från|jfr\.?|av|under|om|vid|med|kl\.?|den|ej|för|§§)\s*$|[,–-]\s*$|\d\s*$/iu;
 

@@ -110,6 +110,7 @@ export const LABELS: ReadonlyArray<readonly [string, HeaderField]> = [
   ['utsedda att justera', 'adjusters'],
   ['utsedda justerare', 'adjusters'],
   ['protokollsjusterare', 'adjusters'],
+  ['protokolljusterare', 'adjusters'],
   ['justerare', 'adjusters'],
   ['justerande', 'adjusters'],
   ['justeras av', 'adjusted-by'],
