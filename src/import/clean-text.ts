@@ -6,6 +6,9 @@
 
 import { BODY_PREFIX, PARAGRAPH_HEADING_START } from './lexicon/paragraph-heading.ts';
 
+/** Private-use code points that Symbol and Wingdings fonts use for bullets. */
+const BULLET_GLYPHS = new Set(['\uF0B7', '\uF0A7', '\uF0D8', '\uF076', '\uF0FC']);
+
 /** Normalises characters and newlines; keeps tabs, which carry table structure. */
 export function normaliseText(text: string): string {
   // Only combining marks (a decomposed "å") change under NFC; most text has none, and NFC is costly.
@@ -14,6 +17,11 @@ export function normaliseText(text: string): string {
   out = out.replace(/\r\n?|\f/g, '\n');
   // Soft hyphens and zero-width characters vanish; odd spaces become spaces; control characters other than
   // tab and newline are noise from broken extraction.
+  // Ligatures and private-use glyphs from PDF fonts without a proper mapping: "ﬁnansierar" is "finansierar";
+  // a Symbol-font bullet is a bullet, any other private-use glyph is noise.
+  if (/[\uFB00-\uFB06\uE000-\uF8FF]/u.test(out)) {
+    out = out.replace(/[\uFB00-\uFB06]/gu, (c) => c.normalize('NFKC')).replace(/[\uE000-\uF8FF]/gu, (c) => (BULLET_GLYPHS.has(c) ? '•' : ''));
+  }
   return out.replace(/[\u00AD\u200B-\u200D\u2060]|[\u00A0\u2007\u202F]|[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, (c) =>
     c === '\u00AD' || (c >= '\u200B' && c <= '\u200D') || c === '\u2060' ? '' : ' ',
   );

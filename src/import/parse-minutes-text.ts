@@ -13,6 +13,7 @@ import { isWrittenInPastTense, parseItem, tenseOfItem } from './item.ts';
 import { nameKey, sameName } from './person-names.ts';
 import { findHeadings, findNumberedPoints, type HeadingCandidate, trailerStart } from './segment.ts';
 import { applySigningTimes, splitSigningReport } from './signing-report.ts';
+import { isFlattenedText, unflattenText } from './unflatten-text.ts';
 
 export interface ParseOptions {
   /** Names the document in error messages (a file name); defaults to "document". */
@@ -27,14 +28,14 @@ function notMinutes(source: string, reason: string): InputError {
 export function parseMinutesText(text: string, options: ParseOptions = {}): Minutes {
   const source = options.source ?? 'document';
   if (text.trim() === '') throw notMinutes(source, 'the document is empty');
-  const report = splitSigningReport(cleanLines(text));
+  const report = splitSigningReport(cleanLines(isFlattenedText(text) ? unflattenText(text) : text));
   const lines = report.lines;
   const sectionHeadings = findHeadings(lines);
   const headings = sectionHeadings.length > 0 ? sectionHeadings : numberedPointsOfNotes(lines);
   const firstItemLine = headings[0]?.line ?? lines.length;
   const lastHeading = headings[headings.length - 1];
   const trailerLine = lastHeading ? trailerStart(lines, lastHeading.line, lines.length) : lines.length;
-  const zoneLines = [...lines.slice(0, firstItemLine), '', ...lines.slice(trailerLine)];
+  const zoneLines = readableAttendance([...lines.slice(0, firstItemLine), '', ...lines.slice(trailerLine)]);
   const zone = splitHeaderZone(zoneLines);
   const header = readHeader(zone, zoneLines.join('\n'));
   applySigningTimes(header.signatures, report.signed);
@@ -70,10 +71,15 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
   const knownNames = attendees.map((a) => a.name);
   const pastTense = isWrittenInPastTense(lines.slice(firstItemLine, trailerLine));
   const items = headings.map((h, i) => {
-    const end = i + 1 < headings.length ? headings[i + 1]!.line : trailerLine;
-    return parseItem(lines, h.line, end, { number: h.point ? null : h.number, rest: h.rest }, knownNames, {
+    const next = headings[i + 1];
+    const dnrAbove = next ? caseNumberAbove(lines, next.line) : undefined;
+    const end = next ? (dnrAbove?.line ?? next.line) : trailerLine;
+    const item = parseItem(lines, h.line, end, { number: h.point ? null : h.number, rest: h.rest }, knownNames, {
       pastTense: tenseOfItem(lines.slice(h.line, end), pastTense),
     });
+    const own = caseNumberAbove(lines, h.line);
+    if (item.caseNumber === null && own) item.caseNumber = own.caseNumber;
+    return item;
   });
 
   const hasHeader =
@@ -149,4 +155,37 @@ function numberedPointsOfNotes(lines: string[]): HeadingCandidate[] {
   const zoneLines = lines.slice(0, points[0]!.line);
   const header = readHeader(splitHeaderZone(zoneLines), zoneLines.join('\n'));
   return header.meeting.date !== null ? points : [];
+}
+
+/** "Dnr TN 2025/007" alone on the line right above a § heading: that §'s case number. */
+function caseNumberAbove(lines: string[], headingLine: number): { line: number; caseNumber: string } | undefined {
+  let k = headingLine - 1;
+  while (k >= 0 && lines[k]!.trim() === '') k--;
+  const m = k >= 0 ? /^\s*Dnr\.?:?\s+(\S.{0,40}?)[\s.,]*$/u.exec(lines[k]!) : null;
+  return m ? { line: k, caseNumber: m[1]! } : undefined;
+}
+
+const CHECKED_BOX = /^\s*(?:\[\s*[xX✓✔]\s*\]|☒|☑)\s*/u;
+const EMPTY_BOX = /^\s*(?:\[\s*\]|☐)\s/u;
+/** "Andersson, Anna" as a cell of its own: a surname, a comma, a first name. */
+const SURNAME_FIRST = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?), (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=\t|$|\s)/u;
+
+/**
+ * Attendance written as checkboxes ("[X] Anna Ek (S)", "[ ] Bo Al (M)": only the ticked are present) and
+ * names written surname first ("Andersson, Anna", in lists that write every name so) become plain entries.
+ */
+function readableAttendance(zone: string[]): string[] {
+  const surnameFirst = zone.filter((l) => SURNAME_FIRST.test(l.replace(/^[^\t:]{1,30}(?:\t|:\s*)(?=\p{Lu}\p{Ll}+, )/u, ''))).length >= 2;
+  const out: string[] = [];
+  for (const line of zone) {
+    if (EMPTY_BOX.test(line)) continue;
+    let l = line.replace(CHECKED_BOX, '');
+    if (surnameFirst) {
+      l = l.replace(/^([^\t:]{1,30}(?:\t|:\s*))?(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?), (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=\t|$|\s)/u,
+        (_m, label: string | undefined, surname: string, first: string) => `${label ?? ''}${first} ${surname}`);
+      l = l.replace(/\t(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?), (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=\t|$)/gu, '\t$2 $1');
+    }
+    out.push(l);
+  }
+  return out;
 }

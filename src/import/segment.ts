@@ -114,6 +114,8 @@ export function trailerStart(lines: string[], start: number, end: number): numbe
     if (/^vid protokollet\b/iu.test(t) || /^ANSLAG\b|^BEVIS\b/u.test(t) || /^protokollet är justerat/iu.test(t)) return i;
     // An extract's attestation ("Rätt utdraget intygar") closes it like a signature block.
     if (/^rätt utdraget\b/iu.test(t)) return i;
+    // The log an electronic justering leaves ("Elektronisk justering – händelselogg", "Signeringslogg").
+    if (/^(?:elektronisk justering\b|signeringslogg\b|händelselogg\b)/iu.test(t)) return i;
     const label = headerLabelOf(t);
     if (!label) continue;
     if (TRAILER_FIELDS.has(label.field)) return i;

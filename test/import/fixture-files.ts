@@ -17,8 +17,9 @@ export interface AnnotatedMinutes {
   expected: unknown;
 }
 
+/** Throws when the folder is missing, so tests on the seeds fail loudly instead of passing with nothing to test. */
 export function annotatedMinutes(dir: string): AnnotatedMinutes[] {
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir)) throw new Error(`annotated minutes not found: ${dir} (the shared seeds live in ../shared/fixtures/seeds)`);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.expected.json'))
     .sort()

@@ -32,7 +32,7 @@ export type HeaderField =
   | 'table-of-contents';
 
 /** Longest labels first, so "Övriga deltagare" wins over "Övriga" and "Plats och tid" over "Plats". */
-const LABELS: ReadonlyArray<readonly [string, HeaderField]> = [
+export const LABELS: ReadonlyArray<readonly [string, HeaderField]> = [
   ['plats och tid för justering', 'adjustment'],
   ['tid och plats för justering', 'adjustment'],
   ['justeringens plats och tid', 'adjustment'],
@@ -110,6 +110,7 @@ const LABELS: ReadonlyArray<readonly [string, HeaderField]> = [
   ['utsedda att justera', 'adjusters'],
   ['utsedda justerare', 'adjusters'],
   ['protokollsjusterare', 'adjusters'],
+  ['protokolljusterare', 'adjusters'],
   ['justerare', 'adjusters'],
   ['justerande', 'adjusters'],
   ['justeras av', 'adjusted-by'],

@@ -48,7 +48,7 @@ export function inlineDecisionOf(line: string): string | undefined {
 }
 
 /** Headings that are never part of a decision. */
-const OTHER_HEADINGS = [
+export const OTHER_HEADINGS = [
   'bakgrund', 'ärendebeskrivning', 'ärendet', 'sammanfattning', 'sammanfattning av ärendet', 'sammanfattning och överväganden',
   'underlag för beslut', 'beslutsunderlag', 'handlingar', 'underlag', 'yrkanden', 'yrkande', 'propositionsordning',
   'beslutsgång', 'omröstning', 'omröstningsresultat', 'votering', 'reservation', 'reservationer', 'protokollsanteckning',

@@ -1,0 +1,159 @@
+/**
+ * Text flattened to one line (web text extraction, document portals) has lost its line breaks: headings,
+ * attendance and §§ run together. This pre-pass puts the breaks back where the vocabulary and order of Swedish
+ * minutes say a line starts (header labels, § headings, subheadings, bullets, the end of a § title), so the
+ * normal line-based pipeline can read it. Every pattern is anchored on a fixed word or sign and looks back a
+ * bounded distance, so the pass stays linear in the length of the text.
+ */
+import { LABELS } from './lexicon/header-labels.ts';
+import { OTHER_HEADINGS } from './lexicon/section-headings.ts';
+
+/** Fewer than one line break per this many characters: the text has been flattened. */
+const CHARACTERS_PER_BREAK = 300;
+
+/** Whether the text has (almost) no line breaks left, so its structure must be found from its words. */
+export function isFlattenedText(text: string): boolean {
+  if (text.length < CHARACTERS_PER_BREAK) return false;
+  let breaks = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++breaks * CHARACTERS_PER_BREAK >= text.length) return false;
+  }
+  return true;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Labels that start a line even without a colon: several words, or a word that rarely starts a sentence in
+ * capitals. Others ("Tid", "Plats", "Datum", "Övriga", "Lokal") need a colon, since they also start sentences
+ * and § titles ("Övriga frågor").
+ */
+const BARE_LABEL = new Set([
+  'beslutande', 'ledamöter', 'ersättare', 'närvarande', 'närvarolista', 'deltagare', 'justerare', 'justerande',
+  'protokollsjusterare', 'protokolljusterare', 'sekreterare', 'ordförande', 'underskrifter', 'paragrafer',
+  'sammanträdesdatum', 'mötesdatum', 'justeringsdatum', 'tjänstepersoner', 'förvaringsplats', 'justeras',
+  'frånvarande', 'innehållsförteckning', 'sammanträdesplats', 'mötesplats', 'antecknare', 'protokollförare',
+]);
+
+const labelWords = LABELS.map(([label]) => label)
+  .filter((l) => /^\p{L}/u.test(l))
+  .sort((a, b) => b.length - a.length);
+const bareLabels = labelWords.filter((l) => l.includes(' ') || BARE_LABEL.has(l));
+const LABEL_WITH_COLON = new RegExp(String.raw`(?<=\s)(?:${labelWords.map((l) => escape(capitalised(l))).join('|')})(?=\s*:)`, 'gu');
+const LABEL_BARE = new RegExp(String.raw`(?<=[^\s(]\s+)(?:${bareLabels.map((l) => escape(capitalised(l))).join('|')})(?=\s+[\p{Lu}\d§])`, 'gu');
+/** Short labels that also start sentences, taken without a colon only before a value of their kind. */
+const SHORT_LABEL =
+  /(?<=\S\s+)(?:(?:Tid|Datum|Justering|Sammanträdestid|Mötestid)(?=\s+(?:\d|kl\b|(?:[Mm]ån|[Tt]is|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ör|[Ss]ön)dag))|(?:Plats|Lokal)(?=\s+\p{Lu}))/gu;
+/** ANSLAG/BEVIS boxes and "Vid protokollet" close the minutes; "Justerandes signatur" is page furniture. */
+const BOX_WORDS = /(?<=\s)(?:ANSLAG(?:\s*\/\s*BEVIS)?|BEVIS|Vid protokollet|Justerandes sign\p{L}*:?|Utdragsbestyrkande:?|Rätt utdraget intygar)(?![\p{L}])/gu;
+
+/** Subheadings inside a § that stand alone on their line: "Beslut", "Styrelsens beslut", "Förslag till beslut". */
+const SECTION_WORDS = [
+  'beslut', 'förslag till beslut', 'beslutsförslag', 'förslag', ...OTHER_HEADINGS.filter((h) => !['information', 'status', 'paus', 'anteckning', 'samverkan', 'ärendet'].includes(h)),
+].sort((a, b) => b.length - a.length);
+const SECTION_HEADING = new RegExp(
+  String.raw`(?<=[^\s]\s+)((?:\p{Lu}\p{Ll}+s(?:\s+\p{Ll}+s)?\s+(?:beslut|förslag(?: till beslut)?))|(?:${SECTION_WORDS.map((h) => escape(capitalised(h))).join('|')}))(?:\s*(:))?(?=\s+(?:\p{Lu}|att\s|[-•]\s))`,
+  'gu',
+);
+
+/**
+ * "§ 12", "KS § 12", "39 §", "Paragraf 12" followed by a title or a Dnr. Only a prefix in capitals: a mixed-case one
+ * ("Ksau") could be the end of a name before a § reference ("Bo Al § 1").
+ */
+const PARAGRAPH_HEADING = /(?<=\s)(?:\p{Lu}{2,6}\s+)?(?:(?<!§)§\s*\d{1,4}(?![\d-])|\d{1,4}\s*§(?!§)|Paragraf\s+\d{1,4})(?:\s*[.:])?(?=\s+(?:\p{Lu}|Dnr|"|”))/gu;
+/** Words after which "§ 12" is a reference in running text, not a heading. */
+const REFERENCE_BEFORE = /(?:^|[\s(])(?:enligt|i|och|samt|se|till|från|jfr\.?|av|under|om|vid|med|kl\.?|den|ej|för|§§)\s*$|[,–-]\s*$|\d\s*$/iu;
+
+/** Bullets ("- Lägga …", "• att …") and numbered points of notes ("2. Lägesbild"). */
+const BULLET = /(?<=\S)\s+(?=[-•▪●]\s+\p{L})/gu;
+const NUMBERED_POINT = /(?<=[.!?:)]|\p{Ll})\s+(?=(?:Punkt\s+)?\d{1,2}[.)]\s+\p{Lu})/gu;
+
+/** Words that end a § title in flattened text: the start of a sentence ("Styrelsen beslutar", "Till justerare utses"). */
+const TITLE_CONTINUES_AFTER = /^(?:och|i|av|för|till|från|om|med|på|vid|inom|mot|samt|enligt|över|under|inför|kring|efter|hos|som|mellan|utan|the|&|–|-)$/iu;
+/** Capitalised words that open a sentence even when a function word follows ("Till justerare utses …"). */
+const SENTENCE_OPENER = /^(?:Till|I|Under|Efter|Vid|Med|Inför|Enligt|Det|Den|De|En|Ett|Inga?|Ingen|Man|Vi|Nästa|Samtliga|Alla)$/u;
+
+/** Puts a line break before and after the known landmarks of minutes in text that has none. */
+export function unflattenText(text: string): string {
+  let out = text.replace(/ {2,}/gu, '\n\n');
+  out = out.replace(PARAGRAPH_HEADING, (m, offset: number, whole: string) =>
+    REFERENCE_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset)) ? m : `\n${m}`,
+  );
+  out = out.replace(LABEL_WITH_COLON, '\n$&').replace(LABEL_BARE, '\n$&').replace(SHORT_LABEL, '\n$&').replace(BOX_WORDS, '\n$&\n');
+  out = out.replace(SECTION_HEADING, (_m, heading: string, colon: string | undefined) => (colon ? `\n${heading}:` : `\n${heading}\n`));
+  out = out.replace(BULLET, '\n').replace(NUMBERED_POINT, '\n\n');
+  out = breakBeforePartyEntries(out);
+  return out
+    .split('\n')
+    .map((line) => splitTitleLine(line))
+    .join('\n');
+}
+
+const HEADING_START = /^\s*(?:(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,4})\s+)?(?:§\s*\d{1,4}|\d{1,4}\s*§|Paragraf\s+\d{1,4}|(?:Punkt\s+)?\d{1,2}[.)])(?:\s*[.:])?\s+/u;
+
+/**
+ * "§ 12 Val av justerare Styrelsen utser Anna Ek" → the heading, then the text: the title ends before the first
+ * capitalised word that starts a sentence (followed by a lower-case word, not after a preposition), or before a
+ * Dnr, within the first twelve words.
+ */
+function splitTitleLine(line: string): string {
+  const start = HEADING_START.exec(line);
+  if (!start) return line;
+  const rest = line.slice(start[0].length);
+  // "§ 45 Dnr RUN 2023/101 Val av justerare …": the Dnr stays on the heading line, the title goes below it.
+  if (/^Dnr\b/u.test(rest)) {
+    const words = rest.split(' ');
+    const n = dnrLength(words, 0);
+    const after = words.slice(n).join(' ');
+    return `${start[0]}${words.slice(0, n).join(' ')}${after ? `\n${splitTitleText(after)}` : ''}`;
+  }
+  return `${start[0]}${splitTitleText(rest)}`;
+}
+
+/** A title followed by the § text on the same line → the title, a line break, the text. */
+function splitTitleText(rest: string): string {
+  const words = rest.split(' ');
+  // A short line without a full stop is the title alone: the subheading or Dnr after it was already broken off.
+  if (words.length <= 12 && !/[.!?]\s/u.test(rest) && !/[.!?]$/u.test(rest.trim())) return rest;
+  for (let i = 0; i < Math.min(words.length - 1, 14); i++) {
+    const word = words[i]!;
+    if (i > 0 && /^Dnr\b/u.test(word)) {
+      const dnrEnd = dnrLength(words, i);
+      const before = words.slice(0, i).join(' ');
+      const dnr = words.slice(i, i + dnrEnd).join(' ');
+      const after = words.slice(i + dnrEnd).join(' ');
+      return `${before}\t${dnr}${after ? `\n${after}` : ''}`;
+    }
+    const next = words[i + 1] ?? '';
+    const startsSentence =
+      /^\p{Lu}\p{Ll}/u.test(word) &&
+      /^\p{Ll}/u.test(next) &&
+      (SENTENCE_OPENER.test(word) || !TITLE_CONTINUES_AFTER.test(next));
+    if (i > 0 && startsSentence && !TITLE_CONTINUES_AFTER.test(words[i - 1]!)) {
+      return `${words.slice(0, i).join(' ')}\n${words.slice(i).join(' ')}`;
+    }
+  }
+  return rest;
+}
+
+/** "Dnr KS 2025/123" or "Dnr 2025/45": the label and one or two words after it. */
+function dnrLength(words: string[], at: number): number {
+  let n = 1;
+  if (words[at + n] && /^[\p{Lu}]{1,6}$/u.test(words[at + n]!)) n++;
+  if (words[at + n] && /\d/u.test(words[at + n]!)) n++;
+  return n;
+}
+
+/** "Anna Ek (S)": two capitalised words and a party in parentheses. */
+const PARTY_ENTRY = /(?<=[^\n])[ \t]+(?=\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+,? \((?:\p{Lu}[\p{Lu}\p{Ll}]{0,4}|\p{Ll}{1,3})\))/gu;
+
+/**
+ * Attendance run together ("Peder Ek (S), Sundsvall ordf. Anna Ål (C), Umeå"): each "Name (Party)" starts an
+ * entry. Only above the first § heading, where the attendance lists are, so a name in running text stays put.
+ */
+function breakBeforePartyEntries(text: string): string {
+  const firstHeading = /\n\s*(?:(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,4})\s+)?(?:§\s*\d|\d{1,4}\s*§)/u.exec(text);
+  const end = firstHeading ? firstHeading.index : text.length;
+  return text.slice(0, end).replace(PARTY_ENTRY, '\n') + text.slice(end);
+}

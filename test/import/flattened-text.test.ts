@@ -1,0 +1,70 @@
+/**
+ * Text flattened to one line (web text extraction, document portals): every seed and fixture with each newline
+ * turned into a space, and with tabs turned into spaces as well, must still be read as minutes, with structure
+ * found from the vocabulary of Swedish minutes. The floors below are what the pre-pass reaches today (issue 18;
+ * the goal is 0.90 for every seed); they keep it from sliding back.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseMinutesText } from '../../src/import/index.ts';
+import { isFlattenedText, unflattenText } from '../../src/import/unflatten-text.ts';
+import { annotatedMinutes, OWN_FIXTURES_DIR, SEEDS_DIR } from './fixture-files.ts';
+import { scoreMinutes } from './score-minutes.ts';
+
+const seeds = annotatedMinutes(SEEDS_DIR);
+const fixtures = annotatedMinutes(OWN_FIXTURES_DIR);
+const scoreOf = (expected: unknown, text: string) => scoreMinutes(expected, JSON.parse(JSON.stringify(parseMinutesText(text))));
+const FLATTENINGS: ReadonlyArray<readonly [string, (text: string) => string]> = [
+  ["newlines as spaces (tr '\\n' ' ')", (t) => t.replace(/\n/gu, ' ')],
+  ['newlines and tabs as spaces', (t) => t.replace(/[\n\t]/gu, ' ')],
+];
+
+describe('flattened text', () => {
+  it('tells a flattened text from one with lines', () => {
+    const text = seeds[0]!.text;
+    expect(isFlattenedText(text)).toBe(false);
+    expect(isFlattenedText(text.replace(/\n/gu, ' '))).toBe(true);
+    expect(isFlattenedText('Protokoll Styrelsen')).toBe(false);
+  });
+
+  it('puts § headings, labels and subheadings back on lines of their own, and ends the title before the text', () => {
+    const flat =
+      'Protokoll Kulturnämnden Lövsjö kommun Plats och tid: Kulturhuset, kl. 13.00–15.00 Beslutande Anna Ek (S), ordförande Bo Al (M) ' +
+      'Justerare: Bo Al § 1 Val av justerare Till justerare utses Bo Al. § 2 Budget 2026 Dnr KN 2025/12 Beslut Nämnden antar budgeten. ' +
+      'Enligt § 5 i reglementet gäller den från 1 januari. § 3 Information från Region Norrskog Förvaltningschefen informerar.';
+    const lines = unflattenText(flat).split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines).toEqual(expect.arrayContaining(['§ 1 Val av justerare', 'Till justerare utses Bo Al.', 'Beslut', 'Justerare: Bo Al']));
+    expect(lines.some((l) => l.startsWith('§ 2 Budget 2026') && l.includes('KN 2025/12'))).toBe(true);
+    expect(lines).toContain('§ 3 Information från Region Norrskog');
+    expect(lines.some((l) => l.startsWith('§ 5'))).toBe(false);
+    const minutes = parseMinutesText(flat);
+    expect(minutes.items.map((i) => [i.number, i.title, i.decisions])).toEqual([
+      [1, 'Val av justerare', ['Till justerare utses Bo Al.']],
+      [2, 'Budget 2026', ['Nämnden antar budgeten. Enligt § 5 i reglementet gäller den från 1 januari.']],
+      [3, 'Information från Region Norrskog', []],
+    ]);
+    expect(minutes.attendees.map((a) => [a.name, a.party, a.role, a.voting])).toEqual([
+      ['Anna Ek', 'S', 'chair', true],
+      ['Bo Al', 'M', 'member', true],
+    ]);
+  });
+
+  it('reads a long flattened text in one pass (no backtracking blow-up on 1 MB)', () => {
+    const chunk = 'Styrelsen beslutar att Anna Ek (S) Beslut Plats: Kulturhuset § 12 Val av justerare Till justerare utses Bo Al. ';
+    const flat = `Protokoll Styrelsen Datum: 2025-01-01 ${chunk.repeat(Math.ceil(1_000_000 / chunk.length))}`;
+    expect(unflattenText(flat).length).toBeGreaterThan(flat.length);
+  });
+
+  for (const [label, flatten] of FLATTENINGS) {
+    it(`reads every seed flattened with ${label}: none below 0.6, a mean of at least 0.80`, () => {
+      const scores = seeds.map((doc) => ({ name: doc.name, ...scoreOf(doc.expected, flatten(doc.text)) }));
+      expect(scores.filter((s) => s.total < 0.6).map((s) => `${s.name}: ${s.total.toFixed(3)} (${s.notes.join('; ')})`)).toEqual([]);
+      expect(scores.reduce((sum, s) => sum + s.total, 0) / scores.length).toBeGreaterThanOrEqual(0.8);
+    });
+
+    it(`reads every fixture flattened with ${label}: none refused, a mean of at least 0.78`, () => {
+      const scores = fixtures.map((doc) => ({ name: doc.name, ...scoreOf(doc.expected, flatten(doc.text)) }));
+      expect(scores.filter((s) => s.total < 0.4).map((s) => `${s.name}: ${s.total.toFixed(3)}`)).toEqual([]);
+      expect(scores.reduce((sum, s) => sum + s.total, 0) / scores.length).toBeGreaterThanOrEqual(0.78);
+    });
+  }
+});
