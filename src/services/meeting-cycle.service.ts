@@ -30,6 +30,7 @@ import {
 import { listDelegatedDecisionsOnAgenda, reportDelegatedDecisionsListedIn } from './follow-up.service.ts';
 import { queueKallelseMail } from './mail/kallelse-mail.ts';
 import { requireAdministratorOfOrganization, requireSecretaryOf } from './access.ts';
+import { whileUnchanged } from './public-cache.ts';
 import type { Viewer } from './accounts.service.ts';
 import { sealAdjustedMinutes } from './integrity.service.ts';
 import { quorumOf, pickServingSubstitutes, type AttendanceEntry, type QuorumResult } from '../domain/quorum.ts';
@@ -876,6 +877,12 @@ export interface MeetingOverview {
 
 /** One meeting as the secretary sees it: minutes, quorum, signatures, kallelse and the legal clocks. */
 export async function getMeetingOverview(db: Database, meetingId: string, input: { today: string }): Promise<MeetingOverview> {
+  // Read by every member who opens the meeting; kept until anything is written (public-cache.ts). The
+  // callers have checked access already: the overview is the same for everyone who may read it.
+  return whileUnchanged(db, `meeting-overview:${meetingId}:${input.today}`, () => loadMeetingOverview(db, meetingId, input));
+}
+
+async function loadMeetingOverview(db: Database, meetingId: string, input: { today: string }): Promise<MeetingOverview> {
   const minutes = await loadMinutes(db, meetingId);
   const meeting = (await findMeetingById(db, meetingId))!;
   const { body, organization, rules } = await contextOf(db, meeting);
