@@ -4,7 +4,12 @@ import { readConfig } from './config.ts';
 
 describe('configuration', () => {
   it('defaults to the embedded database in ./data on 127.0.0.1:8080 without OpenID Connect', () => {
-    expect(readConfig({})).toEqual({ dataDir: resolve('./data'), databaseUrl: null, port: 8080, host: '127.0.0.1', logLevel: 'info', oidc: null });
+    expect(readConfig({})).toEqual({ dataDir: resolve('./data'), databaseUrl: null, port: 8080, host: '127.0.0.1', logLevel: 'info', oidc: null, publicUrl: 'http://127.0.0.1:8080' });
+  });
+
+  it('builds open-data ids from PUBLIC_URL without a trailing slash, or from the port when it is unset', () => {
+    expect(readConfig({ PUBLIC_URL: 'https://protokoll.example.se/' }).publicUrl).toBe('https://protokoll.example.se');
+    expect(readConfig({ PORT: '9000' }).publicUrl).toBe('http://127.0.0.1:9000');
   });
 
   it('reads the environment, and flags win over it', () => {

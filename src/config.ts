@@ -13,6 +13,8 @@ export interface Config {
   logLevel: string;
   /** OpenID Connect sign-in (Entra ID and the like), when all four OIDC_* settings are given. */
   oidc: OidcSettings | null;
+  /** The site's canonical public address (PUBLIC_URL), used for ids and links in open data; never the Host header. */
+  publicUrl: string;
 }
 
 /** OpenID Connect client settings. */
@@ -24,13 +26,15 @@ export interface OidcSettings {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = overrides.port ?? Number(env.PORT ?? 8080);
   return {
     dataDir: resolve(overrides.dataDir ?? env.PROTOKOLL_DATA ?? './data'),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || null),
-    port: overrides.port ?? Number(env.PORT ?? 8080),
+    port,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     oidc: overrides.oidc !== undefined ? overrides.oidc : oidcSettingsFrom(env),
+    publicUrl: (overrides.publicUrl ?? (env.PUBLIC_URL || `http://127.0.0.1:${port}`)).replace(/\/+$/, ''),
   };
 }
 

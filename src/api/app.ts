@@ -28,6 +28,8 @@ export interface AppOptions {
   today?: () => string;
   /** OpenID Connect sign-in for the web pages (config.oidc); none when absent. */
   oidc?: OidcSettings | null;
+  /** The site's canonical address for ids and links in open data (config.publicUrl; default http://127.0.0.1:8080). */
+  publicUrl?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -69,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerRoutes, { db });
   await app.register(minutesRoutes, { db });
   await app.register(meetingRoutes, { database: options.database });
-  await app.register(oparlRoutes, { db });
+  await app.register(oparlRoutes, { db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
   await app.register(searchRoutes, { db });
   await app.register(followUpRoutes, { db });
   if (options.web !== false) {

@@ -38,7 +38,7 @@ export function registerDemo(program: Command): void {
       await applyMigrations(handle);
       process.stdout.write('Fyller demodatabasen med Räddningstjänstförbundet Mellersta Älvdalen (fiktivt) …\n');
       const demo = await seedDemo(handle, { today: todayInSweden(new Date()) });
-      const app = await buildApp({ database: handle, logger: { level: 'warn' }, oidc: config.oidc });
+      const app = await buildApp({ database: handle, logger: { level: 'warn' }, oidc: config.oidc, publicUrl: config.publicUrl });
       const stop = async () => {
         await app.close();
         await handle.close();

@@ -22,7 +22,7 @@ export function registerServe(program: Command): void {
       // The first start creates an administrator and prints how to sign in.
       const { ensureFirstAdministrator } = await import('../../services/accounts.service.ts');
       await ensureFirstAdministrator(handle.db);
-      const app = await buildApp({ database: handle, logger: { level: config.logLevel }, oidc: config.oidc });
+      const app = await buildApp({ database: handle, logger: { level: config.logLevel }, oidc: config.oidc, publicUrl: config.publicUrl });
       const stop = async () => {
         await app.close();
         await handle.close();
