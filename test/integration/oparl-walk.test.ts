@@ -105,6 +105,18 @@ describeOnEachEngine('the OParl 1.1 API walked from the System object', (databas
       expect(seenTypes.get(`${SCHEMA}${type}`) ?? 0, type).toBeGreaterThan(0);
     }
     expect(visited.size).toBeGreaterThan(100);
+
+    // The dump holds each public object once: exactly those the walk found at their own ids.
+    const dump = await app.inject({ url: '/oparl/v1/dump.jsonl' });
+    expect(dump.statusCode).toBe(200);
+    expect(dump.headers['content-type']).toMatch(/^application\/jsonl/);
+    const dumped = dump.body.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const [index, object] of dumped.entries()) validate(object, `dump line ${index + 1}`);
+    expect(problems).toEqual([]);
+    const dumpedIds = dumped.map((o) => o.id as string);
+    expect(new Set(dumpedIds).size).toBe(dumpedIds.length);
+    const walkedObjects = [...visited].filter((url) => !url.includes('?') && !/\/bodies(\/[^/]+\/[a-z]+)?$/.test(url));
+    expect(dumpedIds.toSorted()).toEqual(walkedObjects.toSorted());
   });
 
   it('lets a meine-stadt-transparent-style client walk bodies → persons, papers, meetings and organizations, with ids from PUBLIC_URL', async () => {

@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BODY_LISTS, OBJECT_KINDS, oparlBodies, oparlBodyList, oparlObject, oparlSystem, type ListRequest } from '../../services/open-data.service.ts';
+import { allOparlObjects, BODY_LISTS, OBJECT_KINDS, oparlBodies, oparlBodyList, oparlObject, oparlSystem, type ListRequest } from '../../services/open-data.service.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Database } from '../../services/system.service.ts';
 
@@ -62,6 +62,11 @@ export const oparlRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: strin
     },
     async (request) => oparlBodyList(db, base, request.params.id, request.params.list, listRequest(request.query)),
   );
+  app.get('/oparl/v1/dump.jsonl', { schema: { tags, summary: 'Every public OParl object, one JSON object per line (JSON Lines)' } }, async (_request, reply) => {
+    const lines: string[] = [];
+    for await (const object of allOparlObjects(db, base)) lines.push(JSON.stringify(object));
+    return reply.type('application/jsonl; charset=utf-8').send(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  });
   app.get(
     '/oparl/v1/:kind/:id',
     {
