@@ -146,6 +146,14 @@ describeOnEachEngine('the OParl 1.1 API walked from the System object', (databas
     const organizations = (await get(forbund.organization as string)) as unknown as Listing;
     expect(organizations.data.map((o) => o.name)).toContain('Förbundsdirektionen');
 
+    const meetingUrl = new URL(meetings.data[0]!.id as string);
+    const first = await app.inject({ url: meetingUrl.pathname });
+    expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
+    const again = await app.inject({ url: meetingUrl.pathname, headers: { 'if-none-match': first.headers.etag as string } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect((await app.inject({ url: meetingUrl.pathname, headers: { 'if-none-match': '"something-else"' } })).statusCode).toBe(200);
+
     const none = (await get(`${forbund.meeting as string}?modified_since=2999-01-01T00:00:00Z`)) as unknown as Listing;
     expect(none.pagination.totalElements).toBe(0);
     const all = (await get(`${forbund.meeting as string}?created_until=2999-01-01T00:00:00Z&omit_internal=true`)) as unknown as Listing;

@@ -4,6 +4,7 @@
  * ids use the configured public address (PUBLIC_URL), never the request's Host header. Any origin may read
  * it (CORS), and errors are OParl-style JSON, also for unknown paths under /oparl/.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allOparlObjects, BODY_LISTS, OBJECT_KINDS, oparlBodies, oparlBodyList, oparlObject, oparlSystem, type ListRequest } from '../../services/open-data.service.ts';
@@ -44,6 +45,17 @@ export const oparlRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: strin
   const tags = ['open data'];
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/oparl/')) void reply.header('access-control-allow-origin', '*');
+  });
+  // Conditional GET: a client that already holds an answer gets 304 with no body.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
+    void reply.header('etag', etag);
+    if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim() === etag)) {
+      void reply.code(304);
+      return '';
+    }
+    return payload;
   });
   app.get('/oparl/v1/system', { schema: { tags, summary: 'OParl System: the entry point', response: { 200: anyObject } } }, async () => oparlSystem(base));
   app.get('/oparl/v1/bodies', { schema: { tags, summary: 'OParl Bodies: the organisations', querystring: listQuery, response: { 200: listSchema } } }, async (request) =>
