@@ -18,6 +18,11 @@ describe('configuration', () => {
     });
   });
 
+  it('builds open-data ids from PUBLIC_URL without a trailing slash, or from the port when it is unset', () => {
+    expect(readConfig({ PUBLIC_URL: 'https://protokoll.example.se/' }).publicUrl).toBe('https://protokoll.example.se');
+    expect(readConfig({ PORT: '9000' }).publicUrl).toBe('http://127.0.0.1:9000');
+  });
+
   it('reads the environment, and flags win over it', () => {
     const env = { PROTOKOLL_DATA: '/srv/protokoll', DATABASE_URL: 'postgres://db/protokoll', PORT: '9000', HOST: '0.0.0.0', LOG_LEVEL: 'warn' };
     expect(readConfig(env)).toMatchObject({ dataDir: '/srv/protokoll', databaseUrl: 'postgres://db/protokoll', port: 9000, host: '0.0.0.0', logLevel: 'warn' });

@@ -39,10 +39,11 @@ export interface OidcSettings {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = overrides.port ?? Number(env.PORT ?? 8080);
   return {
     dataDir: resolve(overrides.dataDir ?? env.PROTOKOLL_DATA ?? './data'),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || null),
-    port: overrides.port ?? Number(env.PORT ?? 8080),
+    port,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     oidc: overrides.oidc !== undefined ? overrides.oidc : oidcSettingsFrom(env),

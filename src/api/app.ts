@@ -98,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerRoutes, { db });
   await app.register(minutesRoutes, { db });
   await app.register(meetingRoutes, { database: options.database, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
-  await app.register(oparlRoutes, { db });
+  await app.register(oparlRoutes, { db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
   await app.register(searchRoutes, { db });
   await app.register(followUpRoutes, { db });
   await app.register(absenceRoutes, { db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });

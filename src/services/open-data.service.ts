@@ -1,27 +1,51 @@
 /**
- * Open data in the shape of OParl 1.1 (the German open standard for council information): System →
- * Body (our organisation) → Organization (our body), Meeting with embedded AgendaItems, Paper (our case).
- * Unlike most OParl servers, the decisions are data: each AgendaItem carries its decision points as
- * `resolutionText`. Only adjusted minutes are published, and never a confidential §.
+ * Open data as OParl 1.1 (the German open standard for council information): System → Body (our
+ * organisation) → Organization (our body), Person and Membership (elected representatives and their
+ * mandates), LegislativeTerm (the mandate period), Meeting with its AgendaItems, Location and protocol
+ * File, Consultation (a case handled in a §) and Paper (our case). Each AgendaItem carries its decision
+ * points as `resolutionText`. Only adjusted minutes are published, never a draft or a confidential §, and
+ * a person only through a mandate (GDPR: see docs/decisions.md). Ids are built from the configured public
+ * address, never from the request.
  */
 import { NotFoundError } from '../errors.ts';
 import {
-  findOpenOrganization,
+  findOrganizationOfOpenObject,
   listOpenAgendaItems,
   listOpenBodies,
+  listOpenMandates,
   listOpenOrganizations,
+  listOpenProtocolFiles,
   pageOpenMeetings,
   pageOpenPapers,
+  type OpenOrganizationRow,
 } from '../storage/open-data.store.ts';
 import type { Database } from '../storage/database.ts';
 
 const SCHEMA = 'https://schema.oparl.org/1.1/';
+const ALL = 1_000_000;
+/** The licence of the published data: public documents (allmänna handlingar), free to reuse. */
+export const OPEN_DATA_LICENSE = 'https://creativecommons.org/publicdomain/zero/1.0/';
 
-/** How an OParl list is paged. */
-export interface PageRequest {
+/** An OParl object: at least its id and type. */
+export type OParlObject = { id: string; type: string; created?: string; modified?: string } & Record<string, unknown>;
+
+/** The list kinds of a Body, as path segments under /oparl/v1/bodies/:id/. */
+export const BODY_LISTS = ['organizations', 'persons', 'meetings', 'papers', 'legislativeterms', 'agendaitems', 'consultations', 'files', 'locations', 'memberships'] as const;
+export type BodyList = (typeof BODY_LISTS)[number];
+
+/** The object kinds served at their own id, as path segments under /oparl/v1/. */
+export const OBJECT_KINDS = ['bodies', 'organizations', 'persons', 'memberships', 'legislativeterms', 'meetings', 'agendaitems', 'consultations', 'papers', 'files', 'locations'] as const;
+export type ObjectKind = (typeof OBJECT_KINDS)[number];
+
+/** How an OParl list is paged and filtered. */
+export interface ListRequest {
   page: number;
   pageSize: number;
-  modifiedSince?: string | null;
+  createdSince?: string | undefined;
+  createdUntil?: string | undefined;
+  modifiedSince?: string | undefined;
+  modifiedUntil?: string | undefined;
+  omitInternal?: boolean | undefined;
 }
 
 /** An OParl list: the objects of one page, with links to the others. */
@@ -31,84 +55,253 @@ export interface OParlList<T> {
   links: { first: string; prev?: string; next?: string; last: string };
 }
 
+/** Everything one organisation publishes, by list. */
+type Catalogue = Record<BodyList, OParlObject[]> & { body: OParlObject };
+
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 /** The OParl System object: the entry point. */
-export function oparlSystem(base: string) {
+export function oparlSystem(base: string): OParlObject {
   return {
     id: `${base}/system`,
     type: `${SCHEMA}System`,
     oparlVersion: SCHEMA,
+    license: OPEN_DATA_LICENSE,
     name: 'Protokoll',
     body: `${base}/bodies`,
     vendor: 'https://github.com/protokoll',
-    product: 'Protokoll',
+    product: 'https://github.com/protokoll',
     website: `${site(base)}/`,
+    web: `${site(base)}/`,
+    created: '2025-01-01T00:00:00.000Z',
+    modified: '2025-01-01T00:00:00.000Z',
   };
 }
 
-/** Every organisation as an OParl Body. */
-export async function oparlBodies(db: Database, base: string) {
+/** Every organisation as an OParl Body, one page. */
+export async function oparlBodies(db: Database, base: string, request: ListRequest): Promise<OParlList<OParlObject>> {
   const rows = await listOpenOrganizations(db);
   const collator = new Intl.Collator('sv');
-  const data = rows.sort((a, b) => collator.compare(a.name, b.name)).map((o) => bodyObject(base, o));
-  return { data, pagination: { totalElements: data.length, elementsPerPage: data.length, currentPage: 1, totalPages: 1 }, links: { first: `${base}/bodies`, last: `${base}/bodies` } };
+  const data: OParlObject[] = [];
+  for (const organization of rows.sort((a, b) => collator.compare(a.name, b.name))) data.push((await catalogueOf(db, base, organization.id, organization)).body);
+  return pageOf(data, request, `${base}/bodies`);
 }
 
-/** One organisation as an OParl Body. */
-export async function oparlBody(db: Database, base: string, organizationId: string) {
-  const row = await findOpenOrganization(db, organizationId);
-  if (!row) throw new NotFoundError('body_not_found', `no body ${organizationId}`);
-  return bodyObject(base, row);
+/** One of an organisation's lists (meetings, persons, papers …), filtered and paged. */
+export async function oparlBodyList(db: Database, base: string, organizationId: string, list: BodyList, request: ListRequest): Promise<OParlList<OParlObject>> {
+  const catalogue = await catalogueOf(db, base, organizationId);
+  return pageOf(catalogue[list], request, `${base}/bodies/${organizationId}/${list}`);
 }
 
-function bodyObject(base: string, o: { id: string; name: string; short_name: string | null; organization_type: string; created_at: Date | string; updated_at: Date | string }) {
+/** One object at its own id, or NotFoundError (also for anything not public). */
+export async function oparlObject(db: Database, base: string, kind: ObjectKind, id: string): Promise<OParlObject> {
+  const organizationId = await organizationOf(db, kind, id);
+  const organization = organizationId ? (await listOpenOrganizations(db)).find((o) => o.id === organizationId) : undefined;
+  if (organization) {
+    const catalogue = await catalogueOf(db, base, organization.id, organization);
+    if (kind === 'bodies') return catalogue.body;
+    const found = catalogue[kind].find((o) => o.id === `${base}/${kind}/${id}`);
+    if (found) return found;
+  }
+  throw new NotFoundError('oparl_object_not_found', `no public ${kind} object ${id}`);
+}
+
+/** Which organisation's catalogue holds an object: files, locations and consultations share their meeting's or §'s id. */
+async function organizationOf(db: Database, kind: ObjectKind, id: string): Promise<string | null> {
+  const uuid = id.slice(0, 36);
+  if (kind === 'bodies' || kind === 'legislativeterms') return uuid;
+  const table = kind === 'files' || kind === 'locations' ? 'meetings' : kind === 'consultations' ? 'agendaitems' : kind;
+  return findOrganizationOfOpenObject(db, table, uuid);
+}
+
+/** Every public OParl object, each once (the dump). */
+export async function* allOparlObjects(db: Database, base: string): AsyncGenerator<OParlObject> {
+  yield oparlSystem(base);
+  for (const organization of await listOpenOrganizations(db)) {
+    const catalogue = await catalogueOf(db, base, organization.id, organization);
+    yield catalogue.body;
+    for (const list of BODY_LISTS) yield* catalogue[list];
+  }
+}
+
+function bodyObject(base: string, o: OpenOrganizationRow): OParlObject {
   const id = `${base}/bodies/${o.id}`;
   return {
     id,
     type: `${SCHEMA}Body`,
     system: `${base}/system`,
+    license: OPEN_DATA_LICENSE,
     name: o.name,
     ...(o.short_name ? { shortName: o.short_name } : {}),
     classification: o.organization_type,
     organization: `${id}/organizations`,
+    person: `${id}/persons`,
     meeting: `${id}/meetings`,
     paper: `${id}/papers`,
     legislativeTerm: [],
+    agendaItem: `${id}/agendaitems`,
+    consultation: `${id}/consultations`,
+    file: `${id}/files`,
+    locationList: `${id}/locations`,
+    legislativeTermList: `${id}/legislativeterms`,
+    membership: `${id}/memberships`,
+    web: `${site(base)}/`,
     created: iso(o.created_at),
     modified: iso(o.updated_at),
   };
 }
 
-/** The bodies (organ) of an organisation as OParl Organizations. */
-export async function oparlOrganizations(db: Database, base: string, organizationId: string) {
-  await oparlBody(db, base, organizationId);
-  const rows = await listOpenBodies(db, organizationId);
-  const data = rows.map((b) => ({
+/** Builds every public object of one organisation. Reads it whole: fine for one organisation's registers. */
+async function catalogueOf(db: Database, base: string, organizationId: string, known?: OpenOrganizationRow): Promise<Catalogue> {
+  const organization = known ?? (await listOpenOrganizations(db)).find((o) => o.id === organizationId);
+  if (!organization) throw new NotFoundError('body_not_found', `no body ${organizationId}`);
+  const body = bodyObject(base, organization);
+  const bodyId = body.id;
+  const web = site(base);
+  const bodies = await listOpenBodies(db, organizationId);
+  const { rows: meetings } = await pageOpenMeetings(db, { organizationId, modifiedSince: null, limit: ALL, offset: 0 });
+  const items = await listOpenAgendaItems(db, meetings.map((m) => m.id));
+  const protocolFiles = new Map((await listOpenProtocolFiles(db, meetings.map((m) => m.id))).map((f) => [f.meeting_id, f]));
+  const mandates = await listOpenMandates(db, organizationId);
+  const { rows: cases } = await pageOpenPapers(db, { organizationId, limit: ALL, offset: 0 });
+
+  const membershipsOf = (predicate: (m: (typeof mandates)[number]) => boolean) => mandates.filter(predicate).map((m) => `${base}/memberships/${m.id}`);
+  const organizations: OParlObject[] = bodies.map((b) => ({
     id: `${base}/organizations/${b.id}`,
     type: `${SCHEMA}Organization`,
-    body: `${base}/bodies/${organizationId}`,
+    body: bodyId,
     name: b.name,
+    membership: membershipsOf((m) => m.body_id === b.id),
+    meeting: `${bodyId}/meetings`,
     organizationType: b.decision_making ? 'Gremium' : 'Sonstiges',
     classification: b.body_kind,
+    license: OPEN_DATA_LICENSE,
     created: iso(b.created_at),
     modified: iso(b.updated_at),
   }));
-  return { data, pagination: { totalElements: data.length, elementsPerPage: data.length, currentPage: 1, totalPages: 1 }, links: { first: `${base}/bodies/${organizationId}/organizations`, last: `${base}/bodies/${organizationId}/organizations` } };
-}
 
-/** The adjusted meetings of an organisation, with their public agenda items and decisions, one page. */
-export async function oparlMeetings(db: Database, base: string, organizationId: string, page: PageRequest): Promise<OParlList<unknown>> {
-  await oparlBody(db, base, organizationId);
-  const { rows, total } = await pageOpenMeetings(db, {
-    organizationId,
-    modifiedSince: page.modifiedSince ?? null,
-    limit: page.pageSize,
-    offset: (page.page - 1) * page.pageSize,
+  const roleNames: Record<string, string> = { chair: 'Ordförande', 'vice-chair': 'Vice ordförande', member: 'Ledamot', substitute: 'Ersättare' };
+  const memberships: OParlObject[] = mandates.map((m) => ({
+    id: `${base}/memberships/${m.id}`,
+    type: `${SCHEMA}Membership`,
+    person: `${base}/persons/${m.person_id}`,
+    organization: `${base}/organizations/${m.body_id}`,
+    role: roleNames[m.role] ?? m.role,
+    votingRight: m.role !== 'substitute',
+    ...(m.starts_on ? { startDate: m.starts_on } : {}),
+    ...(m.ends_on ? { endDate: m.ends_on } : {}),
+    ...(m.party ? { keyword: [m.party] } : {}),
+    license: OPEN_DATA_LICENSE,
+    created: iso(m.created_at),
+    modified: iso(m.created_at),
+  }));
+
+  const personIds = [...new Set(mandates.map((m) => m.person_id))];
+  const persons: OParlObject[] = personIds.map((personId) => {
+    const first = mandates.find((m) => m.person_id === personId)!;
+    return {
+      id: `${base}/persons/${personId}`,
+      type: `${SCHEMA}Person`,
+      body: bodyId,
+      name: first.person_name,
+      membership: memberships.filter((m) => m.person === `${base}/persons/${personId}`),
+      license: OPEN_DATA_LICENSE,
+      created: iso(first.person_created_at),
+      modified: iso(first.person_updated_at),
+    };
   });
-  const items = await listOpenAgendaItems(db, rows.map((m) => m.id));
-  const data = rows.map((m) => {
+
+  const years = meetings.map((m) => Number(m.held_on.slice(0, 4)));
+  const termStarts = [...new Set(years.map(termStartYear))].sort();
+  const legislativeTerms: OParlObject[] = termStarts.map((start) => ({
+    id: `${base}/legislativeterms/${organizationId}-${start}`,
+    type: `${SCHEMA}LegislativeTerm`,
+    body: bodyId,
+    name: `Mandatperioden ${start}–${start + 3}`,
+    startDate: `${start}-01-01`,
+    endDate: `${start + 3}-12-31`,
+    license: OPEN_DATA_LICENSE,
+    created: body.created!,
+    modified: body.modified!,
+  }));
+  body.legislativeTerm = legislativeTerms;
+
+  const agendaItems: OParlObject[] = [];
+  const consultations: OParlObject[] = [];
+  const files: OParlObject[] = [];
+  const locations: OParlObject[] = [];
+  const meetingObjects: OParlObject[] = meetings.map((m) => {
     const id = `${base}/meetings/${m.id}`;
+    const created = iso(m.created_at);
+    const modified = iso(m.updated_at);
+    const ownItems = items.filter((i) => i.meeting_id === m.id);
+    const itemObjects = ownItems.map((i, index): OParlObject => {
+      const itemId = `${base}/agendaitems/${i.id}`;
+      const consultationId = i.case_id ? `${base}/consultations/${i.id}` : null;
+      if (consultationId) {
+        consultations.push({
+          id: consultationId,
+          type: `${SCHEMA}Consultation`,
+          paper: `${base}/papers/${i.case_id}`,
+          agendaItem: itemId,
+          meeting: id,
+          organization: [`${base}/organizations/${m.body_id}`],
+          authoritative: (i.decisions ?? []).length > 0,
+          role: 'Beslut',
+          license: OPEN_DATA_LICENSE,
+          created: iso(i.created_at),
+          modified: iso(i.updated_at),
+        });
+      }
+      return {
+        id: itemId,
+        type: `${SCHEMA}AgendaItem`,
+        meeting: id,
+        ...(i.number === null ? {} : { number: String(i.number) }),
+        order: index + 1,
+        name: i.title,
+        public: true,
+        ...(consultationId ? { consultation: consultationId } : {}),
+        result: (i.decisions ?? []).length > 0 ? 'Beslut' : 'Information',
+        ...(i.decisions?.length ? { resolutionText: i.decisions.join('\n') } : {}),
+        license: OPEN_DATA_LICENSE,
+        web: `${web}/p/${i.id}`,
+        created: iso(i.created_at),
+        modified: iso(i.updated_at),
+      };
+    });
+    agendaItems.push(...itemObjects);
+    const stored = protocolFiles.get(m.id);
+    const protocolName = `${m.minutes_kind === 'notes' ? 'Minnesanteckningar' : 'Protokoll'} ${m.body_name} ${m.held_on}`;
+    // Only the sealed PDF is published, never a rendering: minutes without one (imported from text) have none.
+    const protocol: OParlObject | null = !m.has_public_pdf ? null : {
+      id: `${base}/files/${m.id}`,
+      type: `${SCHEMA}File`,
+      name: protocolName,
+      fileName: `protokoll-${m.held_on}.pdf`,
+      mimeType: 'application/pdf',
+      date: m.held_on,
+      ...(stored?.size !== null && stored?.size !== undefined && stored.content_type === 'application/pdf' ? { size: Number(stored.size) } : {}),
+      accessUrl: `${web}/arkiv/sammantraden/${m.id}/protokoll.pdf`,
+      downloadUrl: `${web}/arkiv/sammantraden/${m.id}/protokoll.pdf`,
+      meeting: [id],
+      license: OPEN_DATA_LICENSE,
+      created,
+      modified,
+    };
+    if (protocol) files.push(protocol);
+    const location: OParlObject | null = m.location
+      ? {
+          id: `${base}/locations/${m.id}`,
+          type: `${SCHEMA}Location`,
+          description: m.location,
+          meetings: [id],
+          license: OPEN_DATA_LICENSE,
+          created,
+          modified,
+        }
+      : null;
+    if (location) locations.push(location);
     return {
       id,
       type: `${SCHEMA}Meeting`,
@@ -117,56 +310,48 @@ export async function oparlMeetings(db: Database, base: string, organizationId: 
       cancelled: false,
       start: withSwedishOffset(m.held_on, m.start_time),
       ...(m.end_time ? { end: withSwedishOffset(m.held_on, m.end_time) } : {}),
-      ...(m.location ? { location: { type: `${SCHEMA}Location`, description: m.location } } : {}),
+      ...(location ? { location } : {}),
       organization: [`${base}/organizations/${m.body_id}`],
-      web: `${site(base)}/arkiv/sammantraden/${m.id}`,
-      // Only the sealed PDF is published, never a rendering: minutes without one (imported from text) have none.
-      ...(m.has_public_pdf
-        ? {
-            resultsProtocol: {
-              id: `${id}/protocol`,
-              type: `${SCHEMA}File`,
-              name: `${m.minutes_kind === 'notes' ? 'Minnesanteckningar' : 'Protokoll'} ${m.body_name} ${m.held_on}`,
-              mimeType: 'application/pdf',
-              accessUrl: `${site(base)}/arkiv/sammantraden/${m.id}/protokoll.pdf`,
-            },
-          }
-        : {}),
-      agendaItem: items
-        .filter((i) => i.meeting_id === m.id)
-        .map((i) => ({
-          id: `${base}/agendaitems/${i.id}`,
-          type: `${SCHEMA}AgendaItem`,
-          meeting: id,
-          number: i.number === null ? null : String(i.number),
-          name: i.title,
-          public: true,
-          web: `${site(base)}/p/${i.id}`,
-          ...(i.case_id ? { consultation: `${base}/papers/${i.case_id}` } : {}),
-          result: (i.decisions ?? []).length > 0 ? 'beslut' : 'information',
-          ...(i.decisions?.length ? { resolutionText: i.decisions.join('\n') } : {}),
-        })),
-      created: iso(m.created_at),
-      modified: iso(m.updated_at),
+      ...(protocol ? { resultsProtocol: protocol } : {}),
+      agendaItem: itemObjects,
+      license: OPEN_DATA_LICENSE,
+      web: `${web}/arkiv/sammantraden/${m.id}`,
+      created,
+      modified,
     };
   });
-  return listOf(data, total, page, `${base}/bodies/${organizationId}/meetings`);
-}
 
-/** The cases (ärenden) that public §§ handled, as OParl Papers, one page. */
-export async function oparlPapers(db: Database, base: string, organizationId: string, page: PageRequest): Promise<OParlList<unknown>> {
-  await oparlBody(db, base, organizationId);
-  const { rows, total } = await pageOpenPapers(db, { organizationId, limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
-  const data = rows.map((c) => ({
+  const papers: OParlObject[] = cases.map((c) => ({
     id: `${base}/papers/${c.id}`,
     type: `${SCHEMA}Paper`,
-    body: `${base}/bodies/${organizationId}`,
+    body: bodyId,
     name: c.title ?? c.case_number,
     reference: c.case_number,
     ...(c.first_handled_on ? { date: c.first_handled_on } : {}),
+    consultation: consultations.filter((k) => k.paper === `${base}/papers/${c.id}`),
+    license: OPEN_DATA_LICENSE,
     created: iso(c.created_at),
+    modified: iso(c.created_at),
   }));
-  return listOf(data, total, page, `${base}/bodies/${organizationId}/papers`);
+
+  return {
+    body,
+    organizations,
+    persons,
+    memberships,
+    legislativeterms: legislativeTerms,
+    meetings: meetingObjects,
+    agendaitems: agendaItems,
+    consultations,
+    papers,
+    files,
+    locations,
+  };
+}
+
+/** The four-year mandate period that runs from 1 January after a general election (2018, 2022, 2026 …). */
+function termStartYear(year: number): number {
+  return year - ((((year - 2019) % 4) + 4) % 4);
 }
 
 /** The site's own address, from the API's base address. */
@@ -174,20 +359,39 @@ function site(base: string): string {
   return base.replace(/\/oparl\/v1$/, '');
 }
 
-function listOf<T>(data: T[], total: number, page: PageRequest, url: string): OParlList<T> {
-  const totalPages = Math.max(1, Math.ceil(total / page.pageSize));
+/** omit_internal: embedded objects are left out, except in the properties the schema requires. */
+function withoutEmbedded(object: OParlObject): OParlObject {
+  const isEmbedded = (value: unknown) => (Array.isArray(value) ? value.some((v) => typeof v === 'object') : typeof value === 'object' && value !== null);
+  return Object.fromEntries(Object.entries(object).filter(([key, value]) => key === 'legislativeTerm' || !isEmbedded(value))) as OParlObject;
+}
+
+function pageOf(all: OParlObject[], request: ListRequest, url: string): OParlList<OParlObject> {
+  const within = (value: string | undefined, since: string | undefined, until: string | undefined) => {
+    if (!value) return !since && !until;
+    const at = Date.parse(value);
+    return (!since || at >= Date.parse(since)) && (!until || at <= Date.parse(until));
+  };
+  const filtered = all.filter((o) => within(o.created, request.createdSince, request.createdUntil) && within(o.modified, request.modifiedSince, request.modifiedUntil));
+  const total = filtered.length;
+  const totalPages = Math.max(1, Math.ceil(total / request.pageSize));
+  const slice = filtered.slice((request.page - 1) * request.pageSize, request.page * request.pageSize);
+  const data = request.omitInternal ? slice.map(withoutEmbedded) : slice;
   const at = (n: number) => {
-    const params = new URLSearchParams({ page: String(n), limit: String(page.pageSize) });
-    if (page.modifiedSince) params.set('modified_since', page.modifiedSince);
+    const params = new URLSearchParams({ page: String(n), limit: String(request.pageSize) });
+    if (request.createdSince) params.set('created_since', request.createdSince);
+    if (request.createdUntil) params.set('created_until', request.createdUntil);
+    if (request.modifiedSince) params.set('modified_since', request.modifiedSince);
+    if (request.modifiedUntil) params.set('modified_until', request.modifiedUntil);
+    if (request.omitInternal) params.set('omit_internal', 'true');
     return `${url}?${params.toString()}`;
   };
   return {
     data,
-    pagination: { totalElements: total, elementsPerPage: page.pageSize, currentPage: page.page, totalPages },
+    pagination: { totalElements: total, elementsPerPage: request.pageSize, currentPage: request.page, totalPages },
     links: {
       first: at(1),
-      ...(page.page > 1 ? { prev: at(page.page - 1) } : {}),
-      ...(page.page < totalPages ? { next: at(page.page + 1) } : {}),
+      ...(request.page > 1 ? { prev: at(request.page - 1) } : {}),
+      ...(request.page < totalPages ? { next: at(request.page + 1) } : {}),
       last: at(totalPages),
     },
   };

@@ -89,6 +89,9 @@ export interface OpenAgendaItemRow {
   case_number: string | null;
   case_id: string | null;
   decisions: string[] | null;
+  position: number;
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
 /** The public §§ of the given meetings, in agenda order, with their decisions. */
@@ -96,7 +99,7 @@ export async function listOpenAgendaItems(db: Database, meetingIds: string[]): P
   if (meetingIds.length === 0) return [];
   return queryRows<OpenAgendaItemRow>(
     db,
-    sql`select p.id, p.meeting_id, p.number, p.title, c.case_number, p.case_id,
+    sql`select p.id, p.meeting_id, p.number, p.title, c.case_number, p.case_id, p.position, p.created_at, p.updated_at,
                (select array_agg(d.text order by d.position) from decision_points d where d.paragraph_id = p.id) as decisions
         from paragraphs p left join cases c on c.id = p.case_id
         where p.meeting_id in (${sql.join(meetingIds.map((id) => sql`${id}::uuid`), sql`, `)}) and not p.confidential
@@ -135,4 +138,70 @@ export async function pageOpenPapers(
         order by c.case_number limit ${input.limit} offset ${input.offset}`,
   );
   return { rows, total: Number(count?.n ?? 0) };
+}
+
+export interface OpenMandateRow {
+  id: string;
+  person_id: string;
+  person_name: string;
+  body_id: string;
+  organization_id: string;
+  role: string;
+  party: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  created_at: Date | string;
+  person_created_at: Date | string;
+  person_updated_at: Date | string;
+}
+
+/**
+ * The mandates (uppdrag) in an organisation's bodies with the elected person's name: public under the
+ * principle of public access. Never the person's e-mail or any other contact detail.
+ */
+export async function listOpenMandates(db: Database, organizationId: string): Promise<OpenMandateRow[]> {
+  return queryRows<OpenMandateRow>(
+    db,
+    sql`select md.id, md.person_id, p.name as person_name, md.body_id, b.organization_id, md.role, md.party,
+               md.starts_on::text as starts_on, md.ends_on::text as ends_on, md.created_at,
+               p.created_at as person_created_at, p.updated_at as person_updated_at
+        from mandates md join persons p on p.id = md.person_id join bodies b on b.id = md.body_id
+        where b.organization_id = ${organizationId}
+        order by p.name, md.starts_on nulls first, md.id`,
+  );
+}
+
+export interface OpenProtocolFileRow {
+  meeting_id: string;
+  file_id: string | null;
+  size: number | string | null;
+  content_type: string | null;
+  created_at: Date | string | null;
+}
+
+/** The signed protocol file of each given meeting, when one was stored. */
+export async function listOpenProtocolFiles(db: Database, meetingIds: string[]): Promise<OpenProtocolFileRow[]> {
+  if (meetingIds.length === 0) return [];
+  return queryRows<OpenProtocolFileRow>(
+    db,
+    sql`select m.id as meeting_id, f.id as file_id, f.size, f.content_type, f.created_at
+        from meetings m left join files f on f.id = m.signed_file_id
+        where m.id in (${sql.join(meetingIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
+  );
+}
+
+/** The organisation an open-data object belongs to, from the object's own id (null when there is none). */
+export async function findOrganizationOfOpenObject(db: Database, kind: string, id: string): Promise<string | null> {
+  const queries: Record<string, ReturnType<typeof sql>> = {
+    organizations: sql`select organization_id as id from bodies where id = ${id}::uuid`,
+    persons: sql`select b.organization_id as id from mandates md join bodies b on b.id = md.body_id where md.person_id = ${id}::uuid`,
+    memberships: sql`select b.organization_id as id from mandates md join bodies b on b.id = md.body_id where md.id = ${id}::uuid`,
+    meetings: sql`select b.organization_id as id from meetings m join bodies b on b.id = m.body_id where m.id = ${id}::uuid`,
+    agendaitems: sql`select b.organization_id as id from paragraphs p join bodies b on b.id = p.body_id where p.id = ${id}::uuid`,
+    papers: sql`select organization_id as id from cases where id = ${id}::uuid`,
+  };
+  const query = queries[kind];
+  if (!query || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const rows = await queryRows<{ id: string | null }>(db, query);
+  return rows.find((r) => r.id)?.id ?? null;
 }
