@@ -4,6 +4,7 @@
  * the public page; the public PDF is the sealed file.
  */
 import { createHash } from 'node:crypto';
+import { noteCommitted } from '../../src/storage/commit-generation.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
@@ -21,6 +22,9 @@ async function behindTheBack(db: Database, statements: SQL[]): Promise<void> {
     await tx.execute(sql`set local session_replication_role = replica`);
     for (const statement of statements) await tx.execute(statement);
   });
+  // A change outside the application reaches the public pages once the public cache's entries expire
+  // (60 s, services/public-cache.ts); the test does not wait for that.
+  noteCommitted(db);
 }
 
 const codes = (findings: IntegrityFinding[]) => findings.map((f) => f.code).sort();
