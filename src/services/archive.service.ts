@@ -3,6 +3,7 @@
  * organisation become submission packages, one per body (or per meeting), made only from minutes whose
  * stored files still match their recorded SHA-256. The export is recorded in the audit log.
  */
+import { verifyIntegrity } from './integrity.service.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -161,6 +162,16 @@ export async function assertMeetingsVerified(handle: DatabaseHandle, meetings: D
     }
     if (kept && problems.length === before) {
       verified.set(meeting.id, { kept, keptRole: meeting.signedFileId || meeting.minutesFileId ? 'minutes' : 'source', attachments });
+    }
+  }
+  // The seals too (protokoll verify): content, each § and the sealed PDF as they were at justering.
+  const wanted = new Set(meetings.map((m) => m.meeting.id));
+  const report = await verifyIntegrity(handle, {});
+  for (const finding of report.findings) {
+    if (finding.meeting && wanted.has(finding.meeting.meetingId)) {
+      const entry = meetings.find((m) => m.meeting.id === finding.meeting?.meetingId);
+      if (entry) problems.push(`${describeMeeting(entry)}: ${finding.message}`);
+      verified.delete(finding.meeting.meetingId);
     }
   }
   if (problems.length) {

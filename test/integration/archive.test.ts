@@ -220,4 +220,25 @@ describeOnEachEngine('e-archive packages of a year of minutes', (database) => {
       await write(original);
     }
   });
+
+  it('refuses minutes whose content no longer matches their seal (protokoll verify), naming the meeting', async () => {
+    const handle = database();
+    const [paragraph] = await queryRows<{ id: string; meeting_id: string; title: string }>(
+      handle.db,
+      sql`select p.id, p.meeting_id, p.title from paragraphs p join meetings m on m.id = p.meeting_id where m.id <> ${awaitingId} and m.status = 'adjusted' order by m.held_on, p.position limit 1`,
+    );
+    const change = (title: string) =>
+      handle.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update paragraphs set title = ${title} where id = ${paragraph!.id}`);
+      });
+    await change(`${paragraph!.title} (ändrad i efterhand)`);
+    try {
+      const refused = await exportYear({ dir: mkdtempSync(join(out, 'unsealed-')) }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(RuleError);
+      expect((refused as RuleError).message).toContain(`(meeting ${paragraph!.meeting_id})`);
+    } finally {
+      await change(paragraph!.title);
+    }
+  });
 });
