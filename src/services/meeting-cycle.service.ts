@@ -343,6 +343,8 @@ export interface ParagraphChanges {
   disqualified?: string[];
   confidential?: boolean;
   confidentialReason?: string | null;
+  /** The version of the § the edit was based on; a save based on an older one is refused, never overwrites. */
+  version?: number;
 }
 
 /**
@@ -362,6 +364,15 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
     if (paragraph.adjustedImmediately) {
       throw new RuleError('paragraph_already_adjusted', `§ ${paragraph.number} was adjusted at the meeting and cannot change`, { paragraphId });
     }
+    if (changes.version !== undefined && changes.version !== paragraph.version) {
+      throw new RuleError('paragraph_edited_by_someone_else', `§ ${paragraph.number} was saved by someone else after you opened it`, {
+        paragraphId,
+        yourVersion: changes.version,
+        storedVersion: paragraph.version,
+        stored: { title: paragraph.title, text: paragraph.text, proposal: paragraph.proposal },
+        yours: { title: changes.title ?? null, text: changes.text ?? null, proposal: changes.proposal ?? null },
+      });
+    }
     if (votes?.length) {
       const attendanceRows = await listAttendance(tx, meeting.id);
       const votingCount = countVotingFor(attendanceRows, paragraph.number);
@@ -378,7 +389,8 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
     if (changes.caseNumber !== undefined) {
       values.caseId = changes.caseNumber ? await findOrInsertCase(tx, { organizationId: body.organizationId, caseNumber: changes.caseNumber.trim(), title: paragraph.title }) : null;
     }
-    if (Object.keys(values).length) await updateParagraphRow(tx, paragraphId, values);
+    values.version = paragraph.version + 1;
+    await updateParagraphRow(tx, paragraphId, values);
     await replaceParagraphChildren(tx, paragraphId, {
       presenters: changes.presenters,
       decisions: changes.decisions?.map((d) => d.trim()).filter(Boolean),
@@ -387,7 +399,7 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
       reservations: reservations?.map((r) => ({ name: r.name, party: r.party ?? null, reason: r.reason ?? null })),
       disqualified: changes.disqualified,
     });
-    await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraphId, actor: actor?.userId ?? null, data: { fields: Object.keys(changes) } });
+    await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraphId, actor: actor?.userId ?? null, data: { fields: Object.keys(changes), version: paragraph.version + 1 } });
   });
 }
 
