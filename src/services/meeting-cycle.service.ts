@@ -347,15 +347,22 @@ export interface ParagraphChanges {
   version?: number;
 }
 
+/** The stored version of a §, which an edit form carries so that a stale save is refused (issue 23). */
+export async function paragraphVersion(db: Database, paragraphId: string): Promise<number> {
+  const paragraph = await findParagraphById(db, paragraphId);
+  if (!paragraph) throw new NotFoundError('paragraph_not_found', `no paragraph with id ${paragraphId}`, { paragraphId });
+  return paragraph.version;
+}
+
 /**
  * Changes a § of draft minutes. Refused once the minutes are finalised or adjusted, and for a § adjusted
  * immediately at the meeting; a vote whose counts exceed those voting is refused with the field named.
  */
-export async function updateParagraph(db: Database, paragraphId: string, changes: ParagraphChanges, actor?: Actor): Promise<void> {
+export async function updateParagraph(db: Database, paragraphId: string, changes: ParagraphChanges, actor?: Actor): Promise<number> {
   const votes = changes.votes ? parseOrThrow(z.array(voteSchema), changes.votes, 'votes') : undefined;
   const reservations = changes.reservations ? parseOrThrow(z.array(reservationSchema), changes.reservations, 'reservations') : undefined;
   if (changes.title !== undefined) requireText(changes.title, 'title');
-  await inTransaction(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     const found = await findParagraphById(tx, paragraphId);
     if (!found) throw new NotFoundError('paragraph_not_found', `no paragraph with id ${paragraphId}`, { paragraphId });
     const meeting = await lockEditableMeeting(tx, found.meetingId, actor);
@@ -400,6 +407,7 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
       disqualified: changes.disqualified,
     });
     await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraphId, actor: actor?.userId ?? null, data: { fields: Object.keys(changes), version: paragraph.version + 1 } });
+    return paragraph.version + 1;
   });
 }
 
