@@ -36,6 +36,8 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Proxies whose X-Forwarded-* headers are believed (config.trustProxy); none by default. */
   trustProxy?: string[] | false;
+  /** Called for every route as it is registered (the authorization matrix test collects the route table with it). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 declare module 'fastify' {
@@ -55,6 +57,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // request.protocol honour them, so a client cannot claim https or another address.
     trustProxy: options.trustProxy && options.trustProxy.length ? options.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
   const publicHttps = options.publicUrl?.startsWith('https://') ?? false;
   app.decorateRequest('isHttps', false);
   app.addHook('onRequest', async (request) => {

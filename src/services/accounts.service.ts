@@ -419,11 +419,16 @@ export async function revokeRole(db: Database, roleId: string, by: AccountActor)
 /**
  * Links a user to a person of the registers (their mandates then give chair and member rights). A person
  * with mandates carries rights in those organisations, so only someone who administers all of them (the
- * person's now and the one linked before) may link or unlink.
+ * person's now and the one linked before, and those the account has roles in) may link or unlink.
  */
 export async function linkUserToPerson(db: Database, input: { userId: string; personId: string | null }, by: AccountActor): Promise<void> {
   const user = await findUserById(db, input.userId);
   if (!user) throw new NotFoundError('user_not_found', `no user ${input.userId}`);
+  // The account itself belongs to the organisations it has roles in: another organisation's administrator keeps out (issue 23).
+  for (const role of await listUserRoles(db, [user.id])) {
+    const organizationId = role.organizationId ?? (role.bodyId ? ((await findBodyScope(db, role.bodyId))?.organizationId ?? null) : null);
+    requireAdministratorOf(by, organizationId);
+  }
   for (const personId of [input.personId, user.personId]) {
     if (!personId) continue;
     const organizations = await listOrganizationsOfPerson(db, personId);

@@ -345,17 +345,26 @@ export interface ParagraphChanges {
   disqualified?: string[];
   confidential?: boolean;
   confidentialReason?: string | null;
+  /** The version of the § the edit was based on; a save based on an older one is refused, never overwrites. */
+  version?: number;
+}
+
+/** The stored version of a §, which an edit form carries so that a stale save is refused (issue 23). */
+export async function paragraphVersion(db: Database, paragraphId: string): Promise<number> {
+  const paragraph = await findParagraphById(db, paragraphId);
+  if (!paragraph) throw new NotFoundError('paragraph_not_found', `no paragraph with id ${paragraphId}`, { paragraphId });
+  return paragraph.version;
 }
 
 /**
  * Changes a § of draft minutes. Refused once the minutes are finalised or adjusted, and for a § adjusted
  * immediately at the meeting; a vote whose counts exceed those voting is refused with the field named.
  */
-export async function updateParagraph(db: Database, paragraphId: string, changes: ParagraphChanges, actor?: Actor): Promise<void> {
+export async function updateParagraph(db: Database, paragraphId: string, changes: ParagraphChanges, actor?: Actor): Promise<number> {
   const votes = changes.votes ? parseOrThrow(z.array(voteSchema), changes.votes, 'votes') : undefined;
   const reservations = changes.reservations ? parseOrThrow(z.array(reservationSchema), changes.reservations, 'reservations') : undefined;
   if (changes.title !== undefined) requireText(changes.title, 'title');
-  await inTransaction(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     const found = await findParagraphById(tx, paragraphId);
     if (!found) throw new NotFoundError('paragraph_not_found', `no paragraph with id ${paragraphId}`, { paragraphId });
     const meeting = await lockEditableMeeting(tx, found.meetingId, actor);
@@ -363,6 +372,15 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
     const paragraph = (await findParagraphById(tx, paragraphId))!;
     if (paragraph.adjustedImmediately) {
       throw new RuleError('paragraph_already_adjusted', `§ ${paragraph.number} was adjusted at the meeting and cannot change`, { paragraphId });
+    }
+    if (changes.version !== undefined && changes.version !== paragraph.version) {
+      throw new RuleError('paragraph_edited_by_someone_else', `§ ${paragraph.number} was saved by someone else after you opened it`, {
+        paragraphId,
+        yourVersion: changes.version,
+        storedVersion: paragraph.version,
+        stored: { title: paragraph.title, text: paragraph.text, proposal: paragraph.proposal },
+        yours: { title: changes.title ?? null, text: changes.text ?? null, proposal: changes.proposal ?? null },
+      });
     }
     if (votes?.length) {
       const attendanceRows = await listAttendance(tx, meeting.id);
@@ -380,7 +398,8 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
     if (changes.caseNumber !== undefined) {
       values.caseId = changes.caseNumber ? await findOrInsertCase(tx, { organizationId: body.organizationId, caseNumber: changes.caseNumber.trim(), title: paragraph.title }) : null;
     }
-    if (Object.keys(values).length) await updateParagraphRow(tx, paragraphId, values);
+    values.version = paragraph.version + 1;
+    await updateParagraphRow(tx, paragraphId, values);
     await replaceParagraphChildren(tx, paragraphId, {
       presenters: changes.presenters,
       decisions: changes.decisions?.map((d) => d.trim()).filter(Boolean),
@@ -389,7 +408,8 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
       reservations: reservations?.map((r) => ({ name: r.name, party: r.party ?? null, reason: r.reason ?? null })),
       disqualified: changes.disqualified,
     });
-    await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraphId, actor: actor?.userId ?? null, data: { fields: Object.keys(changes) } });
+    await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraphId, actor: actor?.userId ?? null, data: { fields: Object.keys(changes), version: paragraph.version + 1 } });
+    return paragraph.version + 1;
   });
 }
 

@@ -30,6 +30,8 @@ afterAll(() => {
 });
 
 const ACCOUNT_ROLES = ['administratör', 'sekreterare i förbundsdirektionen', 'ordförande (signerar)', 'justerare av senaste protokollet', 'ledamot'];
+/** The command also fills a second organisation with its own secretary, so that isolation can be seen (issue 23). */
+const PRINTED_ACCOUNT_ROLES = [...ACCOUNT_ROLES, 'sekreterare i ett annat förbund (samordningsförbundet)'];
 
 const count = async (db: Database, query: ReturnType<typeof sql>) => Number((await queryRows<{ n: number | string }>(db, query))[0]?.n);
 
@@ -39,7 +41,7 @@ async function expectDemoPromises(db: Database, today: string): Promise<void> {
   expect(organizations.filter((o) => o.organization_type === 'municipal').map((o) => o.name)).toEqual([...MUNICIPALITIES].sort());
   expect(organizations.filter((o) => o.organization_type === 'kommunalforbund').map((o) => o.name)).toEqual([FORBUND.name]);
 
-  const bodies = await queryRows<{ name: string; body_kind: string }>(db, sql`select name, body_kind from bodies order by name`);
+  const bodies = await queryRows<{ name: string; body_kind: string }>(db, sql`select b.name, b.body_kind from bodies b join organizations o on o.id = b.organization_id where o.organization_type <> 'samordningsforbund' order by b.name`);
   expect(bodies).toEqual([
     { name: 'Förbundsdirektionen', body_kind: 'board' },
     { name: NETWORK.name, body_kind: 'network' },
@@ -154,7 +156,7 @@ it(
     try {
       const demo = readDemoOutput(await waitUntilServing(child));
       expect(demo.password).toBe(DEMO_PASSWORD);
-      expect(demo.accounts.map((a) => a.what)).toEqual(ACCOUNT_ROLES);
+      expect(demo.accounts.map((a) => a.what)).toEqual(PRINTED_ACCOUNT_ROLES);
 
       const board = await fetch(`${demo.address}/anslagstavla`);
       expect(board.status).toBe(200);
@@ -178,6 +180,12 @@ it(
     const handle = await openMigratedDatabase({ dataDir });
     try {
       await expectDemoPromises(handle.db, today);
+      const second = await queryRows<{ meetings: number; secretaries: number }>(
+        handle.db,
+        sql`select (select count(*)::int from meetings m join bodies b on b.id = m.body_id join organizations o on o.id = b.organization_id where o.organization_type = 'samordningsforbund') as meetings,
+                   (select count(*)::int from user_roles r join organizations o on o.id = r.organization_id where o.organization_type = 'samordningsforbund' and r.role = 'secretary') as secretaries`,
+      );
+      expect(second).toEqual([{ meetings: 2, secretaries: 1 }]);
     } finally {
       await handle.close();
     }

@@ -95,6 +95,16 @@ describe('issue 23 regressions: access across organisations', () => {
     expect(await queryRows(handle.db, sql`select id from bodies where name = 'Skuggorganet'`)).toEqual([]);
   });
 
+  it("an administrator of B cannot link or unlink the person of an account with roles in A (found by the authorization matrix)", async () => {
+    const person = (await queryRows<{ id: string }>(handle.db, sql`insert into persons (name) values ('Person i Beta') returning id`))[0]!;
+    const link = await postForm(adminB, `/admin/konton/${secretaryA.userId}/person`, { personId: person.id });
+    expect(link.statusCode).toBe(403);
+    const unlink = await postForm(adminB, `/admin/konton/${secretaryA.userId}/person`, {});
+    expect(unlink.statusCode).toBe(403);
+    const [user] = await queryRows<{ person_id: string | null }>(handle.db, sql`select person_id from users where id = ${secretaryA.userId}`);
+    expect(user!.person_id).toBeNull();
+  });
+
   it('an administrator of B may still manage roles in B', async () => {
     const response = await postForm(adminB, '/admin/roller', { userId: secretaryA.userId, role: 'member', scope: `org:${ids.orgB}` });
     expect(response.statusCode).toBe(303);

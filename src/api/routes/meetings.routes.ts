@@ -336,6 +336,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
           disqualified: z.array(z.string()).optional(),
           confidential: z.boolean().optional(),
           confidentialReason: z.string().nullable().optional(),
+          version: z.number().int().positive().optional().describe('The version of the § this edit is based on; a stale one is refused with 409 paragraph_edited_by_someone_else'),
         }),
         response: { 204: z.null() },
       },

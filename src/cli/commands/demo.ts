@@ -38,6 +38,8 @@ export function registerDemo(program: Command): void {
       await applyMigrations(handle);
       process.stdout.write('Fyller demodatabasen med Räddningstjänstförbundet Mellersta Älvdalen (fiktivt) …\n');
       const demo = await seedDemo(handle, { today: todayInSweden(new Date()) });
+      const { seedSecondOrganization } = await import('../../demo/second-organization.ts');
+      demo.accounts.push(...(await seedSecondOrganization(handle, { today: todayInSweden(new Date()), password: DEMO_PASSWORD })));
       const app = await buildApp({ database: handle, logger: { level: 'warn' }, oidc: config.oidc, publicUrl: config.publicUrl });
       const stop = async () => {
         await app.close();

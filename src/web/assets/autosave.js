@@ -64,7 +64,11 @@
         saving = false;
         if (result.ok) {
           retryDelay = 2000;
-          if (result.json && result.json.version) form.setAttribute('data-version', result.json.version);
+          if (result.json && result.json.version) {
+            form.setAttribute('data-version', result.json.version);
+            var versionField = form.querySelector('input[name="version"]');
+            if (versionField) versionField.value = result.json.version;
+          }
           if (dirty === sentAt) { try { localStorage.removeItem(key); } catch { /* ignore */ } }
           var now = new Date();
           var hh = String(now.getHours()).padStart(2, '0');

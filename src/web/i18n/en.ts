@@ -220,6 +220,8 @@ export const en: Catalogue = {
     addItemSubmit: 'Add item',
     edit: 'Edit',
     editParagraph: (label: string) => `Edit ${label}`,
+    editedBySomeoneElse: 'Someone else saved this paragraph while you were typing. Nothing you typed has been saved: it is still in the form. Compare it with the saved text below and save again if yours should stand.',
+    storedVersion: 'The saved text',
     sendNotice: 'Send the notice of meeting',
     noticeSent: (when: string, n: number) => `The notice was sent ${when} to ${n} members and substitutes.`,
     noticeNotSent: 'The notice of meeting has not been sent.',

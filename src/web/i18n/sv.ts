@@ -222,6 +222,8 @@ export const sv = {
     addItemSubmit: 'Lägg till ärende',
     edit: 'Redigera',
     editParagraph: (label: string) => `Redigera ${label}`,
+    editedBySomeoneElse: 'Någon annan har sparat paragrafen medan du skrev. Inget av det du skrev har sparats: det står kvar i formuläret. Jämför med den sparade texten nedan och spara igen om din ska gälla.',
+    storedVersion: 'Den sparade texten',
     sendNotice: 'Skicka kallelse',
     noticeSent: (when: string, n: number) => `Kallelsen skickades ${when} till ${n} ledamöter och ersättare.`,
     noticeNotSent: 'Kallelsen är inte skickad.',

@@ -6,7 +6,7 @@
  * here before it.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, InputError, NotFoundError, UnauthenticatedError, type Problem } from '../../errors.ts';
+import { ForbiddenError, InputError, NotFoundError, RuleError, UnauthenticatedError, type Problem } from '../../errors.ts';
 import {
   canActAsSecretary,
   canAdminister,
@@ -40,6 +40,7 @@ import {
   rejectMinutes,
   sendMeetingNotice,
   signMinutes,
+  paragraphVersion,
   updateParagraph,
   type MeetingOverview,
 } from '../../services/meeting-cycle.service.ts';
@@ -472,7 +473,7 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     return reply.redirect(`/arbetsyta/sammantraden/${meetingId}?justerad=${number}#omedelbar-rubrik`, 303);
   });
 
-  const paragraphPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, paragraphId: string, state: FormState | null, status = 200) => {
+  const paragraphPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, paragraphId: string, state: FormState | null, status = 200, conflict?: { title: string; text: string | null }) => {
     const viewer = requireViewer(request);
     await requireSecretaryOfMeeting(db, viewer, meetingId);
     const context = request.page;
@@ -504,15 +505,18 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     const label = paragraphLabel(item.number);
     const labels = { title: p.title, caseNumber: p.caseNumber, text: p.text, proposal: p.proposal, decisions: p.decisions, voteQuestion: p.voteQuestion, voteYes: p.voteYes, voteNo: p.voteNo, voteAbstain: p.voteAbstain, voteCounts: p.voteCounts, voteResult: p.voteResult, reservations: p.reservations, confidentialReason: p.confidentialReason };
     const title = t.work.editParagraph(label);
+    const storedVersion = await paragraphVersion(db, paragraphId);
     // A count that does not add up concerns all three counts: its message stands above them.
     const voteCounts = groupErrorMessage(form, 'voteCounts');
     const body = html`<p class="overline">${overview.body.name} · ${overview.meeting.heldOn ? longDate(overview.meeting.heldOn, language) : ''}</p>
 <h1>${title}</h1>
 ${errorSummary(context, form, labels)}
 <form method="post" class="form editor-paragraph" action="/arbetsyta/sammantraden/${meetingId}/paragrafer/${paragraphId}" novalidate
-  data-autosave="${paragraphId}" data-version="${overview.minutes.items[index] ? String(JSON.stringify(item).length) : ''}"
+  data-autosave="${paragraphId}" data-version="${String(storedVersion)}"
   data-msg-saving="${t.autosave.saving}" data-msg-saved="${t.autosave.saved('{time}')}" data-msg-offline="${t.autosave.offline}" data-msg-restored="${t.autosave.restored}">
   ${csrfField(context)}
+  <input type="hidden" name="version" value="${String(storedVersion)}">
+  ${conflict && html`<div class="error-summary" role="alert"><p>${t.work.editedBySomeoneElse}</p><h2>${t.work.storedVersion}</h2><p><strong>${conflict.title}</strong></p><pre class="stored-text">${conflict.text ?? ''}</pre></div>`}
   <p class="hint">${p.autosaveNote}</p>
   <p class="autosave-status" data-autosave-status role="status" aria-live="polite"></p>
   ${inputField(context, form, { name: 'title', label: p.title, required: true })}
@@ -565,7 +569,16 @@ ${errorSummary(context, form, labels)}
     const values = valuesOf(formOf(request));
     const { t } = request.page;
     const parsed = parseParagraphForm(values);
-    const result = parsed.problems.length ? { ok: false as const, problems: parsed.problems } : await attempt(() => updateParagraph(db, paragraphId, parsed.changes, actorOf(viewer)));
+    let result: Awaited<ReturnType<typeof attempt<number>>>;
+    try {
+      result = parsed.problems.length ? { ok: false as const, problems: parsed.problems } : await attempt(() => updateParagraph(db, paragraphId, parsed.changes, actorOf(viewer)));
+    } catch (error) {
+      // Someone else saved first: refuse, show the stored text beside what was typed, and keep what was typed.
+      if (!(error instanceof RuleError) || error.code !== 'paragraph_edited_by_someone_else') throw error;
+      const stored = error.details.stored as { title: string; text: string | null };
+      if (wantsJson(request)) return reply.status(409).send({ error: { code: error.code, message: t.work.editedBySomeoneElse, details: error.details } });
+      return paragraphPage(request, reply, meetingId, paragraphId, formStateFrom(t, values, [], fieldOfParagraphPath), 409, stored);
+    }
     if (!result.ok) {
       const state = formStateFrom(t, values, result.problems, fieldOfParagraphPath);
       if (wantsJson(request)) {
@@ -575,7 +588,7 @@ ${errorSummary(context, form, labels)}
       }
       return paragraphPage(request, reply, meetingId, paragraphId, state, 400);
     }
-    if (wantsJson(request)) return reply.send({ saved: true, version: String(Date.now()) });
+    if (wantsJson(request)) return reply.send({ saved: true, version: String(result.value) });
     return reply.redirect(`/arbetsyta/sammantraden/${meetingId}#dagordning-rubrik`, 303);
   });
 
@@ -955,6 +968,7 @@ function parseParagraphForm(values: Record<string, string>): { changes: Paramete
   return {
     problems,
     changes: {
+      ...(/^\d+$/.test(values.version ?? '') ? { version: Number(values.version) } : {}),
       title: values.title ?? '',
       caseNumber: values.caseNumber?.trim() || null,
       text: values.text?.trim() ? values.text.replace(/\r\n/g, '\n') : null,
