@@ -2,7 +2,7 @@
  * Text → minutes: clean the lines, find the §§, read the header zone and the trailer, read each §.
  * Pure: no I/O, no clock.
  */
-import type { Attendee, Minutes } from '../domain/minutes.ts';
+import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type Attendee, type Minutes } from '../domain/minutes.ts';
 import { InputError } from '../errors.ts';
 import { attendeesOfSection, EXCEPT_PREFIX, parseAttendanceEntry } from './attendance.ts';
 import { parseSigningTime } from './dates.ts';
@@ -96,7 +96,7 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
     if (a.paragraphs?.startsWith(EXCEPT_PREFIX)) a.paragraphs = attendedParagraphs(a.paragraphs.slice(EXCEPT_PREFIX.length), paragraphRange);
   }
 
-  return {
+  return withinLimits({
     kind: header.kind,
     organization: header.organization,
     body: header.body,
@@ -107,6 +107,29 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
     notice: header.notice,
     attendees,
     items,
+  });
+}
+
+/**
+ * The interchange document caps a title or name at MAX_TITLE_LENGTH and a text at MAX_TEXT_LENGTH. Real
+ * minutes never reach them; text whose structure was misread can (a whole page taken for a § title), and
+ * is cut at the limit with an ellipsis rather than made invalid: what was read stays readable.
+ */
+function withinLimits(minutes: Minutes): Minutes {
+  const short = (text: string) => (text.length > MAX_TITLE_LENGTH ? `${text.slice(0, MAX_TITLE_LENGTH - 1)}…` : text);
+  const shortOrNull = (text: string | null) => (text === null ? null : short(text));
+  const long = (text: string) => (text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH - 1)}…` : text);
+  return {
+    ...minutes,
+    attendees: minutes.attendees.map((a) => ({ ...a, name: short(a.name), party: shortOrNull(a.party), represents: shortOrNull(a.represents) })),
+    items: minutes.items.map((item) => ({
+      ...item,
+      title: short(item.title),
+      caseNumber: shortOrNull(item.caseNumber),
+      ...(item.presenters ? { presenters: item.presenters.map(short) } : {}),
+      decisions: item.decisions.map(long),
+      ...(item.text !== undefined ? { text: long(item.text) } : {}),
+    })),
   };
 }
 

@@ -239,7 +239,7 @@ async function request(role: Role, method: string, url: string) {
   const csrf = user ? await csrfOf(user) : 'x';
   headers.cookie = user ? `protokoll_session=${encodeURIComponent(user.token)}; pk_csrf=${csrf}` : `pk_csrf=${csrf}`;
   // The archive delivery names the organisation in its form: A's, which only A's administrators may deliver.
-  const fields = url === '/admin/arkivleverans' ? { organisation: demo.organizationId, ar: TODAY.slice(0, 4) } : {};
+  const fields: Record<string, string> = url === '/admin/arkivleverans' ? { organisation: demo.organizationId, ar: TODAY.slice(0, 4) } : {};
   return app.inject({ method: method as 'POST', url, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...fields, _csrf: csrf }).toString() });
 }
 
