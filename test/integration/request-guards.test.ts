@@ -44,13 +44,18 @@ describeOnEachEngine('bad input and security headers', (database) => {
     }
   });
 
+  it('answers an OParl id that names nothing with OParl\'s own JSON 404 (its ids are not all UUIDs)', async () => {
+    const response = await app.inject({ url: '/oparl/v1/bodies/abc' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/json/u);
+  });
+
   it('answers an API route with a malformed id with 400 naming the parameter', async () => {
     const cases: ['GET' | 'PATCH' | 'POST', string, string][] = [
       ['GET', '/api/meetings/xyz', 'params.meetingId'],
       ['PATCH', '/api/paragraphs/12', 'params.paragraphId'],
       ['POST', '/api/bodies/1%27--/mandates', 'params.bodyId'],
       ['GET', '/api/files/not-a-uuid', 'params.fileId'],
-      ['GET', '/oparl/v1/bodies/abc', 'params.id'],
     ];
     for (const [method, url, path] of cases) {
       const response = await app.inject({ method, url, headers: admin.headers, ...(method === 'GET' ? {} : { payload: {} }) });
