@@ -46,6 +46,9 @@ export async function enqueueMessage(db: Database, message: NewOutboxMessage): P
       personId: message.personId ?? null,
       dedupeKey: message.dedupeKey ?? null,
       messageId: `<${randomUUID()}@${message.messageIdDomain}>`,
+      // The worker compares with its own clock in whole milliseconds; the database's now() has
+      // microseconds and could put a message written this millisecond just after "now".
+      nextAttemptAt: new Date(),
     })
     .onConflictDoNothing()
     .returning();
