@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
-import { applyMigrations, openConfiguredDatabase, type Database } from '../../services/system.service.ts';
+import type { Database } from '../../services/system.service.ts';
 import {
   confirmAllProposals,
   confirmProposal,
@@ -14,7 +14,7 @@ import {
 import { draftAnnualReport, renderAnnualReportAsHtml, renderAnnualReportAsPdf } from '../../services/annual-report.service.ts';
 import { InputError } from '../../errors.ts';
 import { todayInSweden } from '../../domain/legal-dates.ts';
-import { configFor } from '../context.ts';
+import { withDatabase } from '../context.ts';
 import { writeOutputFile } from '../write-output.ts';
 import type { Actor } from '../../services/meeting-cycle.service.ts';
 
@@ -39,16 +39,6 @@ function operator(): Actor {
 
 const where = (ref: ParagraphRef | null): string => (ref ? `${ref.bodyName} ${ref.heldOn ?? '(utan datum)'} § ${ref.number ?? '–'}` : '–');
 const roleText = (role: string): string => (role === 'substitute' ? 'ersättare' : 'ordinarie');
-
-async function withDatabase<T>(command: Command, work: (db: Database) => Promise<T>): Promise<T> {
-  const handle = await openConfiguredDatabase(configFor(command));
-  try {
-    await applyMigrations(handle);
-    return await work(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
 
 async function organizationIdOf(db: Database, options: ListOptions): Promise<{ organizationId?: string }> {
   return options.organization ? { organizationId: await resolveOrganizationId(db, options.organization) } : {};

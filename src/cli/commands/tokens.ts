@@ -5,8 +5,7 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/accounts.service.ts';
-import { applyMigrations, openConfiguredDatabase, type Database } from '../../services/system.service.ts';
-import { configFor } from '../context.ts';
+import { withDatabase } from '../context.ts';
 
 /** The operator who runs the command, as the audit log names them. */
 function operator(): string {
@@ -14,16 +13,6 @@ function operator(): string {
     return `cli:${userInfo().username}`;
   } catch {
     return 'cli:unknown';
-  }
-}
-
-async function withDatabase<T>(command: Command, work: (db: Database) => Promise<T>): Promise<T> {
-  const handle = await openConfiguredDatabase(configFor(command));
-  try {
-    await applyMigrations(handle);
-    return await work(handle.db);
-  } finally {
-    await handle.close();
   }
 }
 
