@@ -3,7 +3,6 @@
  * everyone and per body or organisation. Linked from every page's head with rel="alternate".
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { adjustedMinutesFeed, bodyOfFeed, meetingCalendar, noticeBoardFeed, organizationOfFeed } from '../../services/feeds.service.ts';
 import type { DatabaseHandle } from '../../services/system.service.ts';
 
@@ -16,7 +15,6 @@ export interface FeedOptions {
 
 const ICS = 'text/calendar; charset=utf-8';
 const ATOM = 'application/atom+xml; charset=utf-8';
-const uuid = z.uuid();
 
 function send(reply: FastifyReply, type: string, body: string, filename: string): FastifyReply {
   // Feeds change when a meeting does; readers poll, so a few minutes of caching spares the database.
@@ -36,24 +34,18 @@ export const feedRoutes: FastifyPluginAsync<FeedOptions> = async (app, options) 
   app.get('/kalender.ics', async (_request, reply) => send(reply, ICS, await meetingCalendar(db, { scope: {}, publicUrl, name: 'Sammanträden' }), 'sammantraden.ics'));
 
   app.get('/arkiv/organ/:bodyId/kalender.ics', async (request, reply) => {
-    const body = await bodyOfFeed(db, idOf(request.params, 'bodyId'));
+    const body = await bodyOfFeed(db, (request.params as { bodyId: string }).bodyId);
     return send(reply, ICS, await meetingCalendar(db, { scope: { bodyId: body.id }, publicUrl, name: `${body.name} – sammanträden` }), 'sammantraden.ics');
   });
 
   app.get('/arkiv/organ/:bodyId/protokoll.atom', async (request, reply) => {
-    const body = await bodyOfFeed(db, idOf(request.params, 'bodyId'));
+    const body = await bodyOfFeed(db, (request.params as { bodyId: string }).bodyId);
     const path = `/arkiv/organ/${body.id}/protokoll.atom`;
     return send(reply, ATOM, await adjustedMinutesFeed(db, { scope: { bodyId: body.id }, publicUrl, path, title: `${body.name} – justerade protokoll` }), 'protokoll.atom');
   });
 
   app.get('/arkiv/organisationer/:organizationId/kalender.ics', async (request, reply) => {
-    const organization = await organizationOfFeed(db, idOf(request.params, 'organizationId'));
+    const organization = await organizationOfFeed(db, (request.params as { organizationId: string }).organizationId);
     return send(reply, ICS, await meetingCalendar(db, { scope: { organizationId: organization.id }, publicUrl, name: `${organization.name} – sammanträden` }), 'sammantraden.ics');
   });
 };
-
-/** A path id that is not a UUID names nothing: 404, never a database error. */
-function idOf(params: unknown, name: string): string {
-  const value = (params as Record<string, string>)[name];
-  return uuid.safeParse(value).success ? (value as string) : '00000000-0000-0000-0000-000000000000';
-}
