@@ -1,0 +1,90 @@
+/** The notice (anslag) of adjusted minutes and certified extracts (protokollsutdrag). */
+import { renderExtractPdf } from '../../documents/index.ts';
+import { noticeDates } from '../../domain/legal-dates.ts';
+import { type MinutesApproval } from '../../domain/minutes-state.ts';
+import { requireSecretaryOf } from '../access.ts';
+import {
+  InputError,
+  NotFoundError,
+  RuleError,
+  type Problem,
+} from '../../errors.ts';
+import {
+  appendAuditEvent,
+  inTransaction,
+  loadMinutes,
+  storeFile,
+  type DatabaseHandle,
+} from '../../storage/index.ts';
+import {
+  insertExtract,
+  lockMeeting,
+  upsertNotice,
+  type NoticeRow,
+} from '../../storage/meeting-cycle.store.ts';
+import type { MeetingRow } from '../../storage/minutes.store.ts';
+import type { Database } from '../../storage/database.ts';
+import { type Actor, checkDate, contextOf } from './common.ts';
+
+
+// ————— anslag and extracts —————
+
+/** Posts (or re-dates) the notice of adjusted minutes, with the dates the law requires. */
+export async function postNotice(db: Database, meetingId: string, input: { postedOn: string }, actor?: Actor): Promise<NoticeRow> {
+  return inTransaction(db, async (tx) => {
+    const meeting = await lockMeeting(tx, meetingId);
+    if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
+    await requireSecretaryOf(tx, actor, { bodyId: meeting.bodyId });
+    if (meeting.status !== 'adjusted' && meeting.status !== 'archived') throw new RuleError('minutes_not_adjusted', 'a notice is posted only for adjusted minutes');
+    const notice = await postNoticeInside(tx, meeting, input, actor);
+    if (!notice) throw new RuleError('no_notice_required', 'this body keeps no public notice (its rule profile has no appeal clock)');
+    return notice;
+  });
+}
+
+export async function postNoticeInside(tx: Database, meeting: MeetingRow, input: { postedOn: string }, actor?: Actor): Promise<NoticeRow | null> {
+  const { organization, rules } = await contextOf(tx, meeting);
+  const dates = noticeDates({ adjustedOn: meeting.adjustedOn ?? input.postedOn, postedOn: input.postedOn, profile: rules });
+  if (!dates) return null;
+  const row = await upsertNotice(tx, meeting.id, {
+    latestPostingOn: dates.latestPostingOn,
+    postedOn: dates.postedOn,
+    postedUntilOn: dates.postedUntilOn,
+    lastAppealOn: dates.lastAppealOn,
+    takeDownOn: dates.takeDownOn,
+    storage: organization?.minutesStorage ?? organization?.name ?? null,
+  });
+  await appendAuditEvent(tx, { kind: 'notice.posted', entityType: 'meeting', entityId: meeting.id, actor: actor?.userId ?? null, data: { ...dates } });
+  return row;
+}
+
+/** Protokollsutdrag: a certified extract of chosen §§ of adjusted minutes (or §§ adjusted at the meeting). */
+export async function createExtract(
+  handle: DatabaseHandle,
+  meetingId: string,
+  input: { paragraphs: number[]; certifiedBy: string; certifiedOn: string },
+  actor?: Actor,
+): Promise<{ extractId: string; pdf: Buffer; sha256: string }> {
+  const problems: Problem[] = [];
+  checkDate(input.certifiedOn, 'certifiedOn', problems);
+  if (!input.certifiedBy?.trim()) problems.push({ path: 'certifiedBy', code: 'missing_value', message: 'name the person who certifies the extract' });
+  if (!input.paragraphs?.length) problems.push({ path: 'paragraphs', code: 'missing_value', message: 'choose at least one §' });
+  if (problems.length) throw new InputError(problems);
+  return inTransaction(handle.db, async (tx) => {
+    const meeting = await lockMeeting(tx, meetingId);
+    if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
+    await requireSecretaryOf(tx, actor, { bodyId: meeting.bodyId });
+    const approval = meeting.approval as MinutesApproval | null;
+    const adjusted = meeting.status === 'adjusted' || meeting.status === 'archived';
+    const immediately = new Set((approval?.immediateAdjustments ?? []).map((a) => a.paragraph));
+    const notAdjusted = input.paragraphs.filter((n) => !adjusted && !immediately.has(n));
+    if (notAdjusted.length) throw new RuleError('minutes_not_adjusted', `§ ${notAdjusted.join(', ')} is not adjusted yet, so no extract can be certified`);
+    const minutes = await loadMinutes(tx, meetingId);
+    const pdf = await renderExtractPdf(minutes, { paragraphs: input.paragraphs, certifiedBy: input.certifiedBy.trim(), certifiedOn: input.certifiedOn, createdAt: `${input.certifiedOn}T12:00:00Z` });
+    const file = await storeFile(tx, handle.filesDir, { bytes: pdf, contentType: 'application/pdf', originalName: `protokollsutdrag-${meeting.heldOn}-${input.paragraphs.join('-')}.pdf` });
+    const row = await insertExtract(tx, { meetingId, paragraphNumbers: [...input.paragraphs].sort((a, b) => a - b), certifiedBy: input.certifiedBy.trim(), certifiedOn: input.certifiedOn, fileId: file.id });
+    await appendAuditEvent(tx, { kind: 'extract.certified', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { paragraphs: input.paragraphs, sha256: file.sha256 } });
+    return { extractId: row.id, pdf, sha256: file.sha256 };
+  });
+}
+
