@@ -3,7 +3,7 @@
  * figures. Benchmarks measure; they never assert.
  */
 const [name, ...args] = process.argv.slice(2);
-const known = ['import', 'load', 'render', 'search'];
+const known = ['cli', 'import', 'load', 'render', 'search'];
 if (!name || !known.includes(name)) {
   process.stderr.write(`usage: npm run bench -- <${known.join('|')}> [options]\n`);
   process.exit(1);

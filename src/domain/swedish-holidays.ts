@@ -4,7 +4,8 @@
  * only what the two laws name, so observance days (Vasaloppet, Luciadagen) and half days (trettondagsafton,
  * valborgsmässoafton, allhelgonaafton) never count.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysType from 'date-holidays';
 
 /** Allmän helgdag (lag 1989:253) or one of the eves of lag 1930:173 (midsommarafton, julafton, nyårsafton). */
 export interface SwedishHoliday {
@@ -25,7 +26,13 @@ const EVES_THAT_COUNT = new Set(['midsommarafton', 'julafton', 'nyårsafton']);
 const LAST_YEAR_OF_WHIT_MONDAY = 2004;
 const WHIT_MONDAY_RULE = 'easter 50';
 
-const calendar = new Holidays('SE');
+// Loaded on first use, not at import: its calendar data takes a third of a second to load, which every
+// command (even `protokoll --help`) would otherwise pay because so much imports the legal dates.
+let calendar: HolidaysType | undefined;
+function swedishCalendar(): HolidaysType {
+  calendar ??= new (createRequire(import.meta.url)('date-holidays') as typeof HolidaysType)('SE');
+  return calendar;
+}
 const holidaysByYear = new Map<number, ReadonlyMap<string, SwedishHoliday>>();
 
 /** The holidays of lag 1989:253 and the eves of lag 1930:173 in one year, in date order. */
@@ -42,7 +49,7 @@ function holidayMapOf(year: number): ReadonlyMap<string, SwedishHoliday> {
   const cached = holidaysByYear.get(year);
   if (cached) return cached;
   const found = new Map<string, SwedishHoliday>();
-  for (const holiday of calendar.getHolidays(year, 'sv')) {
+  for (const holiday of swedishCalendar().getHolidays(year, 'sv')) {
     const on = holiday.date.slice(0, 10);
     const name = holiday.name;
     const isOldWhitMonday = holiday.rule === WHIT_MONDAY_RULE && year <= LAST_YEAR_OF_WHIT_MONDAY;

@@ -124,15 +124,16 @@ function runJob(worker: Worker, request: ExtractionRequest, limits: ExtractionLi
 }
 
 /**
- * The sources are TypeScript run through tsx, in tests through Vitest's own loader; a worker thread
- * starts without either, so it registers tsx itself before loading its body.
+ * From the build (`dist/`, plain JavaScript) the worker loads its compiled body. From the sources,
+ * TypeScript run through tsx or, in tests, Vitest's own loader, a worker thread starts without either, so
+ * it registers tsx itself before loading its body.
  */
 function startWorker(maxHeapMb: number): Worker {
-  const bootstrap = [
-    `import { register } from ${JSON.stringify(tsxApiUrl())};`,
-    'register();',
-    `await import(${JSON.stringify(new URL('./extract-text.worker.ts', import.meta.url).href)});`,
-  ].join('\n');
+  const compiled = import.meta.url.endsWith('.js');
+  const body = new URL(compiled ? './extract-text.worker.js' : './extract-text.worker.ts', import.meta.url).href;
+  const bootstrap = compiled
+    ? `await import(${JSON.stringify(body)});`
+    : [`import { register } from ${JSON.stringify(tsxApiUrl())};`, 'register();', `await import(${JSON.stringify(body)});`].join('\n');
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {
     resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
   });

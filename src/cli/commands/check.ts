@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { checkMinutes, describeFinding, hasErrors, type Finding, type FindingLanguage } from '../../domain/legal-checks/index.ts';
+import type { Finding, FindingLanguage } from '../../domain/legal-checks/index.ts';
 import { isIsoDate, todayInSweden } from '../../domain/legal-dates.ts';
-import { minutesSchema, type Minutes } from '../../domain/minutes.ts';
+import type { Minutes } from '../../domain/minutes.ts';
 import { organisationTypes, ruleProfileFor, type OrganisationType } from '../../domain/rule-profile.ts';
 import { InputError, isProtokollError, type Problem } from '../../errors.ts';
-import { parseMinutesFile } from '../../import/index.ts';
+
+// Loaded when the command runs, not when it is registered: `protokoll --help` registers every command.
+const importer = () => import('../../import/index.ts');
+const legalChecks = () => import('../../domain/legal-checks/index.ts');
+const minutesModel = () => import('../../domain/minutes.ts');
 
 interface CheckOptions {
   json?: boolean;
@@ -30,6 +34,7 @@ export function registerCheck(program: Command): void {
     .option('--seats <n>', "the body's number of seats (default: the most who decided at any §)")
     .option('--organization-type <type>', `the rule profile: ${organisationTypes.join(', ')}`, 'kommunalforbund')
     .action(async (files: string[], options: CheckOptions) => {
+      const { checkMinutes, describeFinding, hasErrors } = await legalChecks();
       const settings = settingsOf(options);
       const results: { file: string; findings: Finding[] }[] = [];
       let unreadable = 0;
@@ -55,7 +60,7 @@ export function registerCheck(program: Command): void {
         process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       } else {
         for (const { file, findings } of results) {
-          for (const f of findings) process.stdout.write(`${lineOf(file, f, settings.language)}\n`);
+          for (const f of findings) process.stdout.write(`${lineOf(file, f, settings.language, describeFinding)}\n`);
         }
         const all = results.flatMap((r) => r.findings);
         const errors = all.filter((f) => f.severity === 'error').length;
@@ -67,7 +72,7 @@ export function registerCheck(program: Command): void {
 }
 
 /** `FILE: §N code message`; a finding about the meeting as a whole has no §, a warning says so. */
-function lineOf(file: string, f: Finding, language: FindingLanguage): string {
+function lineOf(file: string, f: Finding, language: FindingLanguage, describeFinding: (f: Finding, language: FindingLanguage) => string): string {
   const where = f.paragraph === null ? '' : ` §${f.paragraph}`;
   const severity = f.severity === 'warning' ? (language === 'sv' ? 'varning: ' : 'warning: ') : '';
   return `${file}:${where} ${f.code} ${severity}${describeFinding(f, language)} (${f.reference})`;
@@ -87,7 +92,7 @@ function settingsOf(options: CheckOptions): { language: FindingLanguage; today: 
 
 /** Interchange JSON is read as it is (the shared schema); anything else goes through the importer. */
 async function readMinutes(file: string): Promise<Minutes> {
-  if (!file.toLowerCase().endsWith('.json')) return parseMinutesFile(file);
+  if (!file.toLowerCase().endsWith('.json')) return (await importer()).parseMinutesFile(file);
   let data: unknown;
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
@@ -98,7 +103,7 @@ async function readMinutes(file: string): Promise<Minutes> {
   }
   // An annotated seed wraps the minutes in { expected }; plain interchange JSON is the minutes itself.
   const candidate = typeof data === 'object' && data !== null && 'expected' in data && !('items' in data) ? (data as { expected: unknown }).expected : data;
-  const parsed = minutesSchema.safeParse(candidate);
+  const parsed = (await minutesModel()).minutesSchema.safeParse(candidate);
   if (!parsed.success) {
     throw new InputError(parsed.error.issues.map((issue) => ({ path: `${file}: ${issue.path.join('.') || '(document)'}`, code: 'invalid_minutes', message: issue.message })));
   }

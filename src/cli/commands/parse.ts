@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { parseMinutesFile } from '../../import/index.ts';
+
+// Loaded when the command runs, not when it is registered: `protokoll --help` registers every command.
+const importer = () => import('../../import/index.ts');
 
 export function registerParse(program: Command): void {
   program
@@ -7,7 +9,7 @@ export function registerParse(program: Command): void {
     .description('read one minutes file (.txt, .pdf, .docx) and print it as interchange JSON')
     .argument('<file>', 'the minutes file')
     .action(async (file: string) => {
-      const minutes = await parseMinutesFile(file);
+      const minutes = await (await importer()).parseMinutesFile(file);
       process.stdout.write(`${JSON.stringify(minutes, null, 2)}\n`);
     });
 }

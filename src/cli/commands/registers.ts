@@ -1,22 +1,16 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import type { Database } from '../../services/system.service.ts';
-import {
-  confirmAllProposals,
-  confirmProposal,
-  listAppointments,
-  listAssignments,
-  listConsultations,
-  listDelegatedDecisions,
-  resolveOrganizationId,
-  type ParagraphRef,
-} from '../../services/follow-up.service.ts';
-import { draftAnnualReport, renderAnnualReportAsHtml, renderAnnualReportAsPdf } from '../../services/annual-report.service.ts';
+import type { ParagraphRef } from '../../services/follow-up.service.ts';
 import { InputError } from '../../errors.ts';
 import { todayInSweden } from '../../domain/legal-dates.ts';
 import { withDatabase } from '../context.ts';
 import { writeOutputFile } from '../write-output.ts';
 import type { Actor } from '../../services/meeting-cycle.service.ts';
+
+// Loaded when the command runs, not when it is registered: `protokoll --help` registers every command.
+const followUp = () => import('../../services/follow-up.service.ts');
+const annualReport = () => import('../../services/annual-report.service.ts');
 
 interface ListOptions {
   organization?: string;
@@ -41,7 +35,7 @@ const where = (ref: ParagraphRef | null): string => (ref ? `${ref.bodyName} ${re
 const roleText = (role: string): string => (role === 'substitute' ? 'ersättare' : 'ordinarie');
 
 async function organizationIdOf(db: Database, options: ListOptions): Promise<{ organizationId?: string }> {
-  return options.organization ? { organizationId: await resolveOrganizationId(db, options.organization) } : {};
+  return options.organization ? { organizationId: await (await followUp()).resolveOrganizationId(db, options.organization) } : {};
 }
 
 function print(options: ListOptions, data: unknown, lines: string[], empty: string): void {
@@ -64,7 +58,7 @@ export function registerRegisters(program: Command): void {
     .option('--today <YYYY-MM-DD>', 'the day to judge overdue on (default: today in Sweden)')
     .action(async (options: ListOptions, command: Command) => {
       await withDatabase(command, async (db) => {
-        const entries = await listAssignments(db, {
+        const entries = await (await followUp()).listAssignments(db, {
           ...(await organizationIdOf(db, options)),
           status: options.all ? 'all' : options.overdue ? 'overdue' : 'open',
           today: options.today ?? todayInSweden(new Date()),
@@ -82,7 +76,7 @@ export function registerRegisters(program: Command): void {
     .option('--all', 'include proposed entries (default: registered and reported)')
     .action(async (options: ListOptions, command: Command) => {
       await withDatabase(command, async (db) => {
-        const entries = (await listDelegatedDecisions(db, { ...(await organizationIdOf(db, options)), status: 'all' })).filter(
+        const entries = (await (await followUp()).listDelegatedDecisions(db, { ...(await organizationIdOf(db, options)), status: 'all' })).filter(
           (d) => options.all || d.status !== 'proposed',
         );
         const lines = entries.map(
@@ -98,7 +92,7 @@ export function registerRegisters(program: Command): void {
     .option('--all', 'include proposed and ended appointments')
     .action(async (options: ListOptions, command: Command) => {
       await withDatabase(command, async (db) => {
-        const entries = await listAppointments(db, { ...(await organizationIdOf(db, options)), status: options.all ? 'all' : 'active' });
+        const entries = await (await followUp()).listAppointments(db, { ...(await organizationIdOf(db, options)), status: options.all ? 'all' : 'active' });
         const lines = entries.map(
           (a) =>
             `${a.id}  ${a.externalBody}: ${a.personName} (${roleText(a.role)})  sedan ${a.since ?? '–'}${a.endsOn ? ` t.o.m. ${a.endsOn}` : ''}` +
@@ -112,7 +106,7 @@ export function registerRegisters(program: Command): void {
     .option('--today <YYYY-MM-DD>', 'the day to judge overdue on (default: today in Sweden)')
     .action(async (options: ListOptions, command: Command) => {
       await withDatabase(command, async (db) => {
-        const entries = await listConsultations(db, { ...(await organizationIdOf(db, options)), today: options.today ?? todayInSweden(new Date()) });
+        const entries = await (await followUp()).listConsultations(db, { ...(await organizationIdOf(db, options)), today: options.today ?? todayInSweden(new Date()) });
         const lines = entries.map(
           (c) =>
             `${c.id}  ${c.sender}: ${c.title}${c.caseNumber ? ` (Dnr ${c.caseNumber})` : ''}  svar senast ${c.dueOn ?? '–'}` +
@@ -133,7 +127,7 @@ export function registerRegisters(program: Command): void {
       if (!id && !options.all) throw new InputError({ path: 'id', code: 'required', message: 'give the id of a proposal, or --all' });
       if (id && options.all) throw new InputError({ path: 'id', code: 'id_with_all', message: 'give either an id or --all, not both' });
       await withDatabase(command, async (db) => {
-        const confirmed = id ? [await confirmProposal(db, id, operator())] : await confirmAllProposals(db, await organizationIdOf(db, options), operator());
+        const confirmed = id ? [await (await followUp()).confirmProposal(db, id, operator())] : await (await followUp()).confirmAllProposals(db, await organizationIdOf(db, options), operator());
         const byRegister = (register: string) => confirmed.filter((c) => c.register === register).length;
         print(
           options,
@@ -162,10 +156,10 @@ export function registerRegisters(program: Command): void {
         throw new InputError({ path: 'format', code: 'invalid_format', message: `expected pdf or html, got '${options.format}'` });
       }
       await withDatabase(command, async (db) => {
-        const organizationId = await resolveOrganizationId(db, options.organization);
-        await draftAnnualReport(db, { organizationId, year, regenerate: Boolean(options.regenerate) }, operator());
+        const organizationId = await (await followUp()).resolveOrganizationId(db, options.organization);
+        await (await annualReport()).draftAnnualReport(db, { organizationId, year, regenerate: Boolean(options.regenerate) }, operator());
         const output =
-          options.format === 'pdf' ? await renderAnnualReportAsPdf(db, { organizationId, year }) : await renderAnnualReportAsHtml(db, { organizationId, year });
+          options.format === 'pdf' ? await (await annualReport()).renderAnnualReportAsPdf(db, { organizationId, year }) : await (await annualReport()).renderAnnualReportAsHtml(db, { organizationId, year });
         await writeOutputFile(options.output, output);
         process.stdout.write(`wrote ${options.output}\n`);
       });

@@ -1,9 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { minutesSchema } from '../../domain/minutes.ts';
-import { parseOrThrow } from '../../domain/validation.ts';
 import { InputError } from '../../errors.ts';
-import { renderMinutesHtml, renderMinutesPdf } from '../../documents/index.ts';
+
+// Loaded when the command runs, not when it is registered: `protokoll --help` registers every command.
+const documents = () => import('../../documents/index.ts');
+const minutesModel = () => import('../../domain/minutes.ts');
+const validation = () => import('../../domain/validation.ts');
 
 interface RenderOptions {
   format: string;
@@ -31,11 +33,11 @@ export function registerRender(program: Command): void {
           message: `expected an ISO 8601 time such as 2024-10-03T12:00:00Z, got '${options.createdAt}'`,
         });
       }
-      const minutes = parseOrThrow(minutesSchema, await readJson(file), file);
+      const minutes = (await validation()).parseOrThrow((await minutesModel()).minutesSchema, await readJson(file), file);
       const document =
         options.format === 'pdf'
-          ? await renderMinutesPdf(minutes, options.createdAt ? { createdAt: options.createdAt } : {})
-          : renderMinutesHtml(minutes);
+          ? await (await documents()).renderMinutesPdf(minutes, options.createdAt ? { createdAt: options.createdAt } : {})
+          : (await documents()).renderMinutesHtml(minutes);
       try {
         await writeFile(options.output, document);
       } catch (error) {

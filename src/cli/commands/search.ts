@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { isIsoDate } from '../../domain/legal-dates.ts';
 import { InputError, type Problem } from '../../errors.ts';
-import { applyMigrations, openConfiguredDatabase } from '../../services/system.service.ts';
-import { searchDecisions, type FacetValue, type SearchFilters, type SearchResult } from '../../services/search.service.ts';
+import type { FacetValue, SearchFilters, SearchResult } from '../../services/search.service.ts';
 import { configFor } from '../context.ts';
+
+// Loaded when the command runs, not when it is registered: `protokoll --help` registers every command.
+const system = () => import('../../services/system.service.ts');
+const search = () => import('../../services/search.service.ts');
 
 interface SearchOptions {
   organization?: string;
@@ -51,10 +54,10 @@ export function registerSearch(program: Command): void {
         ...(options.person ? { person: options.person } : {}),
         ...(options.decisions ? { decisionsOnly: true } : {}),
       };
-      const handle = await openConfiguredDatabase(configFor(command));
+      const handle = await (await system()).openConfiguredDatabase(configFor(command));
       try {
-        await applyMigrations(handle);
-        const result = await searchDecisions(handle.db, {
+        await (await system()).applyMigrations(handle);
+        const result = await (await search()).searchDecisions(handle.db, {
           query: words.join(' '),
           filters,
           page: Number(options.page),

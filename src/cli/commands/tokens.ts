@@ -4,8 +4,10 @@
  */
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
-import { createApiToken, listApiTokens, revokeApiToken } from '../../services/accounts.service.ts';
 import { withDatabase } from '../context.ts';
+
+// Loaded when the command runs, not when it is registered: `protokoll --help` registers every command.
+const accounts = () => import('../../services/accounts.service.ts');
 
 /** The operator who runs the command, as the audit log names them. */
 function operator(): string {
@@ -28,8 +30,8 @@ export function registerTokens(program: Command): void {
     .requiredOption('--name <name>', 'what uses the token, e.g. "diariet"')
     .option('--expires <YYYY-MM-DD>', 'the last day the token works')
     .action(async (options: { email: string; name: string; expires?: string }, command: Command) => {
-      const created = await withDatabase(command, (db) =>
-        createApiToken(db, { email: options.email, name: options.name, expiresOn: options.expires ?? null, actor: operator() }),
+      const created = await withDatabase(command, async (db) =>
+        (await accounts()).createApiToken(db, { email: options.email, name: options.name, expiresOn: options.expires ?? null, actor: operator() }),
       );
       process.stdout.write(`${created.token}\n`);
       process.stderr.write(`token ${created.id} for ${options.email} (${options.name}), ${created.expiresAt ? `expires after ${day(created.expiresAt)}` : 'no expiry'}; shown only now\n`);
@@ -41,7 +43,7 @@ export function registerTokens(program: Command): void {
     .option('--email <email>', 'only the tokens of this user')
     .option('--json', 'as JSON')
     .action(async (options: { email?: string; json?: boolean }, command: Command) => {
-      const rows = await withDatabase(command, (db) => listApiTokens(db, options.email ? { email: options.email } : {}));
+      const rows = await withDatabase(command, async (db) => (await accounts()).listApiTokens(db, options.email ? { email: options.email } : {}));
       if (options.json) {
         process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
@@ -56,7 +58,7 @@ export function registerTokens(program: Command): void {
     .description('revoke an API token; it is refused from now on')
     .argument('<id>', 'the token id, as `tokens list` shows it')
     .action(async (id: string, _options: unknown, command: Command) => {
-      await withDatabase(command, (db) => revokeApiToken(db, { id, actor: operator() }));
+      await withDatabase(command, async (db) => (await accounts()).revokeApiToken(db, { id, actor: operator() }));
       process.stdout.write(`revoked ${id}\n`);
     });
 }

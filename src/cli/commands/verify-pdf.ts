@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.ts';
-import { verifyPdf, type PdfVerification } from '../../documents/pades/index.ts';
+import type { PdfVerification } from '../../documents/pades/index.ts';
+
+// Loaded when the command runs, not when it is registered: `protokoll --help` registers every command.
+const pades = () => import('../../documents/pades/index.ts');
 
 /**
  * Registers `protokoll verify-pdf`: every signature of a PDF checked, without a database. Exits 0 when
@@ -21,7 +24,7 @@ export function registerVerifyPdf(program: Command): void {
         const reason = error instanceof Error ? error.message : String(error);
         throw new InputError({ path: file, code: 'cannot_read', message: `cannot read it (${reason})` }, { cause: error });
       }
-      const result = await verifyPdf(pdf);
+      const result = await (await pades()).verifyPdf(pdf);
       process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : describe(file, result));
       if (!result.unchangedSinceLastSignature) process.exitCode = 1;
     });
