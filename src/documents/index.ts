@@ -5,6 +5,7 @@
  */
 import type { Minutes } from '../domain/minutes.ts';
 import { buildExtractContent, type ExtractOptions } from './extract-content.ts';
+import { writeDocx } from './docx-writer.ts';
 import { writeHtml } from './html-writer.ts';
 import { buildMinutesContent, type MinutesRenderOptions } from './minutes-content.ts';
 import { buildNoticeOfMeetingContent, type NoticeOfMeeting } from './notice-of-meeting.ts';
@@ -30,6 +31,11 @@ export function renderMinutesHtml(minutes: Minutes, options: MinutesRenderOption
   return writeHtml(buildMinutesContent(minutes, options));
 }
 
+/** The protocol as an editable Word document (.docx), same words and order as the PDF. */
+export async function renderMinutesDocx(minutes: Minutes, options: MinutesRenderOptions = {}): Promise<Buffer> {
+  return writeDocx(buildMinutesContent(minutes, options));
+}
+
 /** A certified extract (protokollsutdrag) of chosen §§ as PDF; unknown §§ raise an InputError. */
 export async function renderExtractPdf(minutes: Minutes, options: ExtractPdfOptions): Promise<Buffer> {
   return writePdf(buildExtractContent(minutes, options), options);
@@ -43,6 +49,11 @@ export function renderExtractHtml(minutes: Minutes, options: ExtractOptions): st
 /** A notice of meeting (kallelse) with its agenda as PDF. */
 export async function renderNoticeOfMeetingPdf(notice: NoticeOfMeeting, options: PdfRenderOptions = {}): Promise<Buffer> {
   return writePdf(buildNoticeOfMeetingContent(notice), options);
+}
+
+/** A notice of meeting (kallelse) with its agenda as an editable Word document (.docx). */
+export async function renderNoticeOfMeetingDocx(notice: NoticeOfMeeting): Promise<Buffer> {
+  return writeDocx(buildNoticeOfMeetingContent(notice));
 }
 
 /** A notice of meeting (kallelse) with its agenda as HTML. */

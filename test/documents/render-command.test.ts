@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import mammoth from 'mammoth';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { buildFictionalMinutes } from './fictional-minutes.ts';
@@ -30,6 +31,13 @@ describe('protokoll render', () => {
     expect(readFileSync(out, 'utf8')).toContain('<h2 id="p31-rubrik">§ 31 Val av justerare</h2>');
   });
 
+  it('writes an editable Word document with --format docx', async () => {
+    const out = join(folder, 'minutes.docx');
+    expect(await main(['node', 'protokoll', 'render', minutesFile, '--format', 'docx', '-o', out])).toBe(0);
+    const { value } = await mammoth.convertToHtml({ buffer: readFileSync(out) });
+    expect(value).toContain('<h2>§ 31 Val av justerare</h2>');
+  });
+
   it('lists every problem of an invalid minutes file with its path and exits 1', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const bad = join(folder, 'bad.json');
@@ -44,13 +52,13 @@ describe('protokoll render', () => {
   it('refuses an unknown format, unreadable JSON and a missing file', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const out = join(folder, 'x');
-    expect(await main(['node', 'protokoll', 'render', minutesFile, '--format', 'docx', '-o', out])).toBe(1);
+    expect(await main(['node', 'protokoll', 'render', minutesFile, '--format', 'odt', '-o', out])).toBe(1);
     const broken = join(folder, 'broken.json');
     writeFileSync(broken, '{ not json');
     expect(await main(['node', 'protokoll', 'render', broken, '-o', out])).toBe(1);
     expect(await main(['node', 'protokoll', 'render', join(folder, 'missing.json'), '-o', out])).toBe(1);
     const output = stderr.mock.calls.map(([text]) => String(text)).join('');
-    expect(output).toContain('error: --format: expected pdf or html');
+    expect(output).toContain("error: --format: expected pdf, html or docx, got 'odt'");
     expect(output).toContain(`error: ${broken}:`);
     expect(output).toContain(`error: ${join(folder, 'missing.json')}:`);
   });

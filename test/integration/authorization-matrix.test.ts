@@ -119,6 +119,8 @@ const MATRIX: Record<string, Access> = {
   'GET /admin': ADMINS,
   'GET /arbetsyta/sammantraden/:meetingId/handlingar': 'secretary',
   'GET /sammantraden/:meetingId/handlingar/:fileId': NOBODY,
+  'GET /sammantraden/:meetingId/protokoll.pdf': 'member',
+  'GET /sammantraden/:meetingId/protokoll.docx': 'member',
   'GET /arbetsyta/sammantraden/:meetingId/utdrag': 'secretary',
   'GET /arbetsyta/uppfoljning': STAFF,
   'GET /arbetsyta/paragraf/:meetingId/:paragraphId': 'secretary',

@@ -532,8 +532,8 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
     {
       schema: {
         tags: ['minutes'],
-        summary: 'Export the minutes as PDF/A (for adjusted minutes: exactly as signed) or HTML',
-        params: idParams.extend({ format: z.enum(['pdf', 'html']) }),
+        summary: 'Export the minutes as PDF/A (for adjusted minutes: exactly as signed), HTML or an editable Word document (docx)',
+        params: idParams.extend({ format: z.enum(['pdf', 'html', 'docx']) }),
         response: { 200: z.any() },
       },
     },

@@ -19,12 +19,12 @@ export function registerRender(program: Command): void {
     .command('render')
     .description('render an interchange minutes JSON file as PDF or HTML, without a database')
     .argument('<minutes>', 'the minutes JSON file')
-    .option('--format <format>', 'pdf or html', 'pdf')
+    .option('--format <format>', 'pdf, html or docx (an editable Word document)', 'pdf')
     .requiredOption('-o, --output <file>', 'where to write the document')
     .option('--created-at <instant>', 'creation time written into the PDF (ISO 8601), for byte-identical output')
     .action(async (file: string, options: RenderOptions) => {
-      if (options.format !== 'pdf' && options.format !== 'html') {
-        throw new InputError({ path: '--format', code: 'invalid_format', message: `expected pdf or html, got '${options.format}'` });
+      if (options.format !== 'pdf' && options.format !== 'html' && options.format !== 'docx') {
+        throw new InputError({ path: '--format', code: 'invalid_format', message: `expected pdf, html or docx, got '${options.format}'` });
       }
       if (options.createdAt !== undefined && Number.isNaN(Date.parse(options.createdAt))) {
         throw new InputError({
@@ -37,7 +37,9 @@ export function registerRender(program: Command): void {
       const document =
         options.format === 'pdf'
           ? await (await documents()).renderMinutesPdf(minutes, options.createdAt ? { createdAt: options.createdAt } : {})
-          : (await documents()).renderMinutesHtml(minutes);
+          : options.format === 'docx'
+            ? await (await documents()).renderMinutesDocx(minutes)
+            : (await documents()).renderMinutesHtml(minutes);
       try {
         await writeFile(options.output, document);
       } catch (error) {

@@ -1,5 +1,5 @@
 /** Reading a meeting: the secretary's overview with its legal clocks, exports and lists. */
-import { renderMinutesHtml, renderMinutesPdf } from '../../documents/index.ts';
+import { renderMinutesDocx, renderMinutesHtml, renderMinutesPdf } from '../../documents/index.ts';
 import type { Minutes } from '../../domain/minutes.ts';
 import {
   adjustmentDeadline,
@@ -96,14 +96,20 @@ export async function loadMeetingOverview(db: Database, meetingId: string, input
   };
 }
 
+/** The formats a protocol is exported in: PDF/A, HTML, an editable Word document, interchange JSON. */
+export type MinutesFormat = 'pdf' | 'html' | 'docx' | 'json';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /**
  * The minutes as a document: for adjusted minutes the PDF exactly as signed (with its signature page),
  * otherwise rendered from the current draft.
  */
-export async function exportMinutes(handle: DatabaseHandle, meetingId: string, format: 'pdf' | 'html' | 'json'): Promise<{ contentType: string; body: string | Uint8Array }> {
+export async function exportMinutes(handle: DatabaseHandle, meetingId: string, format: MinutesFormat): Promise<{ contentType: string; body: string | Uint8Array }> {
   const minutes = await loadMinutes(handle.db, meetingId);
   if (format === 'json') return { contentType: 'application/json', body: `${JSON.stringify(minutes, null, 2)}\n` };
   if (format === 'html') return { contentType: 'text/html; charset=utf-8', body: renderMinutesHtml(minutes) };
+  // Word is for handing the text on to be edited, so it is always rendered from the data, never "as signed".
+  if (format === 'docx') return { contentType: DOCX_TYPE, body: await renderMinutesDocx(minutes) };
   const meeting = (await findMeetingById(handle.db, meetingId))!;
   if (meeting.signedFileId) {
     const file = await findFileById(handle.db, meeting.signedFileId);

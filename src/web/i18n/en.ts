@@ -379,6 +379,8 @@ export const en: Catalogue = {
     } as Record<string, string>,
   },
   documents: {
+    previewPdf: 'The minutes as PDF (a preview until adjusted)',
+    wordDocument: 'The minutes as a Word document',
     title: 'Documents',
     lead: 'Basis documents and attachments of the §§. Members reach them from the agenda.',
     none: 'No documents attached yet.',

@@ -381,6 +381,8 @@ export const sv = {
     } as Record<string, string>,
   },
   documents: {
+    previewPdf: 'Protokollet som PDF (förhandsgranskning tills det är justerat)',
+    wordDocument: 'Protokollet som Word-dokument',
     title: 'Handlingar',
     lead: 'Underlag och bilagor till paragraferna. Ledamöterna når dem från föredragningslistan.',
     none: 'Inga handlingar bifogade ännu.',

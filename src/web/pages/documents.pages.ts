@@ -9,6 +9,7 @@ import { requireMemberOfMeeting, requireSecretaryOfMeeting, type Viewer } from '
 import {
   attachDocument,
   createExtract,
+  exportMinutes,
   getMeetingOverview,
   MAX_ATTACHMENT_BYTES,
   readFileForDownload,
@@ -29,6 +30,11 @@ function requireViewer(request: FastifyRequest): Viewer {
   const viewer = request.page.viewer;
   if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
   return viewer;
+}
+
+/** The protocol of a meeting as PDF (a preview until it is adjusted) or as an editable Word document. */
+export function protocolHref(meetingId: string, format: 'pdf' | 'docx'): string {
+  return `/sammantraden/${meetingId}/protokoll.${format}`;
 }
 
 /** Where a document of a meeting is downloaded: the route checks that the reader may see the meeting. */
@@ -252,6 +258,27 @@ ${numbers.length === 0
       throw error;
     }
   });
+
+  // ————— the protocol as a document —————
+
+  // The protocol as it will be printed, at any time: before finalising a preview rendered from the draft
+  // (shown inline in the browser), once adjusted the PDF exactly as signed; and as an editable Word
+  // document to hand on. Whoever may read the meeting may read it (the API's minutes export alike).
+  for (const format of ['pdf', 'docx'] as const) {
+    app.get(`/sammantraden/:meetingId/protokoll.${format}`, async (request, reply) => {
+      const { meetingId } = request.params as { meetingId: string };
+      await requireMemberOfMeeting(db, requireViewer(request), meetingId);
+      const overview = await getMeetingOverview(db, meetingId, { today: request.page.today });
+      const document = await exportMinutes(handle, meetingId, format);
+      const name = `protokoll-${overview.body.name}-${overview.meeting.heldOn ?? 'utan-datum'}.${format}`;
+      const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+      return reply
+        .header('content-type', document.contentType)
+        .header('content-disposition', `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('cache-control', 'private, no-store')
+        .send(document.body);
+    });
+  }
 }
 
 /** A file input with its label, hint and error, like the other fields (a browser never keeps a chosen file). */
