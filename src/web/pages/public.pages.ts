@@ -15,6 +15,8 @@ import {
   type PublicMeeting,
 } from '../../services/publication.service.ts';
 import { NotFoundError } from '../../errors.ts';
+import { protocolFileName, publicMinutesLastModified } from '../../services/open-data/public-files.ts';
+import { sendPublicFile } from '../conditional.ts';
 import { sendPage, type PageContext } from '../context.ts';
 import { longDate, paragraphRange, shortDate } from '../format.ts';
 import { html, type Html } from '../html.ts';
@@ -132,11 +134,8 @@ ${archive.meetings.length === 0 ? html`<p>${t.archive.noMeetings}</p>` : html`<u
 <p><a href="/arkiv/sammantraden/${published.meeting.id}">${t.minutes.noPdf.back}</a></p>`;
       return sendPage(reply, layout(context, { title: t.minutes.noPdf.title, section: 'archive', body, breadcrumbs: meetingCrumbs(context, published) }), 404);
     }
-    const name = `protokoll-${published.body.bodyName.toLocaleLowerCase('sv').replace(/[^a-z0-9åäö]+/g, '-')}-${published.meeting.heldOn ?? 'utan-datum'}.pdf`;
-    return reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="${name.replace(/[åäö]/g, (c) => ({ å: 'a', ä: 'a', ö: 'o' })[c] ?? c)}"`)
-      .send(Buffer.from(pdf.bytes));
+    const fileName = protocolFileName(published.body.bodyName, published.meeting.heldOn);
+    return sendPublicFile(request, reply, { bytes: pdf.bytes, contentType: 'application/pdf', fileName, lastModified: await publicMinutesLastModified(db, meetingId) });
   });
 
   app.get('/p/:paragraphId', async (request, reply) => {
