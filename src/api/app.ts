@@ -112,6 +112,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(feedRoutes, { database: options.database, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080', today });
     const { openFileRoutes } = await import('../web/pages/open-files.pages.ts');
     await app.register(openFileRoutes, { database: options.database });
+    const { discoveryRoutes } = await import('../web/pages/discovery.pages.ts');
+    await app.register(discoveryRoutes, { database: options.database, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
     const { webRoutes } = await import('../web/index.ts');
     await app.register(webRoutes, { database: options.database, oidc: options.oidc ?? null, ...(options.today ? { today: options.today } : {}), ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
   }

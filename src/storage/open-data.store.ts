@@ -335,3 +335,26 @@ export async function findOpenMeetingStamp(db: Database, meetingId: string): Pro
   );
   return rows[0] ?? null;
 }
+
+export interface SitemapMeetingRow {
+  id: string;
+  body_id: string;
+  year: number | null;
+  /** The meeting's or any of its §§' last change (a § put under secrecy changes the page). */
+  modified: Date | string;
+  public_paragraphs: { id: string; modified: string }[] | null;
+}
+
+/** Every adjusted meeting with its public §§: the pages of the archive a search engine may list. */
+export async function listSitemapMeetings(db: Database): Promise<SitemapMeetingRow[]> {
+  return queryRows<SitemapMeetingRow>(
+    db,
+    sql`select m.id, m.body_id, m.year,
+               greatest(m.updated_at, (select max(p.updated_at) from paragraphs p where p.meeting_id = m.id)) as modified,
+               (select json_agg(json_build_object('id', p.id, 'modified', p.updated_at) order by p.position) from paragraphs p
+                where p.meeting_id = m.id and not p.confidential) as public_paragraphs
+        from meetings m
+        where m.status in ('adjusted', 'archived') and m.held_on is not null
+        order by m.held_on, m.id`,
+  );
+}
