@@ -102,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerRoutes, { db });
   await app.register(minutesRoutes, { db });
   await app.register(meetingRoutes, { database: options.database, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
-  await app.register(oparlRoutes, { db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
+  await app.register(oparlRoutes, { database: options.database, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
   await app.register(searchRoutes, { db });
   await app.register(followUpRoutes, { db });
   await app.register(absenceRoutes, { db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
@@ -110,6 +110,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const { feedRoutes } = await import('../web/pages/feeds.pages.ts');
     const today = options.today ?? (() => todayInSweden(new Date()));
     await app.register(feedRoutes, { database: options.database, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080', today });
+    const { openFileRoutes } = await import('../web/pages/open-files.pages.ts');
+    await app.register(openFileRoutes, { database: options.database });
+    const { discoveryRoutes } = await import('../web/pages/discovery.pages.ts');
+    await app.register(discoveryRoutes, { database: options.database, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
     const { webRoutes } = await import('../web/index.ts');
     await app.register(webRoutes, { database: options.database, oidc: options.oidc ?? null, ...(options.today ? { today: options.today } : {}), ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
   }

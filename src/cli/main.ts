@@ -28,6 +28,7 @@ const commands: Record<string, () => Promise<Registrar>> = {
   verify: async () => (await import('./commands/verify.ts')).registerVerify,
   'verify-pdf': async () => (await import('./commands/verify-pdf.ts')).registerVerifyPdf,
   tokens: async () => (await import('./commands/tokens.ts')).registerTokens,
+  oparl: async () => (await import('./commands/oparl.ts')).registerOparl,
 };
 
 /** The command named in `argv` (process.argv form), skipping the global options. */

@@ -9,6 +9,7 @@ import { Feed } from 'feed';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { NotFoundError } from '../errors.ts';
 import { findBodyById, findOrganizationById, listAgendaItems, listCalendarMeetings, listRecentlyAdjusted, listUpcomingMeetings, type CalendarMeetingRow, type Database } from '../storage/index.ts';
+import { publicAgendaTitle } from './open-data/agenda-rule.ts';
 import { getNoticeBoard } from './publication.service.ts';
 
 export interface FeedScope {
@@ -142,6 +143,6 @@ export async function getUpcomingMeetings(db: Database, options: { today: string
     meeting,
     items: items
       .filter((i) => i.meetingId === meeting.id)
-      .map((i) => ({ number: i.number, title: i.confidential ? null : i.title, confidential: i.confidential })),
+      .map((i) => ({ number: i.number, title: publicAgendaTitle(i), confidential: i.confidential })),
   }));
 }

@@ -10,6 +10,10 @@
 import { NotFoundError } from '../errors.ts';
 import {
   findOrganizationOfOpenObject,
+  listAnnouncedMeetings,
+  listAttachmentsOf,
+  listOpenSeals,
+  listParagraphKeysOf,
   listOpenAgendaItems,
   listOpenBodies,
   listOpenMandates,
@@ -19,15 +23,14 @@ import {
   pageOpenPapers,
   type OpenOrganizationRow,
 } from '../storage/open-data.store.ts';
-import type { Database } from '../storage/database.ts';
+import type { Database, DatabaseHandle } from '../storage/database.ts';
+import { iso, latest, OPEN_DATA_LICENSE, SCHEMA, withSwedishOffset, type OParlObject } from './open-data/common.ts';
+import { protocolFileName } from './open-data/public-files.ts';
+import { announcedMeetingObjects } from './open-data/announced.ts';
+import { protocolFacts, withdrawnObjects, attachmentObjects } from './open-data/files.ts';
 
-const SCHEMA = 'https://schema.oparl.org/1.1/';
 const ALL = 1_000_000;
-/** The licence of the published data: public documents (allmänna handlingar), free to reuse. */
-export const OPEN_DATA_LICENSE = 'https://creativecommons.org/publicdomain/zero/1.0/';
-
-/** An OParl object: at least its id and type. */
-export type OParlObject = { id: string; type: string; created?: string; modified?: string } & Record<string, unknown>;
+export { OPEN_DATA_LICENSE, type OParlObject } from './open-data/common.ts';
 
 /** The list kinds of a Body, as path segments under /oparl/v1/bodies/:id/. */
 export const BODY_LISTS = ['organizations', 'persons', 'meetings', 'papers', 'legislativeterms', 'agendaitems', 'consultations', 'files', 'locations', 'memberships'] as const;
@@ -58,7 +61,6 @@ export interface OParlList<T> {
 /** Everything one organisation publishes, by list. */
 type Catalogue = Record<BodyList, OParlObject[]> & { body: OParlObject };
 
-const iso = (value: Date | string) => new Date(value).toISOString();
 
 /** The OParl System object: the entry point. */
 export function oparlSystem(base: string): OParlObject {
@@ -79,26 +81,26 @@ export function oparlSystem(base: string): OParlObject {
 }
 
 /** Every organisation as an OParl Body, one page. */
-export async function oparlBodies(db: Database, base: string, request: ListRequest): Promise<OParlList<OParlObject>> {
-  const rows = await listOpenOrganizations(db);
+export async function oparlBodies(handle: DatabaseHandle, base: string, request: ListRequest): Promise<OParlList<OParlObject>> {
+  const rows = await listOpenOrganizations(handle.db);
   const collator = new Intl.Collator('sv');
   const data: OParlObject[] = [];
-  for (const organization of rows.sort((a, b) => collator.compare(a.name, b.name))) data.push((await catalogueOf(db, base, organization.id, organization)).body);
+  for (const organization of rows.sort((a, b) => collator.compare(a.name, b.name))) data.push((await catalogueOf(handle, base, organization.id, organization)).body);
   return pageOf(data, request, `${base}/bodies`);
 }
 
 /** One of an organisation's lists (meetings, persons, papers …), filtered and paged. */
-export async function oparlBodyList(db: Database, base: string, organizationId: string, list: BodyList, request: ListRequest): Promise<OParlList<OParlObject>> {
-  const catalogue = await catalogueOf(db, base, organizationId);
+export async function oparlBodyList(handle: DatabaseHandle, base: string, organizationId: string, list: BodyList, request: ListRequest): Promise<OParlList<OParlObject>> {
+  const catalogue = await catalogueOf(handle, base, organizationId);
   return pageOf(catalogue[list], request, `${base}/bodies/${organizationId}/${list}`);
 }
 
 /** One object at its own id, or NotFoundError (also for anything not public). */
-export async function oparlObject(db: Database, base: string, kind: ObjectKind, id: string): Promise<OParlObject> {
-  const organizationId = await organizationOf(db, kind, id);
-  const organization = organizationId ? (await listOpenOrganizations(db)).find((o) => o.id === organizationId) : undefined;
+export async function oparlObject(handle: DatabaseHandle, base: string, kind: ObjectKind, id: string): Promise<OParlObject> {
+  const organizationId = await organizationOf(handle.db, kind, id);
+  const organization = organizationId ? (await listOpenOrganizations(handle.db)).find((o) => o.id === organizationId) : undefined;
   if (organization) {
-    const catalogue = await catalogueOf(db, base, organization.id, organization);
+    const catalogue = await catalogueOf(handle, base, organization.id, organization);
     if (kind === 'bodies') return catalogue.body;
     const found = catalogue[kind].find((o) => o.id === `${base}/${kind}/${id}`);
     if (found) return found;
@@ -106,19 +108,23 @@ export async function oparlObject(db: Database, base: string, kind: ObjectKind, 
   throw new NotFoundError('oparl_object_not_found', `no public ${kind} object ${id}`);
 }
 
-/** Which organisation's catalogue holds an object: files, locations and consultations share their meeting's or §'s id. */
+/**
+ * Which organisation's catalogue holds an object: locations, consultations and files share their
+ * meeting's or §'s id (the protocol `{meeting}`, the kallelse `{meeting}-kallelse`), a bilaga its own
+ * (`{attachment}-bilaga`).
+ */
 async function organizationOf(db: Database, kind: ObjectKind, id: string): Promise<string | null> {
   const uuid = id.slice(0, 36);
   if (kind === 'bodies' || kind === 'legislativeterms') return uuid;
-  const table = kind === 'files' || kind === 'locations' ? 'meetings' : kind === 'consultations' ? 'agendaitems' : kind;
+  const table = kind === 'files' && id.endsWith('-bilaga') ? 'attachments' : kind === 'files' || kind === 'locations' ? 'meetings' : kind === 'consultations' ? 'agendaitems' : kind;
   return findOrganizationOfOpenObject(db, table, uuid);
 }
 
 /** Every public OParl object, each once (the dump). */
-export async function* allOparlObjects(db: Database, base: string): AsyncGenerator<OParlObject> {
+export async function* allOparlObjects(handle: DatabaseHandle, base: string): AsyncGenerator<OParlObject> {
   yield oparlSystem(base);
-  for (const organization of await listOpenOrganizations(db)) {
-    const catalogue = await catalogueOf(db, base, organization.id, organization);
+  for (const organization of await listOpenOrganizations(handle.db)) {
+    const catalogue = await catalogueOf(handle, base, organization.id, organization);
     yield catalogue.body;
     for (const list of BODY_LISTS) yield* catalogue[list];
   }
@@ -152,7 +158,8 @@ function bodyObject(base: string, o: OpenOrganizationRow): OParlObject {
 }
 
 /** Builds every public object of one organisation. Reads it whole: fine for one organisation's registers. */
-async function catalogueOf(db: Database, base: string, organizationId: string, known?: OpenOrganizationRow): Promise<Catalogue> {
+async function catalogueOf(handle: DatabaseHandle, base: string, organizationId: string, known?: OpenOrganizationRow): Promise<Catalogue> {
+  const db = handle.db;
   const organization = known ?? (await listOpenOrganizations(db)).find((o) => o.id === organizationId);
   if (!organization) throw new NotFoundError('body_not_found', `no body ${organizationId}`);
   const body = bodyObject(base, organization);
@@ -164,6 +171,10 @@ async function catalogueOf(db: Database, base: string, organizationId: string, k
   const protocolFiles = new Map((await listOpenProtocolFiles(db, meetings.map((m) => m.id))).map((f) => [f.meeting_id, f]));
   const mandates = await listOpenMandates(db, organizationId);
   const { rows: cases } = await pageOpenPapers(db, { organizationId, limit: ALL, offset: 0 });
+  const seals = new Map((await listOpenSeals(db, meetings.map((m) => m.id))).map((seal) => [seal.meeting_id, seal]));
+  const announced = await listAnnouncedMeetings(db, organizationId);
+  const paragraphKeys = await listParagraphKeysOf(db, [...meetings, ...announced].map((m) => m.id));
+  const attachments = await listAttachmentsOf(db, meetings.map((m) => m.id));
 
   const membershipsOf = (predicate: (m: (typeof mandates)[number]) => boolean) => mandates.filter(predicate).map((m) => `${base}/memberships/${m.id}`);
   const organizations: OParlObject[] = bodies.map((b) => ({
@@ -230,11 +241,16 @@ async function catalogueOf(db: Database, base: string, organizationId: string, k
   const consultations: OParlObject[] = [];
   const files: OParlObject[] = [];
   const locations: OParlObject[] = [];
-  const meetingObjects: OParlObject[] = meetings.map((m) => {
+  const meetingObjects: OParlObject[] = [];
+  for (const m of meetings) {
     const id = `${base}/meetings/${m.id}`;
     const created = iso(m.created_at);
-    const modified = iso(m.updated_at);
     const ownItems = items.filter((i) => i.meeting_id === m.id);
+    const bilagor = await attachmentObjects(handle, { base, web, meeting: m, attachments: attachments.filter((a) => a.meeting_id === m.id && !a.confidential) });
+    const bilagorOf = (paragraphId: string) => bilagor.filter((b) => b.paragraphId === paragraphId).map((b) => b.file);
+    files.push(...bilagor.map((b) => b.file));
+    // A § changed after justering (put under secrecy) changes the meeting as published.
+    const modified = latest(m.updated_at, ...paragraphKeys.filter((k) => k.meeting_id === m.id).map((k) => k.updated_at));
     const itemObjects = ownItems.map((i, index): OParlObject => {
       const itemId = `${base}/agendaitems/${i.id}`;
       const consultationId = i.case_id ? `${base}/consultations/${i.id}` : null;
@@ -264,6 +280,7 @@ async function catalogueOf(db: Database, base: string, organizationId: string, k
         ...(consultationId ? { consultation: consultationId } : {}),
         result: (i.decisions ?? []).length > 0 ? 'Beslut' : 'Information',
         ...(i.decisions?.length ? { resolutionText: i.decisions.join('\n') } : {}),
+        ...(bilagorOf(i.id).length > 0 ? { auxiliaryFile: bilagorOf(i.id) } : {}),
         license: OPEN_DATA_LICENSE,
         web: `${web}/p/${i.id}`,
         created: iso(i.created_at),
@@ -274,14 +291,15 @@ async function catalogueOf(db: Database, base: string, organizationId: string, k
     const stored = protocolFiles.get(m.id);
     const protocolName = `${m.minutes_kind === 'notes' ? 'Minnesanteckningar' : 'Protokoll'} ${m.body_name} ${m.held_on}`;
     // Only the sealed PDF is published, never a rendering: minutes without one (imported from text) have none.
+    const facts = m.has_public_pdf ? await protocolFacts(handle, m.id, seals.get(m.id)) : null;
     const protocol: OParlObject | null = !m.has_public_pdf ? null : {
       id: `${base}/files/${m.id}`,
       type: `${SCHEMA}File`,
       name: protocolName,
-      fileName: `protokoll-${m.held_on}.pdf`,
+      fileName: protocolFileName(m.body_name, m.held_on),
       mimeType: 'application/pdf',
       date: m.held_on,
-      ...(stored?.size !== null && stored?.size !== undefined && stored.content_type === 'application/pdf' ? { size: Number(stored.size) } : {}),
+      ...(facts ? { size: facts.size, sha512Checksum: facts.sha512 } : stored?.size !== null && stored?.size !== undefined && stored.content_type === 'application/pdf' ? { size: Number(stored.size) } : {}),
       accessUrl: `${web}/arkiv/sammantraden/${m.id}/protokoll.pdf`,
       downloadUrl: `${web}/arkiv/sammantraden/${m.id}/protokoll.pdf`,
       meeting: [id],
@@ -302,7 +320,7 @@ async function catalogueOf(db: Database, base: string, organizationId: string, k
         }
       : null;
     if (location) locations.push(location);
-    return {
+    meetingObjects.push({
       id,
       type: `${SCHEMA}Meeting`,
       name: `${m.body_name} ${m.held_on}`,
@@ -313,13 +331,26 @@ async function catalogueOf(db: Database, base: string, organizationId: string, k
       ...(location ? { location } : {}),
       organization: [`${base}/organizations/${m.body_id}`],
       ...(protocol ? { resultsProtocol: protocol } : {}),
+      ...(bilagor.length > 0 ? { auxiliaryFile: bilagor.map((b) => b.file) } : {}),
       agendaItem: itemObjects,
       license: OPEN_DATA_LICENSE,
       web: `${web}/arkiv/sammantraden/${m.id}`,
       created,
       modified,
-    };
-  });
+    });
+  }
+
+  // Meetings announced by their kallelse, not yet adjusted: with the kallelse and the agenda as the public sees it.
+  const upcoming = await announcedMeetingObjects(handle, { base, web, meetings: announced, paragraphKeys });
+  meetingObjects.push(...upcoming.meetings);
+  agendaItems.push(...upcoming.agendaItems);
+  files.push(...upcoming.files);
+  locations.push(...upcoming.locations);
+  // What was public and no longer is, as deleted objects, so that a client asking modified_since learns of it.
+  const withdrawn = withdrawnObjects({ base, web, adjusted: meetings, announced, paragraphKeys, attachments });
+  agendaItems.push(...withdrawn.agendaitems);
+  consultations.push(...withdrawn.consultations);
+  files.push(...withdrawn.files);
 
   const papers: OParlObject[] = cases.map((c) => ({
     id: `${base}/papers/${c.id}`,
@@ -395,16 +426,4 @@ function pageOf(all: OParlObject[], request: ListRequest, url: string): OParlLis
       last: at(totalPages),
     },
   };
-}
-
-/** '2020-05-07' + '09:00:00' → '2020-05-07T09:00:00+02:00' (the meeting's local time in Sweden). */
-function withSwedishOffset(date: string, time: string | null): string {
-  const clock = (time ?? '00:00:00').slice(0, 8).padEnd(8, ':00');
-  const probe = new Date(`${date}T12:00:00Z`);
-  const offset =
-    new Intl.DateTimeFormat('en', { timeZone: 'Europe/Stockholm', timeZoneName: 'longOffset' })
-      .formatToParts(probe)
-      .find((p) => p.type === 'timeZoneName')
-      ?.value.replace('GMT', '') || '+00:00';
-  return `${date}T${clock}${offset}`;
 }

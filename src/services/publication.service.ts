@@ -294,7 +294,7 @@ export async function getPublicMinutesPdf(
  * The public rendition of minutes with §§ under secrecy, those §§ named but masked. Drawn from the minutes
  * just loaded and found equal to their seal (integrity.pdf 'rendition'), never from unverified content.
  */
-async function renderMaskedMinutesPdf({ minutes, paragraphs }: PublicMeeting): Promise<Buffer> {
+async function renderMaskedMinutesPdf({ meeting, minutes, paragraphs }: PublicMeeting): Promise<Buffer> {
   const items: MinutesItem[] = paragraphs.map(
     (p) =>
       p.item ?? {
@@ -305,7 +305,10 @@ async function renderMaskedMinutesPdf({ minutes, paragraphs }: PublicMeeting): P
         text: p.confidentialReason ? `Omfattas av sekretess (${p.confidentialReason}).` : 'Omfattas av sekretess.',
       },
   );
-  return renderMinutesPdf({ ...minutes, items });
+  // Dated by the justering, not by the request: the same minutes give the same bytes, so the file's
+  // ETag and the checksum published in open data hold from one download to the next.
+  const day = meeting.adjustedOn ?? meeting.heldOn;
+  return renderMinutesPdf({ ...minutes, items }, day ? { createdAt: `${day}T12:00:00Z` } : {});
 }
 
 function isUuid(text: string): boolean {

@@ -55,6 +55,8 @@ export interface OpenMeetingRow {
   minutes_kind: string;
   /** The public PDF exists: the sealed file, or a masked rendition of sealed minutes with §§ under secrecy (docs/integrity.md). */
   has_public_pdf: boolean;
+  /** When the kallelse was sent, if it was. */
+  convened_at: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -70,7 +72,7 @@ export async function pageOpenMeetings(
   const rows = await queryRows<OpenMeetingRow>(
     db,
     sql`select m.id, m.body_id, b.name as body_name, m.held_on::text as held_on, m.start_time::text as start_time, m.end_time::text as end_time,
-               m.location, m.remote, m.status, m.minutes_kind, m.created_at, m.updated_at,
+               m.location, m.remote, m.status, m.minutes_kind, m.convened_at, m.created_at, m.updated_at,
                exists (select 1 from minutes_seals s where s.meeting_id = m.id
                        and (s.file_id is not null or exists (select 1 from paragraphs p where p.meeting_id = m.id and p.confidential))) as has_public_pdf
         from meetings m join bodies b on b.id = m.body_id
@@ -199,9 +201,160 @@ export async function findOrganizationOfOpenObject(db: Database, kind: string, i
     meetings: sql`select b.organization_id as id from meetings m join bodies b on b.id = m.body_id where m.id = ${id}::uuid`,
     agendaitems: sql`select b.organization_id as id from paragraphs p join bodies b on b.id = p.body_id where p.id = ${id}::uuid`,
     papers: sql`select organization_id as id from cases where id = ${id}::uuid`,
+    attachments: sql`select b.organization_id as id from paragraph_attachments a join paragraphs p on p.id = a.paragraph_id join bodies b on b.id = p.body_id where a.id = ${id}::uuid`,
   };
   const query = queries[kind];
   if (!query || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const rows = await queryRows<{ id: string | null }>(db, query);
   return rows.find((r) => r.id)?.id ?? null;
+}
+
+const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+
+export interface OpenSealRow {
+  meeting_id: string;
+  file_sha256: string | null;
+  content_sha256: string;
+  sealed_at: Date | string;
+  /** The ids of the meeting's §§ under secrecy, sorted and joined: the masked rendition changes with them. */
+  confidential_ids: string | null;
+}
+
+/** The seal of each given meeting with the §§ under secrecy: what the public PDF's bytes depend on. */
+export async function listOpenSeals(db: Database, meetingIds: string[]): Promise<OpenSealRow[]> {
+  if (meetingIds.length === 0) return [];
+  return queryRows<OpenSealRow>(
+    db,
+    sql`select s.meeting_id, s.file_sha256, s.content_sha256, s.sealed_at,
+               (select string_agg(p.id::text, ',' order by p.id) from paragraphs p where p.meeting_id = s.meeting_id and p.confidential) as confidential_ids
+        from minutes_seals s where s.meeting_id in (${idList(meetingIds)})`,
+  );
+}
+
+export interface AnnouncedMeetingRow extends Omit<OpenMeetingRow, 'has_public_pdf'> {
+  organization_name: string;
+  convened_at: Date | string;
+}
+
+/**
+ * Meetings whose kallelse has gone out and whose minutes are not adjusted yet (convened, held, finalised or
+ * cancelled), whatever their date: the public knows of them from the kallelse, as the calendar does.
+ */
+export async function listAnnouncedMeetings(db: Database, organizationId: string): Promise<AnnouncedMeetingRow[]> {
+  return queryRows<AnnouncedMeetingRow>(
+    db,
+    sql`select m.id, m.body_id, b.name as body_name, o.name as organization_name, m.held_on::text as held_on, m.start_time::text as start_time,
+               m.end_time::text as end_time, m.location, m.remote, m.status, m.minutes_kind, m.convened_at, m.created_at, m.updated_at
+        from meetings m join bodies b on b.id = m.body_id join organizations o on o.id = b.organization_id
+        where b.organization_id = ${organizationId} and m.convened_at is not null and m.held_on is not null
+          and m.status in ('convened', 'held', 'finalised', 'cancelled')
+        order by m.held_on, m.id`,
+  );
+}
+
+export interface OpenParagraphKeyRow {
+  id: string;
+  meeting_id: string;
+  case_id: string | null;
+  number: number | null;
+  title: string;
+  confidential: boolean;
+  position: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+/** Every § of the given meetings in agenda order, confidential ones too: the service decides what the public sees. */
+export async function listParagraphKeysOf(db: Database, meetingIds: string[]): Promise<OpenParagraphKeyRow[]> {
+  if (meetingIds.length === 0) return [];
+  return queryRows<OpenParagraphKeyRow>(
+    db,
+    sql`select p.id, p.meeting_id, p.case_id, p.number, p.title, p.confidential, p.position, p.created_at, p.updated_at
+        from paragraphs p where p.meeting_id in (${idList(meetingIds)}) order by p.meeting_id, p.position`,
+  );
+}
+
+export interface OpenAttachmentRow {
+  id: string;
+  paragraph_id: string;
+  meeting_id: string;
+  title: string;
+  confidential: boolean;
+  file_id: string;
+  sha256: string;
+  size: number | string;
+  content_type: string;
+  original_name: string | null;
+  file_created_at: Date | string;
+  paragraph_updated_at: Date | string;
+}
+
+/** The stored bilagor of the given meetings' §§ (of every §: the service leaves out those under secrecy). */
+export async function listAttachmentsOf(db: Database, meetingIds: string[]): Promise<OpenAttachmentRow[]> {
+  if (meetingIds.length === 0) return [];
+  return queryRows<OpenAttachmentRow>(
+    db,
+    sql`select a.id, a.paragraph_id, p.meeting_id, a.title, p.confidential, f.id as file_id, f.sha256, f.size, f.content_type, f.original_name,
+               f.created_at as file_created_at, p.updated_at as paragraph_updated_at
+        from paragraph_attachments a join paragraphs p on p.id = a.paragraph_id join files f on f.id = a.file_id
+        where p.meeting_id in (${idList(meetingIds)}) order by p.meeting_id, p.position, a.position`,
+  );
+}
+
+/** One bilaga the public may download: a stored file of a § not under secrecy in adjusted minutes. */
+export async function findPublicAttachment(db: Database, attachmentId: string): Promise<(OpenAttachmentRow & { held_on: string }) | null> {
+  const rows = await queryRows<OpenAttachmentRow & { held_on: string }>(
+    db,
+    sql`select a.id, a.paragraph_id, p.meeting_id, a.title, p.confidential, f.id as file_id, f.sha256, f.size, f.content_type, f.original_name,
+               f.created_at as file_created_at, p.updated_at as paragraph_updated_at, m.held_on::text as held_on
+        from paragraph_attachments a join paragraphs p on p.id = a.paragraph_id join files f on f.id = a.file_id join meetings m on m.id = p.meeting_id
+        where a.id = ${attachmentId}::uuid and not p.confidential and m.status in ('adjusted', 'archived')`,
+  );
+  return rows[0] ?? null;
+}
+
+/** One meeting whose kallelse has gone out and whose minutes are not adjusted yet, or null. */
+export async function findAnnouncedMeeting(db: Database, meetingId: string): Promise<AnnouncedMeetingRow | null> {
+  const rows = await queryRows<AnnouncedMeetingRow>(
+    db,
+    sql`select m.id, m.body_id, b.name as body_name, o.name as organization_name, m.held_on::text as held_on, m.start_time::text as start_time,
+               m.end_time::text as end_time, m.location, m.remote, m.status, m.minutes_kind, m.convened_at, m.created_at, m.updated_at
+        from meetings m join bodies b on b.id = m.body_id join organizations o on o.id = b.organization_id
+        where m.id = ${meetingId}::uuid and m.convened_at is not null and m.held_on is not null
+          and m.status in ('convened', 'held', 'finalised', 'cancelled')`,
+  );
+  return rows[0] ?? null;
+}
+
+/** When a meeting's public PDF last changed: its seal, or the meeting itself (archived, masked). */
+export async function findOpenMeetingStamp(db: Database, meetingId: string): Promise<{ updated_at: Date | string; sealed_at: Date | string | null } | null> {
+  const rows = await queryRows<{ updated_at: Date | string; sealed_at: Date | string | null }>(
+    db,
+    sql`select greatest(m.updated_at, (select max(p.updated_at) from paragraphs p where p.meeting_id = m.id)) as updated_at, s.sealed_at
+        from meetings m left join minutes_seals s on s.meeting_id = m.id where m.id = ${meetingId}::uuid`,
+  );
+  return rows[0] ?? null;
+}
+
+export interface SitemapMeetingRow {
+  id: string;
+  body_id: string;
+  year: number | null;
+  /** The meeting's or any of its §§' last change (a § put under secrecy changes the page). */
+  modified: Date | string;
+  public_paragraphs: { id: string; modified: string }[] | null;
+}
+
+/** Every adjusted meeting with its public §§: the pages of the archive a search engine may list. */
+export async function listSitemapMeetings(db: Database): Promise<SitemapMeetingRow[]> {
+  return queryRows<SitemapMeetingRow>(
+    db,
+    sql`select m.id, m.body_id, m.year,
+               greatest(m.updated_at, (select max(p.updated_at) from paragraphs p where p.meeting_id = m.id)) as modified,
+               (select json_agg(json_build_object('id', p.id, 'modified', p.updated_at) order by p.position) from paragraphs p
+                where p.meeting_id = m.id and not p.confidential) as public_paragraphs
+        from meetings m
+        where m.status in ('adjusted', 'archived') and m.held_on is not null
+        order by m.held_on, m.id`,
+  );
 }

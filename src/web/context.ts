@@ -17,6 +17,8 @@ export interface PageContext {
   today: string;
   /** Whether OpenID Connect sign-in is configured. */
   oidcEnabled: boolean;
+  /** The site's configured address (PUBLIC_URL), for canonical links; absent when none is configured. */
+  publicUrl?: string | null;
 }
 
 declare module 'fastify' {

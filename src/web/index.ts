@@ -113,6 +113,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
       csrfToken,
       today: today(),
       oidcEnabled: deps.oidc !== null,
+      publicUrl: deps.publicUrl?.replace(/\/+$/u, '') ?? null,
     };
   });
 

@@ -1,6 +1,6 @@
 /** The frame of every page: skip link, header with the main menu and language switch, breadcrumbs, footer. */
 import type { PageContext } from './context.ts';
-import { html, nonEmpty, type Html } from './html.ts';
+import { html, nonEmpty, raw, type Html } from './html.ts';
 import { canActAsSecretary, canAdminister } from '../services/accounts.service.ts';
 
 export interface Crumb {
@@ -18,6 +18,10 @@ export interface LayoutOptions {
   autosave?: boolean;
   /** Feeds of this page besides the site's own (rel="alternate"), e.g. a body's calendar. */
   alternates?: Alternate[];
+  /** A public page's own path without query: its canonical address is PUBLIC_URL + this path. */
+  canonical?: string;
+  /** schema.org data about the page (JSON-LD), for search engines. */
+  jsonLd?: Record<string, unknown>;
 }
 
 /** A feed a page offers to subscribe to. */
@@ -42,7 +46,9 @@ export function layout(context: PageContext, options: LayoutOptions): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} – ${t.site.name}</title>
 <link rel="stylesheet" href="/assets/site.css">
-${[
+${options.canonical && context.publicUrl ? html`<link rel="canonical" href="${context.publicUrl}${options.canonical}">
+` : ''}${options.jsonLd ? html`<script type="application/ld+json">${raw(jsonForScript(options.jsonLd))}</script>
+` : ''}${[
   { type: 'application/atom+xml', title: t.feeds.boardTitle, href: '/anslagstavla.atom' },
   { type: 'application/atom+xml', title: t.feeds.protocolsTitle, href: '/protokoll.atom' },
   { type: 'text/calendar', title: t.feeds.calendarTitle, href: '/kalender.ics' },
@@ -95,8 +101,13 @@ ${
 ${options.body}
 </main>
 <footer class="site-footer">
-  <div class="wrap"><p>${t.site.footer}</p></div>
+  <div class="wrap"><p>${t.site.footer}</p><p><a href="/oparl/v1/system" type="application/json">${t.site.openData}</a></p></div>
 </footer>
 </body>
 </html>`;
+}
+
+/** JSON inside <script>: "<" escaped, so no text in the data can close the element. */
+function jsonForScript(value: Record<string, unknown>): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }

@@ -106,6 +106,11 @@ const MATRIX: Record<string, Access> = {
   'GET /arkiv/sammantraden/:meetingId/protokoll.pdf': 'public',
   'GET /p/:paragraphId': 'public',
   'GET /kommande': 'public',
+  // The public kallelse of the demo's announced meeting; a bilaga needs a stored file on an adjusted §, which this data has not.
+  'GET /kommande/:meetingId/kallelse.pdf': 'public',
+  'GET /arkiv/bilagor/:attachmentId': NOBODY,
+  'GET /sitemap.xml': 'public',
+  'GET /robots.txt': 'public',
   'GET /sok': 'public',
   'GET /logga-in': 'public',
   'GET /arbetsyta': STAFF,
@@ -206,7 +211,7 @@ async function csrfOf(user: TestUser): Promise<string> {
 function fill(method: string, url: string): string {
   const archive = method === 'GET' && (url.startsWith('/arkiv') || url.startsWith('/api/meetings/:meetingId/minutes'));
   const signing = url.startsWith('/att-justera') || url.endsWith('/signatures') || url.endsWith('/rejections');
-  const meetingId = archive ? ids.adjustedMeeting : signing ? demo.awaitingSignatureMeetingId : ids.draftMeeting;
+  const meetingId = url.endsWith('/kallelse.pdf') ? demo.plannedMeetingId : archive ? ids.adjustedMeeting : signing ? demo.awaitingSignatureMeetingId : ids.draftMeeting;
   const values: Record<string, string> = {
     meetingId,
     paragraphId: url.startsWith('/p/') ? ids.adjustedParagraph : ids.draftParagraph,
@@ -305,7 +310,7 @@ afterAll(async () => {
 
 describe('issue 23: the authorization matrix', () => {
   it('public pages, feeds and the public API never show a draft §, a confidential § or an underlag', async () => {
-    const publicGets = routes.filter((r) => r.method === 'GET' && /^\/(arkiv|p\/|anslagstavla|sok|kommande|oparl|api\/search|protokoll\.atom|kalender\.ics)/.test(r.url));
+    const publicGets = routes.filter((r) => r.method === 'GET' && /^\/(arkiv|p\/|anslagstavla|sok|kommande|oparl|api\/search|protokoll\.atom|kalender\.ics|sitemap\.xml)/.test(r.url));
     expect(publicGets.length).toBeGreaterThan(15);
     const urls = publicGets.map((r) => fill(r.method, r.url));
     for (const q of [DRAFT_TITLE, CONFIDENTIAL_TITLE, UNDERLAG_TEXT, 'Zebrafink', 'Kolibri', 'Pelikan']) urls.push(`/sok?q=${encodeURIComponent(q)}`, `/api/search?q=${encodeURIComponent(q)}`);

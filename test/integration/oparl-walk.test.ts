@@ -3,13 +3,16 @@
  * validator): from the System object, every link, every page of every list, every object at its own id,
  * each validated against the official OParl 1.1 schema of its type (test/oparl-schema, CC BY-SA 4.0).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
+import { extractUnderlagText } from '../../src/search/underlag-text.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
+import { addOpenDataCases, type OpenDataCases } from '../support/open-data-cases.ts';
 
 const PUBLIC_URL = 'https://protokoll.example.se';
 const BASE = `${PUBLIC_URL}/oparl/v1`;
@@ -38,8 +41,12 @@ interface Listing {
 }
 
 describeOnEachEngine('the OParl 1.1 API walked from the System object', (database) => {
+  let cases: OpenDataCases;
+  let plannedMeetingId: string;
   beforeAll(async () => {
-    await seedDemo(database(), { today: '2026-03-16' });
+    const demo = await seedDemo(database(), { today: '2026-03-16' });
+    plannedMeetingId = demo.plannedMeetingId;
+    cases = await addOpenDataCases(database(), demo, '2026-03-16');
   });
 
   it('resolves every link, every page and every object at its own id, and every object passes its official schema', async () => {
@@ -47,9 +54,11 @@ describeOnEachEngine('the OParl 1.1 API walked from the System object', (databas
     const validators = schemaValidators();
     const problems: string[] = [];
     const seenTypes = new Map<string, number>();
+    const objects = new Map<string, Record<string, unknown>>();
 
     const validate = (object: Record<string, unknown>, where: string) => {
       const type = object.type as string;
+      if (!objects.has(object.id as string)) objects.set(object.id as string, object);
       const validator = validators.get(type);
       if (!validator) return void problems.push(`${where}: unknown type ${type}`);
       seenTypes.set(type, (seenTypes.get(type) ?? 0) + 1);
@@ -106,6 +115,49 @@ describeOnEachEngine('the OParl 1.1 API walked from the System object', (databas
     }
     expect(visited.size).toBeGreaterThan(100);
 
+    // The meeting announced by its kallelse: the kallelse as invitation, the agenda without the demo's
+    // presenters; the cancelled one stays, cancelled.
+    const planned = objects.get(`${BASE}/meetings/${plannedMeetingId}`)!;
+    expect(planned).toMatchObject({ meetingState: 'convened', cancelled: false, invitation: { id: `${BASE}/files/${plannedMeetingId}-kallelse`, mimeType: 'application/pdf' } });
+    expect((planned.agendaItem as unknown[]).length).toBeGreaterThan(0);
+    expect(objects.get(`${BASE}/meetings/${cases.cancelledMeetingId}`)).toMatchObject({ meetingState: 'cancelled', cancelled: true });
+    // The bilaga of a public §, on the § and on the meeting.
+    const bilagaId = `${BASE}/files/${cases.attachmentId}-bilaga`;
+    const sha512 = createHash('sha512').update(cases.bilagaBytes).digest('hex');
+    expect(objects.get(bilagaId)).toMatchObject({ name: 'Budgetunderlag 2027', fileName: 'budgetunderlag-2027.txt', mimeType: 'text/plain', size: cases.bilagaBytes.byteLength, sha512Checksum: sha512 });
+    expect([...objects.values()].some((o) => o.type === `${SCHEMA}AgendaItem` && (o.auxiliaryFile as { id: string }[] | undefined)?.some((f) => f.id === bilagaId))).toBe(true);
+    // The § put under secrecy after justering: deleted, with nothing of what it said.
+    const masked = objects.get(`${BASE}/agendaitems/${cases.maskedParagraphId}`)!;
+    expect(Object.keys(masked).toSorted()).toEqual(['created', 'deleted', 'id', 'license', 'modified', 'order', 'type']);
+    expect(masked.deleted).toBe(true);
+    const maskedMeeting = objects.get(`${BASE}/meetings/${cases.maskedMeetingId}`)!;
+    expect((maskedMeeting.agendaItem as { id: string }[]).map((i) => i.id)).not.toContain(masked.id);
+    expect(maskedMeeting.modified).toBe(masked.modified);
+    const deletedTypes = new Set([...objects.values()].filter((o) => o.deleted === true).map((o) => o.type));
+    expect(deletedTypes).toEqual(new Set([`${SCHEMA}AgendaItem`, `${SCHEMA}Consultation`, `${SCHEMA}File`]));
+
+    // modified_since reports the removal.
+    const forbund = (await app.inject({ url: '/oparl/v1/bodies' })).json() as Listing;
+    const itemsUrl = new URL(forbund.data.find((b) => String(b.name).startsWith('Räddningstjänstförbundet'))!.agendaItem as string);
+    const since = (await app.inject({ url: `${itemsUrl.pathname}?modified_since=${encodeURIComponent(masked.modified as string)}` })).json() as Listing;
+    expect(since.data.map((o) => o.id)).toContain(masked.id);
+
+    // Every File downloads as the bytes its size and checksum say; a deleted one does not download.
+    let downloads = 0;
+    for (const file of [...objects.values()].filter((o) => o.type === `${SCHEMA}File`)) {
+      const response = await app.inject({ url: new URL(file.accessUrl as string).pathname });
+      if (file.deleted) {
+        expect(response.statusCode, String(file.id)).toBe(404);
+        continue;
+      }
+      expect(response.statusCode, String(file.id)).toBe(200);
+      expect(response.rawPayload.byteLength, String(file.id)).toBe(file.size);
+      expect(createHash('sha512').update(response.rawPayload).digest('hex'), String(file.id)).toBe(file.sha512Checksum);
+      expect(response.headers['content-type'], String(file.id)).toContain(file.mimeType as string);
+      downloads++;
+    }
+    expect(downloads).toBeGreaterThan(6);
+
     // The dump holds each public object once: exactly those the walk found at their own ids.
     const dump = await app.inject({ url: '/oparl/v1/dump.jsonl' });
     expect(dump.statusCode).toBe(200);
@@ -153,6 +205,32 @@ describeOnEachEngine('the OParl 1.1 API walked from the System object', (databas
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     expect((await app.inject({ url: meetingUrl.pathname, headers: { 'if-none-match': '"something-else"' } })).statusCode).toBe(200);
+
+    // The public kallelse: the agenda and who is called, without the presenters (officials) or the
+    // contact for absence (an e-mail address) that the members' copy carries.
+    const kallelse = await app.inject({ url: `/kommande/${plannedMeetingId}/kallelse.pdf` });
+    // A generous time limit: the extraction worker is slow on a machine busy with other tests.
+    const text = await extractUnderlagText(kallelse.rawPayload, 'application/pdf', { timeoutMs: 120_000 });
+    expect(text).not.toBeNull();
+    expect(text).toContain('Budgetuppföljning efter tertial 2');
+    expect(text).not.toMatch(/Ekonomichefen|Räddningschefen|Mikael Forsberg|@|Annika Strand/);
+
+    // The files carry validators too: the protocol, the kallelse and a bilaga.
+    for (const path of [`${new URL(meetings.data[0]!.web as string).pathname}/protokoll.pdf`, `/kommande/${plannedMeetingId}/kallelse.pdf`, `/arkiv/bilagor/${cases.attachmentId}`]) {
+      const file = await app.inject({ url: path });
+      expect(file.statusCode, path).toBe(200);
+      const etag = file.headers.etag as string;
+      const lastModified = file.headers['last-modified'] as string;
+      expect(etag, path).toMatch(/^"[\w-]+"$/);
+      expect(Date.parse(lastModified), path).toBeGreaterThan(0);
+      expect((await app.inject({ url: path })).headers.etag, `${path}: the same bytes each time`).toBe(etag);
+      const unchanged = await app.inject({ url: path, headers: { 'if-none-match': etag } });
+      expect([unchanged.statusCode, unchanged.body], path).toEqual([304, '']);
+      expect((await app.inject({ url: path, headers: { 'if-modified-since': lastModified } })).statusCode, path).toBe(304);
+      expect((await app.inject({ url: path, headers: { 'if-modified-since': 'Mon, 01 Jan 2024 00:00:00 GMT' } })).statusCode, path).toBe(200);
+      // If-None-Match decides when both are sent (RFC 9110 13.2.2).
+      expect((await app.inject({ url: path, headers: { 'if-none-match': '"other"', 'if-modified-since': lastModified } })).statusCode, path).toBe(200);
+    }
 
     const none = (await get(`${forbund.meeting as string}?modified_since=2999-01-01T00:00:00Z`)) as unknown as Listing;
     expect(none.pagination.totalElements).toBe(0);

@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allOparlObjects, BODY_LISTS, OBJECT_KINDS, oparlBodies, oparlBodyList, oparlObject, oparlSystem, type ListRequest } from '../../services/open-data.service.ts';
 import { NotFoundError } from '../../errors.ts';
-import type { Database } from '../../services/system.service.ts';
+import type { DatabaseHandle } from '../../services/system.service.ts';
 
 const instant = z.iso.datetime({ offset: true });
 const listQuery = z.object({
@@ -40,7 +40,7 @@ function listRequest(query: z.infer<typeof listQuery>): ListRequest {
   };
 }
 
-export const oparlRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: string }> = async (app, { db, publicUrl }) => {
+export const oparlRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; publicUrl: string }> = async (app, { database, publicUrl }) => {
   const base = `${publicUrl.replace(/\/+$/, '')}/oparl/v1`;
   const tags = ['open data'];
   app.addHook('onRequest', async (request, reply) => {
@@ -59,7 +59,7 @@ export const oparlRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: strin
   });
   app.get('/oparl/v1/system', { schema: { tags, summary: 'OParl System: the entry point', response: { 200: anyObject } } }, async () => oparlSystem(base));
   app.get('/oparl/v1/bodies', { schema: { tags, summary: 'OParl Bodies: the organisations', querystring: listQuery, response: { 200: listSchema } } }, async (request) =>
-    oparlBodies(db, base, listRequest(request.query)),
+    oparlBodies(database, base, listRequest(request.query)),
   );
   app.get(
     '/oparl/v1/bodies/:id/:list',
@@ -72,11 +72,11 @@ export const oparlRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: strin
         response: { 200: listSchema },
       },
     },
-    async (request) => oparlBodyList(db, base, request.params.id, request.params.list, listRequest(request.query)),
+    async (request) => oparlBodyList(database, base, request.params.id, request.params.list, listRequest(request.query)),
   );
   app.get('/oparl/v1/dump.jsonl', { schema: { tags, summary: 'Every public OParl object, one JSON object per line (JSON Lines)' } }, async (_request, reply) => {
     const lines: string[] = [];
-    for await (const object of allOparlObjects(db, base)) lines.push(JSON.stringify(object));
+    for await (const object of allOparlObjects(database, base)) lines.push(JSON.stringify(object));
     return reply.type('application/jsonl; charset=utf-8').send(lines.length > 0 ? `${lines.join('\n')}\n` : '');
   });
   app.get(
@@ -92,7 +92,7 @@ export const oparlRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: strin
     async (request) => {
       const kind = OBJECT_KINDS.find((k) => k === request.params.kind);
       if (!kind) throw new NotFoundError('oparl_route_not_found', `no OParl objects called ${request.params.kind}`);
-      return oparlObject(db, base, kind, request.params.id);
+      return oparlObject(database, base, kind, request.params.id);
     },
   );
   app.get('/oparl/*', { schema: { hide: true } }, async (request) => {

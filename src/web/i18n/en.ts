@@ -12,6 +12,7 @@ export const en: Catalogue = {
     mainNavigation: 'Main menu',
     breadcrumbs: 'You are here',
     footer: 'Protokoll is free software (AGPL). Adjusted minutes are public records.',
+    openData: 'Open data (OParl)',
     accessibility: 'Accessibility statement',
   },
   nav: {

@@ -14,6 +14,7 @@ export const sv = {
     mainNavigation: 'Huvudmeny',
     breadcrumbs: 'Du är här',
     footer: 'Protokoll är fri programvara (AGPL). Justerade protokoll är allmänna handlingar.',
+    openData: 'Öppna data (OParl)',
     accessibility: 'Tillgänglighetsredogörelse',
   },
   nav: {

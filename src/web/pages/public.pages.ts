@@ -15,6 +15,9 @@ import {
   type PublicMeeting,
 } from '../../services/publication.service.ts';
 import { NotFoundError } from '../../errors.ts';
+import { protocolFileName, publicMinutesLastModified } from '../../services/open-data/public-files.ts';
+import { sendPublicFile } from '../conditional.ts';
+import { meetingJsonLd, paragraphJsonLd } from '../json-ld.ts';
 import { sendPage, type PageContext } from '../context.ts';
 import { longDate, paragraphRange, shortDate } from '../format.ts';
 import { html, type Html } from '../html.ts';
@@ -26,13 +29,13 @@ export async function registerPublicPages(app: FastifyInstance, { db, handle }: 
   app.get('/', async (request, reply) => {
     const context = request.page;
     const notices = await getNoticeBoard(db, { today: context.today });
-    return sendPage(reply, layout(context, { title: context.t.home.title, section: 'home', body: homePage(context, notices) }));
+    return sendPage(reply, layout(context, { title: context.t.home.title, section: 'home', body: homePage(context, notices), canonical: '/' }));
   });
 
   app.get('/anslagstavla', async (request, reply) => {
     const context = request.page;
     const notices = await getNoticeBoard(db, { today: context.today });
-    return sendPage(reply, layout(context, { title: context.t.board.title, section: 'board', body: noticeBoardPage(context, notices) }));
+    return sendPage(reply, layout(context, { title: context.t.board.title, section: 'board', body: noticeBoardPage(context, notices), canonical: '/anslagstavla' }));
   });
 
   app.get('/arkiv', async (request, reply) => {
@@ -55,7 +58,7 @@ ${organizations.map(
 </section>`,
 )}
 </div>`;
-    return sendPage(reply, layout(context, { title: t.archive.title, section: 'archive', body, breadcrumbs: [{ label: t.nav.home, href: '/' }, { label: t.archive.title }] }));
+    return sendPage(reply, layout(context, { title: t.archive.title, section: 'archive', body, breadcrumbs: [{ label: t.nav.home, href: '/' }, { label: t.archive.title }], canonical: '/arkiv' }));
   });
 
   const bodyPage = async (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, bodyId: string, yearText: string | undefined) => {
@@ -85,6 +88,7 @@ ${archive.meetings.length === 0 ? html`<p>${t.archive.noMeetings}</p>` : html`<u
         section: 'archive',
         body,
         breadcrumbs: [{ label: t.nav.home, href: '/' }, { label: t.archive.title, href: '/arkiv' }, { label: archive.body.bodyName, href: `/arkiv/organ/${bodyId}` }, { label: String(archive.year ?? '') }],
+        canonical: yearText ? `/arkiv/organ/${bodyId}/${String(archive.year ?? '')}` : `/arkiv/organ/${bodyId}`,
         alternates: [
           { type: 'text/calendar', title: t.feeds.bodyCalendar(archive.body.bodyName), href: `/arkiv/organ/${bodyId}/kalender.ics` },
           { type: 'application/atom+xml', title: t.feeds.bodyProtocols(archive.body.bodyName), href: `/arkiv/organ/${bodyId}/protokoll.atom` },
@@ -117,7 +121,9 @@ ${archive.meetings.length === 0 ? html`<p>${t.archive.noMeetings}</p>` : html`<u
     const { meetingId } = request.params as { meetingId: string };
     const context = request.page;
     const published = await getPublicMeeting(handle, meetingId);
-    return sendPage(reply, layout(context, { title: meetingTitle(context, published), section: 'archive', body: meetingPage(context, published), breadcrumbs: meetingCrumbs(context, published) }));
+    const jsonLd = context.publicUrl ? meetingJsonLd(published, context.publicUrl) : undefined;
+    const canonical = `/arkiv/sammantraden/${published.meeting.id}`;
+    return sendPage(reply, layout(context, { title: meetingTitle(context, published), section: 'archive', body: meetingPage(context, published), breadcrumbs: meetingCrumbs(context, published), canonical, ...(jsonLd ? { jsonLd } : {}) }));
   });
 
   app.get('/arkiv/sammantraden/:meetingId/protokoll.pdf', async (request, reply) => {
@@ -132,11 +138,8 @@ ${archive.meetings.length === 0 ? html`<p>${t.archive.noMeetings}</p>` : html`<u
 <p><a href="/arkiv/sammantraden/${published.meeting.id}">${t.minutes.noPdf.back}</a></p>`;
       return sendPage(reply, layout(context, { title: t.minutes.noPdf.title, section: 'archive', body, breadcrumbs: meetingCrumbs(context, published) }), 404);
     }
-    const name = `protokoll-${published.body.bodyName.toLocaleLowerCase('sv').replace(/[^a-z0-9åäö]+/g, '-')}-${published.meeting.heldOn ?? 'utan-datum'}.pdf`;
-    return reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="${name.replace(/[åäö]/g, (c) => ({ å: 'a', ä: 'a', ö: 'o' })[c] ?? c)}"`)
-      .send(Buffer.from(pdf.bytes));
+    const fileName = protocolFileName(published.body.bodyName, published.meeting.heldOn);
+    return sendPublicFile(request, reply, { bytes: pdf.bytes, contentType: 'application/pdf', fileName, lastModified: await publicMinutesLastModified(db, meetingId) });
   });
 
   app.get('/p/:paragraphId', async (request, reply) => {
@@ -159,7 +162,14 @@ ${paragraphArticle(context, paragraph, index, { headingLevel: 1 })}
 </aside>`;
     return sendPage(
       reply,
-      layout(context, { title, section: 'archive', body, breadcrumbs: [...meetingCrumbs(context, meeting).map((c) => ({ ...c, href: c.href ?? `/arkiv/sammantraden/${meeting.meeting.id}` })), { label }] }),
+      layout(context, {
+        title,
+        section: 'archive',
+        body,
+        breadcrumbs: [...meetingCrumbs(context, meeting).map((c) => ({ ...c, href: c.href ?? `/arkiv/sammantraden/${meeting.meeting.id}` })), { label }],
+        canonical: `/p/${paragraph.id}`,
+        ...(context.publicUrl ? { jsonLd: paragraphJsonLd(meeting, paragraph, context.publicUrl) } : {}),
+      }),
     );
   });
 }

@@ -22,6 +22,7 @@ export async function registerUpcomingPages(app: FastifyInstance, { db }: WebDep
         section: 'board',
         body: upcomingPage(context, upcoming),
         breadcrumbs: [{ label: context.t.nav.home, href: '/' }, { label: context.t.upcoming.title }],
+        canonical: '/kommande',
       }),
     );
   });
