@@ -94,5 +94,5 @@ describe('the secretary meets the legal checks', () => {
     const finalised = (await listAuditEventsOfMeeting(running.handle.db, meetingId)).find((e) => e.kind === 'minutes.finalised');
     expect(finalised?.data).toMatchObject({ legalReason: reason, legalWarnings: [{ code: 'disqualified_person_unknown', persons: ['Per Utomstående'] }] });
     await page.close();
-  });
+  }, 120_000);
 });

@@ -131,7 +131,8 @@ describe('the secretary', () => {
     expect(overview.minutes.attendees.find((a) => a.name === 'Sofia Berglund')?.servingFor).toBe('Göran Åkesson');
     expect(overview.signatures.map((s) => [s.role, s.status])).toEqual([['secretary', 'signed'], ['chair', 'pending'], ['adjuster', 'pending']]);
     await page.close();
-  });
+    // The longest journey: a page or two more since the legal checks ask a reason for the late kallelse.
+  }, 120_000);
 
   it('keeps a § typed while offline and saves it when the connection is back', async () => {
     const page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
