@@ -37,8 +37,8 @@ import { completeAdjustment } from './signing.ts';
 
 /**
  * The secretary finalises the draft: the protocol is rendered as PDF/A and stored, its SHA-256 is what
- * the chair and adjusters sign, and the secretary's own signature is recorded. The legal checks run first
- * (legal-gate.ts): an error refuses, warnings need `legalReason`.
+ * the chair and adjusters sign, and the secretary's own signature is recorded. The legal checks run before
+ * anything is written (legal-gate.ts): an error refuses, warnings need `legalReason`.
  */
 export async function finaliseMinutes(handle: DatabaseHandle, meetingId: string, input: { at: Date; legalReason?: string | null }, actor: Actor): Promise<{ sha256: string; fileId: string }> {
   const by = requirePerson(actor);
