@@ -15,7 +15,7 @@ export interface Problem {
 }
 
 export abstract class ProtokollError extends Error {
-  abstract readonly kind: 'input' | 'rule' | 'not_found' | 'forbidden' | 'unauthenticated';
+  abstract readonly kind: 'input' | 'rule' | 'legal' | 'not_found' | 'forbidden' | 'unauthenticated';
   readonly code: string;
   readonly details: Record<string, unknown>;
 
@@ -47,6 +47,38 @@ export class InputError extends ProtokollError {
 /** A rule of the domain refuses the step, e.g. `minutes_already_adjusted`. */
 export class RuleError extends ProtokollError {
   readonly kind = 'rule' as const;
+}
+
+/** A finding of the legal checks as the edges report it: the domain's finding with its sentence in Swedish and English. */
+export interface ReportedFinding {
+  code: string;
+  severity: 'error' | 'warning';
+  /** The § it concerns, or null for the meeting as a whole. */
+  paragraph: number | null;
+  persons: string[];
+  /** The provision, e.g. `KL 5:45, 6:27`. */
+  reference: string;
+  messages: { sv: string; en: string };
+}
+
+/**
+ * The legal checks stop a step of the meeting cycle (kallelse, finalise, sign, notice): `legal_check_failed`
+ * when they find an error, `legal_reason_required` when they find only warnings and no reason was given.
+ * A kind of its own, not a RuleError, because the caller can act on it: correct the minutes, or give a
+ * reason and send the same request again (docs/decisions.md, "Legal checks in the meeting cycle").
+ */
+export class LegalCheckError extends ProtokollError {
+  readonly kind = 'legal' as const;
+  readonly step: string;
+  readonly findings: ReportedFinding[];
+
+  constructor(code: 'legal_check_failed' | 'legal_reason_required', input: { step: string; findings: ReportedFinding[] }) {
+    const codes = input.findings.map((f) => (f.paragraph === null ? f.code : `${f.code} (§ ${f.paragraph})`)).join(', ');
+    const message = code === 'legal_check_failed' ? `the legal checks refuse the step ${input.step}: ${codes}` : `the step ${input.step} needs a reason for the warnings: ${codes}`;
+    super(code, message, { step: input.step, findings: input.findings });
+    this.step = input.step;
+    this.findings = input.findings;
+  }
 }
 
 /** The thing asked for does not exist (or may not be seen: confidential items answer "not found"). */

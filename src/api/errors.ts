@@ -7,7 +7,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { InputError, isProtokollError } from '../errors.ts';
 import { isRefusedTextValue } from './request-guards.ts';
 
-const statusByKind = { input: 400, rule: 409, not_found: 404, forbidden: 403, unauthenticated: 401 } as const;
+// 422: the request was understood but the law (as the legal checks read it) does not let the step go on.
+const statusByKind = { input: 400, rule: 409, legal: 422, not_found: 404, forbidden: 403, unauthenticated: 401 } as const;
 
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(error)) {

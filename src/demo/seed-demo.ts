@@ -222,7 +222,8 @@ export async function seedDemo(handle: DatabaseHandle, options: { today: string 
   const nextOn = weekdayOnOrBefore(addDays(today, 12));
   const { meetingId: plannedMeetingId } = await planMeeting(db, { bodyId: board.id, heldOn: nextOn, start: '09:00', end: '12:00', location: 'Granberga brandstation' }, actor);
   for (const item of NEXT_MEETING_CASES) await addAgendaItem(db, plannedMeetingId, { title: item.title, presenters: [item.presenter] }, actor);
-  await sendMeetingNotice(handle, plannedMeetingId, { sentAt: new Date(), absenceContact: `${SECRETARY.name}, ${SECRETARY.email}` }, actor);
+  // On the demo's today, not the machine's: a demo filled for another day must still send it in time.
+  await sendMeetingNotice(handle, plannedMeetingId, { sentAt: at(today, '10:00'), absenceContact: `${SECRETARY.name}, ${SECRETARY.email}` }, actor);
 
   // The network keeps notes, without justering or notice.
   for (const [index, offset] of [-200, -90, -20].entries()) {

@@ -11,4 +11,5 @@ export { type AttendanceInput, type OtherParticipantInput, recordAttendance } fr
 export { finaliseMinutes, adjustParagraphAtMeeting } from './meeting-cycle/finalise.ts';
 export { type SignatureProvider, builtInSignatureProvider, signMinutes, rejectMinutes } from './meeting-cycle/signing.ts';
 export { postNotice, createExtract } from './meeting-cycle/notice.ts';
+export { type CurrentLegalFindings, currentLegalFindings } from './meeting-cycle/legal-gate.ts';
 export { type MeetingOverview, getMeetingOverview, exportMinutes, type MinutesFormat, DOCX_TYPE, listMeetings, listAwaitingSignature } from './meeting-cycle/reading.ts';

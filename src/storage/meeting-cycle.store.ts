@@ -83,6 +83,30 @@ export async function lastParagraphNumberBefore(db: Database, meeting: MeetingRo
   return Number(rows[0]?.last ?? 0);
 }
 
+/**
+ * The § numbers the body used in the year in meetings before this one (earlier date, or the same date and
+ * created earlier), for the legal checks of § numbering (a number used twice, a break in the year's run).
+ */
+export async function listParagraphNumbersBefore(db: Database, meeting: MeetingRow): Promise<number[]> {
+  if (meeting.year === null || meeting.heldOn === null) return [];
+  const rows = await db
+    .select({ number: paragraphs.number })
+    .from(paragraphs)
+    .innerJoin(meetings, eq(meetings.id, paragraphs.meetingId))
+    .where(
+      and(
+        eq(paragraphs.bodyId, meeting.bodyId),
+        eq(paragraphs.year, meeting.year),
+        isNotNull(paragraphs.number),
+        or(
+          lt(meetings.heldOn, meeting.heldOn),
+          and(eq(meetings.heldOn, meeting.heldOn), lt(meetings.createdAt, meeting.createdAt)),
+        ),
+      ),
+    );
+  return rows.flatMap((r) => (r.number === null ? [] : [r.number]));
+}
+
 export async function insertParagraph(db: Database, values: typeof paragraphs.$inferInsert): Promise<ParagraphRow> {
   const [row] = await db.insert(paragraphs).values(values).returning();
   return row!;

@@ -199,7 +199,7 @@ function renderError(error: FastifyError | Error, request: FastifyRequest, reply
   const { t } = page;
   const wantsJson = request.headers.accept?.includes('application/json') ?? false;
   if (isProtokollError(error)) {
-    const status = { input: 400, rule: 409, not_found: 404, forbidden: 403, unauthenticated: 401 }[error.kind];
+    const status = { input: 400, rule: 409, legal: 422, not_found: 404, forbidden: 403, unauthenticated: 401 }[error.kind];
     if (wantsJson) {
       const details = error instanceof InputError ? { problems: error.problems } : error.details;
       return reply.status(status).send({ error: { code: error.code, message: error.message, details } });

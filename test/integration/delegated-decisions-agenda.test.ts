@@ -51,7 +51,11 @@ describeOnEachEngine('the anmälan of delegated decisions', (database) => {
     const mayItem = (await loadMinutes(db, may.meetingId)).items.find((i) => i.title === 'Anmälan av delegationsbeslut')!;
     expect(mayItem.text).toBe('Följande beslut fattade med stöd av delegation anmäls:\n- Yttrande i brådskande ärende, beslutat av Ordföranden, 2026-04-20');
 
-    // Adjusting the March minutes reports the two at that §.
+    // Adjusting the March minutes reports the two at that §; the meeting was called and its one member came.
+    const member = await cycle.createPerson(db, { name: 'Styrelseledamoten' });
+    await cycle.addMandate(db, { bodyId: body.id, personId: member.id, role: 'chair', startsOn: '2026-01-01' });
+    await cycle.sendMeetingNotice(handle, march.meetingId, { sentAt: new Date('2026-03-05T09:00:00Z') }, { personId: secretary.id });
+    await cycle.recordAttendance(db, march.meetingId, { entries: [{ personId: member.id, present: true }] });
     await cycle.finaliseMinutes(handle, march.meetingId, { at: new Date('2026-03-17T10:00:00Z') }, { personId: secretary.id });
     register = await followUp.listDelegatedDecisions(db, { bodyId: body.id });
     const byId = new Map(register.map((d) => [d.id, d]));

@@ -38,6 +38,7 @@ import { canActAsSecretary, canAdminister, canReadAsMember, requireMemberOfMeeti
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { DatabaseHandle } from '../../services/system.service.ts';
 import { actorOf, requireAdministrator, requireUser } from '../actor.ts';
+import { legalCheckRefusalSchema, legalReasonField } from './legal-check.schemas.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const clock = z.string().regex(/^\d{2}:\d{2}$/, 'expected a time HH:MM');
@@ -355,7 +356,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
         tags: ['minutes'],
         summary: 'Send the notice of meeting (kallelse) with the agenda to every member and substitute',
         params: idParams,
-        body: z.object({ absenceContact: z.string().nullable().optional() }).optional(),
+        body: z.object({ absenceContact: z.string().nullable().optional(), legalReason: legalReasonField }).optional(),
         response: {
           200: z.object({
             invited: z.number().int(),
@@ -364,12 +365,13 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
             mailed: z.number().int().describe('Messages written to the outbox, one per member and substitute with an e-mail address'),
             withoutAddress: z.array(z.string()).describe('Those with no e-mail address, to reach another way'),
           }),
+          422: legalCheckRefusalSchema,
         },
       },
     },
     async (request) => {
       await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
-      const result = await sendMeetingNotice(database, request.params.meetingId, { sentAt: new Date(), absenceContact: request.body?.absenceContact ?? null, mail }, actorOf(request));
+      const result = await sendMeetingNotice(database, request.params.meetingId, { sentAt: new Date(), absenceContact: request.body?.absenceContact ?? null, mail, legalReason: request.body?.legalReason ?? null }, actorOf(request));
       return { invited: result.invited, fileId: result.fileId, status: result.status, mailed: result.mailed, withoutAddress: result.withoutAddress };
     },
   );
@@ -417,13 +419,16 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
       schema: {
         tags: ['minutes'],
         summary: 'The secretary finalises the draft; the PDF/A is stored and its SHA-256 is what the signers sign',
+        description: 'The legal checks run first: an error refuses (422 legal_check_failed), warnings need legalReason (422 legal_reason_required).',
         params: idParams,
-        response: { 200: z.object({ sha256: z.string(), fileId: z.uuid() }) },
+        // Nullish: a finalise without a reason is a POST without a body.
+        body: z.object({ legalReason: legalReasonField }).nullish(),
+        response: { 200: z.object({ sha256: z.string(), fileId: z.uuid() }), 422: legalCheckRefusalSchema },
       },
     },
     async (request) => {
       await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
-      return finaliseMinutes(database, request.params.meetingId, { at: new Date() }, actorOf(request));
+      return finaliseMinutes(database, request.params.meetingId, { at: new Date(), legalReason: request.body?.legalReason ?? null }, actorOf(request));
     },
   );
 
@@ -434,18 +439,20 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
         tags: ['minutes'],
         summary: 'The chair or an adjuster signs the finalised minutes',
         params: idParams,
-        body: z.object({ documentSha256: z.string().optional().describe('The SHA-256 of the document the signer read') }).optional(),
+        description: 'The legal checks run on the minutes as this signature leaves them: an error refuses (422 legal_check_failed), warnings not yet answered need legalReason (422 legal_reason_required).',
+        body: z.object({ documentSha256: z.string().optional().describe('The SHA-256 of the document the signer read'), legalReason: legalReasonField }).optional(),
         response: {
           200: z.object({
             adjusted: z.boolean(),
             adjustedOn: z.string().nullable(),
             notice: z.object({ postedOn: z.string().nullable(), lastAppealOn: z.string().nullable(), postedUntilOn: z.string().nullable(), takeDownOn: z.string().nullable(), storage: z.string().nullable() }).nullable(),
           }),
+          422: legalCheckRefusalSchema,
         },
       },
     },
     async (request) => {
-      const result = await signMinutes(database, request.params.meetingId, { at: new Date(), ...(request.body?.documentSha256 ? { documentSha256: request.body.documentSha256 } : {}) }, actorOf(request));
+      const result = await signMinutes(database, request.params.meetingId, { at: new Date(), ...(request.body?.documentSha256 ? { documentSha256: request.body.documentSha256 } : {}), legalReason: request.body?.legalReason ?? null }, actorOf(request));
       return {
         adjusted: result.adjusted,
         adjustedOn: result.adjustedOn,
@@ -498,13 +505,14 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
         tags: ['minutes'],
         summary: 'Post or re-date the notice (anslag) of adjusted minutes; the legal dates are computed',
         params: idParams,
-        body: z.object({ postedOn: isoDate }),
-        response: { 200: z.object({ postedOn: z.string().nullable(), lastAppealOn: z.string().nullable(), postedUntilOn: z.string().nullable(), takeDownOn: z.string().nullable() }) },
+        description: 'The legal checks run on the minutes with the notice posted that day: an error refuses (422 legal_check_failed), warnings need legalReason (422 legal_reason_required).',
+        body: z.object({ postedOn: isoDate, legalReason: legalReasonField }),
+        response: { 200: z.object({ postedOn: z.string().nullable(), lastAppealOn: z.string().nullable(), postedUntilOn: z.string().nullable(), takeDownOn: z.string().nullable() }), 422: legalCheckRefusalSchema },
       },
     },
     async (request) => {
       await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
-      const notice = await postNotice(db, request.params.meetingId, request.body, actorOf(request));
+      const notice = await postNotice(db, request.params.meetingId, { postedOn: request.body.postedOn, at: new Date(), legalReason: request.body.legalReason ?? null }, actorOf(request));
       return { postedOn: notice.postedOn, lastAppealOn: notice.lastAppealOn, postedUntilOn: notice.postedUntilOn, takeDownOn: notice.takeDownOn };
     },
   );

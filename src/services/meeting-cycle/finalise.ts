@@ -29,6 +29,7 @@ import {
 } from '../../storage/meeting-cycle.store.ts';
 import type { Database } from '../../storage/database.ts';
 import { type Actor, contextOf, isoInstant, lockEditableMeeting, requirePerson } from './common.ts';
+import { enforceLegalChecks } from './legal-gate.ts';
 import { completeAdjustment } from './signing.ts';
 
 
@@ -36,9 +37,10 @@ import { completeAdjustment } from './signing.ts';
 
 /**
  * The secretary finalises the draft: the protocol is rendered as PDF/A and stored, its SHA-256 is what
- * the chair and adjusters sign, and the secretary's own signature is recorded.
+ * the chair and adjusters sign, and the secretary's own signature is recorded. The legal checks run before
+ * anything is written (legal-gate.ts): an error refuses, warnings need `legalReason`.
  */
-export async function finaliseMinutes(handle: DatabaseHandle, meetingId: string, input: { at: Date }, actor: Actor): Promise<{ sha256: string; fileId: string }> {
+export async function finaliseMinutes(handle: DatabaseHandle, meetingId: string, input: { at: Date; legalReason?: string | null }, actor: Actor): Promise<{ sha256: string; fileId: string }> {
   const by = requirePerson(actor);
   return inTransaction(handle.db, async (tx) => {
     const meeting = await lockEditableMeeting(tx, meetingId, actor);
@@ -51,6 +53,7 @@ export async function finaliseMinutes(handle: DatabaseHandle, meetingId: string,
       ? { ...previous, secretaryId: by, chairId: chair?.personId ?? null, adjusterIds: adjusterRows.flatMap((a) => (a.personId ? [a.personId] : [])) }
       : draftMinutesApproval({ secretaryId: by, chairId: chair?.personId ?? null, adjusterIds: adjusterRows.flatMap((a) => (a.personId ? [a.personId] : [])) });
     const approval = finalise(draft, { by, at: isoInstant(input.at), rules });
+    const legal = await enforceLegalChecks(tx, { step: 'finalise', meeting, at: input.at, legalReason: input.legalReason });
 
     const secretary = await findPersonById(tx, by);
     // The secretary is listed among those present, as Swedish minutes do, when the roll-call did not name them.
@@ -75,7 +78,7 @@ export async function finaliseMinutes(handle: DatabaseHandle, meetingId: string,
     const file = await storeFile(tx, handle.filesDir, { bytes: pdf, contentType: 'application/pdf', originalName: `protokoll-${body.name}-${meeting.heldOn}-v${approval.version}.pdf` });
     await updateMeeting(tx, meetingId, { minutesFileId: file.id, minutesSha256: file.sha256 });
     await updateSignature(tx, (await listSignatures(tx, meetingId))[0]!.id, { documentSha256: file.sha256 });
-    await appendAuditEvent(tx, { kind: 'minutes.finalised', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? by, data: { sha256: file.sha256, version: approval.version } });
+    await appendAuditEvent(tx, { kind: 'minutes.finalised', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? by, data: { sha256: file.sha256, version: approval.version, ...legal } });
     // Where the rules ask nobody else to sign (an association's or a network's own choice), finalising adjusts.
     if (isAdjusted(approval)) await completeAdjustment(tx, handle, { meeting, approval, at: input.at, actor });
     return { sha256: file.sha256, fileId: file.id };

@@ -25,24 +25,34 @@ import {
 import type { MeetingRow } from '../../storage/minutes.store.ts';
 import type { Database } from '../../storage/database.ts';
 import { type Actor, checkDate, contextOf } from './common.ts';
+import { enforceLegalChecks, type LegalCheckRecord } from './legal-gate.ts';
 
 
 // ————— anslag and extracts —————
 
-/** Posts (or re-dates) the notice of adjusted minutes, with the dates the law requires. */
-export async function postNotice(db: Database, meetingId: string, input: { postedOn: string }, actor?: Actor): Promise<NoticeRow> {
+/**
+ * Posts (or re-dates) the notice of adjusted minutes, with the dates the law requires, after the legal
+ * checks (legal-gate.ts) judged the minutes as of `at` (by default the posting day).
+ */
+export async function postNotice(db: Database, meetingId: string, input: { postedOn: string; at?: Date; legalReason?: string | null }, actor?: Actor): Promise<NoticeRow> {
   return inTransaction(db, async (tx) => {
     const meeting = await lockMeeting(tx, meetingId);
     if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
     await requireSecretaryOf(tx, actor, { bodyId: meeting.bodyId });
     if (meeting.status !== 'adjusted' && meeting.status !== 'archived') throw new RuleError('minutes_not_adjusted', 'a notice is posted only for adjusted minutes');
-    const notice = await postNoticeInside(tx, meeting, input, actor);
+    const legalCheck = await enforceLegalChecks(tx, { step: 'notice', meeting, at: input.at ?? new Date(`${input.postedOn}T12:00:00Z`), postedOn: input.postedOn, legalReason: input.legalReason });
+    const notice = await postNoticeInside(tx, meeting, { postedOn: input.postedOn, legalCheck }, actor);
     if (!notice) throw new RuleError('no_notice_required', 'this body keeps no public notice (its rule profile has no appeal clock)');
     return notice;
   });
 }
 
-export async function postNoticeInside(tx: Database, meeting: MeetingRow, input: { postedOn: string }, actor?: Actor): Promise<NoticeRow | null> {
+/**
+ * Posts the notice inside a use case's transaction. Justering calls it without the legal checks: the
+ * notice goes up on the justering day itself, which no clock can fault, and the signature that adjusted
+ * the minutes has just been judged on everything else.
+ */
+export async function postNoticeInside(tx: Database, meeting: MeetingRow, input: { postedOn: string; legalCheck?: LegalCheckRecord }, actor?: Actor): Promise<NoticeRow | null> {
   const { organization, rules } = await contextOf(tx, meeting);
   const dates = noticeDates({ adjustedOn: meeting.adjustedOn ?? input.postedOn, postedOn: input.postedOn, profile: rules });
   if (!dates) return null;
@@ -54,7 +64,7 @@ export async function postNoticeInside(tx: Database, meeting: MeetingRow, input:
     takeDownOn: dates.takeDownOn,
     storage: organization?.minutesStorage ?? organization?.name ?? null,
   });
-  await appendAuditEvent(tx, { kind: 'notice.posted', entityType: 'meeting', entityId: meeting.id, actor: actor?.userId ?? null, data: { ...dates } });
+  await appendAuditEvent(tx, { kind: 'notice.posted', entityType: 'meeting', entityId: meeting.id, actor: actor?.userId ?? null, data: { ...dates, ...input.legalCheck } });
   return row;
 }
 

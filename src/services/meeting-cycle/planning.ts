@@ -44,6 +44,7 @@ import {
   updateParagraphRow,
 } from '../../storage/meeting-cycle.store.ts';
 import type { Database } from '../../storage/database.ts';
+import { enforceLegalChecks } from './legal-gate.ts';
 import { type Actor, checkDate, contextOf, countVotingFor, lockEditableMeeting, numberParagraphsOfYear, requireText, rulesOf, sortMandates } from './common.ts';
 
 
@@ -241,17 +242,19 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
 
 /**
  * Sends the kallelse: renders it with the agenda, stores it, and records that it went to every member and
- * substitute with a mandate on the meeting day. Says whether it went out in time by the body's rules.
+ * substitute with a mandate on the meeting day. Says whether it went out in time by the body's rules; a
+ * late kallelse is a warning of the legal checks (legal-gate.ts) and needs `legalReason`.
  */
 export async function sendMeetingNotice(
   handle: DatabaseHandle,
   meetingId: string,
-  input: { sentAt: Date; absenceContact?: string | null; mail?: { publicUrl: string; mailDomain: string } | null },
+  input: { sentAt: Date; absenceContact?: string | null; mail?: { publicUrl: string; mailDomain: string } | null; legalReason?: string | null },
   actor?: Actor,
 ): Promise<{ invited: number; fileId: string; status: MeetingNoticeStatus | null; pdf: Buffer; mailed: number; withoutAddress: string[] }> {
   return inTransaction(handle.db, async (tx) => {
     const meeting = await lockEditableMeeting(tx, meetingId, actor);
     if (!meeting.heldOn) throw new RuleError('meeting_without_date', 'the meeting has no date');
+    const legal = await enforceLegalChecks(tx, { step: 'kallelse', meeting, at: input.sentAt, legalReason: input.legalReason });
     const { body, organization, rules } = await contextOf(tx, meeting);
     const mandates = sortMandates(await mandatesInForce(tx, body.id, meeting.heldOn));
     const items = await listParagraphsOfMeeting(tx, meetingId);
@@ -288,7 +291,7 @@ export async function sendMeetingNotice(
         })
       : { queued: 0, withoutAddress: [] };
     await updateMeeting(tx, meetingId, { convenedAt: input.sentAt, status: meeting.status === 'planned' ? 'convened' : meeting.status });
-    await appendAuditEvent(tx, { kind: 'meeting.convened', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { kallelseSentTo: mandates.length, fileId: file.id } });
+    await appendAuditEvent(tx, { kind: 'meeting.convened', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { kallelseSentTo: mandates.length, fileId: file.id, ...legal } });
     const status =
       rules.meetingNoticeDays === null
         ? null

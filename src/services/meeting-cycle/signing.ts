@@ -28,6 +28,7 @@ import {
 import type { MeetingRow } from '../../storage/minutes.store.ts';
 import type { Database } from '../../storage/database.ts';
 import { type Actor, contextOf, isoInstant, requirePerson } from './common.ts';
+import { enforceLegalChecks } from './legal-gate.ts';
 import { postNoticeInside } from './notice.ts';
 
 
@@ -55,7 +56,7 @@ export const builtInSignatureProvider: SignatureProvider = {
 export async function signMinutes(
   handle: DatabaseHandle,
   meetingId: string,
-  input: { at: Date; documentSha256?: string; provider?: SignatureProvider },
+  input: { at: Date; documentSha256?: string; provider?: SignatureProvider; legalReason?: string | null },
   actor: Actor,
 ): Promise<{ adjusted: boolean; adjustedOn: string | null; notice: NoticeRow | null }> {
   const by = requirePerson(actor);
@@ -69,10 +70,11 @@ export async function signMinutes(
       throw new RuleError('document_changed', 'the document you read is not the one awaiting signature; read it again', { expected: meeting.minutesSha256 });
     }
     const next = sign(approval, { by, at: isoInstant(input.at) });
+    const legal = await enforceLegalChecks(tx, { step: 'sign', meeting, at: input.at, signerId: by, legalReason: input.legalReason });
     const { reference } = await provider.verify({ actor, documentSha256: meeting.minutesSha256 });
     const line = (await listSignatures(tx, meetingId)).find((s) => s.personId === by && s.status === 'pending');
     if (line) await updateSignature(tx, line.id, { status: 'signed', signedAt: input.at, documentSha256: meeting.minutesSha256, provider: provider.name });
-    await appendAuditEvent(tx, { kind: 'minutes.signed', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? by, data: { sha256: meeting.minutesSha256, provider: provider.name, reference } });
+    await appendAuditEvent(tx, { kind: 'minutes.signed', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? by, data: { sha256: meeting.minutesSha256, provider: provider.name, reference, ...legal } });
 
     let notice: NoticeRow | null = null;
     if (isAdjusted(next)) {

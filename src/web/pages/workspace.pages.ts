@@ -6,7 +6,7 @@
  * here before it.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, InputError, NotFoundError, RuleError, UnauthenticatedError, type Problem } from '../../errors.ts';
+import { ForbiddenError, InputError, LegalCheckError, NotFoundError, RuleError, UnauthenticatedError, type Problem } from '../../errors.ts';
 import {
   canActAsSecretary,
   canAdminister,
@@ -31,6 +31,7 @@ import {
   createBody,
   createOrganization,
   createPerson,
+  currentLegalFindings,
   finaliseMinutes,
   getMeetingOverview,
   listAwaitingSignature,
@@ -68,6 +69,7 @@ import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
 import { attendanceSection, paragraphArticle, paragraphLabel, signaturesSection } from '../minutes-view.ts';
 import { documentLinks, extractableParagraphs, protocolHref } from './documents.pages.ts';
+import { legalFindingsPanel, legalReasonInput, legalStepFeedback, legalStepStateOf, type FindingTargets, type LegalStepState } from './legal-findings.view.ts';
 
 function requireViewer(request: FastifyRequest): Viewer {
   const viewer = request.page.viewer;
@@ -99,6 +101,16 @@ async function attempt<T>(work: () => Promise<T>): Promise<{ ok: true; value: T 
     return { ok: true, value: await work() };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}
+
+/** Runs a step of the meeting cycle; returns the legal checks' refusal instead of throwing it, to draw the form again. */
+async function attemptLegal<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; refusal: LegalCheckError }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof LegalCheckError) return { ok: false, refusal: error };
     throw error;
   }
 }
@@ -245,7 +257,13 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle,
     return reply.redirect(`/arbetsyta/sammantraden/${result.value.meetingId}`, 303);
   });
 
-  const meetingPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, forms: { item?: FormState; attendance?: AttendanceForm; immediate?: FormState } = {}, status = 200) => {
+  const meetingPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    meetingId: string,
+    forms: { item?: FormState; attendance?: AttendanceForm; immediate?: FormState; kallelse?: LegalStepState; finalise?: LegalStepState } = {},
+    status = 200,
+  ) => {
     const viewer = requireViewer(request);
     await requireSecretaryOfMeeting(db, viewer, meetingId);
     const context = request.page;
@@ -284,6 +302,16 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle,
     const extractable = extractableParagraphs(overview);
     const immediateForm = forms.immediate ?? emptyForm;
     const justAdjusted = (request.query as { justerad?: string }).justerad;
+    const legalFindings = await currentLegalFindings(db, meetingId, { at: new Date() });
+    const findingTargets: FindingTargets = {
+      paragraph: (n) => {
+        const i = overview.minutes.items.findIndex((item) => item.number === n);
+        if (i < 0) return null;
+        return editable && !adjustedAtMeeting.has(overview.paragraphIds[i]!) ? `/arbetsyta/sammantraden/${meetingId}/paragrafer/${overview.paragraphIds[i]!}` : '#dagordning-rubrik';
+      },
+      attendance: editable ? '#upprop-rubrik' : null,
+      kallelse: '#kallelse-rubrik',
+    };
 
     const page = html`<p class="overline">${overview.organization?.name ?? ''}</p>
 <h1>${title} ${statusBadge(context, st)}</h1>
@@ -296,12 +324,15 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle,
   ${quorum && html`<div><dt>${t.work.quorumLabel}</dt><dd class="${quorum.quorate ? 'clock-ok' : 'clock-overdue'}">${t.work.quorum(quorum.votingCount, overview.body.seats ?? quorum.required, quorum.quorate)}</dd></div>`}
 </dl>
 
+${legalFindingsPanel(context, legalFindings, findingTargets)}
+
 <section class="card" aria-labelledby="kallelse-rubrik">
   <h2 id="kallelse-rubrik">Kallelse</h2>
   ${overview.meeting.convenedAt
     ? html`<p>${t.work.noticeSent(instant(overview.meeting.convenedAt, language), overview.invitations.length)}</p>`
     : html`<p>${t.work.noticeNotSent}</p>`}
-  ${editable && !overview.meeting.convenedAt && html`<form method="post" action="/arbetsyta/sammantraden/${meetingId}/kallelse">${csrfField(context)}<button type="submit" class="button">${t.work.sendNotice}</button></form>`}
+  ${editable && !overview.meeting.convenedAt && html`${legalStepFeedback(context, forms.kallelse ?? null, findingTargets)}
+  <form method="post" action="/arbetsyta/sammantraden/${meetingId}/kallelse" novalidate>${csrfField(context)}${legalReasonInput(context, forms.kallelse ?? null)}<button type="submit" class="button">${forms.kallelse?.code === 'legal_reason_required' ? t.legal.submitWithReason : t.work.sendNotice}</button></form>`}
 </section>
 
 <section class="card" aria-labelledby="dagordning-rubrik">
@@ -372,7 +403,8 @@ ${extractable.length > 0 && html`<section class="card" aria-labelledby="utdrag-r
 ${st === 'held' && html`<section class="card" aria-labelledby="fardigstall-rubrik">
   <h2 id="fardigstall-rubrik">${t.work.steps.finalise}</h2>
   <p>${t.work.finaliseHint}</p>
-  <form method="post" action="/arbetsyta/sammantraden/${meetingId}/fardigstall">${csrfField(context)}<button type="submit" class="button">${t.work.finalise}</button></form>
+  ${legalStepFeedback(context, forms.finalise ?? null, findingTargets)}
+  <form method="post" action="/arbetsyta/sammantraden/${meetingId}/fardigstall" novalidate>${csrfField(context)}${legalReasonInput(context, forms.finalise ?? null)}<button type="submit" class="button">${forms.finalise?.code === 'legal_reason_required' ? t.legal.submitWithReason : t.work.finalise}</button></form>
 </section>`}
 
 ${overview.signatures.length > 0 && html`<section class="card" aria-labelledby="justering-rubrik">
@@ -410,7 +442,9 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     const viewer = requireViewer(request);
     await requireSecretaryOfMeeting(db, viewer, meetingId);
     const mail = publicUrl ? { publicUrl, mailDomain: new URL(publicUrl).hostname } : null;
-    await sendMeetingNotice(handle, meetingId, { sentAt: new Date(), absenceContact: `${viewer.name}, ${viewer.email}`, mail }, actorOf(viewer));
+    const legalReason = formOf(request).get('legalReason') ?? undefined;
+    const result = await attemptLegal(() => sendMeetingNotice(handle, meetingId, { sentAt: new Date(), absenceContact: `${viewer.name}, ${viewer.email}`, mail, legalReason }, actorOf(viewer)));
+    if (!result.ok) return meetingPage(request, reply, meetingId, { kallelse: legalStepStateOf(result.refusal, legalReason) }, 422);
     return reply.redirect(`/arbetsyta/sammantraden/${meetingId}`, 303);
   });
 
@@ -456,7 +490,9 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     const { meetingId } = request.params as { meetingId: string };
     const viewer = requireViewer(request);
     await requireSecretaryOfMeeting(db, viewer, meetingId);
-    await finaliseMinutes(handle, meetingId, { at: new Date() }, actorOf(viewer));
+    const legalReason = formOf(request).get('legalReason') ?? undefined;
+    const result = await attemptLegal(() => finaliseMinutes(handle, meetingId, { at: new Date(), legalReason }, actorOf(viewer)));
+    if (!result.ok) return meetingPage(request, reply, meetingId, { finalise: legalStepStateOf(result.refusal, legalReason) }, 422);
     return reply.redirect(`/arbetsyta/sammantraden/${meetingId}`, 303);
   });
 
@@ -608,7 +644,7 @@ ${!viewer.personId ? html`<p>${t.signing.notLinked}</p>` : awaiting.length === 0
     return sendPage(reply, layout(context, { title: t.signing.title, section: 'sign', body }));
   });
 
-  const signingPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, rejectState: FormState = emptyForm, status = 200) => {
+  const signingPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, rejectState: FormState = emptyForm, status = 200, signState: LegalStepState | null = null) => {
     const viewer = requireViewer(request);
     const overview = await requirePendingSigner(viewer, meetingId, request.page.today);
     const context = request.page;
@@ -624,7 +660,8 @@ ${signaturesSection(context, overview.minutes)}
 <section class="card" aria-labelledby="signera-rubrik">
   <h2 id="signera-rubrik">${t.signing.sign}</h2>
   <p class="hint">${t.signing.documentHash}: <code>${overview.meeting.minutesSha256 ?? ''}</code></p>
-  <form method="post" action="/att-justera/${meetingId}/signera">${csrfField(context)}<input type="hidden" name="documentSha256" value="${overview.meeting.minutesSha256 ?? ''}"><button type="submit" class="button">${t.signing.sign}</button></form>
+  ${legalStepFeedback(context, signState, { paragraph: (n) => `#paragraf-${n}`, attendance: null, kallelse: null })}
+  <form method="post" action="/att-justera/${meetingId}/signera" novalidate>${csrfField(context)}<input type="hidden" name="documentSha256" value="${overview.meeting.minutesSha256 ?? ''}">${legalReasonInput(context, signState)}<button type="submit" class="button">${signState?.code === 'legal_reason_required' ? t.legal.submitWithReason : t.signing.sign}</button></form>
 </section>
 <section class="card" aria-labelledby="atervisa-rubrik">
   <h2 id="atervisa-rubrik">${t.signing.reject}</h2>
@@ -652,7 +689,9 @@ ${signaturesSection(context, overview.minutes)}
     const viewer = requireViewer(request);
     await requirePendingSigner(viewer, meetingId, request.page.today);
     const documentSha256 = formOf(request).get('documentSha256') || undefined;
-    await signMinutes(handle, meetingId, { at: new Date(), ...(documentSha256 ? { documentSha256 } : {}) }, actorOf(viewer));
+    const legalReason = formOf(request).get('legalReason') ?? undefined;
+    const result = await attemptLegal(() => signMinutes(handle, meetingId, { at: new Date(), ...(documentSha256 ? { documentSha256 } : {}), legalReason }, actorOf(viewer)));
+    if (!result.ok) return signingPage(request, reply, meetingId, emptyForm, 422, legalStepStateOf(result.refusal, legalReason));
     return reply.redirect('/att-justera?klart', 303);
   });
 

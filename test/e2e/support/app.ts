@@ -19,6 +19,7 @@ import {
   getMeetingOverview,
   planMeeting,
   recordAttendance,
+  sendMeetingNotice,
   signMinutes,
   updateParagraph,
   type Actor,
@@ -188,6 +189,8 @@ export async function buildFinalisedMeeting(handle: DatabaseHandle, world: Board
   const { meetingId } = await planMeeting(db, { bodyId: world.bodyId, heldOn, start: '09:00', end: '11:00', location: 'Brandstationen i Älvby' }, world.secretaryActor);
   const { paragraphId: caseParagraphId } = await addAgendaItem(db, meetingId, { title: 'Taxa för tillsyn', caseNumber: 'RMÄ 2026/12' }, world.secretaryActor);
   const { paragraphId: confidentialParagraphId } = await addAgendaItem(db, meetingId, { title: 'Personalärende om en namngiven anställd' }, world.secretaryActor);
+  // Called eight days ahead, as the legal checks ask (a week by the rules).
+  await sendMeetingNotice(handle, meetingId, { sentAt: new Date(`${addDays(heldOn, -8)}T09:00:00Z`) }, world.secretaryActor);
   await recordAttendance(
     db,
     meetingId,
