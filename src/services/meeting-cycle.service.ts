@@ -12,3 +12,5 @@ export { finaliseMinutes, adjustParagraphAtMeeting } from './meeting-cycle/final
 export { type SignatureProvider, builtInSignatureProvider, signMinutes, rejectMinutes } from './meeting-cycle/signing.ts';
 export { postNotice, createExtract } from './meeting-cycle/notice.ts';
 export { type MeetingOverview, getMeetingOverview, exportMinutes, listMeetings, listAwaitingSignature } from './meeting-cycle/reading.ts';
+export { configureSigning, signingConfigurationOf, usesSelfSignedCertificate, DEFAULT_STEP_UP_MINUTES, type SigningConfiguration } from './meeting-cycle/pades.ts';
+export { getSignatureReceipt, readDocumentToSign, type SignatureReceipt } from './meeting-cycle/receipt.ts';

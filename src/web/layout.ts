@@ -95,7 +95,7 @@ ${
 ${options.body}
 </main>
 <footer class="site-footer">
-  <div class="wrap"><p>${t.site.footer}</p></div>
+  <div class="wrap"><p>${t.site.footer}</p><p><a href="/verifiera">${t.verify.title}</a></p></div>
 </footer>
 </body>
 </html>`;
