@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../../src/api/app.ts';
 import { main } from '../../src/cli/main.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { findFileById, migrateDatabase, openDatabase, queryRows, readStoredFile } from '../../src/storage/index.ts';
@@ -92,6 +94,39 @@ describe('the demo’s adjusted protocol PDF', () => {
     expect(printed).toContain('Installation: an adjusted protocol of this installation, unchanged since it was sealed.');
     for (const name of signers) expect(printed).toContain(name);
     expect(printed).toContain('Installation: NOT an adjusted protocol of this installation');
+  });
+
+  it('is told apart on the public page /verifiera: the sealed file as unchanged with its signers, the changed copy as not ours', async () => {
+    const handle = await openDatabase({ dataDir });
+    const app = await buildApp({ database: handle });
+    try {
+      const form = await app.inject({ method: 'GET', url: '/verifiera' });
+      expect(form.statusCode).toBe(200);
+      const csrf = /name="_csrf" value="([^"]+)"/u.exec(form.body)![1]!;
+      const cookie = String(form.headers['set-cookie']).split(';')[0]!;
+      const upload = async (fileName: string, bytes: Buffer) => {
+        const boundary = 'gransen-mellan-delarna';
+        const payload = Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="pdf"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`),
+          bytes,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+        return app.inject({ method: 'POST', url: '/verifiera', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      };
+      const sealed = await upload('justerat.pdf', readFileSync(sealedFile));
+      expect(sealed.statusCode).toBe(200);
+      expect(sealed.body).toContain('Filen är ett justerat protokoll härifrån och har inte ändrats sedan det förseglades.');
+      for (const name of signers) expect(sealed.body).toContain(name);
+      expect(sealed.body).toContain(organisation);
+      const tampered = await upload('andrat.pdf', readFileSync(tamperedFile));
+      expect(tampered.body).toContain('Filen är inte ett justerat protokoll härifrån');
+      expect(tampered.body).toContain(`${signers.length + 1} av ${signers.length + 1} underskrifter stämmer inte med innehållet`);
+      expect((await upload('inte.pdf', Buffer.from('hej'))).statusCode).toBe(400);
+    } finally {
+      await app.close();
+      await handle.close();
+    }
   });
 
   it('stays PDF/A: declared, tagged, every font embedded, and sound by qpdf', async () => {
