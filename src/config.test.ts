@@ -13,7 +13,7 @@ describe('configuration', () => {
       oidc: null,
       publicUrl: 'http://127.0.0.1:8080',
       mail: { smtpUrl: null, from: 'Protokoll <protokoll@localhost>', folder: resolve('./data/outbox') },
-      signing: { p12Path: null, p12Passphrase: null, timestampUrl: null },
+      signing: { p12Path: null, p12Passphrase: null, timestampUrl: null, stepUpMinutes: 5 },
       trustProxy: false,
     });
   });
@@ -31,14 +31,17 @@ describe('configuration', () => {
 
   it('turns on OpenID Connect only when all four settings are given', () => {
     const oidc = { OIDC_ISSUER: 'https://login.example.se', OIDC_CLIENT_ID: 'protokoll', OIDC_CLIENT_SECRET: 'hemligt', OIDC_REDIRECT_URL: 'https://protokoll.example.se/logga-in/oidc' };
-    expect(readConfig(oidc).oidc).toEqual({ issuer: 'https://login.example.se', clientId: 'protokoll', clientSecret: 'hemligt', redirectUrl: 'https://protokoll.example.se/logga-in/oidc' });
+    expect(readConfig(oidc).oidc).toEqual({ issuer: 'https://login.example.se', clientId: 'protokoll', clientSecret: 'hemligt', redirectUrl: 'https://protokoll.example.se/logga-in/oidc', signingAcr: null });
+    expect(readConfig({ ...oidc, OIDC_SIGNING_ACR: 'http://id.elegnamnden.se/loa/1.0/loa3' }).oidc?.signingAcr).toBe('http://id.elegnamnden.se/loa/1.0/loa3');
     expect(readConfig({ ...oidc, OIDC_CLIENT_SECRET: '' }).oidc).toBeNull();
   });
 
   it('reads the signing certificate and the timestamp authority, none of them by default', () => {
-    expect(readConfig({}).signing).toEqual({ p12Path: null, p12Passphrase: null, timestampUrl: null });
+    expect(readConfig({}).signing).toEqual({ p12Path: null, p12Passphrase: null, timestampUrl: null, stepUpMinutes: 5 });
+    expect(readConfig({ SIGN_STEP_UP_MINUTES: '2' }).signing.stepUpMinutes).toBe(2);
+    expect(readConfig({ SIGN_STEP_UP_MINUTES: 'snart' }).signing.stepUpMinutes).toBe(5);
     const env = { SIGNING_P12: 'certifikat/org.p12', SIGNING_P12_PASSPHRASE: 'hemligt', TIMESTAMP_URL: 'https://tsa.example.se/tsa' };
-    expect(readConfig(env).signing).toEqual({ p12Path: resolve('certifikat/org.p12'), p12Passphrase: 'hemligt', timestampUrl: 'https://tsa.example.se/tsa' });
+    expect(readConfig(env).signing).toEqual({ p12Path: resolve('certifikat/org.p12'), p12Passphrase: 'hemligt', timestampUrl: 'https://tsa.example.se/tsa', stepUpMinutes: 5 });
   });
 
   it('trusts no proxy unless TRUST_PROXY names addresses or CIDRs', () => {

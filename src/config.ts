@@ -20,9 +20,10 @@ export interface Config {
   /**
    * PAdES signing (docs/signatures.md): the organisation's certificate and key (SIGNING_P12, a PKCS#12
    * file, and SIGNING_P12_PASSPHRASE; unset, a self-signed one in <data>/signing), and an RFC 3161
-   * timestamp authority (TIMESTAMP_URL; unset, signing times are the signer's claim).
+   * timestamp authority (TIMESTAMP_URL; unset, signing times are the signer's claim). A signer must have
+   * signed in within SIGN_STEP_UP_MINUTES (default 5) to sign.
    */
-  signing: { p12Path: string | null; p12Passphrase: string | null; timestampUrl: string | null };
+  signing: { p12Path: string | null; p12Passphrase: string | null; timestampUrl: string | null; stepUpMinutes: number };
   /**
    * Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (addresses or CIDRs), or false:
    * then the client is the connecting address and https is what this process itself serves.
@@ -36,6 +37,8 @@ export interface OidcSettings {
   clientId: string;
   clientSecret: string;
   redirectUrl: string;
+  /** OIDC_SIGNING_ACR: the acr (e.g. loa3) asked of the identity provider when a signer signs in again to sign; null asks for none. */
+  signingAcr?: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -57,6 +60,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       p12Path: env.SIGNING_P12 ? resolve(env.SIGNING_P12) : null,
       p12Passphrase: env.SIGNING_P12_PASSPHRASE ?? null,
       timestampUrl: env.TIMESTAMP_URL || null,
+      stepUpMinutes: positiveNumber(env.SIGN_STEP_UP_MINUTES, 5),
     },
     trustProxy: overrides.trustProxy ?? trustedProxiesFrom(env.TRUST_PROXY),
   };
@@ -72,9 +76,15 @@ export function trustedProxiesFrom(value: string | undefined): string[] | false 
   return list;
 }
 
-/** Reads OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL; null unless all are set. */
+/** Reads OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL (null unless all are set), and OIDC_SIGNING_ACR. */
 export function oidcSettingsFrom(env: NodeJS.ProcessEnv): OidcSettings | null {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL } = env;
   if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET || !OIDC_REDIRECT_URL) return null;
-  return { issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, redirectUrl: OIDC_REDIRECT_URL };
+  return { issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, redirectUrl: OIDC_REDIRECT_URL, signingAcr: env.OIDC_SIGNING_ACR || null };
+}
+
+/** A positive number from the environment, or the default when unset or not one. */
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const number = Number(value);
+  return value && Number.isFinite(number) && number > 0 ? number : fallback;
 }

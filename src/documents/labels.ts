@@ -33,6 +33,10 @@ export const labels = {
     lead: 'Protokollet har justerats elektroniskt. Underskrifterna avser det färdigställda dokument vars kontrollsumma anges nedan.',
     columns: ['Roll', 'Namn', 'Tidpunkt', 'Metod'],
     hash: 'Kontrollsumma (SHA-256) för det undertecknade dokumentet:',
+    inFile:
+      'Protokollet justeras med elektroniska underskrifter (PAdES) i denna PDF-fil: en för var och en nedan, i den ordning de skriver under, och sist organisationens sigill. Vem som skrev under och när står i underskrifterna.',
+    signerColumns: ['Roll', 'Namn'],
+    howToCheck: 'Underskrifterna kan kontrolleras i ett PDF-program, med pdfsig eller på sidan Verifiera protokoll hos den organisation som gav ut protokollet.',
   },
   signedAt: 'Signerat',
   tableOfContents: 'Innehållsförteckning',

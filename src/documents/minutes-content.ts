@@ -25,9 +25,12 @@ export interface MinutesRenderOptions {
   signatureRecord?: SignatureRecord;
 }
 
-/** Who signed the finalised document with this hash, when, and through which provider. */
+/**
+ * Who signed the finalised document with this hash, when, and through which provider; or, without a
+ * hash, who is to sign the document whose signatures are in the PDF itself (PAdES, issue 16).
+ */
 export interface SignatureRecord {
-  documentSha256: string;
+  documentSha256: string | null;
   signatures: { role: 'secretary' | 'chair' | 'adjuster'; name: string | null; signedAt: string | null; provider: string | null }[];
 }
 
@@ -316,6 +319,25 @@ function noticeSection(minutes: Minutes): Section {
 
 function signatureRecordSection(record: SignatureRecord): Section {
   const roleNames = { secretary: 'Sekreterare', chair: 'Ordförande', adjuster: 'Justerare' } as const;
+  if (record.documentSha256 === null) {
+    return {
+      anchor: 'signaturer',
+      outlineTitle: labels.signatureRecord.heading,
+      startOnNewPage: true,
+      blocks: [
+        { type: 'heading', level: 2, text: labels.signatureRecord.heading },
+        { type: 'paragraph', text: labels.signatureRecord.inFile, tone: 'lead' },
+        {
+          type: 'table',
+          caption: labels.signatureRecord.heading,
+          head: [...labels.signatureRecord.signerColumns],
+          widths: [0.3, 0.7],
+          rows: record.signatures.map((s) => [roleNames[s.role], s.name ?? '']),
+        },
+        { type: 'paragraph', text: labels.signatureRecord.howToCheck, tone: 'meta' },
+      ],
+    };
+  }
   return {
     anchor: 'signaturer',
     outlineTitle: labels.signatureRecord.heading,

@@ -67,6 +67,16 @@ export interface Account {
   disabled: boolean;
 }
 
+/** How and when the user of a session last proved who they are (sign-in or step-up). */
+export interface SessionAuthentication {
+  method: 'password' | 'oidc';
+  at: Date;
+  /** With OpenID Connect: the identity provider, its subject for the user, and the acr (assurance level) it vouched. */
+  issuer: string | null;
+  subject: string | null;
+  acr: string | null;
+}
+
 /** The signed-in user and every right they hold. */
 export interface Viewer extends Account {
   roles: { role: GrantableRole; organizationId: string | null; bodyId: string | null }[];
@@ -74,6 +84,8 @@ export interface Viewer extends Account {
   mandates: { bodyId: string; organizationId: string | null; role: string }[];
   /** Meetings where the linked person is a named adjuster or has a signature line. */
   signatoryMeetingIds: string[];
+  /** The sign-in of the session this viewer came with; absent for API tokens and for viewers loaded by id. */
+  authentication?: SessionAuthentication;
 }
 
 function toAccount(row: UserRow): Account {
@@ -182,14 +194,31 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Starts a session: the token goes in the cookie; the database keeps only its SHA-256. */
-export async function startSession(db: Database, input: { userId: string; now?: Date }): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+/**
+ * Starts a session: the token goes in the cookie; the database keeps only its SHA-256, and how the user
+ * signed in (`authentication`; a password sign-in now, by default), which signing asks to be recent.
+ */
+export async function startSession(
+  db: Database,
+  input: { userId: string; now?: Date; authentication?: Partial<SessionAuthentication> },
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const now = input.now ?? new Date();
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  const authentication = input.authentication ?? {};
   await deleteExpiredSessions(db, now);
-  await insertSession(db, { id: sha256(token), userId: input.userId, csrfToken, expiresAt });
+  await insertSession(db, {
+    id: sha256(token),
+    userId: input.userId,
+    csrfToken,
+    expiresAt,
+    authenticatedAt: authentication.at ?? now,
+    authenticationMethod: authentication.method ?? 'password',
+    identityIssuer: authentication.issuer ?? null,
+    identitySubject: authentication.subject ?? null,
+    assuranceLevel: authentication.acr ?? null,
+  });
   return { token, csrfToken, expiresAt };
 }
 
@@ -197,7 +226,15 @@ export async function startSession(db: Database, input: { userId: string; now?: 
 export async function resumeSession(db: Database, input: { token: string; now?: Date }): Promise<{ viewer: Viewer; csrfToken: string } | null> {
   const found = await findLiveSession(db, sha256(input.token), input.now ?? new Date());
   if (!found || found.user.disabledAt) return null;
-  return { viewer: await viewerOf(db, found.user, input.now ?? new Date()), csrfToken: found.session.csrfToken };
+  const { session } = found;
+  const authentication: SessionAuthentication = {
+    method: session.authenticationMethod === 'oidc' ? 'oidc' : 'password',
+    at: session.authenticatedAt,
+    issuer: session.identityIssuer,
+    subject: session.identitySubject,
+    acr: session.assuranceLevel,
+  };
+  return { viewer: { ...(await viewerOf(db, found.user, input.now ?? new Date())), authentication }, csrfToken: session.csrfToken };
 }
 
 /** Ends a session (sign-out). */

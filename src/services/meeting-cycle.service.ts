@@ -13,3 +13,5 @@ export { type SignatureProvider, builtInSignatureProvider, signMinutes, rejectMi
 export { postNotice, createExtract } from './meeting-cycle/notice.ts';
 export { type CurrentLegalFindings, currentLegalFindings } from './meeting-cycle/legal-gate.ts';
 export { type MeetingOverview, getMeetingOverview, exportMinutes, type MinutesFormat, DOCX_TYPE, listMeetings, listAwaitingSignature } from './meeting-cycle/reading.ts';
+export { configureSigning, signingConfigurationOf, usesSelfSignedCertificate, DEFAULT_STEP_UP_MINUTES, type SigningConfiguration } from './meeting-cycle/pades.ts';
+export { getSignatureReceipt, readDocumentToSign, type SignatureReceipt } from './meeting-cycle/receipt.ts';

@@ -4,12 +4,20 @@
 import type { Config } from '../config.ts';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../storage/database.ts';
 import { sealAndChainExisting } from './integrity.service.ts';
+import { configureSigning } from './meeting-cycle/pades.ts';
 
 export type { DatabaseHandle, Database, Engine } from '../storage/database.ts';
 
 /** Opens the database the configuration names (a server when DATABASE_URL is set, else the data folder). */
-export async function openConfiguredDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<DatabaseHandle> {
-  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+export async function openConfiguredDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'signing' | 'oidc'>>): Promise<DatabaseHandle> {
+  const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  // The signing certificate of the embedded default lives in the data folder, whichever database holds the rest.
+  configureSigning(handle, {
+    dataDir: config.dataDir,
+    ...(config.signing ? { p12Path: config.signing.p12Path, p12Passphrase: config.signing.p12Passphrase, timestampUrl: config.signing.timestampUrl, stepUpMinutes: config.signing.stepUpMinutes } : {}),
+    requiredAcr: config.oidc?.signingAcr ?? null,
+  });
+  return handle;
 }
 
 /** Applies the migrations that are not applied yet; returns how the database was reached. */

@@ -467,6 +467,16 @@ export const signatures = pgTable(
     /** Who vouched for the signer: 'built-in', 'bankid', 'freja', … */
     provider: text('provider'),
     rejectionReason: text('rejection_reason'),
+    /** The protocol PDF as it was right after this signature (issue 16): each signature is a new file version. */
+    fileId: uuid('file_id').references(() => files.id, { onDelete: 'restrict' }),
+    fileSha256: text('file_sha256'),
+    /** How the signer was authenticated for this signature: 'password', 'oidc' or 'system'. */
+    authenticationMethod: text('authentication_method'),
+    /** The sign-in (step-up) the signature rests on, and the identity provider's issuer, subject and acr. */
+    authenticatedAt: timestamp('authenticated_at', { withTimezone: true }),
+    identityIssuer: text('identity_issuer'),
+    identitySubject: text('identity_subject'),
+    assuranceLevel: text('assurance_level'),
   },
   (t) => [
     uniqueIndex('signatures_meeting_position_key').on(t.meetingId, t.position),
@@ -762,6 +772,13 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** When the user last proved who they are in this session (sign-in or step-up); signing asks for a recent one. */
+    authenticatedAt: timestamp('authenticated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** 'password' or 'oidc'; with OIDC the identity provider's issuer, subject and acr (assurance level). */
+    authenticationMethod: text('authentication_method').notNull().default('password'),
+    identityIssuer: text('identity_issuer'),
+    identitySubject: text('identity_subject'),
+    assuranceLevel: text('assurance_level'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
-import { bodies, files, meetings, minutesSeals, organizations } from './schema.ts';
+import { bodies, files, meetings, minutesSeals, organizations, signatures } from './schema.ts';
 
 export type SealRow = typeof minutesSeals.$inferSelect;
 
@@ -87,4 +87,23 @@ export async function listUnsealedAdjustedMeetings(db: Database): Promise<{ meet
     )
     .orderBy(asc(meetings.createdAt), asc(meetings.id));
   return rows.map((r) => ({ meetingId: r.meetingId, fileId: r.signedFileId ?? (r.sourceType === 'application/pdf' ? r.sourceFileId : null) }));
+}
+
+/** One version of a protocol PDF this installation made: finalised, after a signature, or sealed. */
+export interface ProtocolVersionRow {
+  meetingId: string;
+  sha256: string;
+  kind: 'finalised' | 'signed' | 'sealed';
+}
+
+/** The protocol versions whose SHA-256 is one of `hashes` (for recognising a PDF given to verify, issue 16). */
+export async function findProtocolVersionsBySha256(db: Database, hashes: string[]): Promise<ProtocolVersionRow[]> {
+  if (hashes.length === 0) return [];
+  const [sealed, signed, finalised] = await Promise.all([
+    db.select({ meetingId: minutesSeals.meetingId, sha256: minutesSeals.fileSha256 }).from(minutesSeals).where(inArray(minutesSeals.fileSha256, hashes)),
+    db.select({ meetingId: signatures.meetingId, sha256: signatures.fileSha256 }).from(signatures).where(inArray(signatures.fileSha256, hashes)),
+    db.select({ meetingId: meetings.id, sha256: meetings.minutesSha256 }).from(meetings).where(inArray(meetings.minutesSha256, hashes)),
+  ]);
+  const tag = (kind: ProtocolVersionRow['kind']) => (row: { meetingId: string; sha256: string | null }) => (row.sha256 ? [{ meetingId: row.meetingId, sha256: row.sha256, kind }] : []);
+  return [...sealed.flatMap(tag('sealed')), ...signed.flatMap(tag('signed')), ...finalised.flatMap(tag('finalised'))];
 }

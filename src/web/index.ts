@@ -27,6 +27,8 @@ import { registerPublicPages } from './pages/public.pages.ts';
 import { registerUpcomingPages } from './pages/upcoming.pages.ts';
 import { registerRegisterPages } from './pages/registers.pages.ts';
 import { registerSearchPages } from './pages/search.pages.ts';
+import { registerSigningPages } from './pages/signing.pages.ts';
+import { registerVerifyPages } from './pages/verify.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
 
 export interface WebOptions {
@@ -156,6 +158,8 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerSearchPages(app, deps);
   await registerAccountPages(app, deps);
   await registerWorkspacePages(app, deps);
+  await registerSigningPages(app, deps);
+  await registerVerifyPages(app, deps);
   await registerDocumentPages(app, deps);
   await registerRegisterPages(app, deps);
   await registerArchivePages(app, deps);

@@ -101,7 +101,7 @@ ${
 ${options.body}
 </main>
 <footer class="site-footer">
-  <div class="wrap"><p>${t.site.footer}</p><p><a href="/oparl/v1/system" type="application/json">${t.site.openData}</a></p></div>
+  <div class="wrap"><p>${t.site.footer}</p><p><a href="/oparl/v1/system" type="application/json">${t.site.openData}</a> · <a href="/verifiera">${t.verify.title}</a></p></div>
 </footer>
 </body>
 </html>`;

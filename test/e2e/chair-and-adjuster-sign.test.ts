@@ -26,7 +26,7 @@ describe('the chair and the adjuster', () => {
       expect(await page.locator('main').innerText()).toContain('Direktionen fastställer timtaxan till 1 180 kronor.');
       if (who === 'chair') await screenshot(page, 'signera');
       await page.getByRole('button', { name: 'Signera protokollet' }).click();
-      await page.waitForURL('**/att-justera?klart');
+      await page.waitForURL('**/kvitto');
       await expectAccessible(page);
       expect(await page.getByRole('status').innerText()).toContain('Din signatur är registrerad');
       await context.close();

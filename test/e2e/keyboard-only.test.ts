@@ -127,7 +127,7 @@ describe('a chair who uses only the keyboard', () => {
     await tabTo(page, /^Signera protokollet$/, { max: 1 });
     await screenshot(page, 'tangentbord-signera');
     await page.keyboard.press('Space');
-    await page.waitForURL('**/att-justera?klart');
+    await page.waitForURL('**/kvitto');
     await expectAccessible(page);
     expect(await page.getByRole('status').innerText()).toContain('Din signatur är registrerad');
 

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { seedDemo, type DemoResult } from '../../src/demo/seed-demo.ts';
-import { addAgendaItem, addMandate, createBody, createOrganization, createPerson, planMeeting, updateParagraph } from '../../src/services/meeting-cycle.service.ts';
+import { addAgendaItem, addMandate, configureSigning, createBody, createOrganization, createPerson, planMeeting, updateParagraph } from '../../src/services/meeting-cycle.service.ts';
 import { queryRows, type DatabaseHandle } from '../../src/storage/index.ts';
 import { buildUser, type TestUser } from '../support/accounts.ts';
 import { openTestDatabase } from '../support/databases.ts';
@@ -119,6 +119,11 @@ const MATRIX: Record<string, Access> = {
   'GET /arbetsyta/sammantraden/:meetingId/paragrafer/:paragraphId': 'secretary',
   'GET /att-justera': 'signedIn',
   'GET /att-justera/:meetingId': ['signer'],
+  'GET /att-justera/:meetingId/protokoll.pdf': ['signer'],
+  // Only someone who has signed has a receipt, and the reads run before anyone here signs.
+  'GET /att-justera/:meetingId/kvitto': NOBODY,
+  'GET /logga-in/bekrafta': 'signedIn',
+  'GET /verifiera': 'public',
   'GET /mina-sammantraden': 'signedIn',
   'GET /mina-sammantraden/:meetingId': 'member',
   'GET /admin': ADMINS,
@@ -168,6 +173,10 @@ const MATRIX: Record<string, Access> = {
   'DELETE /api/meetings/:meetingId/absence': 'member',
   'POST /api/meetings/:meetingId/substitute-calls': 'secretary',
   'POST /logga-in': 'public',
+  // Step-up with an empty password: refused for everyone, so its answer cannot tell the roles apart.
+  'POST /logga-in/bekrafta': NOBODY,
+  // Without a file the page asks for one (400), to everyone alike.
+  'POST /verifiera': 'public',
   'POST /arbetsyta/organ/:bodyId/ledamoter': 'secretary',
   'POST /arbetsyta/organ/:bodyId/sammantraden': 'secretary',
   'POST /arbetsyta/sammantraden/:meetingId/kallelse': 'secretary',
@@ -294,6 +303,9 @@ beforeAll(async () => {
   ids.throwawayUser = throwaway.userId;
   ids.throwawayRole = (await queryRows<{ id: string }>(handle.db, sql`select id from user_roles where user_id = ${throwaway.userId}`))[0]!.id;
 
+  // The sessions are made here and the signing requests come after every read: allow them an hour rather than
+  // five minutes, since step-up is not what this matrix tests (test/integration/signing-step-up.test.ts is).
+  configureSigning(handle, { stepUpMinutes: 60 });
   app = await buildApp({
     database: handle,
     today: () => TODAY,

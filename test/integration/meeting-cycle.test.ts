@@ -1,7 +1,9 @@
 import { expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createHash } from 'node:crypto';
 import { buildApp } from '../../src/api/app.ts';
+import { verifyPdf } from '../../src/documents/pades/index.ts';
 import { noticeDates, swedishDateOf } from '../../src/domain/legal-dates.ts';
 import { ruleProfileFor } from '../../src/domain/rule-profile.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
@@ -196,13 +198,24 @@ describeOnEachEngine('the meeting cycle through the API', (database) => {
       ['adjuster', 'signed', sha256],
     ]);
 
-    // The signed PDF carries a page recording every signature and the hash of the document signed.
+    // The adjusted PDF is the finalised document, byte for byte, with one PAdES signature per signer and the seal appended.
     const signedPdf = await call(secretary, 'GET', `/api/meetings/${meetingId}/minutes.pdf`);
     expect(signedPdf.headers['content-type']).toBe('application/pdf');
     const signedText = (await pdfText(signedPdf.rawPayload)).replace(/\s+/g, ' ');
     expect(signedText).toContain('Elektroniska underskrifter');
-    expect(signedText).toContain(sha256);
-    expect(signedText).toMatch(/Ordförande Anna Ek \d{4}-\d{2}-\d{2} kl\. \d{2}\.\d{2}/);
+    expect(signedText).toContain('Ordförande Anna Ek');
+    const verification = await verifyPdf(signedPdf.rawPayload);
+    expect(verification.signatures.map((s) => [s.fieldName, s.name, s.reason])).toEqual([
+      ['Signatur 1', 'Erik Skrivare', 'Justering: sekreterare'],
+      ['Signatur 2', 'Anna Ek', 'Justering: ordförande'],
+      ['Signatur 3', 'Bo Gran', 'Justering: justerare'],
+      ['Sigill', 'Räddningsförbundet Norrvik', 'Justerat protokoll, förseglat av organisationen'],
+    ]);
+    expect(verification.allValid).toBe(true);
+    expect(verification.unchangedSinceLastSignature).toBe(true);
+    const firstEof = signedPdf.rawPayload.indexOf('%%EOF') + '%%EOF'.length;
+    const prefixHashes = [0, 1, 2].map((eol) => createHash('sha256').update(signedPdf.rawPayload.subarray(0, firstEof + eol)).digest('hex'));
+    expect(prefixHashes).toContain(sha256);
     // The header names the §§ the protocol covers, found from the numbered items since nobody typed a range.
     const itemNumbers = overview.minutes.items.map((i) => i.number!);
     expect(overview.minutes.paragraphRange).toEqual({ first: Math.min(...itemNumbers), last: Math.max(...itemNumbers) });

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.ts';
 import type { PdfVerification } from '../../documents/pades/index.ts';
+import type { ProtocolPdfVerification } from '../../services/pdf-verification.service.ts';
+import { configFor } from '../context.ts';
 
 // Loaded when the command runs, not when it is registered: `protokoll --help` registers every command.
 const pades = () => import('../../documents/pades/index.ts');
@@ -9,6 +11,8 @@ const pades = () => import('../../documents/pades/index.ts');
 /**
  * Registers `protokoll verify-pdf`: every signature of a PDF checked, without a database. Exits 0 when
  * there is at least one signature, all are valid and nothing was changed after the last one; 1 otherwise.
+ * With --installation it also asks this installation's database whether the file is one of its adjusted
+ * protocols (and then exits 0 only for an unchanged one).
  */
 export function registerVerifyPdf(program: Command): void {
   program
@@ -16,7 +20,8 @@ export function registerVerifyPdf(program: Command): void {
     .description('check every signature of a PDF and whether it was changed after the last one')
     .argument('<file>', 'the PDF file')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, options: { json?: boolean }) => {
+    .option('--installation', "also say whether it is an adjusted protocol of this installation's database (--data or DATABASE_URL)")
+    .action(async (file: string, options: { json?: boolean; installation?: boolean }, command: Command) => {
       let pdf: Buffer;
       try {
         pdf = await readFile(file);
@@ -24,10 +29,49 @@ export function registerVerifyPdf(program: Command): void {
         const reason = error instanceof Error ? error.message : String(error);
         throw new InputError({ path: file, code: 'cannot_read', message: `cannot read it (${reason})` }, { cause: error });
       }
+      if (options.installation) {
+        const checked = await verifyAgainstInstallation(command, pdf);
+        process.stdout.write(options.json ? `${JSON.stringify(checked, null, 2)}\n` : `${describe(file, checked.pdf)}${describeInstallation(checked)}`);
+        if (checked.verdict !== 'unchanged_adjusted_protocol') process.exitCode = 1;
+        return;
+      }
       const result = await (await pades()).verifyPdf(pdf);
       process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : describe(file, result));
       if (!result.unchangedSinceLastSignature) process.exitCode = 1;
     });
+}
+
+async function verifyAgainstInstallation(command: Command, pdf: Buffer): Promise<ProtocolPdfVerification> {
+  // Loaded on demand, so that the database-free check starts without the storage.
+  const { openConfiguredDatabase, applyMigrations } = await import('../../services/system.service.ts');
+  const { verifyProtocolPdf } = await import('../../services/pdf-verification.service.ts');
+  const handle = await openConfiguredDatabase(configFor(command));
+  try {
+    await applyMigrations(handle, { sealExisting: false });
+    return await verifyProtocolPdf(handle, pdf);
+  } finally {
+    await handle.close();
+  }
+}
+
+function describeInstallation(checked: ProtocolPdfVerification): string {
+  const lines: string[] = [];
+  const protocol = checked.protocol;
+  if (protocol) {
+    lines.push(`Protocol of this installation: ${protocol.organizationName ?? ''} – ${protocol.bodyName} ${protocol.heldOn ?? ''} (meeting ${protocol.meetingId}), adjusted ${protocol.adjustedOn ?? '(not yet)'}`);
+    for (const signer of protocol.signers) lines.push(`  ${signer.role}: ${signer.name ?? '-'}, ${signer.signedAt ?? 'not signed'}`);
+  }
+  const match = { sealed: 'the file is exactly the sealed protocol', appended_after_seal: 'something was appended after the seal', earlier_version: 'the file is an earlier version (before the seal), or one changed since' } as const;
+  if (checked.match) lines.push(`Match: ${match[checked.match]}.`);
+  lines.push(
+    {
+      unchanged_adjusted_protocol: 'Installation: an adjusted protocol of this installation, unchanged since it was sealed.',
+      changed: 'Installation: based on a protocol of this installation, but NOT the sealed protocol as it is.',
+      not_from_this_installation: 'Installation: NOT an adjusted protocol of this installation (or changed beyond recognition).',
+    }[checked.verdict],
+    '',
+  );
+  return lines.join('\n');
 }
 
 function describe(file: string, result: PdfVerification): string {

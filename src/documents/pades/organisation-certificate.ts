@@ -54,16 +54,18 @@ export interface SigningSettings {
   p12Path: string | null;
   passphrase: string | null;
   dataDir: string;
+  /** For the default: one self-signed certificate per organisation, in <data>/signing/<key>/. */
+  organisationKey?: string;
 }
 
 /**
  * The organisation's certificate and key: SIGNING_P12 when set (its passphrase from
- * SIGNING_P12_PASSPHRASE), else <data>/signing/organisation.p12, created on first use with a generated
+ * SIGNING_P12_PASSPHRASE), else <data>/signing/[<organisation>/]organisation.p12, created on first use with a generated
  * passphrase in organisation.passphrase beside it; both files are readable by the owner only (0600).
  */
 export async function loadOrganisationCredentials(settings: SigningSettings, organisationName: string, now: Date): Promise<P12Credentials> {
   if (settings.p12Path) return { p12: await readFile(settings.p12Path), passphrase: settings.passphrase ?? '' };
-  const folder = join(settings.dataDir, 'signing');
+  const folder = join(settings.dataDir, 'signing', ...(settings.organisationKey ? [settings.organisationKey] : []));
   const p12Path = join(folder, 'organisation.p12');
   const passphrasePath = join(folder, 'organisation.passphrase');
   try {

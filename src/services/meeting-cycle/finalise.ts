@@ -30,21 +30,24 @@ import {
 import type { Database } from '../../storage/database.ts';
 import { type Actor, contextOf, isoInstant, lockEditableMeeting, requirePerson } from './common.ts';
 import { enforceLegalChecks } from './legal-gate.ts';
-import { completeAdjustment } from './signing.ts';
+import { appendPersonSignature } from './pades.ts';
+import { authenticationColumns, authenticationRecord, completeAdjustment } from './signing.ts';
 
 
 // ————— justering —————
 
 /**
- * The secretary finalises the draft: the protocol is rendered as PDF/A and stored, its SHA-256 is what
- * the chair and adjusters sign, and the secretary's own signature is recorded. The legal checks run before
- * anything is written (legal-gate.ts): an error refuses, warnings need `legalReason`.
+ * The secretary finalises the draft: the protocol is rendered as PDF/A with a page naming those who are
+ * to sign, and stored; its SHA-256 is what the chair and adjusters approve. The secretary's own
+ * signature is the first PAdES signature in the file (finalising is the secretary's signing; no step-up
+ * is asked for it, docs/decisions.md). The legal checks run before anything is written (legal-gate.ts):
+ * an error refuses, warnings need `legalReason`.
  */
 export async function finaliseMinutes(handle: DatabaseHandle, meetingId: string, input: { at: Date; legalReason?: string | null }, actor: Actor): Promise<{ sha256: string; fileId: string }> {
   const by = requirePerson(actor);
   return inTransaction(handle.db, async (tx) => {
     const meeting = await lockEditableMeeting(tx, meetingId, actor);
-    const { body, rules } = await contextOf(tx, meeting);
+    const { body, organization, rules } = await contextOf(tx, meeting);
     const attendanceRows = await listAttendance(tx, meetingId);
     const adjusterRows = await listAdjusters(tx, meetingId);
     const chair = attendanceRows.find((a) => a.role === 'chair') ?? attendanceRows.find((a) => a.role === 'vice-chair');
@@ -72,20 +75,33 @@ export async function finaliseMinutes(handle: DatabaseHandle, meetingId: string,
     await replaceSignatures(tx, meetingId, signerRows);
     await updateMeeting(tx, meetingId, { status: 'finalised', approval: approval as unknown as Record<string, unknown>, adjustedOn: null });
 
-    // The document signed is the protocol as finalised, with signatures still open.
+    // The document signed is the protocol as finalised, with a page naming the signers; their signatures go into the file.
     const minutes = await loadMinutes(tx, meetingId);
-    const pdf = await renderMinutesPdf(minutes, { createdAt: input.at });
+    const pdf = await renderMinutesPdf(minutes, {
+      createdAt: input.at,
+      signatureRecord: { documentSha256: null, signatures: signerRows.map((row) => ({ role: row.role as 'secretary' | 'chair' | 'adjuster', name: row.name, signedAt: null, provider: null })) },
+    });
     const file = await storeFile(tx, handle.filesDir, { bytes: pdf, contentType: 'application/pdf', originalName: `protokoll-${body.name}-${meeting.heldOn}-v${approval.version}.pdf` });
     await updateMeeting(tx, meetingId, { minutesFileId: file.id, minutesSha256: file.sha256 });
-    await updateSignature(tx, (await listSignatures(tx, meetingId))[0]!.id, { documentSha256: file.sha256 });
-    await appendAuditEvent(tx, { kind: 'minutes.finalised', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? by, data: { sha256: file.sha256, version: approval.version, ...legal } });
+    const rows = await listSignatures(tx, meetingId);
+    const authentication = { method: actor.viewer?.authentication?.method ?? 'system', at: actor.viewer?.authentication?.at ?? null, issuer: actor.viewer?.authentication?.issuer ?? null, subject: actor.viewer?.authentication?.subject ?? null, acr: actor.viewer?.authentication?.acr ?? null } as const;
+    const signed = await appendPersonSignature(tx, handle, {
+      meeting: { ...meeting, minutesFileId: file.id },
+      organisation: { id: organization?.id ?? null, name: organization?.name ?? 'Protokoll' },
+      location: meeting.location ?? organization?.name ?? '',
+      signatureRows: rows,
+      signer: { role: 'secretary', name: rows[0]!.name ?? '' },
+      provider: 'built-in',
+      authentication,
+      at: input.at,
+    });
+    await updateSignature(tx, rows[0]!.id, { documentSha256: file.sha256, fileId: signed.id, fileSha256: signed.sha256, ...authenticationColumns(authentication) });
+    await appendAuditEvent(tx, { kind: 'minutes.finalised', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? by, data: { sha256: file.sha256, fileSha256: signed.sha256, version: approval.version, authentication: authenticationRecord(authentication), ...legal } });
     // Where the rules ask nobody else to sign (an association's or a network's own choice), finalising adjusts.
-    if (isAdjusted(approval)) await completeAdjustment(tx, handle, { meeting, approval, at: input.at, actor });
+    if (isAdjusted(approval)) await completeAdjustment(tx, handle, { meeting: { ...meeting, minutesFileId: file.id }, approval, at: input.at, actor });
     return { sha256: file.sha256, fileId: file.id };
   });
 }
-
-/** How a signature was vouched for; BankID, Freja and eIDAS providers implement the same interface. */
 
 /** Omedelbar justering: one § is adjusted at the meeting, so it may be executed before the whole protocol. */
 export async function adjustParagraphAtMeeting(db: Database, meetingId: string, input: { paragraph: number; on: string }, actor: Actor): Promise<void> {

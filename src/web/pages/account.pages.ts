@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
-import { accountForIdentity, authenticate, endSession, startSession } from '../../services/accounts.service.ts';
+import { accountForIdentity, authenticate, endSession, startSession, type SessionAuthentication } from '../../services/accounts.service.ts';
+import { signingConfigurationOf } from '../../services/meeting-cycle.service.ts';
 import type { OidcSettings } from '../../config.ts';
 import { checkSignIn, recordSignInFailure, recordSignInSuccess } from '../../services/sign-in-throttle.service.ts';
 import { parseCookies, serializeCookie } from '../cookies.ts';
@@ -37,9 +38,17 @@ ${context.oidcEnabled && html`<p class="or">${t.signIn.or}</p><p><a class="butto
   });
 }
 
-async function completeSignIn(request: FastifyRequest, reply: FastifyReply, db: WebDependencies['db'], userId: string, returnTo: string) {
+async function completeSignIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  db: WebDependencies['db'],
+  userId: string,
+  returnTo: string,
+  authentication: Partial<SessionAuthentication> = { method: 'password' },
+) {
   if (request.sessionToken) await endSession(db, request.sessionToken);
-  const session = await startSession(db, { userId });
+  // A new session for every sign-in, step-up included: its time and level are what signing checks.
+  const session = await startSession(db, { userId, authentication });
   void reply.header(
     'set-cookie',
     serializeCookie(SESSION_COOKIE, session.token, { maxAge: (session.expiresAt.getTime() - Date.now()) / 1000, secure: isSecure(request) }),
@@ -47,7 +56,73 @@ async function completeSignIn(request: FastifyRequest, reply: FastifyReply, db: 
   return reply.redirect(safeReturnPath(returnTo === '/' ? '/mina-sammantraden' : returnTo), 303);
 }
 
-export async function registerAccountPages(app: FastifyInstance, { db, oidc: oidcSettings }: WebDependencies): Promise<void> {
+/**
+ * Step-up before signing: the signed-in user proves again who they are (password, or the identity
+ * provider with a fresh login at the acr asked for) and goes back to the signing page.
+ */
+function stepUpPage(context: PageContext, options: { returnTo: string; minutes: number; passwordAllowed: boolean; message?: string }) {
+  const { t } = context;
+  const viewer = context.viewer!;
+  return layout(context, {
+    title: t.signIn.stepUpTitle,
+    section: 'signin',
+    body: html`<div class="narrow">
+<h1>${t.signIn.stepUpTitle}</h1>
+<p class="lead">${t.signIn.stepUpLead(options.minutes)}</p>
+${options.message && html`<div class="error-summary" role="alert"><p>${options.message}</p></div>`}
+${options.passwordAllowed
+  ? html`<form method="post" action="/logga-in/bekrafta" class="card form" novalidate>
+  ${csrfField(context)}
+  <input type="hidden" name="tillbaka" value="${options.returnTo}">
+  <p>${t.signIn.email}: <strong>${viewer.email}</strong></p>
+  ${inputField(context, emptyForm, { name: 'password', label: t.signIn.password, type: 'password', autocomplete: 'current-password', required: true })}
+  <button type="submit" class="button">${t.signIn.stepUpSubmit}</button>
+</form>`
+  : html`<p>${t.signIn.stepUpOidcOnly}</p>`}
+${context.oidcEnabled && html`<p><a class="button ${options.passwordAllowed ? 'secondary' : ''}" href="/logga-in/oidc?stegvis=1&amp;tillbaka=${encodeURIComponent(options.returnTo)}">${t.signIn.stepUpWithOidc}</a></p>`}
+</div>`,
+  });
+}
+
+export async function registerAccountPages(app: FastifyInstance, { db, handle, oidc: oidcSettings }: WebDependencies): Promise<void> {
+  const stepUpPolicy = () => {
+    const policy = signingConfigurationOf(handle);
+    // With an assurance level asked for, only the identity provider can vouch for it, not a password.
+    return { minutes: policy.stepUpMinutes, acr: policy.requiredAcr, passwordAllowed: !(oidcSettings && policy.requiredAcr) };
+  };
+
+  app.get('/logga-in/bekrafta', async (request, reply) => {
+    const { tillbaka } = request.query as { tillbaka?: string };
+    const returnTo = safeReturnPath(tillbaka);
+    if (!request.page.viewer) return reply.redirect(`/logga-in?tillbaka=${encodeURIComponent(returnTo)}`, 303);
+    const policy = stepUpPolicy();
+    return sendPage(reply, stepUpPage(request.page, { returnTo, minutes: policy.minutes, passwordAllowed: policy.passwordAllowed }));
+  });
+
+  app.post('/logga-in/bekrafta', async (request, reply) => {
+    const form = request.body as URLSearchParams;
+    const context = request.page;
+    const { t } = context;
+    const returnTo = safeReturnPath(form.get('tillbaka') ?? undefined);
+    const viewer = context.viewer;
+    if (!viewer) return reply.redirect(`/logga-in?tillbaka=${encodeURIComponent(returnTo)}`, 303);
+    const policy = stepUpPolicy();
+    if (!policy.passwordAllowed) return sendPage(reply, stepUpPage(context, { returnTo, minutes: policy.minutes, passwordAllowed: false }), 400);
+    const attempt = { email: viewer.email, address: request.ip };
+    const verdict = await checkSignIn(db, attempt);
+    if (!verdict.allowed) {
+      void reply.header('retry-after', String(verdict.retryAfterSeconds));
+      return sendPage(reply, stepUpPage(context, { returnTo, minutes: policy.minutes, passwordAllowed: true, message: t.signIn.throttledFor(verdict.retryAfterSeconds) }), 429);
+    }
+    const account = await authenticate(db, { email: viewer.email, password: form.get('password') ?? '' });
+    if (!account) {
+      await recordSignInFailure(db, attempt);
+      return sendPage(reply, stepUpPage(context, { returnTo, minutes: policy.minutes, passwordAllowed: true, message: t.signIn.failed }), 401);
+    }
+    await recordSignInSuccess(db, attempt);
+    return completeSignIn(request, reply, db, account.id, returnTo, { method: 'password' });
+  });
+
   app.get('/logga-in', async (request, reply) => {
     const { tillbaka, utloggad } = request.query as { tillbaka?: string; utloggad?: string };
     const context = request.page;
@@ -83,7 +158,7 @@ export async function registerAccountPages(app: FastifyInstance, { db, oidc: oid
       return sendPage(reply, signInPage(context, { values: { email }, errors: {} }, { returnTo, message: t.signIn.failed }), 401);
     }
     await recordSignInSuccess(db, attempt);
-    return completeSignIn(request, reply, db, account.id, returnTo);
+    return completeSignIn(request, reply, db, account.id, returnTo, { method: 'password' });
   });
 
   app.post('/logga-ut', async (request, reply) => {
@@ -95,17 +170,25 @@ export async function registerAccountPages(app: FastifyInstance, { db, oidc: oid
   if (!oidcSettings) return;
   const settings: OidcSettings = oidcSettings;
   let configuration: Promise<oidc.Configuration> | null = null;
-  const discover = () => (configuration ??= oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret).catch((error: unknown) => {
+  // Plain http only for an identity provider on this machine (development, and the tests' own provider).
+  const issuer = new URL(settings.issuer);
+  const loopbackHttp = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+  const discover = () => (configuration ??= oidc.discovery(issuer, settings.clientId, settings.clientSecret, undefined, loopbackHttp ? { execute: [oidc.allowInsecureRequests] } : undefined).catch((error: unknown) => {
     configuration = null;
     throw error;
   }));
 
   app.get('/logga-in/oidc', async (request, reply) => {
-    const { tillbaka } = request.query as { tillbaka?: string };
+    const { tillbaka, stegvis } = request.query as { tillbaka?: string; stegvis?: string };
     const config = await discover();
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
+    const policy = stepUpPolicy();
+    // Step-up: a fresh login at the provider (prompt=login, max_age) at the level asked for (acr_values).
+    const stepUp = stegvis !== undefined
+      ? { prompt: 'login', max_age: String(Math.max(0, Math.floor(policy.minutes * 60))), ...(policy.acr ? { acr_values: policy.acr } : {}) }
+      : {};
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: settings.redirectUrl,
       scope: 'openid email profile',
@@ -113,8 +196,9 @@ export async function registerAccountPages(app: FastifyInstance, { db, oidc: oid
       code_challenge_method: 'S256',
       state,
       nonce,
+      ...stepUp,
     });
-    const flow = JSON.stringify({ verifier, state, nonce, returnTo: safeReturnPath(tillbaka), id: randomBytes(8).toString('hex') });
+    const flow = JSON.stringify({ verifier, state, nonce, returnTo: safeReturnPath(tillbaka), stepUp: stegvis !== undefined, id: randomBytes(8).toString('hex') });
     void reply.header('set-cookie', serializeCookie(OIDC_COOKIE, flow, { maxAge: 600, secure: isSecure(request) }));
     return reply.redirect(url.href, 303);
   });
@@ -123,7 +207,7 @@ export async function registerAccountPages(app: FastifyInstance, { db, oidc: oid
     const context = request.page;
     const { t } = context;
     const failed = (message: string) => sendPage(reply, signInPage(context, emptyForm, { returnTo: '/', message }), 401);
-    let flow: { verifier: string; state: string; nonce: string; returnTo: string };
+    let flow: { verifier: string; state: string; nonce: string; returnTo: string; stepUp?: boolean };
     try {
       flow = JSON.parse(parseCookies(request.headers.cookie)[OIDC_COOKIE] ?? '') as typeof flow;
     } catch {
@@ -138,6 +222,8 @@ export async function registerAccountPages(app: FastifyInstance, { db, oidc: oid
         pkceCodeVerifier: flow.verifier,
         expectedState: flow.state,
         expectedNonce: flow.nonce,
+        // A step-up asked for max_age, so the ID token must carry auth_time, which openid-client then checks.
+        ...(flow.stepUp ? { maxAge: Math.max(0, Math.floor(stepUpPolicy().minutes * 60)) } : {}),
       });
       claims = tokens.claims();
     } catch (error) {
@@ -152,6 +238,15 @@ export async function registerAccountPages(app: FastifyInstance, { db, oidc: oid
       emailVerified: claims.email_verified === true,
     });
     if (!account) return failed(t.signIn.oidcUnknownUser);
-    return completeSignIn(request, reply, db, account.id, flow.returnTo);
+    // The time of the login is the provider's auth_time, not now: a provider that kept an old login (SSO)
+    // instead of asking again gives a time that signing then finds too old.
+    const authTime = typeof claims.auth_time === 'number' ? new Date(claims.auth_time * 1000) : new Date();
+    return completeSignIn(request, reply, db, account.id, flow.returnTo, {
+      method: 'oidc',
+      at: authTime,
+      issuer: claims.iss,
+      subject: claims.sub,
+      acr: typeof claims.acr === 'string' ? claims.acr : null,
+    });
   });
 }

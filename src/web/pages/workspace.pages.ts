@@ -1,7 +1,6 @@
 /**
  * The signed-in workspaces: the secretary's (bodies, members, planning, kallelse, roll-call, §§ with
- * autosave, finalising, signatures, notice), the signers' list with the document and a sign button, the
- * members' view of agendas and drafts, and administration of accounts, roles, organisations and bodies.
+ * autosave, finalising, signatures, notice), the members' view of agendas and drafts, and administration of accounts, roles, organisations and bodies.
  * Every step calls a use case of services/meeting-cycle or services/accounts; access is checked there or
  * here before it.
  */
@@ -34,16 +33,12 @@ import {
   currentLegalFindings,
   finaliseMinutes,
   getMeetingOverview,
-  listAwaitingSignature,
   listMeetings,
   planMeeting,
   recordAttendance,
-  rejectMinutes,
   sendMeetingNotice,
-  signMinutes,
   paragraphVersion,
   updateParagraph,
-  type MeetingOverview,
 } from '../../services/meeting-cycle.service.ts';
 import { listParagraphDraftFields, listParagraphPublicity } from '../../services/publication.service.ts';
 import { getBodies, getMandates, getOrganizations } from '../../services/registers.service.ts';
@@ -67,7 +62,7 @@ import { html, nonEmpty, type Html } from '../html.ts';
 import type { Catalogue } from '../i18n/index.ts';
 import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
-import { attendanceSection, paragraphArticle, paragraphLabel, signaturesSection } from '../minutes-view.ts';
+import { attendanceSection, paragraphArticle, paragraphLabel } from '../minutes-view.ts';
 import { documentLinks, extractableParagraphs, protocolHref } from './documents.pages.ts';
 import { legalFindingsPanel, legalReasonInput, legalStepFeedback, legalStepStateOf, type FindingTargets, type LegalStepState } from './legal-findings.view.ts';
 
@@ -628,83 +623,7 @@ ${errorSummary(context, form, labels)}
     return reply.redirect(`/arbetsyta/sammantraden/${meetingId}#dagordning-rubrik`, 303);
   });
 
-  // ————— signers —————
-
-  app.get('/att-justera', async (request, reply) => {
-    const viewer = requireViewer(request);
-    const context = request.page;
-    const { t, language } = context;
-    const awaiting = viewer.personId ? await listAwaitingSignature(db, viewer.personId) : [];
-    const body = html`<h1>${t.signing.title}</h1><p class="lead">${t.signing.lead}</p>
-${'klart' in (request.query as object) && html`<div class="flash" role="status"><p>${t.signing.signedThanks}</p></div>`}
-${!viewer.personId ? html`<p>${t.signing.notLinked}</p>` : awaiting.length === 0 ? html`<p class="empty">${t.signing.none}</p>` : html`<ul class="meeting-list">${awaiting.map(
-      (m) => html`<li class="meeting-row"><span><strong>${m.bodyName}</strong> ${m.heldOn ? longDate(m.heldOn, language) : ''}<span class="person-role">${m.organizationName ?? ''}</span></span>
-      <a class="button" href="/att-justera/${m.id}">${t.signing.open}<span class="visually-hidden">: ${m.bodyName} ${m.heldOn ?? ''}</span></a></li>`,
-    )}</ul>`}`;
-    return sendPage(reply, layout(context, { title: t.signing.title, section: 'sign', body }));
-  });
-
-  const signingPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, rejectState: FormState = emptyForm, status = 200, signState: LegalStepState | null = null) => {
-    const viewer = requireViewer(request);
-    const overview = await requirePendingSigner(viewer, meetingId, request.page.today);
-    const context = request.page;
-    const { t, language } = context;
-    const title = `${overview.body.name} ${overview.meeting.heldOn ? shortDate(overview.meeting.heldOn, language) : ''}`;
-    const publicity = await listParagraphPublicity(db, meetingId);
-    const body = html`<p class="overline">${t.signing.title}</p>
-<h1>${title}</h1>
-<p class="lead">${t.signing.readCarefully}</p>
-${attendanceSection(context, overview.minutes)}
-${overview.minutes.items.map((item, i) => paragraphArticle(context, { number: item.number, item, confidential: publicity[i]?.confidential ?? false }, i))}
-${signaturesSection(context, overview.minutes)}
-<section class="card" aria-labelledby="signera-rubrik">
-  <h2 id="signera-rubrik">${t.signing.sign}</h2>
-  <p class="hint">${t.signing.documentHash}: <code>${overview.meeting.minutesSha256 ?? ''}</code></p>
-  ${legalStepFeedback(context, signState, { paragraph: (n) => `#paragraf-${n}`, attendance: null, kallelse: null })}
-  <form method="post" action="/att-justera/${meetingId}/signera" novalidate>${csrfField(context)}<input type="hidden" name="documentSha256" value="${overview.meeting.minutesSha256 ?? ''}">${legalReasonInput(context, signState)}<button type="submit" class="button">${signState?.code === 'legal_reason_required' ? t.legal.submitWithReason : t.signing.sign}</button></form>
-</section>
-<section class="card" aria-labelledby="atervisa-rubrik">
-  <h2 id="atervisa-rubrik">${t.signing.reject}</h2>
-  ${errorSummary(context, rejectState, { reason: t.signing.rejectReason })}
-  <form method="post" action="/att-justera/${meetingId}/atervisa" novalidate>${csrfField(context)}
-    ${textareaField(context, rejectState, { name: 'reason', label: t.signing.rejectReason, hint: t.signing.rejectHint, rows: 3, required: true })}
-    <button type="submit" class="button danger">${t.signing.reject}</button>
-  </form>
-</section>`;
-    return sendPage(reply, layout(context, { title, section: 'sign', body, breadcrumbs: [{ label: t.signing.title, href: '/att-justera' }, { label: title }] }), status);
-  };
-
-  const requirePendingSigner = async (viewer: Viewer, meetingId: string, today: string): Promise<MeetingOverview> => {
-    await requireMemberOfMeeting(db, viewer, meetingId);
-    const overview = await getMeetingOverview(db, meetingId, { today });
-    const pending = overview.signatures.some((s) => s.personId !== null && s.personId === viewer.personId && s.status === 'pending');
-    if (!pending || overview.meeting.status !== 'finalised') throw new ForbiddenError('not_a_signer', 'you have nothing to sign in this meeting', { meetingId });
-    return overview;
-  };
-
-  app.get('/att-justera/:meetingId', async (request, reply) => signingPage(request, reply, (request.params as { meetingId: string }).meetingId));
-
-  app.post('/att-justera/:meetingId/signera', async (request, reply) => {
-    const { meetingId } = request.params as { meetingId: string };
-    const viewer = requireViewer(request);
-    await requirePendingSigner(viewer, meetingId, request.page.today);
-    const documentSha256 = formOf(request).get('documentSha256') || undefined;
-    const legalReason = formOf(request).get('legalReason') ?? undefined;
-    const result = await attemptLegal(() => signMinutes(handle, meetingId, { at: new Date(), ...(documentSha256 ? { documentSha256 } : {}), legalReason }, actorOf(viewer)));
-    if (!result.ok) return signingPage(request, reply, meetingId, emptyForm, 422, legalStepStateOf(result.refusal, legalReason));
-    return reply.redirect('/att-justera?klart', 303);
-  });
-
-  app.post('/att-justera/:meetingId/atervisa', async (request, reply) => {
-    const { meetingId } = request.params as { meetingId: string };
-    const viewer = requireViewer(request);
-    await requirePendingSigner(viewer, meetingId, request.page.today);
-    const values = valuesOf(formOf(request));
-    const { t } = request.page;
-    if (!values.reason?.trim()) return signingPage(request, reply, meetingId, formStateFrom(t, values, [{ path: 'reason', code: 'required', message: 'reason' }]), 400);
-    await rejectMinutes(db, meetingId, { at: new Date(), reason: values.reason.trim() }, actorOf(viewer));
-    return reply.redirect('/att-justera', 303);
-  });
+  // The signers' pages are in signing.pages.ts.
 
   // ————— members —————
 
