@@ -28,6 +28,8 @@ import { registerUpcomingPages } from './pages/upcoming.pages.ts';
 import { registerRegisterPages } from './pages/registers.pages.ts';
 import { registerSearchPages } from './pages/search.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
+import { registerAbsencePages } from './pages/absence.pages.ts';
+import { registerKallelsePages } from './pages/kallelse.pages.ts';
 
 export interface WebOptions {
   database: DatabaseHandle;
@@ -155,6 +157,8 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerSearchPages(app, deps);
   await registerAccountPages(app, deps);
   await registerWorkspacePages(app, deps);
+  await registerAbsencePages(app, deps);
+  await registerKallelsePages(app, deps);
   await registerDocumentPages(app, deps);
   await registerRegisterPages(app, deps);
   await registerArchivePages(app, deps);
