@@ -83,7 +83,7 @@ export async function secretaryAbsencePanel(context: PageContext, db: Database, 
     <td>${c.substitute && (c.substitute.email
       ? html`<form method="post" action="/arbetsyta/sammantraden/${meetingId}/ersattare" class="inline-form">${csrfField(context)}
       <input type="hidden" name="substitutePersonId" value="${c.substitute.personId}"><input type="hidden" name="forPersonId" value="${c.forPersonId}">
-      <button type="submit" class="button small">${p.call}<span class="visually-hidden">: ${c.substitute.name} (${p.forMember.toLowerCase()} ${c.forName})</span></button></form>`
+      <button type="submit" class="button small">${p.call}<span class="visually-hidden"> ${c.substitute.name} ${p.forMember.toLowerCase()} ${c.forName}</span></button></form>`
       : p.noEmail)}</td></tr>`)}</tbody></table>`}
   ${nonEmpty(overview.servingFor) && html`<h3>${p.called}</h3>
   <ul class="plain">${overview.servingFor.map((s) => {

@@ -59,7 +59,7 @@ export async function deliveryPanel(
     <td><span class="status status-${m.status}">${d.statuses[m.status] ?? m.status}</span>${m.sentAt && html` ${instant(m.sentAt, language)}`}</td>
     <td>${String(m.attempts)}</td>
     <td>${m.lastError ?? ''}${m.status === 'pending' && m.attempts > 0 && html` ${d.retryAt(instant(m.nextAttemptAt, language))}`}${m.status === 'uncertain' && html` ${d.uncertainHint}`}
-      ${(m.status === 'failed' || m.status === 'uncertain') && html`<form method="post" action="/arbetsyta/sammantraden/${meetingId}/utskick/${m.id}/skicka-igen" class="inline-form">${csrfField(context)}<button type="submit" class="button small secondary">${d.resend}<span class="visually-hidden">: ${d.kinds[m.kind] ?? m.kind}, ${m.recipientName ?? m.recipientAddress}</span></button></form>`}</td>
+      ${(m.status === 'failed' || m.status === 'uncertain') && html`<form method="post" action="/arbetsyta/sammantraden/${meetingId}/utskick/${m.id}/skicka-igen" class="inline-form">${csrfField(context)}<button type="submit" class="button small secondary">${d.resend}<span class="visually-hidden"> ${d.kinds[m.kind] ?? m.kind} ${m.recipientName ?? m.recipientAddress}</span></button></form>`}</td>
   </tr>`)}</tbody></table>`
     : html`<p>${d.none}</p>`}
   ${options.convenedAt && options.editable && html`<p>${d.sendUpdateLead}</p>
