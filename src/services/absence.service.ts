@@ -35,7 +35,7 @@ export interface AbsenceOverview {
   /** Every substitute still free to call, in rank order (the reglemente's list), for calling by phone. */
   available: { personId: string; name: string; party: string | null; rank: number | null; email: string | null }[];
   /** For whom each called substitute serves, for the roll-call. */
-  servingFor: { substitutePersonId: string; forPersonId: string }[];
+  servingFor: { substitutePersonId: string; substituteName: string | null; forPersonId: string; forName: string | null }[];
 }
 
 async function meetingInScope(db: Database, meetingId: string) {
@@ -144,7 +144,7 @@ export async function getAbsenceOverview(db: Database, viewer: Viewer, meetingId
       .sort((a, b) => a.rank - b.rank)
       .map((s) => byPerson.get(s.personId)!)
       .map((m) => ({ personId: m.personId, name: m.name, party: m.party, rank: m.substituteRank, email: m.email })),
-    servingFor: calledFor,
+    servingFor: calledFor.map((c) => ({ ...c, substituteName: byPerson.get(c.substitutePersonId)?.name ?? null, forName: byPerson.get(c.forPersonId)?.name ?? null })),
   };
 }
 
@@ -170,8 +170,14 @@ export async function getOwnAbsence(db: Database, viewer: Viewer, meetingId: str
  * The roll-call as the anmälningar suggest it before any is recorded: every member present except those
  * who reported absence, and each called substitute present, serving for the member they were called for.
  */
-export async function suggestAttendance(db: Database, viewer: Viewer, meetingId: string): Promise<{ present: Set<string>; servingFor: Map<string, string> }> {
-  const overview = await getAbsenceOverview(db, viewer, meetingId);
+export async function suggestAttendance(
+  db: Database,
+  viewer: Viewer,
+  meetingId: string,
+  known?: AbsenceOverview,
+): Promise<{ present: Set<string>; servingFor: Map<string, string> }> {
+  // The overview checks the secretary; one the caller already read was checked the same way.
+  const overview = known ?? (await getAbsenceOverview(db, viewer, meetingId));
   const { body, heldOn } = await meetingInScope(db, meetingId);
   const absent = new Set(overview.absent.map((a) => a.personId));
   const present = new Set((await mandatesInForce(db, body.id, heldOn)).filter((m) => m.role !== 'substitute' && !absent.has(m.personId)).map((m) => m.personId));

@@ -115,6 +115,7 @@ describe('anmäl förhinder on the web', () => {
     const after = (await get(secretary, `${secretarys()}?inkallad=1`)).body;
     expect(after).toContain('Ersättaren är inkallad.');
     expect(after).toContain('Inkallade ersättare');
+    expect(after).toContain(`${next!.name} – i stället för ${memberName}`);
     expect(after).toContain('Inkallelse av ersättare');
     expect(after).toContain('Uppropet är ifyllt efter anmälningarna');
     const [memberId] = await queryRows<{ id: string }>(handle.db, sql`select id from persons where name = ${memberName}`);

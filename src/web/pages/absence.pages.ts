@@ -58,17 +58,32 @@ export async function memberAbsenceSection(context: PageContext, db: Database, v
 </section>`;
 }
 
-/** The secretary's panel: who reported absence, whom to call for each, the free substitutes in order. */
-export async function secretaryAbsencePanel(context: PageContext, db: Database, viewer: Viewer, meetingId: string, options: { editable: boolean; query: { inkallad?: string } }): Promise<Html> {
-  if (!options.editable) return html``;
+/**
+ * What the secretary's meeting page shows of the anmälningar, from one reading: the panel (who reported
+ * absence, whom to call for each, the free substitutes in order) and the roll-call they suggest, which is
+ * null when nobody has reported or been called, so an untouched form stays as it was.
+ */
+export async function secretaryAbsence(
+  context: PageContext,
+  db: Database,
+  viewer: Viewer,
+  meetingId: string,
+  options: { editable: boolean; rollCallRecorded: boolean; query: { inkallad?: string } },
+): Promise<{ panel: Html; suggested: { present: Set<string>; servingFor: Map<string, string> } | null }> {
+  if (!options.editable) return { panel: html``, suggested: null };
   const overview = await overviewOf(db, viewer, meetingId);
-  if (!overview) return html``;
+  if (!overview) return { panel: html``, suggested: null };
+  const untouched = overview.absent.length === 0 && overview.servingFor.length === 0;
+  const suggested = options.rollCallRecorded || untouched ? null : await suggestAttendance(db, viewer, meetingId, overview);
+  return { panel: absencePanel(context, meetingId, overview, options.query), suggested };
+}
+
+function absencePanel(context: PageContext, meetingId: string, overview: AbsenceOverview, query: { inkallad?: string }): Html {
   const { t, language } = context;
   const p = t.reach.panel;
-  const nameOf = new Map(overview.available.map((s) => [s.personId, s.name]));
   return html`<section class="card" id="forhinder" aria-labelledby="forhinder-rubrik">
   <h2 id="forhinder-rubrik">${p.title}</h2>
-  ${options.query.inkallad && html`<div class="flash" role="status"><p>${p.calledDone}</p></div>`}
+  ${query.inkallad && html`<div class="flash" role="status"><p>${p.calledDone}</p></div>`}
   ${nonEmpty(overview.absent)
     ? html`<table class="data-table"><caption>${p.absentCaption}</caption>
   <thead><tr><th scope="col">${p.name}</th><th scope="col">${p.role}</th><th scope="col">${p.reportedAt}</th><th scope="col">${p.note}</th></tr></thead>
@@ -88,22 +103,11 @@ export async function secretaryAbsencePanel(context: PageContext, db: Database, 
   ${nonEmpty(overview.servingFor) && html`<h3>${p.called}</h3>
   <ul class="plain">${overview.servingFor.map((s) => {
     const mail = overview.called.find((c) => c.personId === s.substitutePersonId);
-    const forName = overview.absent.find((a) => a.personId === s.forPersonId)?.name ?? overview.toCall.find((c) => c.forPersonId === s.forPersonId)?.forName ?? '';
-    return html`<li>${nameOf.get(s.substitutePersonId) ?? mail?.to ?? ''}${forName && html` – ${p.forMember.toLowerCase()} ${forName}`}${mail && html` <span class="status status-${mail.status}">${t.reach.delivery.statuses[mail.status] ?? mail.status}</span>`}</li>`;
+    return html`<li>${s.substituteName ?? mail?.to ?? ''}${s.forName && html` – ${p.forMember.toLowerCase()} ${s.forName}`}${mail && html` <span class="status status-${mail.status}">${t.reach.delivery.statuses[mail.status] ?? mail.status}</span>`}</li>`;
   })}</ul>`}
   ${nonEmpty(overview.absent) && nonEmpty(overview.available) && html`<h3>${p.order}</h3>
   <ol class="plain">${overview.available.map((s) => html`<li>${s.name}${s.party && html` (${s.party})`}, ${p.rank(s.rank)}</li>`)}</ol>`}
 </section>`;
-}
-
-/**
- * The roll-call the anmälningar suggest, for a meeting whose roll-call is not recorded yet and where
- * someone has reported absence or been called in; null otherwise, so an untouched form stays as it was.
- */
-export async function suggestedAttendance(db: Database, viewer: Viewer, meetingId: string): Promise<{ present: Set<string>; servingFor: Map<string, string> } | null> {
-  const overview = await overviewOf(db, viewer, meetingId);
-  if (!overview || overview.absent.length === 0 && overview.servingFor.length === 0) return null;
-  return suggestAttendance(db, viewer, meetingId);
 }
 
 export async function registerAbsencePages(app: FastifyInstance, { db, publicUrl }: WebDependencies): Promise<void> {

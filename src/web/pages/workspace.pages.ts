@@ -68,7 +68,7 @@ import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
 import { attendanceSection, paragraphArticle, paragraphLabel, signaturesSection } from '../minutes-view.ts';
 import { documentLinks, extractableParagraphs } from './documents.pages.ts';
-import { memberAbsenceSection, secretaryAbsencePanel, suggestedAttendance } from './absence.pages.ts';
+import { memberAbsenceSection, secretaryAbsence } from './absence.pages.ts';
 import { deliveryPanel, kallelsePackageLink } from './kallelse.pages.ts';
 
 function requireViewer(request: FastifyRequest): Viewer {
@@ -269,12 +269,13 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle,
     const typed = forms.attendance;
     const attendanceState: FormState = typed ? attendanceStateFrom(t, typed) : emptyForm;
     // Before a roll-call is recorded, the anmälningar om förhinder fill it in (absence.pages.ts).
-    const suggested = editable && !typed && overview.minutes.attendees.length === 0 ? await suggestedAttendance(db, viewer, meetingId) : null;
+    const query = request.query as { inkallad?: string; skickad?: string };
+    const absence = await secretaryAbsence(context, db, viewer, meetingId, { editable, rollCallRecorded: Boolean(typed) || overview.minutes.attendees.length > 0, query });
+    const suggested = absence.suggested;
     const isPresent = (personId: string, name: string) => (typed ? typed.form.getAll('present').includes(personId) : suggested ? suggested.present.has(personId) : attendeeNames.has(name));
     const isRemote = (personId: string, name: string) => (typed ? typed.form.getAll('remote').includes(personId) : Boolean(attendeeByName.get(name)?.remote));
     const servingFor = (personId: string, name: string) => (typed ? typed.form.get(`servingFor:${personId}`) ?? '' : suggested ? suggested.servingFor.get(personId) ?? '' : (members.find((o) => o.personName === attendeeByName.get(name)?.servingFor)?.personId ?? ''));
-    const query = request.query as { inkallad?: string; skickad?: string };
-    const reach = html`${await secretaryAbsencePanel(context, db, viewer, meetingId, { editable, query })}
+    const reach = html`${absence.panel}
 ${await deliveryPanel(context, db, viewer, meetingId, { convenedAt: overview.meeting.convenedAt, editable, mailEnabled: publicUrl !== null, query })}`;
     const attendanceLabels: Record<string, string> = { adjuster: t.work.adjuster, attendance: t.work.attendance };
     for (const m of people) {
