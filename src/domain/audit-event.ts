@@ -48,6 +48,7 @@ export const auditEventKinds = [
   'absence.reported',
   'absence.withdrawn',
   'absence.substitute_called',
+  'mail.requeued',
   'api_token.created',
   'api_token.revoked',
 ] as const;

@@ -22,7 +22,7 @@ import {
   type Database,
   type MandateOnDate,
 } from '../storage/index.ts';
-import { canActAsSecretary, requireSecretaryOfMeeting, type Viewer } from './accounts.service.ts';
+import { canActAsSecretary, canReadAsMember, requireSecretaryOfMeeting, type Viewer } from './accounts.service.ts';
 import { substituteCall } from './mail/templates.ts';
 
 export interface AbsenceOverview {
@@ -32,6 +32,10 @@ export interface AbsenceOverview {
   toCall: { forPersonId: string; forName: string; substitute: { personId: string; name: string; party: string | null; rank: number | null; email: string | null } | null }[];
   /** Substitutes already called, and how their mail went. */
   called: { personId: string | null; to: string; status: string; at: Date }[];
+  /** Every substitute still free to call, in rank order (the reglemente's list), for calling by phone. */
+  available: { personId: string; name: string; party: string | null; rank: number | null; email: string | null }[];
+  /** For whom each called substitute serves, for the roll-call. */
+  servingFor: { substitutePersonId: string; substituteName: string | null; forPersonId: string; forName: string | null }[];
 }
 
 async function meetingInScope(db: Database, meetingId: string) {
@@ -43,6 +47,15 @@ async function meetingInScope(db: Database, meetingId: string) {
   return { meeting, body, heldOn: meeting.heldOn };
 }
 
+/**
+ * The refusal for an account without a linked person: to someone who may read the meeting, what to do;
+ * to anyone else, the meeting does not exist (a 400 would tell them it does).
+ */
+function personRequired(viewer: Viewer, body: { id: string; organizationId: string | null }, meetingId: string): Error {
+  if (!canReadAsMember(viewer, { organizationId: body.organizationId, bodyId: body.id })) return new NotFoundError('meeting_not_found', `no meeting ${meetingId}`);
+  return new InputError({ path: 'personId', code: 'person_required', message: 'your account is not linked to a person in the registers; ask the secretary' });
+}
+
 /** Records that a person cannot come. The person themselves, or the body's secretary on their behalf. */
 export async function reportAbsence(
   db: Database,
@@ -52,9 +65,9 @@ export async function reportAbsence(
   return inTransaction(db, async (tx) => {
     const { meeting, body, heldOn } = await meetingInScope(tx, input.meetingId);
     const personId = input.personId ?? viewer.personId;
-    if (!personId) throw new InputError({ path: 'personId', code: 'person_required', message: 'your account is not linked to a person in the registers; ask the secretary' });
-    const forSelf = personId === viewer.personId;
     const asSecretary = canActAsSecretary(viewer, { organizationId: body.organizationId, bodyId: body.id });
+    if (!personId) throw personRequired(viewer, body, input.meetingId);
+    const forSelf = personId === viewer.personId;
     // To someone who is neither, the meeting's internal lists do not exist.
     if (!forSelf && !asSecretary) throw new NotFoundError('meeting_not_found', `no meeting ${input.meetingId}`);
     const mandate = (await mandatesInForce(tx, body.id, heldOn)).find((m) => m.personId === personId);
@@ -75,7 +88,7 @@ export async function withdrawAbsence(db: Database, viewer: Viewer, input: { mee
   return inTransaction(db, async (tx) => {
     const { meeting, body } = await meetingInScope(tx, input.meetingId);
     const personId = input.personId ?? viewer.personId;
-    if (!personId) throw new InputError({ path: 'personId', code: 'person_required', message: 'your account is not linked to a person in the registers' });
+    if (!personId) throw personRequired(viewer, body, input.meetingId);
     if (personId !== viewer.personId && !canActAsSecretary(viewer, { organizationId: body.organizationId, bodyId: body.id })) {
       throw new NotFoundError('meeting_not_found', `no meeting ${input.meetingId}`);
     }
@@ -127,7 +140,54 @@ export async function getAbsenceOverview(db: Database, viewer: Viewer, meetingId
       };
     }),
     called: calls.map((c) => ({ personId: c.personId, to: c.recipientAddress, status: c.status, at: c.createdAt })),
+    available: substitutes
+      .sort((a, b) => a.rank - b.rank)
+      .map((s) => byPerson.get(s.personId)!)
+      .map((m) => ({ personId: m.personId, name: m.name, party: m.party, rank: m.substituteRank, email: m.email })),
+    servingFor: calledFor.map((c) => ({ ...c, substituteName: byPerson.get(c.substitutePersonId)?.name ?? null, forName: byPerson.get(c.forPersonId)?.name ?? null })),
   };
+}
+
+/** What a person sees of their own absence: whether they may report one, and the one they reported. */
+export interface OwnAbsence {
+  /** The viewer holds a mandate in the body on the meeting day and the meeting is still open. */
+  canReport: boolean;
+  report: { reportedAt: Date; note: string | null } | null;
+}
+
+/** The viewer's own anmälan for the meeting (none for a viewer without a linked person or mandate). */
+export async function getOwnAbsence(db: Database, viewer: Viewer, meetingId: string): Promise<OwnAbsence> {
+  // A meeting without a date (some imported ones) has no mandates to hold on a day.
+  const found = await findMeetingById(db, meetingId);
+  if (!viewer.personId || !found?.heldOn) return { canReport: false, report: null };
+  const { meeting, body, heldOn } = await meetingInScope(db, meetingId);
+  const holdsMandate = (await mandatesInForce(db, body.id, heldOn)).some((m) => m.personId === viewer.personId);
+  const open = (await listOpenAbsences(db, meetingId)).find((r) => r.personId === viewer.personId);
+  return { canReport: holdsMandate && isMeetingOpen(meeting.status), report: open ? { reportedAt: open.reportedAt, note: open.note } : null };
+}
+
+/**
+ * The roll-call as the anmälningar suggest it before any is recorded: every member present except those
+ * who reported absence, and each called substitute present, serving for the member they were called for.
+ */
+export async function suggestAttendance(
+  db: Database,
+  viewer: Viewer,
+  meetingId: string,
+  known?: AbsenceOverview,
+): Promise<{ present: Set<string>; servingFor: Map<string, string> }> {
+  // The overview checks the secretary; one the caller already read was checked the same way.
+  const overview = known ?? (await getAbsenceOverview(db, viewer, meetingId));
+  const { body, heldOn } = await meetingInScope(db, meetingId);
+  const absent = new Set(overview.absent.map((a) => a.personId));
+  const present = new Set((await mandatesInForce(db, body.id, heldOn)).filter((m) => m.role !== 'substitute' && !absent.has(m.personId)).map((m) => m.personId));
+  const servingFor = new Map<string, string>();
+  for (const call of overview.servingFor) {
+    if (absent.has(call.substitutePersonId)) continue;
+    present.add(call.substitutePersonId);
+    servingFor.set(call.substitutePersonId, call.forPersonId);
+  }
+  return { present, servingFor };
 }
 
 /** Calls a substitute in for an absent member: a mail to the substitute, written with the audit entry. */

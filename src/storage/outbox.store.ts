@@ -4,7 +4,7 @@
  * leaves `sending` behind, which the next worker turns into `uncertain` instead of sending again.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { MailKind, OutboxStatus } from '../domain/mail.ts';
 import type { Database } from './database.ts';
 import { outboxMessages } from './schema.ts';
@@ -111,4 +111,13 @@ export async function listMessagesOfMeeting(db: Database, meetingId: string): Pr
 export async function findOutboxMessage(db: Database, id: string): Promise<OutboxRow | null> {
   const rows = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
   return rows[0] ?? null;
+}
+
+/** The persons a message of one of these kinds about the meeting was written to (and not given up on). */
+export async function listPersonsMailed(db: Database, meetingId: string, kinds: MailKind[]): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ personId: outboxMessages.personId })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.meetingId, meetingId), inArray(outboxMessages.kind, kinds), ne(outboxMessages.status, 'failed')));
+  return new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])));
 }

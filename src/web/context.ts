@@ -49,3 +49,11 @@ export function sendPage(reply: FastifyReply, page: Html, status = 200): Fastify
     .header('cache-control', 'no-store')
     .send(`<!doctype html>\n${page.value}`);
 }
+
+/**
+ * The Content-Security-Policy of a PDF shown inline: the site's policy (object-src 'none', no inline
+ * style) stops Chrome's built-in PDF viewer, which draws the file in a generated page with an <embed>
+ * (crbug.com/271452). A PDF runs no script in the site's origin, so framing is all it still forbids;
+ * nosniff and the exact content type keep anything else from being read as a PDF.
+ */
+export const INLINE_PDF_POLICY = "frame-ancestors 'none'";

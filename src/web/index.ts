@@ -30,6 +30,8 @@ import { registerSearchPages } from './pages/search.pages.ts';
 import { registerSigningPages } from './pages/signing.pages.ts';
 import { registerVerifyPages } from './pages/verify.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
+import { registerAbsencePages } from './pages/absence.pages.ts';
+import { registerKallelsePages } from './pages/kallelse.pages.ts';
 
 export interface WebOptions {
   database: DatabaseHandle;
@@ -160,6 +162,8 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerWorkspacePages(app, deps);
   await registerSigningPages(app, deps);
   await registerVerifyPages(app, deps);
+  await registerAbsencePages(app, deps);
+  await registerKallelsePages(app, deps);
   await registerDocumentPages(app, deps);
   await registerRegisterPages(app, deps);
   await registerArchivePages(app, deps);

@@ -126,6 +126,8 @@ const MATRIX: Record<string, Access> = {
   'GET /verifiera': 'public',
   'GET /mina-sammantraden': 'signedIn',
   'GET /mina-sammantraden/:meetingId': 'member',
+  // The draft meeting's kallelse is not sent: readers get a 409 saying so, everyone else a not found.
+  'GET /mina-sammantraden/:meetingId/kallelse.pdf': 'member',
   'GET /admin': ADMINS,
   'GET /arbetsyta/sammantraden/:meetingId/handlingar': 'secretary',
   'GET /sammantraden/:meetingId/handlingar/:fileId': NOBODY,
@@ -172,6 +174,10 @@ const MATRIX: Record<string, Access> = {
   'POST /api/meetings/:meetingId/absence': 'member',
   'DELETE /api/meetings/:meetingId/absence': 'member',
   'POST /api/meetings/:meetingId/substitute-calls': 'secretary',
+  'POST /mina-sammantraden/:meetingId/forhinder': 'member',
+  'POST /mina-sammantraden/:meetingId/forhinder/ta-tillbaka': 'member',
+  'POST /arbetsyta/sammantraden/:meetingId/ersattare': 'secretary',
+  'POST /arbetsyta/sammantraden/:meetingId/utskick/:outboxId/skicka-igen': NOBODY,
   'POST /logga-in': 'public',
   // Step-up with an empty password: refused for everyone, so its answer cannot tell the roles apart.
   'POST /logga-in/bekrafta': NOBODY,

@@ -19,7 +19,17 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export interface SmtpServerOptions {
+  /** Listen on this port (to come back where a stopped server was); 0 or none: a free one. */
+  port?: number;
+  /**
+   * Called with each message once it is received in full, before the server answers 250: a test can
+   * hold the answer back (a slow server) and do something meanwhile, such as kill the sender.
+   */
+  beforeAnswer?: (mail: ParsedMail) => Promise<void>;
+}
+
+export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const received: ParsedMail[] = [];
   let refusals: { pattern: RegExp; code: number }[] = [];
   const server = new SMTPServer({
@@ -36,8 +46,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          // Kept as soon as it is all here, as a real server queues it: the client may never hear the 250.
           received.push(mail);
+          await options.beforeAnswer?.(mail);
           callback();
         })
         .catch((error: unknown) => callback(error as Error));
@@ -45,7 +57,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const address = server.server.address();
   if (!address || typeof address === 'string') throw new Error('the test SMTP server has no port');

@@ -52,6 +52,8 @@ export const absenceRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: str
             absent: z.array(z.object({ personId: z.uuid(), name: z.string(), role: z.string(), party: z.string().nullable(), reportedAt: z.date(), note: z.string().nullable(), channel: z.string() })),
             toCall: z.array(z.object({ forPersonId: z.uuid(), forName: z.string(), substitute: person.nullable() })),
             called: z.array(z.object({ personId: z.uuid().nullable(), to: z.string(), status: z.string(), at: z.date() })),
+            available: z.array(person).describe('Substitutes still free to call, in rank order'),
+            servingFor: z.array(z.object({ substitutePersonId: z.uuid(), substituteName: z.string().nullable(), forPersonId: z.uuid(), forName: z.string().nullable() })),
           }),
         },
       },

@@ -15,7 +15,8 @@ export function startMailDelivery(
   options: { onError?: (error: unknown) => void; intervalMs?: number; today?: () => string } = {},
 ): { description: string; stop: () => Promise<void> } {
   const transport = createMailTransport(settings);
-  const worker = new OutboxWorker(handle, transport, options);
+  // PGlite is opened by one process at a time: a claim left in it belongs to a process that is gone.
+  const worker = new OutboxWorker(handle, transport, { ...options, ...(handle.engine === 'pglite' ? { abandonedAfterMs: 0 } : {}) });
   worker.start();
   // Reminders are written every hour; each has a key the outbox takes once, so repeating is harmless.
   const today = options.today ?? (() => todayInSweden(new Date()));

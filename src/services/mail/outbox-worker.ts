@@ -6,6 +6,8 @@
  *   cannot be sent to fails at once, shown to the secretary with the server's answer;
  * - a worker killed mid-send leaves `sending`, which the next worker marks `uncertain` instead of sending
  *   again: nothing goes twice, nothing is lost silently (the secretary can resend it by hand).
+ * Messages are claimed one at a time, so a crash leaves at most the one message in hand uncertain; the
+ * rest of the queue is still `pending` and goes out normally after a restart.
  */
 import { MAX_ATTEMPTS, isDeliverableAddress, isPermanentFailure, retryDelaySeconds } from '../../domain/mail.ts';
 import {
@@ -38,7 +40,18 @@ export class OutboxWorker {
   constructor(
     private readonly handle: DatabaseHandle,
     private readonly transport: MailTransport,
-    private readonly options: { batchSize?: number; intervalMs?: number; now?: () => Date; onError?: (error: unknown) => void } = {},
+    private readonly options: {
+      intervalMs?: number;
+      now?: () => Date;
+      onError?: (error: unknown) => void;
+      /**
+       * How old a `sending` claim must be before it counts as left by a dead worker (default ten
+       * minutes, since on PostgreSQL another live worker may hold it). An embedded database is open in
+       * one process only and this worker sends one round at a time, so a claim found before a round is a
+       * dead process's: 0 there.
+       */
+      abandonedAfterMs?: number;
+    } = {},
   ) {}
 
   /** Polls every `intervalMs` (default 2 s) until stopped. */
@@ -72,12 +85,13 @@ export class OutboxWorker {
   private async round(): Promise<OutboxRunResult> {
     const now = this.now();
     const db = this.handle.db;
-    const uncertain = await markAbandonedUncertain(db, new Date(now.getTime() - ABANDONED_AFTER_MS));
+    const uncertain = await markAbandonedUncertain(db, new Date(now.getTime() - (this.options.abandonedAfterMs ?? ABANDONED_AFTER_MS)));
     const result: OutboxRunResult = { sent: 0, retried: 0, failed: 0, uncertain };
     for (;;) {
-      const claimed = await inTransaction(db, (tx) => claimDueMessages(tx, { now: this.now(), limit: this.options.batchSize ?? 20 }));
-      if (claimed.length === 0) return result;
-      for (const message of claimed) result[await this.deliver(message)] += 1;
+      // One claim per message: a claim is a promise that this worker is handing the message over now.
+      const [message] = await inTransaction(db, (tx) => claimDueMessages(tx, { now: this.now(), limit: 1 }));
+      if (!message) return result;
+      result[await this.deliver(message)] += 1;
     }
   }
 

@@ -22,7 +22,7 @@ function compose(language: MailLanguage, subject: string, paragraphs: string[], 
 <html lang="${language}"><head><meta charset="utf-8"><title>${escape(subject)}</title></head>
 <body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a">
 <h1 style="font-size: 1.25rem">${escape(subject)}</h1>
-${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+${paragraphs.map((p) => (p.includes('\n') ? `<p style="white-space: pre-line">${escape(p)}</p>` : `<p>${escape(p)}</p>`)).join('\n')}
 ${action ? `<p><a href="${escape(action.url)}">${escape(action.label)}</a></p>` : ''}
 <p style="color: #555">${escape(signature)}</p>
 </body></html>
@@ -106,20 +106,40 @@ export function substituteCall(language: MailLanguage, input: { meeting: Meeting
   ], { label: 'Notice and documents', url: input.url });
 }
 
-/** Kallelse: the notice of a meeting with its agenda, the PDF attached; an update is marked as one. */
+/** One agenda line per item, and under it each document's title and address. */
+function agendaText(items: KallelseItem[], documentsLabel: string): string {
+  return items
+    .map((item, i) => {
+      const line = `${item.number !== null ? `§ ${item.number}` : `${i + 1}.`} ${item.title}`;
+      const links = (item.documents ?? []).map((d) => `    ${documentsLabel} ${d.title}: ${d.url}`);
+      return [line, ...links].join('\n');
+    })
+    .join('\n');
+}
+
+export interface KallelseItem {
+  number: number | null;
+  title: string;
+  documents?: { title: string; url: string }[];
+}
+
+/**
+ * Kallelse: the notice of a meeting with its agenda (each document linked), the PDF attached and a link
+ * to the whole package; an update is marked as one in the subject and the first line.
+ */
 export function kallelse(
   language: MailLanguage,
-  input: { meeting: MeetingRef; time: string | null; location: string | null; items: { number: number | null; title: string }[]; update: boolean; url: string; absenceUrl: string; contact: string | null },
+  input: { meeting: MeetingRef; time: string | null; location: string | null; items: KallelseItem[]; update: boolean; url: string; packageUrl?: string; absenceUrl: string; contact: string | null },
 ): MailContent {
   const when = [input.meeting.heldOn, input.time].filter(Boolean).join(' ');
-  const agenda = input.items.map((item, i) => `${item.number !== null ? `§ ${item.number}` : `${i + 1}.`} ${item.title}`).join('\n');
   if (language === 'sv') {
     return compose('sv', `${input.update ? 'Ändrad kallelse' : 'Kallelse'}: ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
       input.update
         ? `Kallelsen till ${meetingName(input.meeting, 'sv')} är ändrad. Den nya kallelsen är bifogad; den ersätter den tidigare.`
         : `Du kallas till ${meetingName(input.meeting, 'sv')}. Kallelsen med föredragningslistan är bifogad.`,
       `Tid: ${when}${input.location ? `. Plats: ${input.location}` : ''}.`,
-      `Föredragningslista:\n${agenda}`,
+      `Föredragningslista:\n${agendaText(input.items, 'Handling:')}`,
+      ...(input.packageUrl ? [`Kallelsen och alla handlingar i en PDF: ${input.packageUrl}`] : []),
       `Kan du inte komma? Anmäl förhinder så att en ersättare kan kallas in: ${input.absenceUrl}${input.contact ? ` (eller till ${input.contact})` : ''}.`,
     ], { label: 'Kallelse och handlingar', url: input.url });
   }
@@ -128,7 +148,8 @@ export function kallelse(
       ? `The notice of ${meetingName(input.meeting, 'en')} has changed. The new notice is attached and replaces the earlier one.`
       : `You are called to ${meetingName(input.meeting, 'en')}. The notice with the agenda is attached.`,
     `Time: ${when}${input.location ? `. Place: ${input.location}` : ''}.`,
-    `Agenda:\n${agenda}`,
+    `Agenda:\n${agendaText(input.items, 'Document:')}`,
+    ...(input.packageUrl ? [`The notice and all documents in one PDF: ${input.packageUrl}`] : []),
     `Cannot come? Report it so that a substitute can be called: ${input.absenceUrl}${input.contact ? ` (or to ${input.contact})` : ''}.`,
   ], { label: 'Notice and documents', url: input.url });
 }

@@ -15,7 +15,7 @@ import {
   readFileForDownload,
   type MeetingOverview,
 } from '../../services/meeting-cycle.service.ts';
-import { sendPage, type PageContext } from '../context.ts';
+import { INLINE_PDF_POLICY, sendPage, type PageContext } from '../context.ts';
 import { shortDate } from '../format.ts';
 import { csrfField, errorSummary, formStateFrom, inputField, selectField, type FormState } from '../forms.ts';
 import { html, nonEmpty, type Html } from '../html.ts';
@@ -163,9 +163,13 @@ html`<section class="card" aria-labelledby="bifoga-rubrik">
     const file = await readFileForDownload(handle, fileId);
     const name = (file.name ?? document.title).replace(/[^\p{L}\p{N}._ -]+/gu, '_');
     const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'handling';
+    // A PDF opens in the browser's reader (members read underlag on screen); anything else is saved, so
+    // that no uploaded HTML, SVG or script runs on this site.
+    const disposition = file.contentType === 'application/pdf' ? 'inline' : 'attachment';
+    if (disposition === 'inline') void reply.header('content-security-policy', INLINE_PDF_POLICY);
     return reply
       .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header('content-disposition', `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
       .send(Buffer.from(file.bytes));

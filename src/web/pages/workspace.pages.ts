@@ -65,6 +65,8 @@ import { layout } from '../layout.ts';
 import { attendanceSection, paragraphArticle, paragraphLabel } from '../minutes-view.ts';
 import { documentLinks, extractableParagraphs, protocolHref } from './documents.pages.ts';
 import { legalFindingsPanel, legalReasonInput, legalStepFeedback, legalStepStateOf, type FindingTargets, type LegalStepState } from './legal-findings.view.ts';
+import { memberAbsenceSection, secretaryAbsence } from './absence.pages.ts';
+import { deliveryPanel, kallelsePackageLink } from './kallelse.pages.ts';
 
 function requireViewer(request: FastifyRequest): Viewer {
   const viewer = request.page.viewer;
@@ -279,9 +281,15 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle,
     // The roll-call as stored, or as the secretary just ticked it when it was refused.
     const typed = forms.attendance;
     const attendanceState: FormState = typed ? attendanceStateFrom(t, typed) : emptyForm;
-    const isPresent = (personId: string, name: string) => (typed ? typed.form.getAll('present').includes(personId) : attendeeNames.has(name));
+    // Before a roll-call is recorded, the anmälningar om förhinder fill it in (absence.pages.ts).
+    const query = request.query as { inkallad?: string; skickad?: string };
+    const absence = await secretaryAbsence(context, db, viewer, meetingId, { editable, rollCallRecorded: Boolean(typed) || overview.minutes.attendees.length > 0, query });
+    const suggested = absence.suggested;
+    const isPresent = (personId: string, name: string) => (typed ? typed.form.getAll('present').includes(personId) : suggested ? suggested.present.has(personId) : attendeeNames.has(name));
     const isRemote = (personId: string, name: string) => (typed ? typed.form.getAll('remote').includes(personId) : Boolean(attendeeByName.get(name)?.remote));
-    const servingFor = (personId: string, name: string) => (typed ? typed.form.get(`servingFor:${personId}`) ?? '' : (members.find((o) => o.personName === attendeeByName.get(name)?.servingFor)?.personId ?? ''));
+    const servingFor = (personId: string, name: string) => (typed ? typed.form.get(`servingFor:${personId}`) ?? '' : suggested ? suggested.servingFor.get(personId) ?? '' : (members.find((o) => o.personName === attendeeByName.get(name)?.servingFor)?.personId ?? ''));
+    const reach = html`${absence.panel}
+${await deliveryPanel(context, db, viewer, meetingId, { convenedAt: overview.meeting.convenedAt, editable, mailEnabled: publicUrl !== null, query })}`;
     const attendanceLabels: Record<string, string> = { adjuster: t.work.adjuster, attendance: t.work.attendance };
     for (const m of people) {
       attendanceLabels[`servingFor:${m.personId}`] = `${t.work.servingFor}: ${m.personName}`;
@@ -329,6 +337,7 @@ ${legalFindingsPanel(context, legalFindings, findingTargets)}
   ${editable && !overview.meeting.convenedAt && html`${legalStepFeedback(context, forms.kallelse ?? null, findingTargets)}
   <form method="post" action="/arbetsyta/sammantraden/${meetingId}/kallelse" novalidate>${csrfField(context)}${legalReasonInput(context, forms.kallelse ?? null)}<button type="submit" class="button">${forms.kallelse?.code === 'legal_reason_required' ? t.legal.submitWithReason : t.work.sendNotice}</button></form>`}
 </section>
+${reach}
 
 <section class="card" aria-labelledby="dagordning-rubrik">
   <h2 id="dagordning-rubrik">${t.work.agenda}</h2>
@@ -351,6 +360,7 @@ ${legalFindingsPanel(context, legalFindings, findingTargets)}
 ${editable && html`<section class="card" aria-labelledby="upprop-rubrik">
   <h2 id="upprop-rubrik">${t.work.attendance}</h2>
   <p>${t.work.attendanceLead}</p>
+  ${suggested && html`<p class="notice-info">${t.reach.panel.attendanceHint}</p>`}
   ${errorSummary(context, attendanceState, attendanceLabels)}
   ${groupErrorMessage(attendanceState, 'attendance').message}
   <form method="post" action="/arbetsyta/sammantraden/${meetingId}/narvaro" novalidate>
@@ -666,6 +676,7 @@ ${past.length ? html`<ul class="meeting-list">${past}</ul>` : html`<p>${t.member
     const overview = await getMeetingOverview(db, meetingId, { today: context.today });
     const title = `${overview.body.name} ${overview.meeting.heldOn ? shortDate(overview.meeting.heldOn, language) : ''}`;
     const isDraft = overview.meeting.status === 'held' || overview.meeting.status === 'finalised';
+    const absence = await memberAbsenceSection(context, db, viewer, meetingId, request.query as { forhinder?: string });
     const body = html`<p class="overline">${overview.organization?.name ?? ''}</p>
 <h1>${title} ${statusBadge(context, overview.meeting.status)}</h1>
 <dl class="facts">
@@ -674,6 +685,8 @@ ${past.length ? html`<ul class="meeting-list">${past}</ul>` : html`<p>${t.member
   <div><dt>${t.minutes.place}</dt><dd>${overview.minutes.meeting.location ?? '–'}</dd></div>
 </dl>
 <p class="notice-info">${isDraft ? t.member.draftNote : t.member.readOnly}</p>
+${kallelsePackageLink(context, meetingId, overview.meeting.convenedAt)}
+${absence}
 ${isDraft
   ? html`${attendanceSection(context, overview.minutes)}${overview.minutes.items.map((item, i) => paragraphArticle(context, { number: item.number, item }, i))}
 ${overview.documents.length > 0 && html`<section class="card" aria-labelledby="handlingar-rubrik"><h2 id="handlingar-rubrik">${t.documents.title}</h2><ul class="plain">${overview.minutes.items.map(
