@@ -4,23 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
-import { minutesWithStructuredParagraph, structuredParagraphInOrder } from '../../test/documents/structured-paragraph.ts';
+import { expectInOrder, minutesWithStructuredParagraph } from '../../test/documents/structured-paragraph.ts';
 import { renderMinutesDocx, renderMinutesHtml, renderMinutesPdf } from './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'protokoll-structured-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Fails unless every part appears, each after the one before it; returns the text for further checks. */
-function expectInOrder(text: string, parts: readonly string[] = structuredParagraphInOrder): void {
-  const flat = text.replace(/\s+/g, ' ');
-  let from = flat.indexOf(parts[0]!);
-  expect(from, parts[0]).toBeGreaterThanOrEqual(0);
-  for (const part of parts.slice(1)) {
-    const at = flat.indexOf(part.replace(/\s+/g, ' '), from);
-    expect(at, `"${part}" after position ${from}`).toBeGreaterThan(from);
-    from = at;
-  }
-}
 
 function htmlText(html: string): string {
   const main = html.slice(html.indexOf('<main>'), html.indexOf('</main>'));
