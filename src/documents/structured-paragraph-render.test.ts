@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectInOrder, minutesWithStructuredParagraph } from '../../test/documents/structured-paragraph.ts';
+import { expectInOrder } from '../../test/documents/expect-in-order.ts';
+import { minutesWithStructuredParagraph } from '../../test/documents/structured-paragraph.ts';
 import { renderMinutesDocx, renderMinutesHtml, renderMinutesPdf } from './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'protokoll-structured-'));

@@ -4,7 +4,6 @@
  * with the person leaving the room and omedelbar justering. Used by the render tests in every format, the
  * storage round trip and the browser test, so all of them check the same §. Every name is invented.
  */
-import { expect } from 'vitest';
 import type { Minutes, MinutesItem } from '../../src/domain/minutes.ts';
 import { buildFictionalMinutes } from './fictional-minutes.ts';
 
@@ -91,15 +90,3 @@ export const structuredParagraphInOrder = [
   'Paragrafen förklaras omedelbart justerad.',
   'Bilaga: Tjänsteskrivelse 2026-11-20',
 ] as const;
-
-/** Fails unless every part appears in the text, each after the one before it (spacing and line breaks aside). */
-export function expectInOrder(text: string, parts: readonly string[] = structuredParagraphInOrder): void {
-  const flat = text.replace(/\s+/g, ' ');
-  let from = flat.indexOf(parts[0]!);
-  expect(from, parts[0]).toBeGreaterThanOrEqual(0);
-  for (const part of parts.slice(1)) {
-    const at = flat.indexOf(part.replace(/\s+/g, ' '), from + 1);
-    expect(at, `"${part}" after position ${from}`).toBeGreaterThan(from);
-    from = at;
-  }
-}

@@ -11,7 +11,7 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/legal-dates.ts';
 import { addAgendaItem, getMeetingOverview, planMeeting, recordAttendance } from '../../src/services/meeting-cycle.service.ts';
-import { expectInOrder } from '../documents/structured-paragraph.ts';
+import { expectInOrder } from '../documents/expect-in-order.ts';
 import { buildBoard, expectAccessible, screenshot, signIn, startApp, swedishToday, visit, type BoardWorld, type RunningApp } from './support/app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'protokoll-e2e-structured-'));
