@@ -38,7 +38,8 @@ export interface Signer {
 export type Block =
   | { type: 'heading'; level: 2 | 3; text: string }
   | { type: 'paragraph'; text: string; tone?: 'normal' | 'meta' | 'lead' | 'label' }
-  | { type: 'list'; items: string[] }
+  /** Decision points: marked with an en dash, or numbered 1., 2., … when `numbered`. */
+  | { type: 'list'; items: string[]; numbered?: boolean }
   | { type: 'fields'; rows: FieldRow[] }
   | { type: 'table'; caption: string; head: string[]; rows: string[][]; widths: number[] }
   | { type: 'signatures'; heading: string; signers: Signer[] }

@@ -36,6 +36,8 @@ const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const LABEL_WIDTH = 2560;
 const FONT = { serif: 'Georgia', sans: 'Arial' };
 const NUMBERED = 'protokoll-decisions';
+/** Several decision points are numbered 1., 2., …, each § counting from 1 again. */
+const NUMBERED_POINTS = 'protokoll-decision-numbers';
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const noBorders: IBordersOptions = { top: none, bottom: none, left: none, right: none };
@@ -56,7 +58,10 @@ export async function writeDocx(content: DocumentContent): Promise<Buffer> {
       ],
     },
     numbering: {
-      config: [{ reference: NUMBERED, levels: [{ level: 0, format: LevelFormat.BULLET, text: '–', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 260 } } } }] }],
+      config: [
+        { reference: NUMBERED, levels: [{ level: 0, format: LevelFormat.BULLET, text: '–', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 260 } } } }] },
+        { reference: NUMBERED_POINTS, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 360 } } } }] },
+      ],
     },
     sections: [
       {
@@ -139,7 +144,13 @@ function block(item: Block): (Paragraph | Table)[] {
     case 'paragraph':
       return [paragraph(item.text, item.tone ?? 'normal')];
     case 'list':
-      return item.items.map((entry) => new Paragraph({ numbering: { reference: NUMBERED, level: 0 }, children: lines(entry) }));
+      return item.items.map(
+        (entry, index) =>
+          new Paragraph({
+            numbering: item.numbered ? { reference: NUMBERED_POINTS, level: 0, restart: index === 0 } : { reference: NUMBERED, level: 0 },
+            children: lines(entry),
+          }),
+      );
     case 'fields':
       return [fieldTable(item.rows, noBorders)];
     case 'table':

@@ -57,9 +57,11 @@ function block(item: Block, headingId?: string): string {
       return `<h${item.level}${id}>${escape(item.text)}</h${item.level}>`;
     }
     case 'paragraph':
-      return `<p${item.tone && item.tone !== 'normal' ? ` class="${item.tone}"` : ''}>${escape(item.text)}</p>`;
-    case 'list':
-      return `<ul class="decisions">\n${item.items.map((entry) => `<li>${escape(entry)}</li>`).join('\n')}\n</ul>`;
+      return `<p${item.tone && item.tone !== 'normal' ? ` class="${item.tone}"` : ''}>${withBreaks(item.text)}</p>`;
+    case 'list': {
+      const tag = item.numbered ? 'ol' : 'ul';
+      return `<${tag} class="decisions">\n${item.items.map((entry) => `<li>${withBreaks(entry)}</li>`).join('\n')}\n</${tag}>`;
+    }
     case 'fields':
       return fields(item.rows, 'fields');
     case 'table':
@@ -112,6 +114,11 @@ ${signer.note ? `<p class="meta">${escape(signer.note)}</p>` : ''}
   return `<h2>${escape(heading)}</h2>\n<div class="signatures">\n${items}\n</div>`;
 }
 
+/** A line break typed inside a decision or a proposal stays one, as in the PDF and the Word document. */
+function withBreaks(text: string): string {
+  return escape(text).replace(/\n/g, '<br>\n');
+}
+
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
@@ -144,6 +151,7 @@ table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; }
 .grid thead th { border-bottom: 2px solid #555; font-size: .85rem; }
 caption { text-align: left; font-size: .85rem; color: #555; padding-bottom: .25rem; }
 ul.decisions { list-style: none; padding-left: 1.1rem; }
+ol.decisions { padding-left: 1.6rem; }
 ul.decisions li::before { content: "\\2013"; display: inline-block; width: 1.1rem; margin-left: -1.1rem; }
 .signature { margin: 2.2rem 0 0; }
 .signature .rule, .signature-line .rule { display: block; border-top: 1px solid #333; width: 16rem; margin-left: 13.5rem; }

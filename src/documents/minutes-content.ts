@@ -188,7 +188,11 @@ function tableOfContentsSection(items: MinutesItem[]): Section {
   };
 }
 
-/** One § in the conventional order: heading, Dnr, Föredragande, Jäv, text, Beslut, votes, reservations, Bilaga. */
+/**
+ * One § in the conventional order: heading, Dnr, Föredragande, Jäv, text, Förslag till beslut, Beslut, then how it
+ * was reached (Yrkanden, Propositionsordning, Omröstning), Reservation, Protokollsanteckning, omedelbar justering,
+ * Bilaga. Beslut keeps its place before the beslutsgång so that protocols rendered before issue 19 read the same.
+ */
 export function itemSection(minutes: Pick<Minutes, 'body'>, item: MinutesItem, index: number): Section {
   const blocks: Block[] = [{ type: 'heading', level: 2, text: itemHeading(item) }];
   if (item.caseNumber) blocks.push({ type: 'paragraph', tone: 'meta', text: `${labels.caseNumber} ${item.caseNumber}` });
@@ -197,35 +201,107 @@ export function itemSection(minutes: Pick<Minutes, 'body'>, item: MinutesItem, i
   }
   if (item.disqualified && item.disqualified.length > 0) {
     blocks.push({ type: 'heading', level: 3, text: labels.disqualification });
-    for (const name of item.disqualified) blocks.push({ type: 'paragraph', text: labels.disqualificationLine(name) });
+    for (const name of item.disqualified) {
+      const left = item.leftRoom?.includes(name) ?? false;
+      blocks.push({ type: 'paragraph', text: left ? labels.disqualificationLeavingLine(name) : labels.disqualificationLine(name) });
+    }
   }
   for (const paragraph of textParagraphs(item.text ?? '')) blocks.push({ type: 'paragraph', text: paragraph });
-  if (item.decisions.length > 0) {
-    blocks.push({ type: 'heading', level: 3, text: labels.decision });
-    const framed = item.decisions.every(isAttClause);
-    if (framed) {
-      blocks.push({
-        type: 'paragraph',
-        tone: 'lead',
-        text: minutes.body ? labels.decidesThat(minutes.body) : labels.decidesThatFallback,
-      });
-    }
-    // Under "… beslutar att" a clause typed as "att godkänna …" drops its own "att", so it never reads "att – att".
-    blocks.push({ type: 'list', items: framed ? item.decisions.map((d) => d.trim().replace(/^att\s+/iu, '')) : [...item.decisions] });
+  blocks.push(...proposalBlocks(item));
+  blocks.push(...decisionBlocks(minutes, item));
+  blocks.push(...motionBlocks(item));
+  if (item.propositionOrder?.trim() || item.decisionMethod === 'acclamation') {
+    blocks.push({ type: 'heading', level: 3, text: labels.propositionOrder });
+    for (const text of typedParagraphs(item.propositionOrder ?? '')) blocks.push({ type: 'paragraph', text });
+    if (item.decisionMethod === 'acclamation') blocks.push({ type: 'paragraph', text: labels.acclamation });
   }
   for (const vote of item.votes ?? []) blocks.push(...voteBlocks(vote));
   if (item.reservations && item.reservations.length > 0) {
     blocks.push({ type: 'heading', level: 3, text: labels.reservation });
     for (const reservation of item.reservations) {
-      const who = reservation.party ? `${reservation.name} (${reservation.party})` : reservation.name;
-      const line = labels.reservationLine(who);
+      const line = labels.reservationLine(who(reservation));
       blocks.push({ type: 'paragraph', text: reservation.reason ? `${line}: ${reservation.reason}` : line });
     }
   }
+  if (item.protocolNotes && item.protocolNotes.length > 0) {
+    blocks.push({ type: 'heading', level: 3, text: labels.protocolNote });
+    for (const note of item.protocolNotes) blocks.push({ type: 'paragraph', text: `${labels.protocolNoteLine(who(note))}: ${note.text.trim()}` });
+  }
+  if (item.adjustedImmediately) blocks.push({ type: 'paragraph', text: labels.adjustedImmediately });
   for (const attachment of item.attachments ?? []) {
     blocks.push({ type: 'paragraph', tone: 'meta', text: `${labels.attachment} ${attachment}` });
   }
   return { anchor: itemAnchor(item, index), outlineTitle: itemHeading(item), blocks };
+}
+
+/** 'Name (Party)', or the name alone. */
+function who(person: { name: string; party?: string | null | undefined }): string {
+  return person.party ? `${person.name} (${person.party})` : person.name;
+}
+
+function proposalBlocks(item: MinutesItem): Block[] {
+  const proposal = item.proposal;
+  if (!proposal?.text.trim()) return [];
+  const blocks: Block[] = [{ type: 'heading', level: 3, text: labels.proposal }];
+  if (proposal.proposedBy?.trim()) blocks.push({ type: 'paragraph', tone: 'meta', text: `${labels.proposedBy} ${proposal.proposedBy.trim()}` });
+  for (const text of typedParagraphs(proposal.text)) blocks.push({ type: 'paragraph', text });
+  return blocks;
+}
+
+function decisionBlocks(minutes: Pick<Minutes, 'body'>, item: MinutesItem): Block[] {
+  if (item.decisions.length === 0) return [];
+  const blocks: Block[] = [{ type: 'heading', level: 3, text: labels.decision }];
+  const framed = item.decisions.every(isAttClause);
+  if (framed) {
+    blocks.push({
+      type: 'paragraph',
+      tone: 'lead',
+      text: minutes.body ? labels.decidesThat(minutes.body) : labels.decidesThatFallback,
+    });
+  }
+  // Under "… beslutar att" a clause typed as "att godkänna …" drops its own "att", so it never reads "att – att".
+  const items = item.decisions.map((d) => typedLines(framed ? d.trim().replace(/^att\s+/iu, '') : d));
+  // Several points are numbered, so a later § or an extract can refer to "punkt 2".
+  blocks.push({ type: 'list', items, ...(items.length > 1 ? { numbered: true } : {}) });
+  return blocks;
+}
+
+function motionBlocks(item: MinutesItem): Block[] {
+  if (!item.motions || item.motions.length === 0) return [];
+  const blocks: Block[] = [{ type: 'heading', level: 3, text: labels.motions }];
+  for (const motion of item.motions) {
+    blocks.push({ type: 'paragraph', text: labels.motionLine(who({ name: motion.mover, party: motion.party }), typedLines(motion.text)) });
+    const support = (motion.supportedBy ?? []).map((name) => name.trim()).filter(Boolean);
+    if (support.length > 0) blocks.push({ type: 'paragraph', text: labels.motionSupport(joinNames(support)) });
+  }
+  return blocks;
+}
+
+/** 'A', 'A och B', 'A, B och C'. */
+function joinNames(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
+}
+
+/**
+ * A text the secretary typed into a field of the form: blank lines separate paragraphs, and every other line
+ * break is the secretary's own and stays (unlike `textParagraphs`, whose input may be wrapped by a PDF).
+ */
+export function typedParagraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map(typedLines)
+    .filter(Boolean);
+}
+
+/** One typed text with its line breaks, without trailing spaces or empty lines at either end. */
+function typedLines(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
 }
 
 function voteBlocks(vote: Vote): Block[] {
@@ -247,8 +323,8 @@ function voteBlocks(vote: Vote): Block[] {
 }
 
 /**
- * Paragraphs of a § text: blank lines separate paragraphs; a line starting with a dash or bullet stays
- * a line of its own; other single line breaks are wrapping from the source and become spaces.
+ * Paragraphs of a § text: blank lines separate paragraphs; a line starting with a dash, bullet or number
+ * ("1. ") stays a line of its own; other single line breaks are wrapping from the source and become spaces.
  */
 export function textParagraphs(text: string): string[] {
   const paragraphs: string[] = [];
@@ -257,7 +333,7 @@ export function textParagraphs(text: string): string[] {
     for (const rawLine of chunk.split('\n')) {
       const line = rawLine.replace(/\s+/g, ' ').trim();
       if (!line) continue;
-      if (/^[-–•]\s/.test(line) && current) {
+      if (/^(?:[-–•]|\d{1,2}[.)])\s/.test(line) && current) {
         paragraphs.push(current);
         current = line;
       } else {

@@ -31,8 +31,8 @@ describe('renderMinutesHtml', () => {
     expect(html).toContain('<li><a href="#p31">§ 31 Val av justerare</a></li>');
   });
 
-  it('prints the decision points as a list and keeps åäö and § as characters', () => {
-    expect(html).toContain('<ul class="decisions">\n<li>godkänna förvaltningens förslag till beslut</li>');
+  it('prints the decision points as a list, numbered when there are several, and keeps åäö and § as characters', () => {
+    expect(html).toContain('<ol class="decisions">\n<li>godkänna förvaltningens förslag till beslut</li>');
     expect(html).not.toMatch(/&(aring|auml|ouml|sect);/);
   });
 

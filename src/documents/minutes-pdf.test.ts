@@ -73,7 +73,7 @@ describe('renderMinutesPdf', () => {
 
   it('prints each § with Dnr, Föredragande, the att-list, votes, reservations, jäv and attachments', () => {
     expect(text).toContain('§ 33 Tertialuppföljning med helårsprognos\nDnr SBF 2024/31\nFöredragande: Göran Nyström');
-    expect(text).toContain('Beslut\nFörbundsstyrelsen beslutar att\n– godkänna förvaltningens förslag till beslut');
+    expect(text).toContain('Beslut\nFörbundsstyrelsen beslutar att\n1. godkänna förvaltningens förslag till beslut');
     expect(text).toContain('Omröstning');
     expect(text).toContain('Ja 4, Nej 1, Avstår 0');
     expect(text).toMatch(/Ledamot Parti Röst\nÅsa Ödmark S Ja/);

@@ -324,7 +324,7 @@ class PdfWriter {
       case 'paragraph':
         return this.drawParagraph(parent, block.text, block.tone ?? 'normal');
       case 'list':
-        return this.drawList(parent, block.items);
+        return this.drawList(parent, block.items, block.numbered ?? false);
       case 'fields':
         return this.drawFields(parent, block.rows);
       case 'table':
@@ -358,18 +358,18 @@ class PdfWriter {
     doc.y += tone === 'meta' ? 3 : 6;
   }
 
-  /** Decision points: one list item per point, each marked with an en dash. */
-  private drawList(parent: Struct, items: string[]): void {
+  /** Decision points: one list item per point, each marked with an en dash or its number. */
+  private drawList(parent: Struct, items: string[], numbered: boolean): void {
     const doc = this.doc;
     const list = doc.struct('L');
     parent.add(list);
     const indent = 16;
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
       this.ensureSpace(style.body.size * 2.5);
       const li = doc.struct('LI');
       list.add(li);
       const top = doc.y;
-      li.add(doc.struct('Lbl', {}, () => this.print('–', style.body, MARGIN.left + 2, top, indent - 2)));
+      li.add(doc.struct('Lbl', {}, () => this.print(numbered ? `${index + 1}.` : '–', style.body, MARGIN.left + 2, top, indent - 2)));
       li.add(doc.struct('LBody', {}, () => this.print(item, style.body, MARGIN.left + indent, top, CONTENT_WIDTH - indent)));
       li.end();
       doc.y += 4;

@@ -65,6 +65,35 @@ export const reservationSchema = z.object({
 });
 export type Reservation = z.infer<typeof reservationSchema>;
 
+/** Förslag till beslut: the base proposal the § is decided on, and who put it (förvaltningen, arbetsutskottet). */
+export const proposalSchema = z.object({
+  text: longText(),
+  proposedBy: shortText().nullable().optional(),
+});
+export type Proposal = z.infer<typeof proposalSchema>;
+
+/** Yrkande: a motion made at the meeting, by whom, and who said yes to it (bifall). */
+export const motionSchema = z.object({
+  mover: shortText().min(1),
+  party: shortText().nullable().optional(),
+  /** What is moved, as typed ("att ärendet återremitteras", "bifall till förslaget"). */
+  text: longText(),
+  supportedBy: z.array(shortText()).optional(),
+});
+export type Motion = z.infer<typeof motionSchema>;
+
+/** Protokollsanteckning: a statement a member has entered in the minutes. */
+export const protocolNoteSchema = z.object({
+  name: shortText().min(1),
+  party: shortText().nullable().optional(),
+  text: longText(),
+});
+export type ProtocolNote = z.infer<typeof protocolNoteSchema>;
+
+/** How the § was decided: by acclamation (the chair finds the answer) or by a vote (votering). */
+export const decisionMethods = ['acclamation', 'vote'] as const;
+export type DecisionMethod = (typeof decisionMethods)[number];
+
 /** Paragraf (§): one item of the minutes. */
 export const minutesItemSchema = z.object({
   number: z.number().int().positive().nullable(),
@@ -82,6 +111,19 @@ export const minutesItemSchema = z.object({
   reservations: z.array(reservationSchema).optional(),
   /** Jäv: persons who declared disqualification. */
   disqualified: z.array(z.string()).optional(),
+  /** Those of `disqualified` who left the room while the § was handled (a nämnd's rule, KL 6:30 (check)). */
+  leftRoom: z.array(z.string()).optional(),
+  /** Förslag till beslut. */
+  proposal: proposalSchema.optional(),
+  /** Yrkanden, in the order they were made. */
+  motions: z.array(motionSchema).optional(),
+  /** Propositionsordning: how the chair put the proposals and what the body was found to decide, as typed. */
+  propositionOrder: longText().optional(),
+  decisionMethod: z.enum(decisionMethods).optional(),
+  /** Protokollsanteckningar. */
+  protocolNotes: z.array(protocolNoteSchema).optional(),
+  /** Omedelbar justering: the § was adjusted at the meeting. */
+  adjustedImmediately: z.boolean().optional(),
 });
 export type MinutesItem = z.infer<typeof minutesItemSchema>;
 

@@ -28,6 +28,7 @@ import {
   stripHeadingLine,
 } from './lexicon/section-headings.ts';
 import { isPersonName, leadingName, sameName, trailingName } from './person-names.ts';
+import { addStructuredSections } from './structured-sections.ts';
 
 const DNR_LABEL = String.raw`(?:Dnr|DNR|Dnr\.|Diarienr|Diarienummer|Diarie­nummer|Ärendenr|Ärendenummer|Ärende nr)`;
 const CASE_NUMBER = String.raw`((?:\p{Lu}{1,8}[ /.-]?)?\p{Lu}?\d[\p{L}\d./:-]*)`;
@@ -644,7 +645,7 @@ export function parseItem(
   end: number,
   heading: ItemHeading,
   knownNames: string[],
-  options: { pastTense?: Tense } = {},
+  options: { pastTense?: Tense; fixedForms?: boolean } = {},
 ): MinutesItem {
   const { title, caseNumber, bodyStart } = readHeading(lines, start, end, heading);
   const body = lines.slice(bodyStart, end);
@@ -672,5 +673,7 @@ export function parseItem(
     const disqualified = disqualifiedOf(text, knownNames);
     if (disqualified.length) item.disqualified = disqualified;
   }
+  // Yrkanden, propositionsordning and protokollsanteckningar as fields: only as Protokoll prints them.
+  if (options.fixedForms) addStructuredSections(item, body);
   return item;
 }

@@ -24,6 +24,18 @@ function notMinutes(source: string, reason: string): InputError {
   return new InputError({ path: source, code: 'not_minutes', message: reason });
 }
 
+/**
+ * A protocol Protokoll rendered opens with its kind alone on a line and, within two lines, "Sammanträdesdatum
+ * YYYY-MM-DD" alone on a line (docs/documents.md). Only there are the § parts printed under fixed words
+ * (yrkanden, propositionsordning, protokollsanteckningar) read into fields; in other minutes the same words are
+ * free text, which the annotated corpus keeps as text.
+ */
+function isPrintedByProtokoll(lines: string[]): boolean {
+  const head = lines.slice(0, 8).map((line) => line.trim());
+  const kind = head.findIndex((line) => line === 'PROTOKOLL' || line === 'MINNESANTECKNINGAR' || line === 'PROTOKOLLSUTDRAG');
+  return kind >= 0 && head.slice(kind + 1, kind + 3).some((line) => /^Sammanträdesdatum \d{4}-\d{2}-\d{2}$/u.test(line));
+}
+
 /** Parses the text of one set of minutes into the interchange format, or throws InputError. */
 export function parseMinutesText(text: string, options: ParseOptions = {}): Minutes {
   const source = options.source ?? 'document';
@@ -70,12 +82,14 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
 
   const knownNames = attendees.map((a) => a.name);
   const pastTense = isWrittenInPastTense(lines.slice(firstItemLine, trailerLine));
+  const fixedForms = isPrintedByProtokoll(lines);
   const items = headings.map((h, i) => {
     const next = headings[i + 1];
     const dnrAbove = next ? caseNumberAbove(lines, next.line) : undefined;
     const end = next ? (dnrAbove?.line ?? next.line) : trailerLine;
     const item = parseItem(lines, h.line, end, { number: h.point ? null : h.number, rest: h.rest }, knownNames, {
       pastTense: tenseOfItem(lines.slice(h.line, end), pastTense),
+      fixedForms,
     });
     const own = caseNumberAbove(lines, h.line);
     if (item.caseNumber === null && own) item.caseNumber = own.caseNumber;

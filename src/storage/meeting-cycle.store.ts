@@ -14,12 +14,14 @@ import {
   meetingInvitations,
   meetings,
   mandates,
+  motions,
   notices,
   organizations,
   paragraphAttachments,
   paragraphs,
   persons,
   presenters,
+  protocolNotes,
   reservations,
   signatures,
   votes,
@@ -155,6 +157,10 @@ export async function replaceParagraphChildren(
     votes?: { question: string; yes: number | null; no: number | null; abstain: number | null; result: string | null; roll: { name: string; party: string | null; vote: string }[] }[];
     reservations?: { name: string; party: string | null; reason: string | null }[];
     disqualified?: string[];
+    /** Those of `disqualified` who left the room; written with `disqualified`. */
+    leftRoom?: string[];
+    motions?: { mover: string; party: string | null; text: string; supportedBy: string[] }[];
+    protocolNotes?: { name: string; party: string | null; text: string }[];
   },
 ): Promise<void> {
   if (children.presenters) {
@@ -199,7 +205,18 @@ export async function replaceParagraphChildren(
   if (children.disqualified) {
     await db.delete(disqualifications).where(eq(disqualifications.paragraphId, paragraphId));
     if (children.disqualified.length)
-      await db.insert(disqualifications).values(children.disqualified.map((name, position) => ({ paragraphId, position, name })));
+      await db
+        .insert(disqualifications)
+        .values(children.disqualified.map((name, position) => ({ paragraphId, position, name, leftRoom: children.leftRoom?.includes(name) ?? false })));
+  }
+  if (children.motions) {
+    await db.delete(motions).where(eq(motions.paragraphId, paragraphId));
+    if (children.motions.length) await db.insert(motions).values(children.motions.map((m, position) => ({ paragraphId, position, ...m })));
+  }
+  if (children.protocolNotes) {
+    await db.delete(protocolNotes).where(eq(protocolNotes.paragraphId, paragraphId));
+    if (children.protocolNotes.length)
+      await db.insert(protocolNotes).values(children.protocolNotes.map((n, position) => ({ paragraphId, position, ...n })));
   }
 }
 

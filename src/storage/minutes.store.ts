@@ -17,11 +17,13 @@ import {
   decisionPoints,
   disqualifications,
   meetings,
+  motions,
   notices,
   organizations,
   paragraphAttachments,
   paragraphs,
   presenters,
+  protocolNotes,
   reservations,
   signatures,
   votes,
@@ -140,6 +142,8 @@ async function insertItems(
   const ballotRows: (typeof ballots.$inferInsert)[] = [];
   const reservationRows: (typeof reservations.$inferInsert)[] = [];
   const disqualificationRows: (typeof disqualifications.$inferInsert)[] = [];
+  const motionRows: (typeof motions.$inferInsert)[] = [];
+  const noteRows: (typeof protocolNotes.$inferInsert)[] = [];
 
   input.items.forEach((item, position) => {
     const paragraphId = randomUUID();
@@ -153,6 +157,11 @@ async function insertItems(
       title: item.title,
       caseId: input.caseIds[position] ?? null,
       text: item.text ?? null,
+      proposal: item.proposal?.text ?? null,
+      proposedBy: item.proposal?.proposedBy ?? null,
+      propositionOrder: item.propositionOrder ?? null,
+      decisionMethod: item.decisionMethod ?? null,
+      adjustedImmediately: item.adjustedImmediately ?? false,
     });
     (item.presenters ?? []).forEach((name, i) => presenterRows.push({ paragraphId, position: i, name }));
     item.decisions.forEach((text, i) => decisionRows.push({ paragraphId, position: i, text }));
@@ -176,7 +185,15 @@ async function insertItems(
     (item.reservations ?? []).forEach((r, i) =>
       reservationRows.push({ paragraphId, position: i, name: r.name, party: r.party ?? null, reason: r.reason ?? null }),
     );
-    (item.disqualified ?? []).forEach((name, i) => disqualificationRows.push({ paragraphId, position: i, name }));
+    (item.disqualified ?? []).forEach((name, i) =>
+      disqualificationRows.push({ paragraphId, position: i, name, leftRoom: (item.leftRoom ?? []).includes(name) }),
+    );
+    (item.motions ?? []).forEach((m, i) =>
+      motionRows.push({ paragraphId, position: i, mover: m.mover, party: m.party ?? null, text: m.text, supportedBy: m.supportedBy ?? [] }),
+    );
+    (item.protocolNotes ?? []).forEach((n, i) =>
+      noteRows.push({ paragraphId, position: i, name: n.name, party: n.party ?? null, text: n.text }),
+    );
   });
 
   await db.insert(paragraphs).values(paragraphRows);
@@ -187,6 +204,8 @@ async function insertItems(
   if (ballotRows.length) await db.insert(ballots).values(ballotRows);
   if (reservationRows.length) await db.insert(reservations).values(reservationRows);
   if (disqualificationRows.length) await db.insert(disqualifications).values(disqualificationRows);
+  if (motionRows.length) await db.insert(motions).values(motionRows);
+  if (noteRows.length) await db.insert(protocolNotes).values(noteRows);
 }
 
 export async function findMeetingById(db: Database, id: string): Promise<MeetingRow | null> {
@@ -270,9 +289,24 @@ export async function loadMinutes(db: Database, meetingId: string): Promise<Minu
       if (votesOfItem.length) item.votes = votesOfItem;
       if (reservationsOfItem.length) item.reservations = reservationsOfItem;
       if (disqualifiedOfItem.length) item.disqualified = disqualifiedOfItem;
+      addStructuredParts(item, p, children);
       return item;
     }),
   };
+}
+
+/** The § as the secretary wrote it: proposal, yrkanden, propositionsordning, anteckningar, jäv leaving, omedelbar justering. */
+function addStructuredParts(item: MinutesItem, p: typeof paragraphs.$inferSelect, children: ParagraphChildren): void {
+  if (p.proposal !== null) item.proposal = { text: p.proposal, proposedBy: p.proposedBy };
+  const motionsOfItem = children.motions.get(p.id) ?? [];
+  if (motionsOfItem.length) item.motions = motionsOfItem;
+  if (p.propositionOrder !== null) item.propositionOrder = p.propositionOrder;
+  if (p.decisionMethod === 'acclamation' || p.decisionMethod === 'vote') item.decisionMethod = p.decisionMethod;
+  const notesOfItem = children.protocolNotes.get(p.id) ?? [];
+  if (notesOfItem.length) item.protocolNotes = notesOfItem;
+  const leftRoom = children.leftRoom.get(p.id) ?? [];
+  if (leftRoom.length) item.leftRoom = leftRoom;
+  if (p.adjustedImmediately) item.adjustedImmediately = true;
 }
 
 interface ParagraphChildren {
@@ -282,6 +316,9 @@ interface ParagraphChildren {
   votes: Map<string, NonNullable<MinutesItem['votes']>>;
   reservations: Map<string, NonNullable<MinutesItem['reservations']>>;
   disqualifications: Map<string, string[]>;
+  leftRoom: Map<string, string[]>;
+  motions: Map<string, NonNullable<MinutesItem['motions']>>;
+  protocolNotes: Map<string, NonNullable<MinutesItem['protocolNotes']>>;
 }
 
 async function loadParagraphChildren(db: Database, paragraphIds: string[]): Promise<ParagraphChildren> {
@@ -292,6 +329,9 @@ async function loadParagraphChildren(db: Database, paragraphIds: string[]): Prom
     votes: new Map(),
     reservations: new Map(),
     disqualifications: new Map(),
+    leftRoom: new Map(),
+    motions: new Map(),
+    protocolNotes: new Map(),
   };
   if (paragraphIds.length === 0) return out;
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -299,7 +339,7 @@ async function loadParagraphChildren(db: Database, paragraphIds: string[]): Prom
     if (list) list.push(value);
     else map.set(key, [value]);
   };
-  const [presenterRows, decisionRows, attachmentRows, voteRows, reservationRows, disqualificationRows] =
+  const [presenterRows, decisionRows, attachmentRows, voteRows, reservationRows, disqualificationRows, motionRows, noteRows] =
     await Promise.all([
       db.select().from(presenters).where(inArray(presenters.paragraphId, paragraphIds)).orderBy(asc(presenters.position)),
       db
@@ -323,11 +363,24 @@ async function loadParagraphChildren(db: Database, paragraphIds: string[]): Prom
         .from(disqualifications)
         .where(inArray(disqualifications.paragraphId, paragraphIds))
         .orderBy(asc(disqualifications.position)),
+      db.select().from(motions).where(inArray(motions.paragraphId, paragraphIds)).orderBy(asc(motions.position)),
+      db
+        .select()
+        .from(protocolNotes)
+        .where(inArray(protocolNotes.paragraphId, paragraphIds))
+        .orderBy(asc(protocolNotes.position)),
     ]);
   for (const r of presenterRows) push(out.presenters, r.paragraphId, r.name);
   for (const r of decisionRows) push(out.decisions, r.paragraphId, r.text);
   for (const r of attachmentRows) push(out.attachments, r.paragraphId, r.title);
-  for (const r of disqualificationRows) push(out.disqualifications, r.paragraphId, r.name);
+  for (const r of disqualificationRows) {
+    push(out.disqualifications, r.paragraphId, r.name);
+    if (r.leftRoom) push(out.leftRoom, r.paragraphId, r.name);
+  }
+  for (const r of motionRows) {
+    push(out.motions, r.paragraphId, { mover: r.mover, party: r.party, text: r.text, supportedBy: r.supportedBy });
+  }
+  for (const r of noteRows) push(out.protocolNotes, r.paragraphId, { name: r.name, party: r.party, text: r.text });
   for (const r of reservationRows) {
     push(out.reservations, r.paragraphId, { name: r.name, party: r.party, reason: r.reason });
   }

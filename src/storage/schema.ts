@@ -307,6 +307,12 @@ export const paragraphs = pgTable(
     sections: jsonb('sections').$type<{ heading: string; text: string }[]>().notNull().default([]),
     /** Förslag till beslut (the base proposal). */
     proposal: text('proposal'),
+    /** Who put the base proposal (förvaltningen, arbetsutskottet, ordföranden), as typed. */
+    proposedBy: text('proposed_by'),
+    /** Propositionsordning as typed: how the chair put the proposals and what the body was found to decide. */
+    propositionOrder: text('proposition_order'),
+    /** acclamation | vote (votering); null when not recorded. */
+    decisionMethod: text('decision_method'),
     /** Omedelbar justering of this §. */
     adjustedImmediately: boolean('adjusted_immediately').notNull().default(false),
     /** Sekretess: hidden from the public with a reason (OSL). */
@@ -323,6 +329,7 @@ export const paragraphs = pgTable(
       .on(t.bodyId, t.year, t.number)
       .where(sql`number is not null`),
     index('paragraphs_case_idx').on(t.caseId),
+    check('paragraphs_decision_method', sql`decision_method is null or decision_method in ('acclamation', 'vote')`),
   ],
 );
 
@@ -440,8 +447,45 @@ export const disqualifications = pgTable(
     position: position(),
     name: text('name').notNull(),
     personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+    /** The person left the room while the § was handled. */
+    leftRoom: boolean('left_room').notNull().default(false),
   },
   (t) => [uniqueIndex('disqualifications_paragraph_position_key').on(t.paragraphId, t.position)],
+);
+
+/** Yrkande made at the meeting, with who supported it (bifall). */
+export const motions = pgTable(
+  'motions',
+  {
+    id: id(),
+    paragraphId: uuid('paragraph_id')
+      .notNull()
+      .references(() => paragraphs.id, { onDelete: 'cascade' }),
+    position: position(),
+    mover: text('mover').notNull(),
+    party: text('party'),
+    text: text('text').notNull(),
+    supportedBy: jsonb('supported_by').$type<string[]>().notNull().default([]),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('motions_paragraph_position_key').on(t.paragraphId, t.position)],
+);
+
+/** Protokollsanteckning entered by a member. */
+export const protocolNotes = pgTable(
+  'protocol_notes',
+  {
+    id: id(),
+    paragraphId: uuid('paragraph_id')
+      .notNull()
+      .references(() => paragraphs.id, { onDelete: 'cascade' }),
+    position: position(),
+    name: text('name').notNull(),
+    party: text('party'),
+    text: text('text').notNull(),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('protocol_notes_paragraph_position_key').on(t.paragraphId, t.position)],
 );
 
 /**

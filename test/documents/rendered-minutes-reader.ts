@@ -167,14 +167,20 @@ export function readRenderedMinutes(pdfPages: PdfLine[][]): Minutes {
       mode = line === 'Beslut' ? 'decisions' : line === 'Reservation' ? 'reservations' : line === 'Jäv' ? 'disqualified' : 'vote';
       continue;
     }
+    // The parts of the beslutsgång this reader does not score: skipped to the next heading.
+    if (line === 'Förslag till beslut' || line === 'Yrkanden' || line === 'Propositionsordning' || line === 'Protokollsanteckning') {
+      mode = 'vote';
+      continue;
+    }
     if (mode === 'decisions') {
-      if (line.startsWith('– ')) item.decisions.push(line.slice(2));
+      const point = /^(?:– |\d+\. )(.*)$/.exec(line);
+      if (point) item.decisions.push(point[1]!);
       else if (item.decisions.length > 0) item.decisions[item.decisions.length - 1] += ` ${line}`;
       // Otherwise it is the lead-in '<body> beslutar att', which is not a decision point.
       continue;
     }
     if (mode === 'disqualified') {
-      const match = /^(.+) anmäler jäv och deltar inte i handläggningen$/.exec(line);
+      const match = /^(.+) anmäler jäv och (?:deltar inte i|lämnar lokalen under) handläggningen$/.exec(line);
       if (match) {
         (item.disqualified ??= []).push(match[1]!);
         continue;

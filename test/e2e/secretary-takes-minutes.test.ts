@@ -85,7 +85,7 @@ describe('the secretary', () => {
     await expectAccessible(page);
     await page.getByLabel('Ärendebeskrivning').fill('Timtaxan föreslås höjas till 1 180 kronor.');
     await page.getByLabel('Beslut (en att-sats per rad)').fill('Direktionen fastställer timtaxan.\nTaxan gäller från 1 januari.');
-    await page.getByLabel('Propositionsordning').fill('Bifall mot avslag');
+    await page.getByLabel('Voteringsproposition').fill('Bifall mot avslag');
     // More votes than members voting is refused with the reason beside the field.
     await page.getByLabel('Ja', { exact: true }).fill('9');
     await page.getByLabel('Nej', { exact: true }).fill('1');
@@ -101,10 +101,10 @@ describe('the secretary', () => {
     await page.waitForLoadState();
     await expectAccessible(page);
     for (const count of ['Ja', 'Nej', 'Avstår']) await expectErrorNextTo(page.getByLabel(count, { exact: true }), 'Fler röster än antalet beslutande.');
-    expect(await page.getByLabel('Propositionsordning').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.getByLabel('Voteringsproposition').getAttribute('aria-invalid')).toBeNull();
     expect(await page.getByLabel('Ärendebeskrivning').inputValue()).toBe('Timtaxan föreslås höjas till 1 180 kronor.');
     expect(await page.getByLabel('Beslut (en att-sats per rad)').inputValue()).toBe('Direktionen fastställer timtaxan.\nTaxan gäller från 1 januari.');
-    expect(await page.getByLabel('Propositionsordning').inputValue()).toBe('Bifall mot avslag');
+    expect(await page.getByLabel('Voteringsproposition').inputValue()).toBe('Bifall mot avslag');
     expect([await page.getByLabel('Ja', { exact: true }).inputValue(), await page.getByLabel('Nej', { exact: true }).inputValue()]).toEqual(['9', '1']);
     await screenshot(page, 'paragraf-fel');
     await page.getByLabel('Ja', { exact: true }).fill('3');

@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { minutesSchema, reservationSchema, voteSchema } from '../../domain/minutes.ts';
+import { decisionMethods, minutesSchema, motionSchema, protocolNoteSchema, reservationSchema, voteSchema } from '../../domain/minutes.ts';
 import { organisationTypes } from '../../domain/rule-profile.ts';
 import { todayInSweden } from '../../domain/legal-dates.ts';
 import {
@@ -322,7 +322,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
     {
       schema: {
         tags: ['minutes'],
-        summary: 'Change a § of draft minutes: text, proposal, decisions, votes, reservations, jäv',
+        summary: 'Change a § of draft minutes: text, proposal, decisions, yrkanden, propositionsordning, votes, reservations, protokollsanteckningar, jäv',
         params: z.object({ paragraphId: z.uuid() }),
         body: z.object({
           title: z.string().optional(),
@@ -335,6 +335,12 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
           votes: z.array(voteSchema).optional(),
           reservations: z.array(reservationSchema).optional(),
           disqualified: z.array(z.string()).optional(),
+          leftRoom: z.array(z.string()).optional().describe('Those of disqualified who left the room (jäv); saved with disqualified'),
+          proposedBy: z.string().nullable().optional().describe('Who put the förslag till beslut'),
+          motions: z.array(motionSchema).optional().describe('Yrkanden with their mover and bifall'),
+          propositionOrder: z.string().nullable().optional().describe('Propositionsordning as typed'),
+          decisionMethod: z.enum(decisionMethods).nullable().optional().describe('acclamation or vote (votering)'),
+          protocolNotes: z.array(protocolNoteSchema).optional().describe('Protokollsanteckningar'),
           confidential: z.boolean().optional(),
           confidentialReason: z.string().nullable().optional(),
           version: z.number().int().positive().optional().describe('The version of the § this edit is based on; a stale one is refused with 409 paragraph_edited_by_someone_else'),

@@ -45,6 +45,7 @@ import {
 } from '../../storage/meeting-cycle.store.ts';
 import type { Database } from '../../storage/database.ts';
 import { enforceLegalChecks } from './legal-gate.ts';
+import { structuredParagraphParts, type StructuredParagraphChanges } from './paragraph-structure.ts';
 import { type Actor, checkDate, contextOf, countVotingFor, lockEditableMeeting, numberParagraphsOfYear, requireText, rulesOf, sortMandates } from './common.ts';
 
 
@@ -159,7 +160,7 @@ export async function addAgendaItem(
 }
 
 /** What can be changed in a § while the minutes are a draft. */
-export interface ParagraphChanges {
+export interface ParagraphChanges extends StructuredParagraphChanges {
   title?: string;
   caseNumber?: string | null;
   text?: string | null;
@@ -190,6 +191,7 @@ export async function paragraphVersion(db: Database, paragraphId: string): Promi
 export async function updateParagraph(db: Database, paragraphId: string, changes: ParagraphChanges, actor?: Actor): Promise<number> {
   const votes = changes.votes ? parseOrThrow(z.array(voteSchema), changes.votes, 'votes') : undefined;
   const reservations = changes.reservations ? parseOrThrow(z.array(reservationSchema), changes.reservations, 'reservations') : undefined;
+  const structured = structuredParagraphParts(changes);
   if (changes.title !== undefined) requireText(changes.title, 'title');
   return inTransaction(db, async (tx) => {
     const found = await findParagraphById(tx, paragraphId);
@@ -216,7 +218,7 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
       if (problems.length) throw new InputError(problems);
     }
     const body = (await findBodyById(tx, meeting.bodyId))!;
-    const values: Parameters<typeof updateParagraphRow>[2] = {};
+    const values: Parameters<typeof updateParagraphRow>[2] = { ...structured.row };
     if (changes.title !== undefined) values.title = changes.title.trim();
     if (changes.text !== undefined) values.text = changes.text;
     if (changes.proposal !== undefined) values.proposal = changes.proposal;
@@ -234,6 +236,7 @@ export async function updateParagraph(db: Database, paragraphId: string, changes
       votes: votes?.map((v) => ({ question: v.question, yes: v.yes ?? null, no: v.no ?? null, abstain: v.abstain ?? null, result: v.result ?? null, roll: (v.roll ?? []).map((b) => ({ name: b.name, party: b.party ?? null, vote: b.vote })) })),
       reservations: reservations?.map((r) => ({ name: r.name, party: r.party ?? null, reason: r.reason ?? null })),
       disqualified: changes.disqualified,
+      ...structured.children,
     });
     await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraphId, actor: actor?.userId ?? null, data: { fields: Object.keys(changes), version: paragraph.version + 1 } });
     return paragraph.version + 1;

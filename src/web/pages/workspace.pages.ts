@@ -5,7 +5,7 @@
  * here before it.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, InputError, LegalCheckError, NotFoundError, RuleError, UnauthenticatedError, type Problem } from '../../errors.ts';
+import { ForbiddenError, InputError, LegalCheckError, UnauthenticatedError, type Problem } from '../../errors.ts';
 import {
   canActAsSecretary,
   canAdminister,
@@ -37,10 +37,8 @@ import {
   planMeeting,
   recordAttendance,
   sendMeetingNotice,
-  paragraphVersion,
-  updateParagraph,
 } from '../../services/meeting-cycle.service.ts';
-import { listParagraphDraftFields, listParagraphPublicity } from '../../services/publication.service.ts';
+import { listParagraphDraftFields } from '../../services/publication.service.ts';
 import { getBodies, getMandates, getOrganizations } from '../../services/registers.service.ts';
 import { organisationTypes, type OrganisationType } from '../../domain/rule-profile.ts';
 import { actorOf, sendPage, type PageContext } from '../context.ts';
@@ -55,7 +53,6 @@ import {
   groupErrorMessage,
   inputField,
   selectField,
-  textareaField,
   type FormState,
 } from '../forms.ts';
 import { html, nonEmpty, type Html } from '../html.ts';
@@ -67,15 +64,12 @@ import { documentLinks, extractableParagraphs, protocolHref } from './documents.
 import { legalFindingsPanel, legalReasonInput, legalStepFeedback, legalStepStateOf, type FindingTargets, type LegalStepState } from './legal-findings.view.ts';
 import { memberAbsenceSection, secretaryAbsence } from './absence.pages.ts';
 import { deliveryPanel, kallelsePackageLink } from './kallelse.pages.ts';
+import { registerParagraphFormPages } from './paragraph-form.pages.ts';
 
 function requireViewer(request: FastifyRequest): Viewer {
   const viewer = request.page.viewer;
   if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
   return viewer;
-}
-
-function wantsJson(request: FastifyRequest): boolean {
-  return request.headers.accept?.includes('application/json') ?? false;
 }
 
 function formOf(request: FastifyRequest): URLSearchParams {
@@ -514,124 +508,8 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     return reply.redirect(`/arbetsyta/sammantraden/${meetingId}?justerad=${number}#omedelbar-rubrik`, 303);
   });
 
-  const paragraphPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, paragraphId: string, state: FormState | null, status = 200, conflict?: { title: string; text: string | null }) => {
-    const viewer = requireViewer(request);
-    await requireSecretaryOfMeeting(db, viewer, meetingId);
-    const context = request.page;
-    const { t, language } = context;
-    const overview = await getMeetingOverview(db, meetingId, { today: context.today });
-    const index = overview.paragraphIds.indexOf(paragraphId);
-    const item = overview.minutes.items[index];
-    if (index < 0 || !item) throw new NotFoundError('paragraph_not_found', `no § ${paragraphId} in ${meetingId}`);
-    const publicity = (await listParagraphPublicity(db, meetingId))[index];
-    const draft = (await listParagraphDraftFields(db, meetingId))[index];
-    const vote = item.votes?.[0];
-    const values: Record<string, string> = state?.values ?? {
-      title: item.title,
-      caseNumber: item.caseNumber ?? '',
-      text: item.text ?? '',
-      proposal: draft?.proposal ?? '',
-      decisions: item.decisions.join('\n'),
-      voteQuestion: vote?.question ?? '',
-      voteYes: vote?.yes?.toString() ?? '',
-      voteNo: vote?.no?.toString() ?? '',
-      voteAbstain: vote?.abstain?.toString() ?? '',
-      voteResult: vote?.result ?? '',
-      reservations: (item.reservations ?? []).map((r) => `${r.name}${r.party ? ` (${r.party})` : ''}${r.reason ? `: ${r.reason}` : ''}`).join('\n'),
-      ...(publicity?.confidential ? { confidential: 'on' } : {}),
-      confidentialReason: publicity?.confidentialReason ?? '',
-    };
-    const form: FormState = { values, errors: state?.errors ?? {} };
-    const p = t.work.paragraph;
-    const label = paragraphLabel(item.number);
-    const labels = { title: p.title, caseNumber: p.caseNumber, text: p.text, proposal: p.proposal, decisions: p.decisions, voteQuestion: p.voteQuestion, voteYes: p.voteYes, voteNo: p.voteNo, voteAbstain: p.voteAbstain, voteCounts: p.voteCounts, voteResult: p.voteResult, reservations: p.reservations, confidentialReason: p.confidentialReason };
-    const title = t.work.editParagraph(label);
-    const storedVersion = await paragraphVersion(db, paragraphId);
-    // A count that does not add up concerns all three counts: its message stands above them.
-    const voteCounts = groupErrorMessage(form, 'voteCounts');
-    const body = html`<p class="overline">${overview.body.name} · ${overview.meeting.heldOn ? longDate(overview.meeting.heldOn, language) : ''}</p>
-<h1>${title}</h1>
-${errorSummary(context, form, labels)}
-<form method="post" class="form editor-paragraph" action="/arbetsyta/sammantraden/${meetingId}/paragrafer/${paragraphId}" novalidate
-  data-autosave="${paragraphId}" data-version="${String(storedVersion)}"
-  data-msg-saving="${t.autosave.saving}" data-msg-saved="${t.autosave.saved('{time}')}" data-msg-offline="${t.autosave.offline}" data-msg-restored="${t.autosave.restored}">
-  ${csrfField(context)}
-  <input type="hidden" name="version" value="${String(storedVersion)}">
-  ${conflict && html`<div class="error-summary" role="alert"><p>${t.work.editedBySomeoneElse}</p><h2>${t.work.storedVersion}</h2><p><strong>${conflict.title}</strong></p><pre class="stored-text">${conflict.text ?? ''}</pre></div>`}
-  <p class="hint">${p.autosaveNote}</p>
-  <p class="autosave-status" data-autosave-status role="status" aria-live="polite"></p>
-  ${inputField(context, form, { name: 'title', label: p.title, required: true })}
-  ${inputField(context, form, { name: 'caseNumber', label: p.caseNumber, width: 'medium', required: false })}
-  ${textareaField(context, form, { name: 'text', label: p.text, rows: 6, required: false })}
-  ${textareaField(context, form, { name: 'proposal', label: p.proposal, hint: p.proposalHint, rows: 3, required: false })}
-  ${textareaField(context, form, { name: 'decisions', label: p.decisions, hint: p.decisionsHint, rows: 4, required: false })}
-  <fieldset><legend>${p.vote}</legend>
-    ${inputField(context, form, { name: 'voteQuestion', label: p.voteQuestion, hint: p.voteQuestionHint, required: false })}
-    ${voteCounts.message}
-    <div class="columns" id="${fieldId('voteCounts')}" tabindex="-1">
-      ${inputField(context, form, { name: 'voteYes', label: p.voteYes, type: 'number', width: 'short', groupError: voteCounts.id })}
-      ${inputField(context, form, { name: 'voteNo', label: p.voteNo, type: 'number', width: 'short', groupError: voteCounts.id })}
-      ${inputField(context, form, { name: 'voteAbstain', label: p.voteAbstain, type: 'number', width: 'short', groupError: voteCounts.id })}
-    </div>
-    ${inputField(context, form, { name: 'voteResult', label: p.voteResult, required: false })}
-  </fieldset>
-  ${textareaField(context, form, { name: 'reservations', label: p.reservations, hint: p.reservationsHint, rows: 3, required: false })}
-  ${checkboxField(form, { name: 'confidential', label: p.confidential })}
-  ${inputField(context, form, { name: 'confidentialReason', label: p.confidentialReason, hint: p.confidentialReasonHint, width: 'medium', required: false })}
-  <p class="actions"><button type="submit" class="button">${p.save}</button> <a href="/arbetsyta/sammantraden/${meetingId}">${p.back}</a></p>
-</form>`;
-    return sendPage(
-      reply,
-      layout(context, {
-        title,
-        section: 'workspace',
-        autosave: true,
-        body,
-        breadcrumbs: [
-          { label: t.work.title, href: '/arbetsyta' },
-          { label: overview.body.name, href: `/arbetsyta/organ/${overview.body.id}` },
-          { label: overview.meeting.heldOn ? shortDate(overview.meeting.heldOn, language) : '–', href: `/arbetsyta/sammantraden/${meetingId}` },
-          { label },
-        ],
-      }),
-      status,
-    );
-  };
-
-  app.get('/arbetsyta/sammantraden/:meetingId/paragrafer/:paragraphId', async (request, reply) => {
-    const { meetingId, paragraphId } = request.params as { meetingId: string; paragraphId: string };
-    return paragraphPage(request, reply, meetingId, paragraphId, null);
-  });
-
-  app.post('/arbetsyta/sammantraden/:meetingId/paragrafer/:paragraphId', async (request, reply) => {
-    const { meetingId, paragraphId } = request.params as { meetingId: string; paragraphId: string };
-    const viewer = requireViewer(request);
-    await requireSecretaryOfMeeting(db, viewer, meetingId);
-    const values = valuesOf(formOf(request));
-    const { t } = request.page;
-    const parsed = parseParagraphForm(values);
-    let result: Awaited<ReturnType<typeof attempt<number>>>;
-    try {
-      result = parsed.problems.length ? { ok: false as const, problems: parsed.problems } : await attempt(() => updateParagraph(db, paragraphId, parsed.changes, actorOf(viewer)));
-    } catch (error) {
-      // Someone else saved first: refuse, show the stored text beside what was typed, and keep what was typed.
-      if (!(error instanceof RuleError) || error.code !== 'paragraph_edited_by_someone_else') throw error;
-      const stored = error.details.stored as { title: string; text: string | null };
-      if (wantsJson(request)) return reply.status(409).send({ error: { code: error.code, message: t.work.editedBySomeoneElse, details: error.details } });
-      return paragraphPage(request, reply, meetingId, paragraphId, formStateFrom(t, values, [], fieldOfParagraphPath), 409, stored);
-    }
-    if (!result.ok) {
-      const state = formStateFrom(t, values, result.problems, fieldOfParagraphPath);
-      if (wantsJson(request)) {
-        return reply.status(400).send({
-          error: { code: 'invalid_input', message: t.form.errorSummary, details: { problems: Object.entries(state.errors).map(([field, text]) => ({ field: field === 'voteCounts' ? 'voteYes' : field, text })) } },
-        });
-      }
-      return paragraphPage(request, reply, meetingId, paragraphId, state, 400);
-    }
-    if (wantsJson(request)) return reply.send({ saved: true, version: String(result.value) });
-    return reply.redirect(`/arbetsyta/sammantraden/${meetingId}#dagordning-rubrik`, 303);
-  });
+  // The § form has its own module (issue 19).
+  await registerParagraphFormPages(app, { db });
 
   // The signers' pages are in signing.pages.ts.
 
@@ -894,61 +772,4 @@ function attendanceStateFrom(t: Catalogue, typed: AttendanceForm): FormState {
     if (path.startsWith('adjusterPersonIds')) return 'adjuster';
     return 'attendance';
   });
-}
-
-/** The form field a problem from updateParagraph points at. */
-function fieldOfParagraphPath(path: string): string {
-  if (path.startsWith('votes')) {
-    if (/\.yes\b/.test(path)) return 'voteYes';
-    if (/\.no\b/.test(path)) return 'voteNo';
-    if (/\.abstain\b/.test(path)) return 'voteAbstain';
-    // The whole vote ('votes[0]'): more votes than members voting.
-    if (/^votes\[\d+\]$/.test(path)) return 'voteCounts';
-    return 'voteQuestion';
-  }
-  if (path.startsWith('reservations')) return 'reservations';
-  if (path.startsWith('decisions')) return 'decisions';
-  return path;
-}
-
-/** Reads the § form into the changes updateParagraph takes, with the problems the form itself can see. */
-function parseParagraphForm(values: Record<string, string>): { changes: Parameters<typeof updateParagraph>[2]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const lines = (text: string | undefined) => (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
-  const count = (name: 'voteYes' | 'voteNo' | 'voteAbstain') => {
-    const text = values[name]?.trim();
-    if (!text) return null;
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 0) {
-      problems.push({ path: name, code: 'invalid_count', message: `not a count: ${text}` });
-      return null;
-    }
-    return n;
-  };
-  if (!values.title?.trim()) problems.push({ path: 'title', code: 'required', message: 'title' });
-  const question = values.voteQuestion?.trim();
-  const yes = count('voteYes');
-  const no = count('voteNo');
-  const abstain = count('voteAbstain');
-  const votes = question ? [{ question, yes, no, abstain, result: values.voteResult?.trim() || null }] : [];
-  const reservations = lines(values.reservations).map((line) => {
-    const match = /^([^():]+?)\s*(?:\(([^)]*)\))?\s*(?::\s*(.*))?$/.exec(line);
-    return { name: (match?.[1] ?? line).trim(), party: match?.[2]?.trim() || null, reason: match?.[3]?.trim() || null };
-  });
-  const confidential = values.confidential === 'on';
-  return {
-    problems,
-    changes: {
-      ...(/^\d+$/.test(values.version ?? '') ? { version: Number(values.version) } : {}),
-      title: values.title ?? '',
-      caseNumber: values.caseNumber?.trim() || null,
-      text: values.text?.trim() ? values.text.replace(/\r\n/g, '\n') : null,
-      proposal: values.proposal?.trim() ? values.proposal.replace(/\r\n/g, '\n').trim() : null,
-      decisions: lines(values.decisions),
-      votes,
-      reservations,
-      confidential,
-      confidentialReason: confidential ? values.confidentialReason?.trim() || null : null,
-    },
-  };
 }
