@@ -7,6 +7,7 @@
  */
 import { LABELS } from './lexicon/header-labels.ts';
 import { OTHER_HEADINGS } from './lexicon/section-headings.ts';
+import { isPersonName } from './person-names.ts';
 import { breakBesideTabs, nameRoleSpans, splitNameList, splitTableRows } from './unflatten-rows.ts';
 
 /** Fewer than one line break per this many characters: the text has been flattened. */
@@ -75,6 +76,8 @@ const REFERENCE_BEFORE = /(?:^|[\s(])(?:enligt|i|och|samt|se|till|från|jfr\.?|a
 
 /** Bullets ("- Lägga …", "• att …") and numbered points of notes ("2. Lägesbild"). */
 const BULLET = /(?<=\S)\s+(?=[-•▪●]\s+\p{L})/gu;
+/** "[X] Anna Ek (S) [ ] Bo Al (M)": each checkbox starts an entry of an attendance list. */
+const CHECKBOX = /(?<=\S)[ \t]+(?=\[\s*[xX✓✔]?\s*\][ \t]|[☒☑☐][ \t])/gu;
 const NUMBERED_POINT = /(?<=[.!?:)]|\p{Ll})\s+(?=(?:Punkt\s+)?\d{1,2}[.)]\s+\p{Lu})/gu;
 
 /** Words that end a § title in flattened text: the start of a sentence ("Styrelsen beslutar", "Till justerare utses"). */
@@ -95,7 +98,7 @@ export function unflattenText(text: string): string {
   });
   out = out.replace(SHORT_LABEL, '\n$&').replace(BOX_WORDS, '\n$&\n').replace(PAGE_NUMBER, '$&\n');
   out = out.replace(SECTION_HEADING, (_m, heading: string, colon: string | undefined) => (colon ? `\n${heading}:` : `\n${heading}\n`));
-  out = out.replace(BULLET, '\n').replace(NUMBERED_POINT, '\n\n');
+  out = out.replace(BULLET, '\n').replace(NUMBERED_POINT, '\n\n').replace(CHECKBOX, '\n');
   out = breakBeforePartyEntries(out.split('\n').map(splitTableRows).join('\n'));
   return out
     .split('\n')
@@ -166,7 +169,11 @@ function splitTitleText(rest: string): string {
       /^\p{Ll}/u.test(next) &&
       (SENTENCE_OPENER.test(word) || !TITLE_CONTINUES_AFTER.test(next));
     if (i > 0 && startsSentence && !TITLE_CONTINUES_AFTER.test(words[i - 1]!)) {
-      return `${words.slice(0, i).join(' ')}\n${words.slice(i).join(' ')}`;
+      // "Val av justerare Niklas Tell utses …": the sentence starts with the whole name, not its surname.
+      const first = words[i - 1]!;
+      const withName = i > 1 && /^\p{Lu}\p{Ll}/u.test(first) && (i === 2 || /^\p{Ll}/u.test(words[i - 2]!)) && isPersonName(`${first} ${word}`);
+      const at = withName ? i - 1 : i;
+      return `${words.slice(0, at).join(' ')}\n${words.slice(at).join(' ')}`;
     }
   }
   return rest;
@@ -183,7 +190,7 @@ function dnrLength(words: string[], at: number): number {
 /** "Anna Ek (S)": two capitalised words and a party in parentheses. */
 // After spaces only: a name after a tab is a cell of a table row (an Ersätter column).
 // Not after "för"/"ersätter": "ersättare för Bo Al (M)" names whom the person serves for.
-const PARTY_ENTRY = /(?<=[^\n])(?<!(?:^|[ \t])(?:för|ersätter))[ ]+(?=\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+,? \((?:\p{Lu}[\p{Lu}\p{Ll}]{0,4}|\p{Ll}{1,3})\))/gu;
+const PARTY_ENTRY = /(?<=[^\n\]☒☑☐])(?<!(?:^|[ \t])(?:för|ersätter))[ ]+(?=\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+,? \((?:\p{Lu}[\p{Lu}\p{Ll}]{0,4}|\p{Ll}{1,3})\))/gu;
 
 /**
  * Attendance run together ("Peder Ek (S), Sundsvall ordf. Anna Ål (C), Umeå"): each "Name (Party)" starts an

@@ -97,16 +97,25 @@ describe('flattened text', () => {
     expect(lines.filter((l) => l.startsWith('§ 2'))).toEqual(['§ 2 Budget.....\t3', '§ 2 Budget 2026']);
   });
 
+  it('starts an entry at each checkbox, and a sentence that opens with a name takes the whole name', () => {
+    const flat =
+      `Protokoll Kulturnämnden ${'x '.repeat(160)} Närvarolista [X] Ida Sjö (S), ordförande [ ] Yvonne Karl (C) ☒ Nils Tell (V) ` +
+      'Justerare: Nils Tell § 31 Val av justerare Nils Tell utses att justera protokollet.';
+    const lines = unflattenText(flat).split('\n').map((l) => l.trim());
+    expect(lines).toEqual(expect.arrayContaining(['[X] Ida Sjö (S), ordförande', '[ ] Yvonne Karl (C)', '☒ Nils Tell (V)']));
+    expect(lines).toEqual(expect.arrayContaining(['§ 31 Val av justerare', 'Nils Tell utses att justera protokollet.']));
+  });
+
   for (const [label, flatten] of FLATTENINGS) {
     it(`reads every seed flattened with ${label} to a score of at least 0.90`, () => {
       const scores = seeds.map((doc) => ({ name: doc.name, ...scoreOf(doc.expected, flatten(doc.text)) }));
       expect(scores.filter((s) => s.total < 0.9).map((s) => `${s.name}: ${s.total.toFixed(3)} (${s.notes.join('; ')})`)).toEqual([]);
     });
 
-    it(`reads every fixture flattened with ${label}: none refused, a mean of at least 0.83`, () => {
+    it(`reads every fixture flattened with ${label}: none refused, a mean of at least 0.86`, () => {
       const scores = fixtures.map((doc) => ({ name: doc.name, ...scoreOf(doc.expected, flatten(doc.text)) }));
       expect(scores.filter((s) => s.total < 0.4).map((s) => `${s.name}: ${s.total.toFixed(3)}`)).toEqual([]);
-      expect(scores.reduce((sum, s) => sum + s.total, 0) / scores.length).toBeGreaterThanOrEqual(0.83);
+      expect(scores.reduce((sum, s) => sum + s.total, 0) / scores.length).toBeGreaterThanOrEqual(0.86);
     });
   }
 });
