@@ -71,6 +71,8 @@ const SECTION_HEADING = new RegExp(
  * ("Ksau") could be the end of a name before a § reference ("Bo Al § 1").
  */
 const PARAGRAPH_HEADING = /(?<=\s)(?:\p{Lu}{2,6}\s+)?(?:(?<!§)§\s*\d{1,4}(?![\d-])|\d{1,4}\s*§(?!§)|Paragraf\s+\d{1,4})(?:\s*[.:])?(?=\s+(?:\p{Lu}|Dnr|"|”))/gu;
+/** "Ärende 3 Val av justerare", "Punkt 4 – Ekonomi": the numbered items of small bodies' minutes without §. */
+const POINT_HEADING = /(?<=\S[ ]+)(?:Ärende|Punkt)[ ]+\d{1,3}(?:[ ]*[.:–-])?(?=[ ]+\p{Lu})/gu;
 /** Words after which "§ 12" is a reference in running text, not a heading. */
 const REFERENCE_BEFORE = /(?:^|[\s(])(?:enligt|i|och|samt|se|till|från|jfr\.?|av|under|om|vid|med|kl\.?|den|ej|för|§§)\s*$|[,–-]\s*$|\d\s*$/iu;
 
@@ -89,6 +91,7 @@ const SENTENCE_OPENER = /^(?:Till|I|Under|Efter|Vid|Med|Inför|Enligt|Det|Den|De
 export function unflattenText(text: string): string {
   let out = breakBesideTabs(text).replace(/ {2,}/gu, '\n\n');
   out = out.replace(PARAGRAPH_HEADING, (m, offset: number, whole: string) => (isHeadingAt(whole, offset, m) ? `\n${m}` : m));
+  out = out.replace(POINT_HEADING, '\n\n$&');
   out = out.replace(DNR_ABOVE_HEADING, '\n$&');
   out = out.replace(LABEL_WITH_COLON, '\n$&');
   const pairs = nameRoleSpans(out);
@@ -128,7 +131,7 @@ function isHeadingAt(text: string, offset: number, match: string): boolean {
   return !(/\p{Ll}\s$/u.test(before) && ATTENDEE_AFTER.test(after));
 }
 
-const HEADING_START = /^\s*(?:(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,4})\s+)?(?:§\s*\d{1,4}|\d{1,4}\s*§|Paragraf\s+\d{1,4}|(?:Punkt\s+)?\d{1,2}[.)])(?:\s*[.:])?\s+/u;
+const HEADING_START = /^\s*(?:(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,4})\s+)?(?:§\s*\d{1,4}|\d{1,4}\s*§|Paragraf\s+\d{1,4}|(?:Ärende|Punkt)\s+\d{1,3}(?:\s*[–-])?|(?:Punkt\s+)?\d{1,2}[.)])(?:\s*[.:])?\s+/u;
 
 /**
  * "§ 12 Val av justerare Styrelsen utser Anna Ek" → the heading, then the text: the title ends before the first

@@ -106,6 +106,12 @@ describe('flattened text', () => {
     expect(lines).toEqual(expect.arrayContaining(['§ 31 Val av justerare', 'Nils Tell utses att justera protokollet.']));
   });
 
+  it('puts "Ärende 3" and "Punkt 4 –" headings of minutes without § on lines of their own', () => {
+    const flat = `Protokoll Pensionärsrådet ${'x '.repeat(160)} Justerare Bo Al Ärende 1 Mötets öppnande Ordföranden öppnar mötet. Punkt 2 – Val av justerare Bo Al utses.`;
+    const lines = unflattenText(flat).split('\n').map((l) => l.trim());
+    expect(lines).toEqual(expect.arrayContaining(['Ärende 1 Mötets öppnande', 'Ordföranden öppnar mötet.', 'Punkt 2 – Val av justerare', 'Bo Al utses.']));
+  });
+
   for (const [label, flatten] of FLATTENINGS) {
     it(`reads every seed flattened with ${label} to a score of at least 0.90`, () => {
       const scores = seeds.map((doc) => ({ name: doc.name, ...scoreOf(doc.expected, flatten(doc.text)) }));
