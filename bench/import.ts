@@ -1,17 +1,23 @@
 /**
- * `npm run bench -- import [--docs N] [--pdfs N]`: throughput of the importer on a generated corpus of
+ * `npm run bench -- import [--docs N] [--pdfs N] [--ocr N]`: first the importer checked against known answers
+ * (the seeds and our fixtures, scored, as text, flattened text, text-layer PDF and, for the first N, a scan read
+ * by OCR; each with documents/s and its slowest and fastest document), then throughput on a generated corpus of
  * fictional minutes in the layouts of the seeds (Närvaro list with Teams, Beslutande list with "§ N" on its
  * own line, tabbed header and attendance table with X columns, samverkanstid notes) and of a kommun
  * protocol with a tabbed header, serving substitutes and an ANSLAG box. Names, dates, numbers and the
  * number of §§ vary. Text is parsed in memory with `parseMinutesText`; PDFs (fewer, they are slow to
  * build) go through `parseMinutesFile`, including text extraction.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Minutes } from '../src/domain/minutes.ts';
 import { parseMinutesFile, parseMinutesText } from '../src/import/index.ts';
 import { buildPdf } from '../test/import/document-builders.ts';
+import { allAnnotatedMinutes, type AnnotatedMinutes } from '../test/import/fixture-files.ts';
+import { scoreMinutes } from '../test/import/score-minutes.ts';
 
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -113,29 +119,93 @@ function option(args: string[], name: string, fallback: number): number {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 }
 
+interface Timed {
+  name: string;
+  seconds: number;
+  score: number;
+}
+
+/** Documents/s, the mean and lowest score against the annotation, and the slowest and fastest document. */
+function report(label: string, timed: Timed[]): void {
+  const total = timed.reduce((sum, t) => sum + t.seconds, 0);
+  const mean = timed.reduce((sum, t) => sum + t.score, 0) / timed.length;
+  const byTime = [...timed].sort((a, b) => a.seconds - b.seconds);
+  const lowest = [...timed].sort((a, b) => a.score - b.score)[0]!;
+  const ms = (t: Timed) => `${t.name} ${(t.seconds * 1000).toFixed(0)} ms`;
+  const rate = timed.length / total;
+  process.stdout.write(
+    `${label}: ${timed.length} annotated documents in ${total.toFixed(2)} s: ${rate.toFixed(rate >= 10 ? 0 : rate >= 1 ? 2 : 4)} documents/s ` +
+      `(${(total / timed.length).toFixed(2)} s each); ` +
+      `score mean ${mean.toFixed(3)}, lowest ${lowest.score.toFixed(3)} (${lowest.name}); ` +
+      `slowest ${ms(byTime.at(-1)!)}, fastest ${ms(byTime[0]!)}\n`,
+  );
+}
+
+async function timeEach(docs: AnnotatedMinutes[], read: (doc: AnnotatedMinutes) => Promise<Minutes> | Minutes): Promise<Timed[]> {
+  const out: Timed[] = [];
+  for (const doc of docs) {
+    const started = performance.now();
+    const minutes = await read(doc);
+    const seconds = (performance.now() - started) / 1000;
+    out.push({ name: doc.name, seconds, score: scoreMinutes(doc.expected, JSON.parse(JSON.stringify(minutes))).total });
+  }
+  return out;
+}
+
+/**
+ * The importer checked against known answers: the shared seeds and our fixtures, each scored with the shared
+ * scorer's rules, as text, as text flattened to one line, as a PDF with a text layer and as a scan (an
+ * image-only PDF made by Ghostscript at 200 dpi, read by OCR). Throughput of the generated corpus follows.
+ */
+async function scoredRuns(args: string[], dir: string): Promise<void> {
+  const annotated = allAnnotatedMinutes();
+  const ocrCount = option(args, '--ocr', 4);
+  for (const doc of annotated.slice(0, 5)) parseMinutesText(doc.text); // warm up the JIT
+  report('text', await timeEach(annotated, (doc) => parseMinutesText(doc.text)));
+  report('text flattened to one line', await timeEach(annotated, (doc) => parseMinutesText(doc.text.replace(/\n/gu, ' '))));
+  const pdfs = new Map<string, string>();
+  for (const doc of annotated) {
+    const path = join(dir, `${doc.name}.pdf`);
+    await writeFile(path, await buildPdf(doc.text));
+    pdfs.set(doc.name, path);
+  }
+  await parseMinutesFile(pdfs.get(annotated[0]!.name)!); // start the extraction worker
+  report('pdf with a text layer', await timeEach(annotated, (doc) => parseMinutesFile(pdfs.get(doc.name)!)));
+  if (ocrCount <= 0) return;
+  const scans = annotated.slice(0, ocrCount);
+  for (const doc of scans) {
+    const scan = join(dir, `${doc.name}-scan.pdf`);
+    execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfimage24', '-r200', `-sOutputFile=${scan}`, pdfs.get(doc.name)!]);
+    pdfs.set(`${doc.name}-scan`, scan);
+  }
+  const ocr = await timeEach(scans, (doc) => parseMinutesFile(pdfs.get(`${doc.name}-scan`)!));
+  report('pdf scan (OCR, 200 dpi image, read at 300 dpi)', ocr);
+}
+
 export async function run(args: string[]): Promise<void> {
   const docCount = option(args, '--docs', 10_000);
   const pdfCount = option(args, '--pdfs', 200);
-  const docs = generateCorpus(docCount);
-  const bytes = docs.reduce((sum, d) => sum + Buffer.byteLength(d), 0);
-  for (const d of docs.slice(0, 200)) parseMinutesText(d); // warm up the JIT
-  let items = 0;
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  for (const d of docs) items += parseMinutesText(d).items.length;
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  process.stdout.write(
-    `text: ${docs.length} documents (${(bytes / 1e6).toFixed(1)} MB, ${items} §§) in ${seconds.toFixed(2)} s: ` +
-      `${Math.round(docs.length / seconds)} documents/s, ${(bytes / 1e6 / seconds).toFixed(1)} MB/s\n` +
-      // On a shared machine wall time includes waiting for a core; CPU time is what one core spends.
-      `text (CPU time ${cpuSeconds.toFixed(2)} s): ${Math.round(docs.length / cpuSeconds)} documents/s, ` +
-      `${(bytes / 1e6 / cpuSeconds).toFixed(1)} MB/s\n`,
-  );
-
   const dir = await mkdtemp(join(tmpdir(), 'protokoll-bench-'));
   try {
+    await scoredRuns(args, dir);
+    const docs = generateCorpus(docCount);
+    const bytes = docs.reduce((sum, d) => sum + Buffer.byteLength(d), 0);
+    for (const d of docs.slice(0, 200)) parseMinutesText(d); // warm up the JIT
+    let items = 0;
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    for (const d of docs) items += parseMinutesText(d).items.length;
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    process.stdout.write(
+      `text, generated: ${docs.length} documents (${(bytes / 1e6).toFixed(1)} MB, ${items} §§) in ${seconds.toFixed(2)} s: ` +
+        `${Math.round(docs.length / seconds)} documents/s, ${(bytes / 1e6 / seconds).toFixed(1)} MB/s\n` +
+        // On a shared machine wall time includes waiting for a core; CPU time is what one core spends.
+        `text, generated (CPU time ${cpuSeconds.toFixed(2)} s): ${Math.round(docs.length / cpuSeconds)} documents/s, ` +
+        `${(bytes / 1e6 / cpuSeconds).toFixed(1)} MB/s\n`,
+    );
+
     const paths: string[] = [];
     let pdfBytes = 0;
     for (let i = 0; i < pdfCount; i++) {
@@ -145,12 +215,13 @@ export async function run(args: string[]): Promise<void> {
       await writeFile(path, pdf);
       paths.push(path);
     }
+    if (paths.length === 0) return;
     await parseMinutesFile(paths[0]!);
     const pdfStarted = performance.now();
     for (const path of paths) await parseMinutesFile(path);
     const pdfSeconds = (performance.now() - pdfStarted) / 1000;
     process.stdout.write(
-      `pdf: ${paths.length} generated PDFs (${(pdfBytes / 1e6).toFixed(1)} MB) in ${pdfSeconds.toFixed(2)} s: ` +
+      `pdf, generated: ${paths.length} PDFs (${(pdfBytes / 1e6).toFixed(1)} MB) in ${pdfSeconds.toFixed(2)} s: ` +
         `${Math.round(paths.length / pdfSeconds)} documents/s, ${(pdfBytes / 1e6 / pdfSeconds).toFixed(2)} MB/s (extraction and parsing)\n`,
     );
   } finally {

@@ -167,6 +167,17 @@ export const minutesSchema = z.object({
     .nullable(),
   attendees: z.array(attendeeSchema),
   items: z.array(minutesItemSchema),
+  /**
+   * Present only when pages were read by OCR: which pages, Tesseract's mean word confidence (0–100) and whether
+   * it is low enough that a person should check the result against the scan before it is relied on.
+   */
+  extraction: z
+    .object({
+      ocrPages: z.array(z.number().int().positive()),
+      ocrConfidence: z.number().min(0).max(100),
+      needsReview: z.boolean(),
+    })
+    .optional(),
 });
 
 /** One meeting's minutes as structured data (interchange format). */

@@ -1,7 +1,7 @@
 /**
  * Attendance: the people an attendance section lists as present, with party, organisation, role, voting,
  * remote participation and limited §§. Handles one person per line, several people run together on one
- * line ("Anna Ek, Krokoms kommun Bo Al, Åre kommun"), and tables with X columns.
+ * line ("Anna Ek, Lövsjö kommun Bo Al, Tallby kommun"), and tables with X columns.
  */
 import type { Attendee, AttendeeRole } from '../domain/minutes.ts';
 import { type HeaderField, matchHeaderLabel } from './lexicon/header-labels.ts';
@@ -192,11 +192,11 @@ function protectParagraphLists(text: string): string {
   return text.replace(PARAGRAPH_MARKS, (m) => m.replace(/,/gu, '\u0002'));
 }
 
-/** Words that begin an organisation name, so "Region Jämtland Härjedalen" is not read as a person. */
+/** Words that begin an organisation name, so "Region Nordanå Västerby" is not read as a person. */
 const ORGANISATION_PREFIX = /^(?:region|regionen|länsstyrelsen|landstinget|kommunförbundet|samordningsförbundet|räddningstjänsten|förbundet)$/iu;
 
 /**
- * Splits a line that runs several people together ("Martin Söderström, förbundschef Elise Ackerot,
+ * Splits a line that runs several people together ("Per Holm, förbundschef Eva Dahl,
  * sekreterare …") into one entry per person. A line with one person comes back unchanged.
  */
 export function splitPeopleRun(line: string): string[] {
@@ -337,8 +337,8 @@ function tabbedHeader(heading: string, kinds: ColumnKind[]): string {
 const ORGANISATION_WORD = /^(?:kommun|län|stad|region|kommunförbund|förbund)$/u;
 
 /**
- * A table row written without tabs ("Kerstin Alm, ordförande S Granby X", "Cristine Persson (C) Region Jämtland
- * Härjedalen X"), split into the header's columns: marks ("X") from the end, the name with its party in
+ * A table row written without tabs ("Kerstin Alm, ordförande S Granby X", "Anna Berg (C) Region Nordanå
+ * Västerby X"), split into the header's columns: marks ("X") from the end, the name with its party in
  * parentheses and a role after a comma from the start, one word for a party column, the rest for an organisation,
  * role or member served for. Marks fill the mark columns from the left, since the gaps that placed them are lost.
  */

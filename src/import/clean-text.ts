@@ -74,7 +74,7 @@ const HEADER_SECOND_LINE = /sammanträdesdatum|mötesdatum|\b\d{4}-\d{2}-\d{2}\b
 /**
  * Running page headers that carry a page number. From page 2 on, the line is furniture, and so is a short
  * dated line right below it (the body and meeting date). On page 1 only the page number goes: the rest
- * of the line is the document's title ("Kommunförbundet Västernorrland<TAB>1 (9)").
+ * of the line is the document's title ("Kommunförbundet Norrbygden<TAB>1 (9)").
  */
 function splitPageHeaders(input: string[]): { lines: string[]; headers: Set<number> } {
   const lines = input.slice();

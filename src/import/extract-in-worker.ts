@@ -25,7 +25,8 @@ export const EXTRACTION_LIMITS: ExtractionLimits = { timeoutMs: 30_000, maxHeapM
 /** Files read at the same time; more wait their turn, so a burst of uploads cannot multiply the memory. */
 const MAX_WORKERS = 2;
 
-export type ExtractionFormat = 'pdf' | 'docx';
+/** 'pdf-pages' answers a JSON array of each page's text and whether it is a scan (extract-pdf.ts, PdfPage). */
+export type ExtractionFormat = 'pdf' | 'pdf-pages' | 'docx';
 export interface ExtractionRequest {
   id: number;
   format: ExtractionFormat;

@@ -7,7 +7,7 @@
  */
 import { InputError } from '../errors.ts';
 
-interface TextPiece {
+export interface TextPiece {
   text: string;
   x: number;
   y: number;
@@ -20,7 +20,7 @@ interface Cell {
   x: number;
 }
 
-interface Line {
+export interface Line {
   y: number;
   height: number;
   cells: Cell[];
@@ -34,7 +34,8 @@ function loadPdfjs(): Promise<PdfModule> {
   return pdfjs;
 }
 
-function piecesToLines(pieces: TextPiece[]): Line[] {
+/** Pieces of text with positions (PDF points, y upwards) → lines of cells. Also used for OCR'd words (ocr.ts). */
+export function piecesToLines(pieces: TextPiece[]): Line[] {
   const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: TextPiece[][] = [];
   for (const piece of sorted) {
@@ -94,7 +95,8 @@ function alignColumns(run: Line[], leftMargin: number): string[] {
   });
 }
 
-function pageText(lines: Line[]): string {
+/** Lines of one page → text: tabs between cells, aligned table columns, blank lines at wide vertical gaps. */
+export function pageText(lines: Line[]): string {
   if (lines.length === 0) return '';
   const leftMargin = Math.min(...lines.map((l) => l.cells[0]?.x ?? Infinity));
   const spacings: number[] = [];
@@ -120,6 +122,20 @@ function pageText(lines: Line[]): string {
 }
 
 export async function extractPdfText(bytes: Uint8Array, name: string): Promise<string> {
+  return (await extractPdfPages(bytes, name)).map((p) => p.text).join('\n\n');
+}
+
+/** One page's text layer, and whether a page with (almost) no text paints an image: then it is a scan. */
+export interface PdfPage {
+  text: string;
+  scanned: boolean;
+}
+
+/** A page with fewer letters than this in its text layer may be a scan (a stamped page number is not a text layer). */
+const SCAN_MAX_LETTERS = 20;
+
+/** The text layer of each page; a page with no text but an image is marked as a scan, for OCR (ocr.ts). */
+export async function extractPdfPages(bytes: Uint8Array, name: string): Promise<PdfPage[]> {
   const { getDocument } = await loadPdfjs();
   let document;
   try {
@@ -133,8 +149,10 @@ export async function extractPdfText(bytes: Uint8Array, name: string): Promise<s
   } catch (error) {
     throw new InputError({ path: name, code: 'unreadable_pdf', message: 'is not a readable PDF' }, { cause: error });
   }
+  const { OPS } = await loadPdfjs();
+  const imageOperators = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintInlineImageXObjectGroup, OPS.paintImageXObjectRepeat]);
   try {
-    const pages: string[] = [];
+    const pages: PdfPage[] = [];
     for (let p = 1; p <= document.numPages; p++) {
       const page = await document.getPage(p);
       const content = await page.getTextContent();
@@ -151,10 +169,17 @@ export async function extractPdfText(bytes: Uint8Array, name: string): Promise<s
           height: Math.abs(item.height || Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0) || 10),
         });
       }
-      pages.push(pageText(piecesToLines(pieces)));
+      const text = pageText(piecesToLines(pieces));
+      // Only a page without text looks for images: a page that is drawn, not written, is what a scanner makes.
+      let scanned = false;
+      if (text.replace(/\s+/gu, '').length < SCAN_MAX_LETTERS) {
+        const operators = await page.getOperatorList();
+        scanned = operators.fnArray.some((op) => imageOperators.has(op));
+      }
+      pages.push({ text, scanned });
       page.cleanup();
     }
-    return pages.join('\n\n');
+    return pages;
   } finally {
     await document.destroy();
   }

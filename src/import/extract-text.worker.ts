@@ -19,12 +19,14 @@ port.on('message', (request: ExtractionRequest) => {
 async function answer({ id, format, bytes, name }: ExtractionRequest): Promise<ExtractionReply> {
   try {
     // What the readers would inflate is measured first, with caps: their own buffers escape the heap limit.
-    if (format === 'pdf') verifyPdfStreamSizes(bytes, name);
-    else verifyZipSizes(bytes, name, 'DOCX');
+    if (format === 'docx') verifyZipSizes(bytes, name, 'DOCX');
+    else verifyPdfStreamSizes(bytes, name);
     const text =
-      format === 'pdf'
-        ? await (await import('./extract-pdf.ts')).extractPdfText(bytes, name)
-        : await (await import('./extract-docx.ts')).extractDocxText(bytes, name);
+      format === 'docx'
+        ? await (await import('./extract-docx.ts')).extractDocxText(bytes, name)
+        : format === 'pdf'
+          ? await (await import('./extract-pdf.ts')).extractPdfText(bytes, name)
+          : JSON.stringify(await (await import('./extract-pdf.ts')).extractPdfPages(bytes, name));
     return { id, ok: true, text };
   } catch (error) {
     if (error instanceof InputError) return { id, ok: false, problems: error.problems };

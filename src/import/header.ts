@@ -257,8 +257,8 @@ function signerName(text: string): { name: string | null; signedAt: string | nul
 }
 
 /**
- * Signature lines: "Sekreterare: Fredrik Ölmerud (Jun 4, 2020 15:37 GMT+2)", "Mattias Holmetun
- * Sekreterare", "Justeras av: Elise Ackerot Sekreterare Martin Söderström Ordförande …", and a role line
+ * Signature lines: "Sekreterare: Karl Ek (Jun 4, 2020 15:37 GMT+2)", "Per Holm
+ * Sekreterare", "Justeras av: Eva Dahl Sekreterare Per Holm Ordförande …", and a role line
  * with the name on the line below.
  */
 function signatureLines(zone: HeaderZone): SignatureLine[] {

@@ -217,3 +217,28 @@ describe('parseMinutesText on layouts of other bodies', () => {
   });
 });
 
+
+describe('parseMinutesText keeps general rules, not the seeds', () => {
+  it('keeps two people with the same name but different parties, and merges a name written with and without a middle name', () => {
+    const text = [
+      'Protokoll Kulturnämnden', 'Datum 2024-02-01', 'Beslutande', 'Anna Ek (S), ordförande', 'Anna Ek (M)', 'Bo Lind Al (C)',
+      'Övriga deltagare', 'Bo Al, sekreterare', '', '§ 1 Val av justerare', 'Till justerare utses Anna Ek (M).',
+    ].join('\n');
+    const people = parseMinutesText(text).attendees.map((a) => [a.name, a.party]);
+    expect(people).toEqual([['Anna Ek', 'S'], ['Anna Ek', 'M'], ['Bo Lind Al', 'C']]);
+  });
+
+  it('takes "ska" or "kan" away from a decision only when it governs the deciding verb', () => {
+    const text = [
+      'Protokoll Styrelsen', 'Datum 2024-02-01', '',
+      '§ 1 Dagordning', 'Dagordningen godkänns med de ärenden som ska behandlas.', '',
+      '§ 2 Budget', 'Budgeten ska fastställas i november. Ordföranden frågar om ärendet kan avgöras i dag och finner att styrelsen beslutar så.', '',
+      '§ 3 Lokaler', 'Förvaltningen kan antas behöva nya lokaler. Informationen läggs till handlingarna.',
+    ].join('\n');
+    expect(parseMinutesText(text).items.map((i) => i.decisions)).toEqual([
+      ['Dagordningen godkänns med de ärenden som ska behandlas.'],
+      [],
+      ['Informationen läggs till handlingarna.'],
+    ]);
+  });
+});

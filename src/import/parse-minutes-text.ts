@@ -61,9 +61,10 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
     if (section.field === 'voting') underVotingHeading = found.length === 0;
     else if (section.field !== 'members' && section.field !== 'serving-substitutes') underVotingHeading = false;
     for (const a of found) {
-      const key = nameKey(a.name);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // The same first and last name is one person listed twice, unless the two entries give different parties.
+      const twin = attendees.find((b) => nameKey(b.name) === nameKey(a.name));
+      if (twin && !(twin.party && a.party && twin.party.toLowerCase() !== a.party.toLowerCase())) continue;
+      seen.add(nameKey(a.name));
       attendees.push(a);
     }
   }

@@ -28,7 +28,7 @@ const NOT_NAME_WORDS = new Set(
 const ORGANISATION_SUFFIX =
   /(?:kommun|kommuns|förbund|förbundet|styrelse|styrelsen|nämnd|nämnden|region|regionen|verket|kassan|förmedlingen|bolaget|stiftelsen|kansli|kansliet|förvaltning|förvaltningen|enheten|avdelningen|länsstyrelse|landsting|landstinget|fullmäktige|utskott|utskottet|rådet|gruppen|lab|centrum|huset)$/iu;
 
-/** True when `text` looks like a person's name ("Anna-Britta Åkerlind", "Fredrik Kjellman Ölmerud"). */
+/** True when `text` looks like a person's name ("Anna-Britta Åkerlind", "Karl Lindqvist Ek"). */
 export function isPersonName(text: string): boolean {
   const words = text.trim().split(/\s+/u);
   if (words.length < 2 || words.length > 5) return false;
@@ -47,7 +47,7 @@ export function isPersonName(text: string): boolean {
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
 
 /**
- * The name at the end of `text`, as in "Krokoms kommun Sara Schelin" → "Sara Schelin". A run of more than
+ * The name at the end of `text`, as in "Lövsjö kommun Sara Berg" → "Sara Berg". A run of more than
  * three capitalised words keeps the last two, because the words before them belong to an organisation.
  */
 export function trailingName(text: string): { name: string; rest: string } | undefined {
@@ -60,7 +60,7 @@ export function trailingName(text: string): { name: string; rest: string } | und
     else if (PARTICLES.has(lower) && start < words.length) start--;
     else break;
   }
-  // A capitalised job title at a sentence start is not a first name ("Projektledare Marie Marell").
+  // A capitalised job title at a sentence start is not a first name ("Projektledare Maja Lund").
   while (start < words.length && isJobTitle(words[start]!)) start++;
   let run = words.slice(start);
   if (run.length > 3) {
@@ -72,7 +72,7 @@ export function trailingName(text: string): { name: string; rest: string } | und
   return { name, rest: words.slice(0, start).join(' ') };
 }
 
-/** The name at the start of `text`, as in "Marie Marell presenterar" → "Marie Marell". */
+/** The name at the start of `text`, as in "Maja Lund presenterar" → "Maja Lund". */
 export function leadingName(text: string): string | undefined {
   const words = text.trim().split(/\s+/u);
   const run: string[] = [];
@@ -92,7 +92,7 @@ export function leadingName(text: string): string | undefined {
 
 /**
  * Whether two spellings name the same person: equal, or the same first and last name with a middle name
- * dropped ("Fredrik Kjellman Ölmerud" and "Fredrik Ölmerud").
+ * dropped ("Karl Lindqvist Ek" and "Karl Ek").
  */
 export function sameName(a: string, b: string): boolean {
   const x = a.trim().toLowerCase().split(/\s+/u);

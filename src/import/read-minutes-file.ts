@@ -1,12 +1,14 @@
 /**
- * Reads a minutes file from disk: refuses what it cannot read (too large, empty, binary, a scan without
- * text) with an InputError that names the file and the reason, extracts the text, and parses it.
+ * Reads a minutes file from disk: refuses what it cannot read (too large, empty, binary, a scan in which OCR
+ * finds no text) with an InputError that names the file and the reason, extracts the text, and parses it.
  */
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Minutes } from '../domain/minutes.ts';
 import { InputError } from '../errors.ts';
 import { extractTextInWorker, type ExtractionLimits } from './extract-in-worker.ts';
+import type { PdfPage } from './extract-pdf.ts';
+import { ocrPdfPages, summariseOcr, type OcrSummary } from './ocr.ts';
 import { parseMinutesText } from './parse-minutes-text.ts';
 import { checkZipLimits } from './zip-limits.ts';
 
@@ -38,12 +40,23 @@ function decodeText(bytes: Uint8Array): string {
   return utf8;
 }
 
+/** The text of a minutes file, and what OCR did when some of its pages were scans. */
+export interface MinutesDocument {
+  text: string;
+  ocr?: OcrSummary;
+}
+
 /**
  * Reads and extracts the text of a minutes file, refusing unreadable files with an InputError. PDF and
  * DOCX are read in a worker within `limits` (extract-in-worker.ts), a DOCX only after its ZIP directory
  * passed the size limits (zip-limits.ts).
  */
 export async function readMinutesText(path: string, limits: Partial<ExtractionLimits> = {}): Promise<string> {
+  return (await readMinutesDocument(path, limits)).text;
+}
+
+/** As readMinutesText, and PDF pages without a text layer are read by OCR (ocr.ts), whose confidence is kept. */
+export async function readMinutesDocument(path: string, limits: Partial<ExtractionLimits> = {}): Promise<MinutesDocument> {
   const name = basename(path);
   let size: number;
   try {
@@ -69,24 +82,42 @@ export async function readMinutesText(path: string, limits: Partial<ExtractionLi
   }
   const format = formatOf(bytes);
   if (format === 'binary') throw refuse(name, 'unsupported_file', 'is a binary file, not text, PDF or DOCX');
-  if (format === 'pdf') {
-    const text = await extractTextInWorker(bytes, 'pdf', name, limits);
-    if (text.replace(/\s+/gu, '').length < 20) {
-      throw refuse(name, 'no_text_layer', 'is a PDF without a text layer (a scan?); run OCR first');
-    }
-    return text;
-  }
+  if (format === 'pdf') return readPdf(bytes, name, limits);
   if (format === 'docx') {
     checkZipLimits(bytes, name, 'DOCX');
-    return extractTextInWorker(bytes, 'docx', name, limits);
+    return { text: await extractTextInWorker(bytes, 'docx', name, limits) };
   }
   const text = decodeText(bytes);
   if (text.trim() === '') throw refuse(name, 'empty_file', 'contains only whitespace');
-  return text;
+  return { text };
 }
 
-/** Reads one minutes file (.txt, .pdf with a text layer, .docx) into the interchange format. */
+/** Fewer letters than this in the whole document: nothing to parse. */
+const MIN_LETTERS = 20;
+const letters = (text: string) => text.replace(/\s+/gu, '').length;
+
+async function readPdf(bytes: Uint8Array, name: string, limits: Partial<ExtractionLimits>): Promise<MinutesDocument> {
+  const pages = JSON.parse(await extractTextInWorker(bytes, 'pdf-pages', name, limits)) as PdfPage[];
+  const texts = pages.map((p) => p.text);
+  const scanned = pages.flatMap((page, k) => (page.scanned ? [k + 1] : []));
+  if (scanned.length === 0) {
+    if (letters(texts.join('')) < MIN_LETTERS) throw refuse(name, 'no_text_layer', 'is a PDF without a text layer and without a scanned image');
+    return { text: texts.join('\n\n') };
+  }
+  const read = await ocrPdfPages(bytes, name, scanned);
+  read.forEach((page, k) => (texts[scanned[k]! - 1] = page.text));
+  const text = texts.join('\n\n');
+  if (letters(text) < MIN_LETTERS) throw refuse(name, 'no_text_layer', 'is a PDF without a text layer, and OCR found no text in it');
+  return { text, ocr: summariseOcr(scanned, read) };
+}
+
+/**
+ * Reads one minutes file (.txt, .pdf, .docx) into the interchange format. When pages were read by OCR, the
+ * minutes say so in `extraction`, with the mean word confidence and, below OCR_REVIEW_CONFIDENCE, a review mark.
+ */
 export async function parseMinutesFile(path: string, limits: Partial<ExtractionLimits> = {}): Promise<Minutes> {
-  const text = await readMinutesText(path, limits);
-  return parseMinutesText(text, { source: basename(path) });
+  const { text, ocr } = await readMinutesDocument(path, limits);
+  const minutes = parseMinutesText(text, { source: basename(path) });
+  if (!ocr) return minutes;
+  return { ...minutes, extraction: { ocrPages: ocr.pages, ocrConfidence: ocr.meanConfidence, needsReview: ocr.needsReview } };
 }

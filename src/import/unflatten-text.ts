@@ -7,6 +7,8 @@
  */
 import { LABELS } from './lexicon/header-labels.ts';
 import { OTHER_HEADINGS } from './lexicon/section-headings.ts';
+import { isPersonName } from './person-names.ts';
+import { breakBesideTabs, nameRoleSpans, splitNameList, splitTableRows } from './unflatten-rows.ts';
 
 /** Fewer than one line break per this many characters: the text has been flattened. */
 const CHARACTERS_PER_BREAK = 300;
@@ -41,19 +43,26 @@ const labelWords = LABELS.map(([label]) => label)
   .sort((a, b) => b.length - a.length);
 const bareLabels = labelWords.filter((l) => l.includes(' ') || BARE_LABEL.has(l));
 const LABEL_WITH_COLON = new RegExp(String.raw`(?<=\s)(?:${labelWords.map((l) => escape(capitalised(l))).join('|')})(?=\s*:)`, 'gu');
-const LABEL_BARE = new RegExp(String.raw`(?<=[^\s(]\s+)(?:${bareLabels.map((l) => escape(capitalised(l))).join('|')})(?=\s+[\p{Lu}\d§])`, 'gu');
+const LABEL_BARE = new RegExp(String.raw`(?<=[^\s(][ \t]+)(?:${bareLabels.map((l) => escape(capitalised(l))).join('|')})(?=[ \t]+[\p{Lu}\d§])`, 'gu');
+/** After a tab these head a column of the row ("Utsedd av:<TAB>Beslutande<TAB>Närvaro"), not a new line. */
+const COLUMN_HEADING = /^(?:Beslutande|Närvarande|Ersättare|Ledamöter|Deltagare|Sekreterare|Ordförande|Justerare|Justerande)$/u;
+/** A § number followed at once by a label has no title, so it is a value ("Övriga deltagare: … § 18 Paragrafer: …"). */
+const LABEL_AFTER = new RegExp(String.raw`^\s+(?:${labelWords.map((l) => escape(capitalised(l))).join('|')})(?:\s*:|[ \t]+(?=[\p{Lu}\d§]))`, 'u');
 /** Short labels that also start sentences, taken without a colon only before a value of their kind. */
 const SHORT_LABEL =
   /(?<=\S\s+)(?:(?:Tid|Datum|Justering|Sammanträdestid|Mötestid)(?=\s+(?:\d|kl\b|(?:[Mm]ån|[Tt]is|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ör|[Ss]ön)dag))|(?:Plats|Lokal)(?=\s+\p{Lu}))/gu;
 /** ANSLAG/BEVIS boxes and "Vid protokollet" close the minutes; "Justerandes signatur" is page furniture. */
 const BOX_WORDS = /(?<=\s)(?:ANSLAG(?:\s*\/\s*BEVIS)?|BEVIS|Vid protokollet|Justerandes sign\p{L}*:?|Utdragsbestyrkande:?|Rätt utdraget intygar)(?![\p{L}])/gu;
 
+/** "PROTOKOLL 1(5) Hälso- och sjukvårdsnämnden", "Sida 2 av 7 Styrelsen": a page number ends the header's first line. */
+const PAGE_NUMBER = /(?<=\s)(?:\d{1,3}\s?\(\d{1,3}\)|Sida \d{1,3} av \d{1,3})(?=[ ]+\p{Lu})/gu;
+
 /** Subheadings inside a § that stand alone on their line: "Beslut", "Styrelsens beslut", "Förslag till beslut". */
 const SECTION_WORDS = [
   'beslut', 'förslag till beslut', 'beslutsförslag', 'förslag', ...OTHER_HEADINGS.filter((h) => !['information', 'status', 'paus', 'anteckning', 'samverkan', 'ärendet'].includes(h)),
 ].sort((a, b) => b.length - a.length);
 const SECTION_HEADING = new RegExp(
-  String.raw`(?<=[^\s]\s+)((?:\p{Lu}\p{Ll}+s(?:\s+\p{Ll}+s)?\s+(?:beslut|förslag(?: till beslut)?))|(?:${SECTION_WORDS.map((h) => escape(capitalised(h))).join('|')}))(?:\s*(:))?(?=\s+(?:\p{Lu}|att\s|[-•]\s))`,
+  String.raw`(?<=[^\s]\s+)(?<!(?:§\s*\d{1,4}|\d{1,4}\s*§|Paragraf\s+\d{1,4})[.:]?\s+)((?:\p{Lu}\p{Ll}*(?:-?\s+och\s+\p{Ll}+)?s(?:\s+\p{Ll}+s)?\s+(?:beslut|förslag(?: till beslut)?))|(?:${SECTION_WORDS.map((h) => escape(capitalised(h))).join('|')}))(?:\s*(:))?(?=\s+(?:\p{Lu}|att\s|[-•]\s))`,
   'gu',
 );
 
@@ -62,11 +71,15 @@ const SECTION_HEADING = new RegExp(
  * ("Ksau") could be the end of a name before a § reference ("Bo Al § 1").
  */
 const PARAGRAPH_HEADING = /(?<=\s)(?:\p{Lu}{2,6}\s+)?(?:(?<!§)§\s*\d{1,4}(?![\d-])|\d{1,4}\s*§(?!§)|Paragraf\s+\d{1,4})(?:\s*[.:])?(?=\s+(?:\p{Lu}|Dnr|"|”))/gu;
+/** "Ärende 3 Val av justerare", "Punkt 4 – Ekonomi": the numbered items of small bodies' minutes without §. */
+const POINT_HEADING = /(?<=\S[ ]+)(?:Ärende|Punkt)[ ]+\d{1,3}(?:[ ]*[.:–-])?(?=[ ]+\p{Lu})/gu;
 /** Words after which "§ 12" is a reference in running text, not a heading. */
 const REFERENCE_BEFORE = /(?:^|[\s(])(?:enligt|i|och|samt|se|till|från|jfr\.?|av|under|om|vid|med|kl\.?|den|ej|för|§§)\s*$|[,–-]\s*$|\d\s*$/iu;
 
 /** Bullets ("- Lägga …", "• att …") and numbered points of notes ("2. Lägesbild"). */
 const BULLET = /(?<=\S)\s+(?=[-•▪●]\s+\p{L})/gu;
+/** "[X] Anna Ek (S) [ ] Bo Al (M)": each checkbox starts an entry of an attendance list. */
+const CHECKBOX = /(?<=\S)[ \t]+(?=\[\s*[xX✓✔]?\s*\][ \t]|[☒☑☐][ \t])/gu;
 const NUMBERED_POINT = /(?<=[.!?:)]|\p{Ll})\s+(?=(?:Punkt\s+)?\d{1,2}[.)]\s+\p{Lu})/gu;
 
 /** Words that end a § title in flattened text: the start of a sentence ("Styrelsen beslutar", "Till justerare utses"). */
@@ -76,21 +89,49 @@ const SENTENCE_OPENER = /^(?:Till|I|Under|Efter|Vid|Med|Inför|Enligt|Det|Den|De
 
 /** Puts a line break before and after the known landmarks of minutes in text that has none. */
 export function unflattenText(text: string): string {
-  let out = text.replace(/ {2,}/gu, '\n\n');
-  out = out.replace(PARAGRAPH_HEADING, (m, offset: number, whole: string) =>
-    REFERENCE_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset)) ? m : `\n${m}`,
-  );
-  out = out.replace(LABEL_WITH_COLON, '\n$&').replace(LABEL_BARE, '\n$&').replace(SHORT_LABEL, '\n$&').replace(BOX_WORDS, '\n$&\n');
+  let out = breakBesideTabs(text).replace(/ {2,}/gu, '\n\n');
+  out = out.replace(PARAGRAPH_HEADING, (m, offset: number, whole: string) => (isHeadingAt(whole, offset, m) ? `\n${m}` : m));
+  out = out.replace(POINT_HEADING, '\n\n$&');
+  out = out.replace(DNR_ABOVE_HEADING, '\n$&');
+  out = out.replace(LABEL_WITH_COLON, '\n$&');
+  const pairs = nameRoleSpans(out);
+  out = out.replace(LABEL_BARE, (m, offset: number, whole: string) => {
+    if (pairs.some(([from, to]) => offset >= from && offset < to)) return m;
+    return whole[offset - 1] === '\t' && (COLUMN_HEADING.test(m) || whole[offset + m.length] === '\t') ? m : `\n${m}`;
+  });
+  out = out.replace(SHORT_LABEL, '\n$&').replace(BOX_WORDS, '\n$&\n').replace(PAGE_NUMBER, '$&\n');
   out = out.replace(SECTION_HEADING, (_m, heading: string, colon: string | undefined) => (colon ? `\n${heading}:` : `\n${heading}\n`));
-  out = out.replace(BULLET, '\n').replace(NUMBERED_POINT, '\n\n');
-  out = breakBeforePartyEntries(out);
+  out = out.replace(BULLET, '\n').replace(NUMBERED_POINT, '\n\n').replace(CHECKBOX, '\n');
+  out = breakBeforePartyEntries(out.split('\n').map(splitTableRows).join('\n'));
   return out
     .split('\n')
-    .map((line) => splitTitleLine(line))
+    .map((line) => splitTitleLine(splitNameList(line)))
     .join('\n');
 }
 
-const HEADING_START = /^\s*(?:(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,4})\s+)?(?:§\s*\d{1,4}|\d{1,4}\s*§|Paragraf\s+\d{1,4}|(?:Punkt\s+)?\d{1,2}[.)])(?:\s*[.:])?\s+/u;
+/** "… handlingarna. Dnr TN 2025/07 § 8 Taxa": a layout that prints the Dnr above its § heading. */
+const DNR_ABOVE_HEADING = /(?<=\S[ ]+)Dnr\.?:?[ ]+(?:\p{Lu}{1,6}[ ]+)?[\p{L}\d./:-]*\d[\p{L}\d./:-]*(?=[ ]*\n(?:\p{Lu}{2,6}[ ]+)?§)/gu;
+const AFTER_DNR = /Dnr\.?:?\s+(?:\p{Lu}{1,6}\s+)?[\p{L}\d./:-]*\d[\p{L}\d./:-]*\s*$/u;
+/** A § number after a page number of a table of contents ("dagordning ..... 3 § 16 Föregående …") starts an entry. */
+const CONTENTS_PAGE_BEFORE = /(?:\.{3,}|\t)\s*\d{1,3}\s*$/u;
+/** "förbundsstrateg § 18 Elsy Ek, avdelningen …": the §§ an attendee was present for, before the next attendee. */
+const ATTENDEE_AFTER = new RegExp(String.raw`^\s+\p{Lu}[\p{Ll}'’-]+(?:[ ]\p{Lu}[\p{Ll}'’-]+){1,2},`, 'u');
+
+/**
+ * Whether "§ 12" at `offset` starts a heading: not a reference in running text ("enligt § 5"), not a cell of a
+ * table row (a tab before it), not a value (a label right after it, or an attendee's §§ in a list).
+ */
+function isHeadingAt(text: string, offset: number, match: string): boolean {
+  const before = text.slice(Math.max(0, offset - 12), offset);
+  if (before.endsWith('\t')) return false;
+  const afterDnr = AFTER_DNR.test(text.slice(Math.max(0, offset - 30), offset));
+  if (REFERENCE_BEFORE.test(before) && !CONTENTS_PAGE_BEFORE.test(before) && !afterDnr) return false;
+  const after = text.slice(offset + match.length, offset + match.length + 60);
+  if (LABEL_AFTER.test(after)) return false;
+  return !(/\p{Ll}\s$/u.test(before) && ATTENDEE_AFTER.test(after));
+}
+
+const HEADING_START = /^\s*(?:(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,4})\s+)?(?:§\s*\d{1,4}|\d{1,4}\s*§|Paragraf\s+\d{1,4}|(?:Ärende|Punkt)\s+\d{1,3}(?:\s*[–-])?|(?:Punkt\s+)?\d{1,2}[.)])(?:\s*[.:])?\s+/u;
 
 /**
  * "§ 12 Val av justerare Styrelsen utser Anna Ek" → the heading, then the text: the title ends before the first
@@ -131,7 +172,11 @@ function splitTitleText(rest: string): string {
       /^\p{Ll}/u.test(next) &&
       (SENTENCE_OPENER.test(word) || !TITLE_CONTINUES_AFTER.test(next));
     if (i > 0 && startsSentence && !TITLE_CONTINUES_AFTER.test(words[i - 1]!)) {
-      return `${words.slice(0, i).join(' ')}\n${words.slice(i).join(' ')}`;
+      // "Val av justerare Niklas Tell utses …": the sentence starts with the whole name, not its surname.
+      const first = words[i - 1]!;
+      const withName = i > 1 && /^\p{Lu}\p{Ll}/u.test(first) && (i === 2 || /^\p{Ll}/u.test(words[i - 2]!)) && isPersonName(`${first} ${word}`);
+      const at = withName ? i - 1 : i;
+      return `${words.slice(0, at).join(' ')}\n${words.slice(at).join(' ')}`;
     }
   }
   return rest;
@@ -146,7 +191,9 @@ function dnrLength(words: string[], at: number): number {
 }
 
 /** "Anna Ek (S)": two capitalised words and a party in parentheses. */
-const PARTY_ENTRY = /(?<=[^\n])[ \t]+(?=\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+,? \((?:\p{Lu}[\p{Lu}\p{Ll}]{0,4}|\p{Ll}{1,3})\))/gu;
+// After spaces only: a name after a tab is a cell of a table row (an Ersätter column).
+// Not after "för"/"ersätter": "ersättare för Bo Al (M)" names whom the person serves for.
+const PARTY_ENTRY = /(?<=[^\n\]☒☑☐])(?<!(?:^|[ \t])(?:för|ersätter))[ ]+(?=\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+,? \((?:\p{Lu}[\p{Lu}\p{Ll}]{0,4}|\p{Ll}{1,3})\))/gu;
 
 /**
  * Attendance run together ("Peder Ek (S), Sundsvall ordf. Anna Ål (C), Umeå"): each "Name (Party)" starts an

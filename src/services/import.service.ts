@@ -127,6 +127,17 @@ export async function importMinutesFile(handle: DatabaseHandle, file: string, op
         persons: f.persons,
         message: describeFinding(f, 'sv'),
       }));
+      const ocr = minutes.extraction;
+      // Text read by OCR with low confidence may have wrong names, dates or §§: it is stored, marked for checking.
+      if (ocr?.needsReview) {
+        findings.push({
+          code: 'ocr_low_confidence',
+          severity: 'warning',
+          paragraph: null,
+          persons: [],
+          message: `Sidorna ${ocr.ocrPages.join(', ')} är lästa med OCR med säkerheten ${ocr.ocrConfidence} av 100; jämför texten med den skannade förlagan.`,
+        });
+      }
       await appendAuditEvent(tx, { kind: 'minutes.imported', entityType: 'file', entityId: stored.id, actor: storeOptions.actor, data: { file: basename(file), sha256, meetingId, proposals, findings } });
       return { file, status: 'imported', meetingId, paragraphs: minutes.items.length, proposals, findings };
     });

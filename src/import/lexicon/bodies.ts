@@ -27,6 +27,9 @@ export const ORGANISATION_NAME: readonly RegExp[] = [
   /^\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*\s+\p{L}+förbund$/u,
   /^\p{Lu}[\p{L}-]*\s+(?:kommun|län|stad|region)$/u,
   /\s(?:AB|ek\.\s?för\.?)$/u,
+  // Associations: "Ålby hembygdsförening", "Föreningen Norrbygdens vatten", "Idrottsföreningen Kraft".
+  /^\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*\s+\p{Ll}*förening$/u,
+  /^\p{Lu}?\p{Ll}*föreningen\s+\p{Lu}/u,
 ];
 
 export function isOrganisationName(text: string): boolean {

@@ -39,11 +39,21 @@ export const DECISION_PHRASES: readonly RegExp[] = [
 ];
 
 /**
- * Words that make an otherwise decision-like sentence a report, a proposal, an intention or a step of the
- * voting procedure ("Med 5 ja-röster mot 1 nej-röst beslutar nämnden …" reports the vote; the decision follows).
+ * A modal verb that governs the deciding verb makes the sentence an intention or a possibility, not a decision:
+ * "Budgeten ska fastställas i november", "Ärendet kan avgöras i dag". A modal elsewhere in the sentence does not
+ * ("Dagordningen godkänns med de ärenden som ska behandlas"), so "ska" or "kan" alone never rejects a sentence.
  */
-export const NOT_DECISION =
-  /(?<![\p{L}\p{N}])(?:föreslår|föreslås|föreslog|beslutade|beslöt|beslutats|beslöts|fattade|fick|skulle|ska|skall|bör|kan|kunna|behöver|kommer att|önskar|vill|tidigare|hade|uttalar|yrkar|yrkande|proposition|ja-röst(?:er)?|nej-röst(?:er)?|röstar|röster)(?![\p{L}\p{N}])|\?$/iu;
+const MODAL_BEFORE_VERB = String.raw`(?:ska|skall|kan|kunna|bör|behöver|måste|skulle|kommer att)\s+(?:\p{L}+\s+){0,2}?(?:godkänn|fastställ|anta|bevilja|bifall|avslå|tillstyrk|avstyrk|utse|välj|uppdra|beslut|bestäm|avgör|lägg|remitter|bordlägg)\p{L}*`;
+
+/**
+ * Words that make an otherwise decision-like sentence a report, a proposal, an intention or a step of the
+ * voting procedure ("Med 5 ja-röster mot 1 nej-röst beslutar nämnden …" reports the vote; "Ordföranden frågar om
+ * … och finner att …" puts the question; the decision follows).
+ */
+export const NOT_DECISION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:föreslår|föreslås|föreslog|beslutade|beslöt|beslutats|beslöts|fattade|fick|skulle|bör|behöver|kommer att|önskar|vill|tidigare|hade|uttalar|yrkar|yrkande|proposition|frågar om|finner att|ja-röst(?:er)?|nej-röst(?:er)?|röstar|röster|${MODAL_BEFORE_VERB})(?![\p{L}\p{N}])|\?$`,
+  'iu',
+);
 
 /** A bare frame that only introduces the decided points: "Styrelsen beslutar att", "Nämnden beslutar:". */
 export const DECISION_FRAME =
@@ -80,8 +90,10 @@ export const PASSIVE_PAST_DECISION =
   /\b(?:godkändes|fastställdes|antogs|utsågs|valdes|beviljades|bifölls|avslogs|tillstyrktes|avstyrktes|noterades|antecknades|remitterades|bordlades|lades till handlingarna)\b/u;
 
 /** In past-tense minutes the words that report a decision are the decision; intentions and proposals still are not. */
-export const NOT_PAST_DECISION =
-  /(?<![\p{L}\p{N}])(?:föreslår|föreslås|föreslog|skulle|ska|skall|bör|kan|kunna|behöver|kommer att|önskar|vill|uttalar|uttalade|yrkar|yrkade|yrkande|proposition|ja-röst(?:er)?|nej-röst(?:er)?|röstar|röstade|röster)(?![\p{L}\p{N}])|\?$/iu;
+export const NOT_PAST_DECISION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:föreslår|föreslås|föreslog|skulle|bör|behöver|kommer att|önskar|vill|uttalar|uttalade|yrkar|yrkade|yrkande|proposition|frågade om|fann att|ja-röst(?:er)?|nej-röst(?:er)?|röstar|röstade|röster|${MODAL_BEFORE_VERB})(?![\p{L}\p{N}])|\?$`,
+  'iu',
+);
 
 /** A preterite about an earlier meeting or time ("beslutade vid sitt sammanträde i oktober") reports it. */
 export const EARLIER_TIME =

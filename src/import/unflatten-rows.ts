@@ -1,0 +1,100 @@
+/**
+ * The attendance and signature parts of restoring lines in flattened text (see unflatten-text.ts): where a
+ * tab survived beside a former line break, rows of a table run together, names listed one per line, and
+ * "Name Role" signature pairs. Each rule reads the order of names, role words and cells, never a layout.
+ */
+
+/** A capitalised word of a name ("Anna", "Lars-Erik", "Claeson-Nordin"). */
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*`;
+const NAME = String.raw`${NAME_WORD}(?:[ ]${NAME_WORD}){1,2}`;
+
+/**
+ * A space beside a tab is where a line break was: tabs only separate cells, so "X<TAB> Bo Al" is a row
+ * that ended with an empty cell and "Bo Al Sekreterare <TAB>Eva Ek" a row whose next line starts with a tab.
+ */
+export function breakBesideTabs(text: string): string {
+  return text.replace(/(?<![ \t]) \t/gu, '\n\t').replace(/\t (?![ \t])/gu, '\t\n');
+}
+
+const SIGNING_ROLE = String.raw`(?:Sekreterare|Ordförande|Justerare|Justerande|Protokollförare|Antecknare|Mötessekreterare|Vice ordförande)`;
+/**
+ * "Elise Ek Sekreterare Bo Al Ordförande Eva Dahl Justerare" with no name after the last role word: names
+ * with their roles, as a signature row prints them. Had the role words been labels, the last one would have
+ * a name after it ("Justerare: Bo Al Sekreterare Eva Ek").
+ */
+const NAME_ROLE_CHAIN = new RegExp(String.raw`(?<=[:\t\n]\s*)(?:${NAME}[ ]${SIGNING_ROLE}(?:[ \t]+|(?=\n)|$))+(?!${NAME_WORD}[ ]${NAME_WORD})`, 'gu');
+
+/** Spans of text holding "Name Role" pairs, whose role words must not be taken for labels. */
+export function nameRoleSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(NAME_ROLE_CHAIN)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** A role that opens a row ("Ordförande<TAB>Anna Ek (S)", "Vice ordförande<TAB>…"). */
+// Capitalised only: "2:e vice ordförande" continues the cell before it.
+const ROW_ROLE = String.raw`(?:Vice[ ]ordförande|Ordförande|Ledamot|Ersättare|Tjänstgörande[ ]ersättare)`;
+
+/**
+ * A cell that ends with the first cell of the next row: "sekreterare Gunhild Ek", "§§ 18, 19 Bo Al", "X Bo Ek, vice
+ * ordförande", "Närvarande Anna Ek (S)". The row's last cell ends in a lower-case word, a number, a mark, a
+ * party's letters or a column heading; a capitalised word there would be part of a name or an organisation ("Region Västerby").
+ */
+const CELL_WITH_NEXT_NAME = new RegExp(String.raw`^(.*\S)[ ]((?:${NAME}|${NAME_WORD},[ ]${NAME_WORD})(?:,[ ][\p{Ll} .]+|[ ]\([^()]{1,12}\))?|${ROW_ROLE})$`, 'u');
+const ROW_END = /(?:^|[ ])(?:\p{Ll}[\p{L}.-]*|\S*\d\S*|\p{Lu}{1,3}|[✓✔]|\S*[).]|Närvarande|Närvaro|Närv\.|Tjänstgörande|Tjg\.?|Beslutande|Parti|Kommun|Organisation|Funktion|Roll|Ersätter|Ordförande|Justerare|Justerande|Sekreterare)$/u;
+
+/**
+ * A table flattened with its tabs kept ("Anna Ek<TAB>Lövsjö<TAB>sekreterare Bo Al<TAB>Lövsjö<TAB>§ 22 …"):
+ * the last cell of a row and the first of the next run together. Each such cell is parted before the name,
+ * but only when no row then has more cells than the first, as the rows of one table do.
+ */
+export function splitTableRows(line: string): string {
+  if (!line.includes('\t')) return line;
+  const cells = line.split('\t');
+  const rows: string[][] = [[]];
+  for (const [k, cell] of cells.entries()) {
+    const m = k > 0 && k < cells.length - 1 ? CELL_WITH_NEXT_NAME.exec(cell) : null;
+    if (m && ROW_END.test(m[1]!)) {
+      rows[rows.length - 1]!.push(m[1]!);
+      rows.push([m[2]!]);
+    } else rows[rows.length - 1]!.push(cell);
+  }
+  if (rows.length < 2) return line;
+  // A row may have lost its empty last cells, but none has more cells than the first (the header or the first row).
+  const width = rows[0]!.length;
+  if (width < 2 || rows.some((r) => r.length < 2 || r.length > width)) return line;
+  return rows.map((r) => r.join('\t')).join('\n');
+}
+
+const LIST_LABEL = /^(?:Beslutande|Ledamöter|Närvarande|Närvarande beslutande|Ersättare|Tjänstgörande ersättare|Deltagare|Övriga deltagare|Övriga närvarande|Närvarolista)(?::|\t| )[ \t]*/u;
+const LOWER_ROLE = /^(?:ordförande|ordf\.?|vice|v\.|sekreterare|ersättare|ledamot|justerare|tjänstgörande|ej)$/u;
+
+/**
+ * "Beslutande Glenn Ek ordförande Hans Al Sten-Ove Dahl Eva Lund": a list that had one name per line, flattened
+ * without commas or parties. Runs of capitalised words between role words are parted in twos (first name and
+ * surname, the common shape); a run of odd length cannot be parted safely and is left as it is.
+ */
+export function splitNameList(line: string): string {
+  const label = LIST_LABEL.exec(line);
+  if (!label) return line;
+  const words = line.slice(label[0].length).trim().split(' ');
+  if (words.length < 4 || !words.every((w) => new RegExp(`^${NAME_WORD}$`, 'u').test(w) || LOWER_ROLE.test(w))) return line;
+  const entries: string[] = [];
+  let run: string[] = [];
+  const flush = (): boolean => {
+    if (run.length % 2 !== 0) return false;
+    for (let k = 0; k < run.length; k += 2) entries.push(`${run[k]} ${run[k + 1]}`);
+    run = [];
+    return true;
+  };
+  for (const word of words) {
+    if (!LOWER_ROLE.test(word)) {
+      run.push(word);
+      continue;
+    }
+    if ((run.length > 0 && !flush()) || entries.length === 0) return line;
+    entries[entries.length - 1] += ` ${word}`;
+  }
+  if (!flush() || entries.length < 2) return line;
+  return `${label[0].trimEnd()}\n${entries.join('\n')}`;
+}
