@@ -51,6 +51,9 @@ export const auditEventKinds = [
   'mail.requeued',
   'api_token.created',
   'api_token.revoked',
+  'watch.created',
+  'watch.removed',
+  'watch.unsubscribed',
 ] as const;
 
 /** One kind of audit event, e.g. 'minutes.imported'. */

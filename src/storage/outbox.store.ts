@@ -24,6 +24,8 @@ export interface NewOutboxMessage {
   meetingId?: string | null;
   personId?: string | null;
   dedupeKey?: string | null;
+  /** Extra header lines, such as List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
   /** The domain part of the Message-ID (the sender's domain). */
   messageIdDomain: string;
 }
@@ -41,6 +43,7 @@ export async function enqueueMessage(db: Database, message: NewOutboxMessage): P
       textBody: message.textBody,
       htmlBody: message.htmlBody ?? null,
       attachments: message.attachments ?? [],
+      headers: message.headers ?? {},
       organizationId: message.organizationId ?? null,
       meetingId: message.meetingId ?? null,
       personId: message.personId ?? null,

@@ -691,6 +691,8 @@ export const outboxMessages = pgTable(
     htmlBody: text('html_body'),
     /** Stored files to attach: [{ fileId, filename, contentType }]. */
     attachments: jsonb('attachments').$type<{ fileId: string; filename: string; contentType: string }[]>().notNull().default([]),
+    /** Extra header lines for the message (List-Unsubscribe and List-Unsubscribe-Post on a watch's mail). */
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
     /** RFC 5322 Message-ID, the same on every attempt. */
     messageId: text('message_id').notNull(),
     /** Makes a message that must go once (a reminder for a day) unique. */
@@ -787,6 +789,31 @@ export const users = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+/**
+ * Bevakning: a signed-in user's e-mail watch on a body or on a search, for newly adjusted public minutes.
+ * Exactly one of `bodyId` and `query`. `unsubscribeToken` is the secret in the mail's unsubscribe link,
+ * which works without signing in (RFC 8058 one-click).
+ */
+export const watches = pgTable(
+  'watches',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'cascade' }),
+    query: text('query'),
+    unsubscribeToken: text('unsubscribe_token').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('watches_unsubscribe_token_key').on(t.unsubscribeToken),
+    uniqueIndex('watches_user_body_key').on(t.userId, t.bodyId).where(sql`body_id is not null`),
+    uniqueIndex('watches_user_query_key').on(t.userId, sql`lower(${t.query})`).where(sql`query is not null`),
+    check('watches_body_or_query', sql`(body_id is null) <> (query is null)`),
+  ],
 );
 
 /** A role of a user in an organisation or one body: administrator, secretary, member. */

@@ -32,6 +32,7 @@ import { registerVerifyPages } from './pages/verify.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
 import { registerAbsencePages } from './pages/absence.pages.ts';
 import { registerKallelsePages } from './pages/kallelse.pages.ts';
+import { registerWatchPages, UNSUBSCRIBE_ROUTE } from './pages/watch.pages.ts';
 
 export interface WebOptions {
   database: DatabaseHandle;
@@ -124,6 +125,11 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   // Every form carries the CSRF token; autosave sends it in a header.
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'POST') return;
+    // The one exception: ending a watch from the link in its mail (pages/watch.pages.ts). Mail programs
+    // make that POST themselves, without cookies or a form token (RFC 8058 one-click unsubscribe), and
+    // the 43-character random token in the path is the secret that authorises it. A forged request could
+    // only end the watch whose token the forger already knows; nothing else skips this check.
+    if (request.routeOptions.url === UNSUBSCRIBE_ROUTE) return;
     const body = request.body instanceof URLSearchParams ? request.body : request.body instanceof MultipartForm ? request.body.fields : null;
     const sent = body?.get('_csrf') ?? (request.headers['x-csrf-token'] as string | undefined) ?? '';
     if (!request.page.csrfToken || !sent || !secretsMatch(sent, request.page.csrfToken)) {
@@ -164,6 +170,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerVerifyPages(app, deps);
   await registerAbsencePages(app, deps);
   await registerKallelsePages(app, deps);
+  await registerWatchPages(app, deps);
   await registerDocumentPages(app, deps);
   await registerRegisterPages(app, deps);
   await registerArchivePages(app, deps);

@@ -12,7 +12,7 @@ export interface LayoutOptions {
   title: string;
   body: Html;
   /** Which main menu entry is current. */
-  section?: 'home' | 'board' | 'archive' | 'search' | 'mine' | 'sign' | 'workspace' | 'admin' | 'signin';
+  section?: 'home' | 'board' | 'archive' | 'search' | 'mine' | 'sign' | 'workspace' | 'admin' | 'signin' | 'watches';
   breadcrumbs?: Crumb[];
   /** Load the autosave script. */
   autosave?: boolean;
@@ -84,6 +84,7 @@ ${options.canonical && context.publicUrl ? html`<link rel="canonical" href="${co
       ${item('search', '/sok', t.nav.search)}
       ${viewer && item('mine', '/mina-sammantraden', t.nav.myMeetings)}
       ${viewer && item('sign', '/att-justera', t.nav.toSign)}
+      ${viewer && item('watches', '/mina-bevakningar', t.nav.watches)}
       ${canActAsSecretary(viewer) && item('workspace', '/arbetsyta', t.nav.workspace)}
       ${canAdminister(viewer) && item('admin', '/admin', t.nav.administration)}
     </ul>

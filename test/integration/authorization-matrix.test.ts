@@ -206,6 +206,13 @@ const MATRIX: Record<string, Access> = {
   'POST /arbetsyta/uppfoljning/bekrafta-alla': STAFF,
   // Signing out ends on the sign-in page for everyone, so its answer cannot tell the roles apart.
   'POST /logga-ut': NOBODY,
+  // Bevakningar (issue 15): one's own watches; someone else's watch (here a made-up id) is not found.
+  'GET /mina-bevakningar': 'signedIn',
+  'POST /mina-bevakningar': 'signedIn',
+  'POST /mina-bevakningar/:watchId/ta-bort': NOBODY,
+  // The unsubscribe link of a watch mail works without sign-in; a made-up token is not found for anyone.
+  'GET /bevakning/avsluta/:token': NOBODY,
+  'POST /bevakning/avsluta/:token': NOBODY,
 };
 
 let handle: DatabaseHandle;

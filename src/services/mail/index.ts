@@ -2,6 +2,7 @@
 import type { DatabaseHandle } from '../../storage/index.ts';
 import { todayInSweden } from '../../domain/legal-dates.ts';
 import { queueReminders } from '../reminders.service.ts';
+import { queueWatchMail } from '../watch.service.ts';
 import { OutboxWorker } from './outbox-worker.ts';
 import { createMailTransport, type MailSettings } from './transport.ts';
 
@@ -18,10 +19,13 @@ export function startMailDelivery(
   // PGlite is opened by one process at a time: a claim left in it belongs to a process that is gone.
   const worker = new OutboxWorker(handle, transport, { ...options, ...(handle.engine === 'pglite' ? { abandonedAfterMs: 0 } : {}) });
   worker.start();
-  // Reminders are written every hour; each has a key the outbox takes once, so repeating is harmless.
+  // Reminders and watch mail are written every hour; each has a key the outbox takes once, so repeating is harmless.
   const today = options.today ?? (() => todayInSweden(new Date()));
   const remind = () => {
-    void queueReminders(handle.db, { today: today(), publicUrl: settings.publicUrl, mailDomain: new URL(settings.publicUrl).hostname }).catch((error: unknown) => options.onError?.(error));
+    const run = { today: today(), publicUrl: settings.publicUrl, mailDomain: new URL(settings.publicUrl).hostname };
+    void queueReminders(handle.db, run).catch((error: unknown) => options.onError?.(error));
+    // Watches (bevakningar): newly adjusted minutes for those who watch a body or a search; keyed the same way.
+    void queueWatchMail(handle.db, run).catch((error: unknown) => options.onError?.(error));
   };
   const reminders = setInterval(remind, 60 * 60_000);
   reminders.unref();

@@ -113,6 +113,7 @@ export class OutboxWorker {
         subject: message.subject,
         text: message.textBody,
         ...(message.htmlBody ? { html: message.htmlBody } : {}),
+        ...(Object.keys(message.headers).length ? { headers: message.headers } : {}),
         attachments,
       });
       await markSent(db, message.id, this.now());

@@ -15,9 +15,16 @@ function escape(text: string): string {
 }
 
 /** One message from a heading, paragraphs and an action link. */
-function compose(language: MailLanguage, subject: string, paragraphs: string[], action: { label: string; url: string } | null): MailContent {
+function compose(
+  language: MailLanguage,
+  subject: string,
+  paragraphs: string[],
+  action: { label: string; url: string } | null,
+  /** A last line under the signature with its own link (the watch mail's unsubscribe link). */
+  footer?: { text: string; label: string; url: string },
+): MailContent {
   const signature = language === 'sv' ? 'Meddelandet skickades av Protokoll.' : 'This message was sent by Protokoll.';
-  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), '--', signature].join('\n\n');
+  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), '--', signature, ...(footer ? [`${footer.text} ${footer.label}: ${footer.url}`] : [])].join('\n\n');
   const html = `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><title>${escape(subject)}</title></head>
 <body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a">
@@ -25,7 +32,7 @@ function compose(language: MailLanguage, subject: string, paragraphs: string[], 
 ${paragraphs.map((p) => (p.includes('\n') ? `<p style="white-space: pre-line">${escape(p)}</p>` : `<p>${escape(p)}</p>`)).join('\n')}
 ${action ? `<p><a href="${escape(action.url)}">${escape(action.label)}</a></p>` : ''}
 <p style="color: #555">${escape(signature)}</p>
-</body></html>
+${footer ? `<p style="color: #555">${escape(footer.text)} <a href="${escape(footer.url)}">${escape(footer.label)}</a></p>\n` : ''}</body></html>
 `;
   return { subject, text, html };
 }
@@ -152,4 +159,31 @@ export function kallelse(
     ...(input.packageUrl ? [`The notice and all documents in one PDF: ${input.packageUrl}`] : []),
     `Cannot come? Report it so that a substitute can be called: ${input.absenceUrl}${input.contact ? ` (or to ${input.contact})` : ''}.`,
   ], { label: 'Notice and documents', url: input.url });
+}
+
+/** A watch found new adjusted minutes: the meeting, the §§ that match (public ones only) and how to stop. */
+export function watchMatch(
+  language: MailLanguage,
+  input: {
+    meeting: MeetingRef;
+    /** The body watched, or the words of the search watched. */
+    watched: { kind: 'body'; name: string } | { kind: 'search'; query: string };
+    paragraphs: { number: number | null; title: string }[];
+    url: string;
+    unsubscribeUrl: string;
+  },
+): MailContent {
+  const lines = input.paragraphs.map((p, i) => `${p.number !== null ? `§ ${p.number}` : `${i + 1}.`} ${p.title}`).join('\n');
+  if (language === 'sv') {
+    const what = input.watched.kind === 'body' ? `organet ${input.watched.name}` : `sökningen ”${input.watched.query}”`;
+    return compose('sv', `Nytt justerat protokoll: ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
+      `Protokollet från ${meetingName(input.meeting, 'sv')} är justerat och publicerat. Du får det här för att du bevakar ${what}.`,
+      input.watched.kind === 'body' ? `Paragrafer:\n${lines}` : `Paragrafer som matchar sökningen:\n${lines}`,
+    ], { label: 'Läs protokollet', url: input.url }, { text: 'Vill du inte längre få de här meddelandena?', label: 'Avsluta bevakningen', url: input.unsubscribeUrl });
+  }
+  const what = input.watched.kind === 'body' ? `the body ${input.watched.name}` : `the search “${input.watched.query}”`;
+  return compose('en', `New adjusted minutes: ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
+    `The minutes of ${meetingName(input.meeting, 'en')} are adjusted and published. You receive this because you watch ${what}.`,
+    input.watched.kind === 'body' ? `Sections:\n${lines}` : `Sections matching the search:\n${lines}`,
+  ], { label: 'Read the minutes', url: input.url }, { text: 'No longer want these messages?', label: 'Stop this watch', url: input.unsubscribeUrl });
 }

@@ -4,6 +4,8 @@
  * year and "decisions only", highlighted snippets, a link to each § permanent page, and pages of results.
  * The form is a plain GET form, so every result page has its own address and works without script.
  */
+import { MAX_WATCH_QUERY, MIN_WATCH_QUERY } from '../../services/watch.service.ts';
+import { watchSearchForm } from './watch.pages.ts';
 import type { FastifyInstance } from 'fastify';
 import { InputError } from '../../errors.ts';
 import { getArchive } from '../../services/publication.service.ts';
@@ -135,7 +137,8 @@ ${errorSummary(context, form, { q: s.queryLabel, ar: s.year })}
       ${result ? resultsSection(context, asked, result, from, to) : html`<h2 id="sokresultat-rubrik" class="visually-hidden">${s.results(0)}</h2>`}
     </section>
   </div>
-</form>`;
+</form>
+${context.viewer && result && asked.query.trim().length >= MIN_WATCH_QUERY && asked.query.trim().length <= MAX_WATCH_QUERY && watchSearchForm(context, asked.query.trim())}`;
 }
 
 function resultsSection(context: PageContext, asked: SearchRequest, result: SearchResult, from: number, to: number): Html {
