@@ -51,6 +51,8 @@ export const auditEventKinds = [
   'mail.requeued',
   'api_token.created',
   'api_token.revoked',
+  'signing_link.issued',
+  'signing_link.used',
 ] as const;
 
 /** One kind of audit event, e.g. 'minutes.imported'. */

@@ -19,6 +19,7 @@ export * from './reminders.store.ts';
 export * from './absence.store.ts';
 export * from './seal.store.ts';
 export * from './change-stamp.store.ts';
+export * from './signing-links.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**
