@@ -6,6 +6,9 @@
  * an expired link is refused (410) and an unknown one is not found (404), neither showing the meeting.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider from 'oidc-provider';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +16,7 @@ import { buildApp } from '../../src/api/app.ts';
 import { addDays, todayInSweden } from '../../src/domain/legal-dates.ts';
 import {
   addAgendaItem,
+  configureSigning,
   finaliseMinutes,
   planMeeting,
   recordAttendance,
@@ -66,25 +70,32 @@ class Browser {
 }
 const field = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`, 'u').exec(page)?.[1] ?? '';
 
+const address = (w: BoardWorld, who: 'karin' | 'goran') => `${who}.${w.bodyId.slice(0, 8)}@example.test`;
+
+/** A board meeting finalised with mail: the chair (account, address), Erik (account, no address) and Göran (address, no account) to sign. */
+async function finalisedWithMail(h: DatabaseHandle, w: BoardWorld): Promise<{ meetingId: string; heldOn: string }> {
+  const db = h.db;
+  await db.execute(sql`update persons set email = ${address(w, 'karin')} where id = ${w.persons.chair}`);
+  await db.execute(sql`update persons set email = ${address(w, 'goran')} where id = ${w.persons.other}`);
+  const day = addDays(todayInSweden(new Date()), -1);
+  const { meetingId: id } = await planMeeting(db, { bodyId: w.bodyId, heldOn: day, start: '09:00', end: '11:00', location: 'Brandstationen' }, w.secretaryActor);
+  const { paragraphId } = await addAgendaItem(db, id, { title: 'Taxa för tillsyn' }, w.secretaryActor);
+  await sendMeetingNotice(h, id, { sentAt: new Date(`${addDays(day, -8)}T09:00:00Z`) }, w.secretaryActor);
+  await recordAttendance(
+    db,
+    id,
+    { entries: [w.persons.chair, w.persons.adjuster, w.persons.member, w.persons.other].map((personId) => ({ personId, present: true })), adjusterPersonIds: [w.persons.adjuster, w.persons.other] },
+    w.secretaryActor,
+  );
+  await updateParagraph(db, paragraphId, { decisions: ['Direktionen fastställer taxan.'] }, w.secretaryActor);
+  await finaliseMinutes(h, id, { at: new Date(), mail: MAIL }, w.secretaryActor);
+  return { meetingId: id, heldOn: day };
+}
+
 beforeAll(async () => {
   handle = await openTestDatabase('pglite');
   world = await buildBoard(handle, 'Lankar');
-  const db = handle.db;
-  // The chair has an account and an address; Göran (a second adjuster) has an address and no account; the adjuster has an account and no address.
-  await db.execute(sql`update persons set email = 'karin@example.test' where id = ${world.persons.chair}`);
-  await db.execute(sql`update persons set email = 'goran@example.test' where id = ${world.persons.other}`);
-  heldOn = addDays(todayInSweden(new Date()), -1);
-  ({ meetingId } = await planMeeting(db, { bodyId: world.bodyId, heldOn, start: '09:00', end: '11:00', location: 'Brandstationen' }, world.secretaryActor));
-  const { paragraphId } = await addAgendaItem(db, meetingId, { title: 'Taxa för tillsyn' }, world.secretaryActor);
-  await sendMeetingNotice(handle, meetingId, { sentAt: new Date(`${addDays(heldOn, -8)}T09:00:00Z`) }, world.secretaryActor);
-  await recordAttendance(
-    db,
-    meetingId,
-    { entries: [world.persons.chair, world.persons.adjuster, world.persons.member, world.persons.other].map((personId) => ({ personId, present: true })), adjusterPersonIds: [world.persons.adjuster, world.persons.other] },
-    world.secretaryActor,
-  );
-  await updateParagraph(db, paragraphId, { decisions: ['Direktionen fastställer taxan.'] }, world.secretaryActor);
-  await finaliseMinutes(handle, meetingId, { at: new Date(), mail: MAIL }, world.secretaryActor);
+  ({ meetingId, heldOn } = await finalisedWithMail(handle, world));
   app = await buildApp({ database: handle, publicUrl: PUBLIC_URL });
 }, 120_000);
 
@@ -96,11 +107,11 @@ afterAll(async () => {
 describe('signing requests by e-mail when minutes are finalised', () => {
   it('mails each pending signer with an address once: an account gets the signing page, no account a one-time link', async () => {
     const mails = await signingMails();
-    expect(mails.map((m) => m.recipient_address)).toEqual(['goran@example.test', 'karin@example.test']);
-    const karin = mails.find((m) => m.recipient_address === 'karin@example.test')!;
+    expect(mails.map((m) => m.recipient_address)).toEqual([address(world, 'goran'), address(world, 'karin')]);
+    const karin = mails.find((m) => m.recipient_address === address(world, 'karin'))!;
     expect(karin.text_body).toContain(`${PUBLIC_URL}/att-justera/${meetingId}`);
     expect(tokenIn(karin.text_body)).toBeNull();
-    const goran = mails.find((m) => m.recipient_address === 'goran@example.test')!;
+    const goran = mails.find((m) => m.recipient_address === address(world, 'goran'))!;
     const token = tokenIn(goran.text_body)!;
     expect(token).toHaveLength(43);
     expect(goran.html_body).toContain(`/att-justera/lank/${token}`);
@@ -138,7 +149,7 @@ describe('signing requests by e-mail when minutes are finalised', () => {
 describe('the one-time link', () => {
   let token: string;
   beforeAll(async () => {
-    token = tokenIn((await signingMails()).find((m) => m.recipient_address === 'goran@example.test')!.text_body)!;
+    token = tokenIn((await signingMails()).find((m) => m.recipient_address === address(world, 'goran'))!.text_body)!;
   });
 
   it('shows who it is for and asks to authenticate, without the minutes', async () => {
@@ -148,7 +159,7 @@ describe('the one-time link', () => {
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.body).toContain('Göran Åkesson');
-    expect(page.body).toContain('goran@example.test');
+    expect(page.body).toContain(address(world, 'goran'));
     expect(page.body).toContain('name="passwordRepeat"');
     expect(page.body).not.toContain('Direktionen fastställer taxan');
     expect(page.body).not.toContain('protokoll.pdf');
@@ -172,7 +183,7 @@ describe('the one-time link', () => {
     expect(created.headers.location).toBe(`/att-justera/${meetingId}`);
     expect(browser.cookies.get('protokoll_session')).toBeTruthy();
     const [user] = await queryRows<{ email: string; person_id: string; password_hash: string }>(handle.db, sql`select email, person_id, password_hash from users where person_id = ${world.persons.other}`);
-    expect(user).toMatchObject({ email: 'goran@example.test', person_id: world.persons.other });
+    expect(user).toMatchObject({ email: address(world, 'goran'), person_id: world.persons.other });
     expect(user!.password_hash).toMatch(/^\$argon2id\$/u);
 
     const signing = await browser.get(`/att-justera/${meetingId}`);
@@ -224,5 +235,130 @@ describe('the one-time link', () => {
     const browser = new Browser();
     expect((await browser.get(`/att-justera/lank/${randomBytes(32).toString('base64url')}`)).statusCode).toBe(404);
     expect((await browser.get('/att-justera/lank/inte-en-token')).statusCode).toBe(404);
+  });
+});
+
+/**
+ * With OpenID Connect configured, against a real OpenID Provider (oidc-provider) as in
+ * signing-step-up.test.ts: the link sends the signer to the provider with prompt=login, max_age and the
+ * signing acr; the first sign-in creates the account for the link's person with the provider's subject,
+ * marks the link used, and counts as the step-up.
+ */
+describe('the one-time link with OpenID Connect', () => {
+  const ACR = 'http://id.elegnamnden.se/loa/1.0/loa3';
+  let oidcHandle: DatabaseHandle;
+  let oidcApp: FastifyInstance;
+  let appUrl: string;
+  let opServer: Server;
+  let w: BoardWorld;
+  let id: string;
+  const cookies = new Map<string, Map<string, string>>();
+  async function go(url: string | URL, init: RequestInit = {}): Promise<Response> {
+    const target = new URL(url);
+    const jar = cookies.get(target.origin) ?? new Map<string, string>();
+    const headers = new Headers(init.headers);
+    if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    const response = await fetch(target, { ...init, headers, redirect: 'manual' });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const at = pair.indexOf('=');
+      const value = pair.slice(at + 1).trim();
+      if (/max-age=0|expires=thu, 01 jan 1970/iu.test(line) || !value) jar.delete(pair.slice(0, at).trim());
+      else jar.set(pair.slice(0, at).trim(), value);
+    }
+    cookies.set(target.origin, jar);
+    return response;
+  }
+  async function follow(start: Response, from: string): Promise<{ visited: URL[]; last: Response }> {
+    const visited: URL[] = [];
+    let response = start;
+    let base = new URL(from);
+    for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 20; hops++) {
+      base = new URL(response.headers.get('location')!, base);
+      visited.push(base);
+      response = await go(base);
+    }
+    return { visited, last: response };
+  }
+
+  beforeAll(async () => {
+    oidcHandle = await openTestDatabase('pglite');
+    w = await buildBoard(oidcHandle, 'LankOidc');
+    ({ meetingId: id } = await finalisedWithMail(oidcHandle, w));
+    opServer = createServer();
+    await new Promise<void>((resolve) => opServer.listen(0, '127.0.0.1', resolve));
+    const issuer = `http://127.0.0.1:${(opServer.address() as AddressInfo).port}`;
+    const oidc = { issuer, clientId: 'protokoll', clientSecret: 'en-hemlighet-for-test', redirectUrl: '', signingAcr: ACR };
+    oidcApp = await buildApp({ database: oidcHandle, oidc, publicUrl: PUBLIC_URL });
+    appUrl = await oidcApp.listen({ port: 0, host: '127.0.0.1' });
+    oidc.redirectUrl = `${appUrl}/logga-in/oidc/callback`;
+    configureSigning(oidcHandle, { stepUpMinutes: 5, requiredAcr: ACR });
+    const provider = new Provider(issuer, {
+      clients: [{ client_id: 'protokoll', client_secret: 'en-hemlighet-for-test', redirect_uris: [oidc.redirectUrl], token_endpoint_auth_method: 'client_secret_post' }],
+      acrValues: [ACR],
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+      conformIdTokenClaims: false,
+      cookies: { keys: ['nycklar-for-testets-kakor'] },
+      ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600 },
+      features: { devInteractions: { enabled: false } },
+      // The provider knows Göran by another address than the registers: the link, not the e-mail, ties him to the person.
+      findAccount: (_context: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub, email: 'goran.privat@example.test', email_verified: true, name: 'Göran Åkesson' }) }),
+    });
+    const callback = provider.callback();
+    opServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (!req.url?.startsWith('/interaction/')) return void callback(req, res);
+      void (async () => {
+        const details = await provider.interactionDetails(req, res);
+        const accountId = 'subjekt-goran-akesson';
+        const grant = new provider.Grant({ accountId, clientId: details.params.client_id as string });
+        grant.addOIDCScope('openid email profile');
+        const grantId = await grant.save();
+        await provider.interactionFinished(req, res, { login: { accountId, acr: ACR, amr: ['pwd'] }, consent: { grantId } }, { mergeWithLastSubmission: false });
+      })().catch((error: unknown) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      });
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await oidcApp?.close();
+    await new Promise<void>((resolve) => (opServer ? opServer.close(() => resolve()) : resolve()));
+    await oidcHandle?.close();
+  });
+
+  it('signs in at the provider (prompt=login, the acr), creates the account with the subject, and signs', async () => {
+    const [mail] = await queryRows<{ text_body: string }>(oidcHandle.db, sql`select text_body from outbox_messages where kind = 'signing_requested' and person_id = ${w.persons.other}`);
+    const token = tokenIn(mail!.text_body)!;
+    const page = await (await go(`${appUrl}/att-justera/lank/${token}`)).text();
+    expect(page).toContain(`/logga-in/oidc?lank=${token}`);
+    expect(page).not.toContain('name="password"');
+
+    const started = await go(`${appUrl}/logga-in/oidc?lank=${token}`);
+    const authorize = new URL(started.headers.get('location')!);
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ prompt: 'login', max_age: '300', acr_values: ACR });
+    const { visited, last } = await follow(started, appUrl);
+    expect(visited.some((url) => url.pathname.startsWith('/interaction/'))).toBe(true);
+    expect(visited.at(-1)!.href).toBe(`${appUrl}/att-justera/${id}`);
+    const signingPage = await last.text();
+    expect(last.status, signingPage.slice(0, 300)).toBe(200);
+
+    const [user] = await queryRows<{ id: string; email: string; password_hash: string | null }>(oidcHandle.db, sql`select id, email, password_hash from users where person_id = ${w.persons.other}`);
+    expect(user).toMatchObject({ email: address(w, 'goran'), password_hash: null });
+    const identities = await queryRows<{ subject: string }>(oidcHandle.db, sql`select subject from user_identities where user_id = ${user!.id}`);
+    expect(identities).toEqual([{ subject: 'subjekt-goran-akesson' }]);
+
+    const signed = await go(`${appUrl}/att-justera/${id}/signera`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: field(signingPage, '_csrf'), documentSha256: field(signingPage, 'documentSha256') }).toString(),
+    });
+    expect(signed.status).toBe(303);
+    const row = (await listSignatures(oidcHandle.db, id)).find((s) => s.personId === w.persons.other)!;
+    expect(row).toMatchObject({ status: 'signed', authenticationMethod: 'oidc', identitySubject: 'subjekt-goran-akesson', assuranceLevel: ACR });
+
+    // Used: the link answers 410, and starting the provider's flow with it again creates nothing.
+    expect((await go(`${appUrl}/att-justera/lank/${token}`)).status).toBe(410);
+    expect(await queryRows(oidcHandle.db, sql`select id from users where person_id = ${w.persons.other}`)).toHaveLength(1);
   });
 });

@@ -237,6 +237,8 @@ export async function registerAccountPages(app: FastifyInstance, { db, handle, o
       return failed(t.signIn.oidcFailed);
     }
     if (!claims) return failed(t.signIn.oidcFailed);
+    // The time of the login is the provider's auth_time, not now: a provider that kept an old login (SSO)
+    // instead of asking again gives a time that signing then finds too old.
     const authTime = typeof claims.auth_time === 'number' ? new Date(claims.auth_time * 1000) : new Date();
     const acr = typeof claims.acr === 'string' ? claims.acr : null;
     if (flow.link) {
@@ -258,8 +260,6 @@ export async function registerAccountPages(app: FastifyInstance, { db, handle, o
       emailVerified: claims.email_verified === true,
     });
     if (!account) return failed(t.signIn.oidcUnknownUser);
-    // The time of the login is the provider's auth_time, not now: a provider that kept an old login (SSO)
-    // instead of asking again gives a time that signing then finds too old.
     return completeSignIn(request, reply, db, account.id, flow.returnTo, {
       method: 'oidc',
       at: authTime,
