@@ -54,8 +54,8 @@ export function signingLinkExpiry(heldOn: string, now: Date): Date {
 }
 
 /**
- * Writes the `signing_requested` mail of every pending signer with an address, in the finalising
- * transaction. Each message has a key (meeting, person, version of the minutes), so it goes once per
+ * Writes the `signing_requested` mail of every pending signer with an address (their account's, else
+ * the register's), in the finalising transaction. Each message has a key (meeting, person, version of the minutes), so it goes once per
  * finalising; a link is stored only when its message was written.
  */
 export async function queueSigningRequests(
@@ -79,12 +79,13 @@ export async function queueSigningRequests(
   for (const signer of input.signers) {
     if (!signer.personId) continue;
     const person = await findPersonById(tx, signer.personId);
-    const email = person?.email?.trim();
+    const user = person ? await findUserByPersonId(tx, person.id) : null;
+    // As the reminders: the account's address, else the register's.
+    const email = (user && !user.disabledAt ? user.email : person?.email)?.trim();
     if (!person || !email) {
       result.withoutAddress.push(signer.name ?? person?.name ?? '');
       continue;
     }
-    const user = await findUserByPersonId(tx, person.id);
     const language: MailLanguage = user?.language === 'en' ? 'en' : 'sv';
     const token = user ? null : randomBytes(32).toString('base64url');
     const expiresAt = signingLinkExpiry(input.meeting.heldOn, input.now);

@@ -107,8 +107,10 @@ afterAll(async () => {
 describe('signing requests by e-mail when minutes are finalised', () => {
   it('mails each pending signer with an address once: an account gets the signing page, no account a one-time link', async () => {
     const mails = await signingMails();
-    expect(mails.map((m) => m.recipient_address)).toEqual([address(world, 'goran'), address(world, 'karin')]);
-    const karin = mails.find((m) => m.recipient_address === address(world, 'karin'))!;
+    // With an account, its address is used (as the reminders do): Karin's rather than the register's, and Erik's, who has none there.
+    expect(mails.map((m) => m.recipient_address)).toEqual([address(world, 'goran'), world.emails.adjuster, world.emails.chair].sort());
+    expect(mails.find((m) => m.recipient_address === world.emails.adjuster)!.text_body).toContain(`${PUBLIC_URL}/att-justera/${meetingId}`);
+    const karin = mails.find((m) => m.recipient_address === world.emails.chair)!;
     expect(karin.text_body).toContain(`${PUBLIC_URL}/att-justera/${meetingId}`);
     expect(tokenIn(karin.text_body)).toBeNull();
     const goran = mails.find((m) => m.recipient_address === address(world, 'goran'))!;
@@ -130,13 +132,13 @@ describe('signing requests by e-mail when minutes are finalised', () => {
       bodyName: 'Direktionen',
       organization: null,
       version: 1,
-      signers: [world.persons.chair, world.persons.other].map((personId) => ({ personId, name: null })),
+      signers: [world.persons.chair, world.persons.adjuster, world.persons.other].map((personId) => ({ personId, name: null })),
       ...MAIL,
       now: new Date(),
       actor: null,
     });
     expect(again).toMatchObject({ queued: 0, links: 0 });
-    expect(await signingMails()).toHaveLength(2);
+    expect(await signingMails()).toHaveLength(3);
     expect(await queryRows(handle.db, sql`select id from signing_links`)).toHaveLength(1);
   });
 
