@@ -21,6 +21,7 @@ import {
   inTransaction,
   insertSigningLink,
   markSigningLinkUsed,
+  setSigningLinkUser,
   type Database,
   type SigningLinkRow,
 } from '../storage/index.ts';
@@ -199,15 +200,15 @@ async function createAccountThroughLink(
   link: OpenSigningLink,
   input: { passwordHash: string | null; now: Date; method: 'password' | 'oidc'; identity?: { issuer: string; subject: string } },
 ): Promise<{ account: Account; meetingId: string }> {
+  // Used first: two requests with the same link, and the one that came second finds it used and creates nothing.
+  if (!(await markSigningLinkUsed(tx, link.linkId, input.now))) throw new SigningLinkUnusable('used');
   if (await findUserByEmail(tx, link.person.email)) {
     // Another account has this address: who is who is for the secretary to sort out, not for a link.
     throw new InputError({ path: 'email', code: 'email_taken', message: `a user with ${link.person.email} exists; ask the secretary` });
   }
   const user = await insertUser(tx, { email: link.person.email, name: link.person.name, passwordHash: input.passwordHash, personId: link.person.id, isAdministrator: false, language: 'sv' });
   if (input.identity) await insertIdentity(tx, { userId: user.id, issuer: input.identity.issuer, subject: input.identity.subject });
-  const used = await markSigningLinkUsed(tx, link.linkId, { usedAt: input.now, userId: user.id });
-  // Two requests with the same link: the one that came second finds it used and creates nothing.
-  if (!used) throw new SigningLinkUnusable('used');
+  await setSigningLinkUser(tx, link.linkId, user.id);
   await appendAuditEvent(tx, { kind: 'user.created', entityType: 'user', entityId: user.id, actor: 'system', data: { isAdministrator: false, through: 'signing_link', signingLinkId: link.linkId, personId: link.person.id } });
   await appendAuditEvent(tx, {
     kind: 'signing_link.used',

@@ -15,8 +15,16 @@ export async function findSigningLinkByHash(db: Database, tokenSha256: string): 
   return rows[0] ?? null;
 }
 
-/** Marks the link used, once: null when it was used already (by a request that came first). */
-export async function markSigningLinkUsed(db: Database, id: string, values: { usedAt: Date; userId: string }): Promise<SigningLinkRow | null> {
-  const rows = await db.update(signingLinks).set(values).where(and(eq(signingLinks.id, id), isNull(signingLinks.usedAt))).returning();
+/**
+ * Marks the link used, once: null when it was used already. The update locks the row, so a second
+ * request with the same link waits for the first transaction and then finds it used.
+ */
+export async function markSigningLinkUsed(db: Database, id: string, usedAt: Date): Promise<SigningLinkRow | null> {
+  const rows = await db.update(signingLinks).set({ usedAt }).where(and(eq(signingLinks.id, id), isNull(signingLinks.usedAt))).returning();
   return rows[0] ?? null;
+}
+
+/** Records the account a used link created. */
+export async function setSigningLinkUser(db: Database, id: string, userId: string): Promise<void> {
+  await db.update(signingLinks).set({ userId }).where(eq(signingLinks.id, id));
 }

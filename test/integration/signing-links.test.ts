@@ -361,6 +361,9 @@ describe('the one-time link with OpenID Connect', () => {
 
     // Used: the link answers 410, and starting the provider's flow with it again creates nothing.
     expect((await go(`${appUrl}/att-justera/lank/${token}`)).status).toBe(410);
+    const again = await go(`${appUrl}/logga-in/oidc?lank=${token}`);
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(`/att-justera/lank/${token}`);
     expect(await queryRows(oidcHandle.db, sql`select id from users where person_id = ${w.persons.other}`)).toHaveLength(1);
   });
 });

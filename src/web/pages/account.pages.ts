@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { accountForIdentity, authenticate, endSession, startSession, type SessionAuthentication } from '../../services/accounts.service.ts';
 import { signingConfigurationOf } from '../../services/meeting-cycle.service.ts';
-import { redeemSigningLinkWithIdentity, SigningLinkUnusable } from '../../services/signing-links.service.ts';
+import { findSigningLink, redeemSigningLinkWithIdentity, SigningLinkUnusable } from '../../services/signing-links.service.ts';
 import type { OidcSettings } from '../../config.ts';
 import { checkSignIn, recordSignInFailure, recordSignInSuccess } from '../../services/sign-in-throttle.service.ts';
 import { isProtokollError } from '../../errors.ts';
@@ -186,6 +186,8 @@ export async function registerAccountPages(app: FastifyInstance, { db, handle, o
     // step-up, since it is what the signature will rest on. The link is checked when the provider answers.
     const link = typeof lank === 'string' && /^[A-Za-z0-9_-]{43}$/u.test(lank) ? lank : null;
     const stegvis = link ? '1' : stepUpAsked;
+    // A link that cannot be used goes to its own page (404 or 410) rather than to the provider.
+    if (link && (await findSigningLink(db, link, new Date())).status !== 'valid') return reply.redirect(`/att-justera/lank/${link}`, 303);
     const config = await discover();
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
