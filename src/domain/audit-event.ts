@@ -54,6 +54,8 @@ export const auditEventKinds = [
   'watch.created',
   'watch.removed',
   'watch.unsubscribed',
+  'signing_link.issued',
+  'signing_link.used',
 ] as const;
 
 /** One kind of audit event, e.g. 'minutes.imported'. */

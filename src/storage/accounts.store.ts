@@ -20,6 +20,12 @@ export async function insertUser(db: Database, values: typeof users.$inferInsert
   return row!;
 }
 
+/** The (first) user linked to a person of the registers, or null: whether a signer has an account. */
+export async function findUserByPersonId(db: Database, personId: string): Promise<UserRow | null> {
+  const rows = await db.select().from(users).where(eq(users.personId, personId)).orderBy(asc(users.createdAt)).limit(1);
+  return rows[0] ?? null;
+}
+
 export async function findUserByEmail(db: Database, email: string): Promise<UserRow | null> {
   const rows = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
   return rows[0] ?? null;

@@ -20,6 +20,7 @@ export * from './absence.store.ts';
 export * from './watch.store.ts';
 export * from './seal.store.ts';
 export * from './change-stamp.store.ts';
+export * from './signing-links.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**

@@ -900,6 +900,33 @@ export const userIdentities = pgTable(
   (t) => [uniqueIndex('user_identities_key').on(t.issuer, t.subject)],
 );
 
+/**
+ * A one-time link by e-mail for a signer without an account (issue 16, docs/signatures.md): only the
+ * SHA-256 of its token is kept. It proves the mailbox, not the person: redeeming it still asks for a
+ * sign-in (the identity provider, or a password chosen there), which creates the person's account.
+ */
+export const signingLinks = pgTable(
+  'signing_links',
+  {
+    id: id(),
+    tokenSha256: text('token_sha256').notNull(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    /** The version of the finalised minutes the link was sent for (a new finalising sends new links). */
+    approvalVersion: integer('approval_version').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    /** The account the link created. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('signing_links_token_key').on(t.tokenSha256), index('signing_links_meeting_person_idx').on(t.meetingId, t.personId)],
+);
+
 /** Mål in the operational plan (verksamhetsplan), per area and year. */
 export const goals = pgTable('goals', {
   id: id(),

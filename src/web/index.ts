@@ -28,6 +28,7 @@ import { registerUpcomingPages } from './pages/upcoming.pages.ts';
 import { registerRegisterPages } from './pages/registers.pages.ts';
 import { registerSearchPages } from './pages/search.pages.ts';
 import { registerSigningPages } from './pages/signing.pages.ts';
+import { registerSigningLinkPages } from './pages/signing-link.pages.ts';
 import { registerVerifyPages } from './pages/verify.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
 import { registerAbsencePages } from './pages/absence.pages.ts';
@@ -167,6 +168,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerAccountPages(app, deps);
   await registerWorkspacePages(app, deps);
   await registerSigningPages(app, deps);
+  await registerSigningLinkPages(app, deps);
   await registerVerifyPages(app, deps);
   await registerAbsencePages(app, deps);
   await registerKallelsePages(app, deps);

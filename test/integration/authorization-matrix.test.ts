@@ -122,6 +122,8 @@ const MATRIX: Record<string, Access> = {
   'GET /att-justera/:meetingId/protokoll.pdf': ['signer'],
   // Only someone who has signed has a receipt, and the reads run before anyone here signs.
   'GET /att-justera/:meetingId/kvitto': NOBODY,
+  // The one-time signing link: with a made-up token every role gets a 404 (signing-links.test.ts uses real ones).
+  'GET /att-justera/lank/:token': NOBODY,
   'GET /logga-in/bekrafta': 'signedIn',
   'GET /verifiera': 'public',
   'GET /mina-sammantraden': 'signedIn',
@@ -193,6 +195,7 @@ const MATRIX: Record<string, Access> = {
   'POST /arbetsyta/sammantraden/:meetingId/paragrafer/:paragraphId': 'secretary',
   'POST /att-justera/:meetingId/signera': ['signer'],
   'POST /att-justera/:meetingId/atervisa': ['signer'],
+  'POST /att-justera/lank/:token': NOBODY,
   'POST /admin/konton': ADMINS,
   'POST /admin/konton/:userId/person': 'orgAdmin',
   'POST /admin/roller': ADMINS,

@@ -434,7 +434,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
     },
     async (request) => {
       await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
-      return finaliseMinutes(database, request.params.meetingId, { at: new Date(), legalReason: request.body?.legalReason ?? null }, actorOf(request));
+      return finaliseMinutes(database, request.params.meetingId, { at: new Date(), legalReason: request.body?.legalReason ?? null, mail }, actorOf(request));
     },
   );
 

@@ -46,16 +46,33 @@ export interface MeetingRef {
 const meetingName = (m: MeetingRef, language: MailLanguage) =>
   language === 'sv' ? `${m.bodyName}s sammanträde ${m.heldOn}` : `the meeting of ${m.bodyName} on ${m.heldOn}`;
 
-/** The minutes are finalised and wait for this signer's justering. */
-export function signingRequested(language: MailLanguage, input: { meeting: MeetingRef; deadline: string; url: string }): MailContent {
+/**
+ * The minutes are finalised and wait for this signer's justering. With `oneTimeLink` the signer has no
+ * account: the link is personal, works once and until `oneTimeLink.expires`, and still asks them to
+ * prove who they are before anything is shown or signed.
+ */
+export function signingRequested(language: MailLanguage, input: { meeting: MeetingRef; deadline: string; url: string; oneTimeLink?: { expires: string } | null }): MailContent {
+  const link = input.oneTimeLink ?? null;
   return language === 'sv'
     ? compose('sv', `Protokoll att justera: ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
         `Protokollet från ${meetingName(input.meeting, 'sv')} är klart och väntar på din justering.`,
         `Protokollet ska vara justerat senast ${input.deadline} (kommunallagen 5 kap. 69 §).`,
+        ...(link
+          ? [
+              `Länken nedan är personlig och fungerar en gång, till och med ${link.expires}. Du har inget konto i Protokoll än: när du öppnar länken får du styrka vem du är, och då skapas ditt konto. Vidarebefordra inte meddelandet.`,
+              'Fungerar inte länken? Kontakta sekreteraren.',
+            ]
+          : []),
       ], { label: 'Läs och justera protokollet', url: input.url })
     : compose('en', `Minutes to adjust: ${input.meeting.bodyName} ${input.meeting.heldOn}`, [
         `The minutes of ${meetingName(input.meeting, 'en')} are ready and wait for your justering.`,
         `They must be adjusted by ${input.deadline} (Local Government Act, ch. 5 s. 69).`,
+        ...(link
+          ? [
+              `The link below is personal and works once, until ${link.expires}. You have no account in Protokoll yet: opening the link asks you to prove who you are, which creates your account. Do not forward this message.`,
+              'Does the link not work? Ask the secretary.',
+            ]
+          : []),
       ], { label: 'Read and adjust the minutes', url: input.url });
 }
 

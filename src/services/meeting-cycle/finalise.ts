@@ -32,6 +32,7 @@ import { type Actor, contextOf, isoInstant, lockEditableMeeting, requirePerson }
 import { enforceLegalChecks } from './legal-gate.ts';
 import { appendPersonSignature } from './pades.ts';
 import { authenticationColumns, authenticationRecord, completeAdjustment } from './signing.ts';
+import { queueSigningRequests } from '../signing-links.service.ts';
 
 
 // ————— justering —————
@@ -41,9 +42,16 @@ import { authenticationColumns, authenticationRecord, completeAdjustment } from 
  * to sign, and stored; its SHA-256 is what the chair and adjusters approve. The secretary's own
  * signature is the first PAdES signature in the file (finalising is the secretary's signing; no step-up
  * is asked for it, docs/decisions.md). The legal checks run before anything is written (legal-gate.ts):
- * an error refuses, warnings need `legalReason`.
+ * an error refuses, warnings need `legalReason`. With `mail` (the site's address, when mail is
+ * configured) every pending signer with an e-mail address is asked to sign, in this transaction: a link
+ * to the signing page, or for a signer without an account a one-time link (signing-links.service.ts).
  */
-export async function finaliseMinutes(handle: DatabaseHandle, meetingId: string, input: { at: Date; legalReason?: string | null }, actor: Actor): Promise<{ sha256: string; fileId: string }> {
+export async function finaliseMinutes(
+  handle: DatabaseHandle,
+  meetingId: string,
+  input: { at: Date; legalReason?: string | null; mail?: { publicUrl: string; mailDomain: string } | null },
+  actor: Actor,
+): Promise<{ sha256: string; fileId: string }> {
   const by = requirePerson(actor);
   return inTransaction(handle.db, async (tx) => {
     const meeting = await lockEditableMeeting(tx, meetingId, actor);
@@ -97,6 +105,19 @@ export async function finaliseMinutes(handle: DatabaseHandle, meetingId: string,
     });
     await updateSignature(tx, rows[0]!.id, { documentSha256: file.sha256, fileId: signed.id, fileSha256: signed.sha256, ...authenticationColumns(authentication) });
     await appendAuditEvent(tx, { kind: 'minutes.finalised', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? by, data: { sha256: file.sha256, fileSha256: signed.sha256, version: approval.version, authentication: authenticationRecord(authentication), ...legal } });
+    if (input.mail && meeting.heldOn && !isAdjusted(approval)) {
+      await queueSigningRequests(tx, {
+        meeting: { id: meetingId, heldOn: meeting.heldOn },
+        bodyName: body.name,
+        organization: organization ? { id: organization.id, name: organization.name } : null,
+        version: approval.version,
+        signers: signerRows.filter((row) => row.status === 'pending'),
+        publicUrl: input.mail.publicUrl,
+        mailDomain: input.mail.mailDomain,
+        now: input.at,
+        actor: actor.userId ?? by,
+      });
+    }
     // Where the rules ask nobody else to sign (an association's or a network's own choice), finalising adjusts.
     if (isAdjusted(approval)) await completeAdjustment(tx, handle, { meeting: { ...meeting, minutesFileId: file.id }, approval, at: input.at, actor });
     return { sha256: file.sha256, fileId: file.id };

@@ -4,8 +4,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { accountForIdentity, authenticate, endSession, startSession, type SessionAuthentication } from '../../services/accounts.service.ts';
 import { signingConfigurationOf } from '../../services/meeting-cycle.service.ts';
+import { findSigningLink, redeemSigningLinkWithIdentity, SigningLinkUnusable } from '../../services/signing-links.service.ts';
 import type { OidcSettings } from '../../config.ts';
 import { checkSignIn, recordSignInFailure, recordSignInSuccess } from '../../services/sign-in-throttle.service.ts';
+import { isProtokollError } from '../../errors.ts';
 import { parseCookies, serializeCookie } from '../cookies.ts';
 import { sendPage, type PageContext } from '../context.ts';
 import { csrfField, emptyForm, errorSummary, inputField, type FormState } from '../forms.ts';
@@ -179,7 +181,13 @@ export async function registerAccountPages(app: FastifyInstance, { db, handle, o
   }));
 
   app.get('/logga-in/oidc', async (request, reply) => {
-    const { tillbaka, stegvis } = request.query as { tillbaka?: string; stegvis?: string };
+    const { tillbaka, stegvis: stepUpAsked, lank } = request.query as { tillbaka?: string; stegvis?: string; lank?: string };
+    // A one-time signing link (signing-link.pages.ts): the first sign-in creates the account, and it is a
+    // step-up, since it is what the signature will rest on. The link is checked when the provider answers.
+    const link = typeof lank === 'string' && /^[A-Za-z0-9_-]{43}$/u.test(lank) ? lank : null;
+    const stegvis = link ? '1' : stepUpAsked;
+    // A link that cannot be used goes to its own page (404 or 410) rather than to the provider.
+    if (link && (await findSigningLink(db, link, new Date())).status !== 'valid') return reply.redirect(`/att-justera/lank/${link}`, 303);
     const config = await discover();
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
@@ -198,7 +206,7 @@ export async function registerAccountPages(app: FastifyInstance, { db, handle, o
       nonce,
       ...stepUp,
     });
-    const flow = JSON.stringify({ verifier, state, nonce, returnTo: safeReturnPath(tillbaka), stepUp: stegvis !== undefined, id: randomBytes(8).toString('hex') });
+    const flow = JSON.stringify({ verifier, state, nonce, returnTo: safeReturnPath(tillbaka), stepUp: stegvis !== undefined, ...(link ? { link } : {}), id: randomBytes(8).toString('hex') });
     void reply.header('set-cookie', serializeCookie(OIDC_COOKIE, flow, { maxAge: 600, secure: isSecure(request) }));
     return reply.redirect(url.href, 303);
   });
@@ -207,7 +215,7 @@ export async function registerAccountPages(app: FastifyInstance, { db, handle, o
     const context = request.page;
     const { t } = context;
     const failed = (message: string) => sendPage(reply, signInPage(context, emptyForm, { returnTo: '/', message }), 401);
-    let flow: { verifier: string; state: string; nonce: string; returnTo: string; stepUp?: boolean };
+    let flow: { verifier: string; state: string; nonce: string; returnTo: string; stepUp?: boolean; link?: string };
     try {
       flow = JSON.parse(parseCookies(request.headers.cookie)[OIDC_COOKIE] ?? '') as typeof flow;
     } catch {
@@ -231,6 +239,22 @@ export async function registerAccountPages(app: FastifyInstance, { db, handle, o
       return failed(t.signIn.oidcFailed);
     }
     if (!claims) return failed(t.signIn.oidcFailed);
+    // The time of the login is the provider's auth_time, not now: a provider that kept an old login (SSO)
+    // instead of asking again gives a time that signing then finds too old.
+    const authTime = typeof claims.auth_time === 'number' ? new Date(claims.auth_time * 1000) : new Date();
+    const acr = typeof claims.acr === 'string' ? claims.acr : null;
+    if (flow.link) {
+      // The signing link's first sign-in: the use case checks the link and the level, creates the account
+      // for the link's person with this identity, and marks the link used.
+      try {
+        const redeemed = await redeemSigningLinkWithIdentity(db, { token: flow.link, issuer: claims.iss, subject: claims.sub, acr, requiredAcr: stepUpPolicy().acr, now: new Date() });
+        return await completeSignIn(request, reply, db, redeemed.account.id, `/att-justera/${redeemed.meetingId}`, { method: 'oidc', at: authTime, issuer: claims.iss, subject: claims.sub, acr });
+      } catch (error) {
+        if (error instanceof SigningLinkUnusable) return reply.redirect(`/att-justera/lank/${encodeURIComponent(flow.link)}`, 303);
+        if (isProtokollError(error) && error.kind === 'input') return failed(t.signingLink.identityRefused);
+        throw error;
+      }
+    }
     const account = await accountForIdentity(db, {
       issuer: claims.iss,
       subject: claims.sub,
@@ -238,15 +262,12 @@ export async function registerAccountPages(app: FastifyInstance, { db, handle, o
       emailVerified: claims.email_verified === true,
     });
     if (!account) return failed(t.signIn.oidcUnknownUser);
-    // The time of the login is the provider's auth_time, not now: a provider that kept an old login (SSO)
-    // instead of asking again gives a time that signing then finds too old.
-    const authTime = typeof claims.auth_time === 'number' ? new Date(claims.auth_time * 1000) : new Date();
     return completeSignIn(request, reply, db, account.id, flow.returnTo, {
       method: 'oidc',
       at: authTime,
       issuer: claims.iss,
       subject: claims.sub,
-      acr: typeof claims.acr === 'string' ? claims.acr : null,
+      acr,
     });
   });
 }

@@ -490,7 +490,7 @@ ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-r
     const viewer = requireViewer(request);
     await requireSecretaryOfMeeting(db, viewer, meetingId);
     const legalReason = formOf(request).get('legalReason') ?? undefined;
-    const result = await attemptLegal(() => finaliseMinutes(handle, meetingId, { at: new Date(), legalReason }, actorOf(viewer)));
+    const result = await attemptLegal(() => finaliseMinutes(handle, meetingId, { at: new Date(), legalReason, mail: publicUrl ? { publicUrl, mailDomain: new URL(publicUrl).hostname } : null }, actorOf(viewer)));
     if (!result.ok) return meetingPage(request, reply, meetingId, { finalise: legalStepStateOf(result.refusal, legalReason) }, 422);
     return reply.redirect(`/arbetsyta/sammantraden/${meetingId}`, 303);
   });
