@@ -17,6 +17,7 @@ export * from './outbox.store.ts';
 export * from './feeds.store.ts';
 export * from './reminders.store.ts';
 export * from './absence.store.ts';
+export * from './member-notes.store.ts';
 export * from './seal.store.ts';
 export * from './change-stamp.store.ts';
 export { translateDatabaseError } from './database-errors.ts';

@@ -31,6 +31,7 @@ import { registerSigningPages } from './pages/signing.pages.ts';
 import { registerVerifyPages } from './pages/verify.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
 import { registerAbsencePages } from './pages/absence.pages.ts';
+import { registerMemberNotePages } from './pages/member-notes.pages.ts';
 import { registerKallelsePages } from './pages/kallelse.pages.ts';
 
 export interface WebOptions {
@@ -163,6 +164,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerSigningPages(app, deps);
   await registerVerifyPages(app, deps);
   await registerAbsencePages(app, deps);
+  await registerMemberNotePages(app, deps);
   await registerKallelsePages(app, deps);
   await registerDocumentPages(app, deps);
   await registerRegisterPages(app, deps);

@@ -387,6 +387,16 @@ export const en: Catalogue = {
     draftNote: 'Draft: these minutes are not adjusted and must not be shared.',
     readOnly: 'You can read but not change.',
   },
+  memberNotes: {
+    label: 'My note',
+    labelOn: (what: string) => `My note on ${what}`,
+    hint: 'Only you see it – not the secretary, not administrators.',
+    save: 'Save the note',
+    saved: 'Your note is saved.',
+    deleted: 'Your note is deleted.',
+    emptyDeletes: 'Empty the box and save to delete the note.',
+    updated: (when: string) => `Last saved ${when}`,
+  },
   admin: {
     title: 'Administration',
     users: 'Accounts',

@@ -389,6 +389,16 @@ export const sv = {
     draftNote: 'Utkast: protokollet är inte justerat och får inte spridas.',
     readOnly: 'Du kan läsa men inte ändra.',
   },
+  memberNotes: {
+    label: 'Min anteckning',
+    labelOn: (what: string) => `Min anteckning om ${what}`,
+    hint: 'Bara du ser den – inte sekreteraren, inte administratörer.',
+    save: 'Spara anteckningen',
+    saved: 'Din anteckning är sparad.',
+    deleted: 'Din anteckning är borttagen.',
+    emptyDeletes: 'Töm rutan och spara för att ta bort anteckningen.',
+    updated: (when: string) => `Senast sparad ${when}`,
+  },
   admin: {
     title: 'Administration',
     users: 'Konton',
