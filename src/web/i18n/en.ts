@@ -619,6 +619,7 @@ export const en: Catalogue = {
     },
     package: 'The notice and all documents in one PDF',
     packageTitle: (body: string, date: string) => `Notice ${body} ${date}`,
+    noticeBookmark: 'Notice of meeting',
     notMerged: {
       heading: 'Documents not in this file',
       lead: 'These documents are not PDF files or could not be read. Open them from the meeting page in Protokoll.',

@@ -622,6 +622,7 @@ export const sv = {
     },
     package: 'Kallelse och alla handlingar i en PDF',
     packageTitle: (body: string, date: string) => `Kallelse ${body} ${date}`,
+    noticeBookmark: 'Kallelse',
     notMerged: {
       heading: 'Handlingar som inte ingår i den här filen',
       lead: 'De här handlingarna är inte PDF-filer eller kunde inte läsas. Öppna dem från sammanträdets sida i Protokoll.',
