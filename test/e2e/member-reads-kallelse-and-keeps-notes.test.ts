@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/legal-dates.ts';
-import { addAgendaItem, attachDocument, planMeeting, sendMeetingNotice } from '../../src/services/meeting-cycle.service.ts';
+import { addAgendaItem, attachDocument, getMeetingOverview, planMeeting, recordAttendance, sendMeetingNotice, updateParagraph } from '../../src/services/meeting-cycle.service.ts';
 import { buildBoard, expectAccessible, screenshot, signIn, startApp, swedishToday, visit, type BoardWorld, type RunningApp } from './support/app.ts';
 
 interface Outline {
@@ -110,6 +110,61 @@ describe('a member reads the kallelse and keeps private notes', () => {
     const header = await page.locator('header.site-header').boundingBox();
     expect(header!.height).toBeLessThan(740 / 4);
     await screenshot(page, 'sammantrade-i-mobilen');
+    await page.close();
+  });
+
+  it('reads a structured § of the draft as the protocol has it, and keeps a note on it', async () => {
+    const db = running.handle.db;
+    const heldOn = addDays(swedishToday(), -1);
+    const { meetingId: heldId } = await planMeeting(db, { bodyId: world.bodyId, heldOn, start: '09:00', end: '11:00', location: 'Brandstationen i Västerby' }, world.secretaryActor);
+    const { paragraphId } = await addAgendaItem(db, heldId, { title: 'Ny taxa för tillsyn', caseNumber: 'RVN 2026/51' }, world.secretaryActor);
+    await sendMeetingNotice(running.handle, heldId, { sentAt: new Date(`${addDays(heldOn, -8)}T09:00:00Z`) }, world.secretaryActor);
+    await recordAttendance(db, heldId, { entries: [world.persons.chair, world.persons.adjuster, world.persons.member, world.persons.other].map((personId) => ({ personId, present: true })), adjusterPersonIds: [world.persons.adjuster] }, world.secretaryActor);
+    await updateParagraph(
+      db,
+      paragraphId,
+      {
+        text: 'Förvaltningen har tagit fram en ny taxa.',
+        proposal: 'Direktionen antar taxan.',
+        proposedBy: 'Förvaltningen',
+        decisions: ['att anta taxan för tillsyn'],
+        motions: [
+          { mover: 'Karin Lindqvist', party: 'S', text: 'bifall till förvaltningens förslag', supportedBy: ['Erik Sandberg'] },
+          { mover: 'Aisha Rahimi', party: 'C', text: 'att ärendet återremitteras', supportedBy: [] },
+        ],
+        propositionOrder: 'Ordföranden ställer proposition på förslaget mot återremiss.',
+        decisionMethod: 'vote',
+        votes: [{ question: 'Ja för förslaget, nej för återremiss', yes: 2, no: 1, abstain: 0, roll: [{ name: 'Karin Lindqvist', party: 'S', vote: 'yes' }, { name: 'Erik Sandberg', party: 'M', vote: 'yes' }, { name: 'Aisha Rahimi', party: 'C', vote: 'no' }], result: 'Direktionen beslutar enligt förslaget.' }],
+        reservations: [{ name: 'Aisha Rahimi', party: 'C', reason: 'Taxan höjs för mycket.' }],
+        protocolNotes: [{ name: 'Erik Sandberg', party: 'M', text: 'Taxan bör följas upp.' }],
+      },
+      world.secretaryActor,
+    );
+    expect((await getMeetingOverview(db, heldId, { today: swedishToday() })).meeting.status).toBe('held');
+
+    const page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, running.baseUrl, world.emails.member);
+    await visit(page, `${running.baseUrl}/mina-sammantraden/${heldId}`);
+    const article = page.getByRole('article', { name: /Ny taxa för tillsyn/u });
+    for (const heading of ['Förslag till beslut', 'Beslut', 'Yrkanden', 'Propositionsordning', 'Omröstning', 'Reservationer', 'Protokollsanteckningar']) {
+      expect(await article.getByRole('heading', { name: heading, exact: true, level: 3 }).count(), heading).toBe(1);
+    }
+    const text = await article.innerText();
+    expect(text).toContain('Förslagsställare: Förvaltningen');
+    expect(text).toContain('Karin Lindqvist (S) yrkar bifall till förvaltningens förslag');
+    expect(text).toContain('Erik Sandberg instämmer i yrkandet.');
+    expect(text).toContain('Aisha Rahimi (C) reserverar sig mot beslutet: Taxan höjs för mycket.');
+    expect(text).toContain('Erik Sandberg (M) antecknar till protokollet: Taxan bör följas upp.');
+    const roll = article.getByRole('table', { name: 'Omröstningslista: Ja för förslaget, nej för återremiss' });
+    expect(await roll.getByRole('row', { name: /Aisha Rahimi/u }).innerText()).toMatch(/Aisha Rahimi\s+C\s+Nej/u);
+
+    const form = page.locator(`form#anteckning-${paragraphId}`);
+    await form.getByLabel('Min anteckning', { exact: true }).fill('Rösta för återremiss nästa gång?');
+    await form.getByRole('button').click();
+    await page.waitForURL(`**vid=anteckning-${paragraphId}*`);
+    await expectAccessible(page);
+    expect(await page.locator(`form#anteckning-${paragraphId}`).getByLabel('Min anteckning', { exact: true }).inputValue()).toBe('Rösta för återremiss nästa gång?');
+    await screenshot(page, 'strukturerad-paragraf-for-ledamoten');
     await page.close();
   });
 });
