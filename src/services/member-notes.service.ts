@@ -62,7 +62,8 @@ export async function saveNote(db: Database, viewer: Viewer | null, input: SaveN
     }
     if (fileId !== null) {
       const documents = isUuid(fileId) ? await listStoredAttachments(tx, input.meetingId) : [];
-      if (!documents.some((d) => d.fileId === fileId)) throw new NotFoundError('file_not_found', `no document ${fileId} in meeting ${input.meetingId}`);
+      // With a § named too, the document must be that §'s.
+      if (!documents.some((d) => d.fileId === fileId && (paragraphId === null || d.paragraphId === paragraphId))) throw new NotFoundError('file_not_found', `no document ${fileId} in meeting ${input.meetingId}`);
     }
     const place = { userId: user.id, meetingId: input.meetingId, paragraphId, fileId };
     // The audit entry names the place by ids only, never the text: the audit log is read by
