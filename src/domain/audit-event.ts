@@ -48,6 +48,8 @@ export const auditEventKinds = [
   'absence.reported',
   'absence.withdrawn',
   'absence.substitute_called',
+  'member_note.saved',
+  'member_note.deleted',
   'mail.requeued',
   'api_token.created',
   'api_token.revoked',

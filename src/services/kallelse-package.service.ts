@@ -6,13 +6,15 @@
  */
 import { buildKallelsePackage } from '../documents/kallelse-package.ts';
 import { NotFoundError, RuleError } from '../errors.ts';
-import { findFileById, listInvitations, listStoredAttachments, readStoredFile, type DatabaseHandle } from '../storage/index.ts';
+import { findFileById, listInvitations, listParagraphsOfMeeting, listStoredAttachments, readStoredFile, type DatabaseHandle } from '../storage/index.ts';
 import { requireMemberOfMeeting, type Viewer } from './accounts.service.ts';
 
 export interface KallelsePackageTexts {
   /** The PDF's title; asked for only once access is granted. */
   title: () => Promise<string>;
   notMerged: { heading: string; lead: string; unreadable: string };
+  /** The bookmark of the kallelse in the package's outline. */
+  noticeBookmark?: string;
 }
 
 export async function getKallelsePackage(
@@ -28,17 +30,21 @@ export async function getKallelsePackage(
   if (!latest?.fileId) throw new RuleError('kallelse_not_sent', 'the kallelse of this meeting has not been sent yet', { meetingId });
   const notice = await findFileById(handle.db, latest.fileId);
   if (!notice) throw new NotFoundError('file_not_found', `no file ${latest.fileId}`);
+  // One bookmark per agenda item, in the agenda's order (kallelse-package.ts draws the outline).
+  const items = await listParagraphsOfMeeting(handle.db, meetingId);
+  const agenda = items.map((p) => `${p.number !== null ? `§ ${p.number} ` : ''}${p.title}`);
   const documents = [];
   for (const attachment of await listStoredAttachments(handle.db, meetingId)) {
     const file = await findFileById(handle.db, attachment.fileId);
     if (!file) continue;
     documents.push({
       item: attachment.number !== null ? `§ ${attachment.number}` : '§',
+      itemIndex: items.findIndex((p) => p.id === attachment.paragraphId),
       title: attachment.title,
       contentType: file.contentType.split(';')[0]!.trim().toLowerCase(),
       bytes: readStoredFile(handle.filesDir, file),
     });
   }
-  const result = await buildKallelsePackage({ title: await texts.title(), notice: readStoredFile(handle.filesDir, notice), documents, notMerged: texts.notMerged });
+  const result = await buildKallelsePackage({ title: await texts.title(), notice: readStoredFile(handle.filesDir, notice), documents, notMerged: texts.notMerged, agenda, noticeBookmark: texts.noticeBookmark ?? 'Kallelse' });
   return { pdf: result.pdf, merged: result.merged, listed: result.listed.length };
 }

@@ -18,6 +18,7 @@ export * from './feeds.store.ts';
 export * from './reminders.store.ts';
 export * from './absence.store.ts';
 export * from './watch.store.ts';
+export * from './member-notes.store.ts';
 export * from './seal.store.ts';
 export * from './change-stamp.store.ts';
 export * from './signing-links.store.ts';

@@ -739,6 +739,36 @@ export const absenceReports = pgTable(
   ],
 );
 
+/**
+ * A member's own note on a meeting, one of its agenda items (§) or one of its documents (issue 19).
+ * Private to the user who wrote it: no other user reads it, administrators included (docs/decisions.md,
+ * 2026-12-04). A note on a document has no §; one on the meeting as a whole has neither.
+ */
+export const memberNotes = pgTable(
+  'member_notes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    paragraphId: uuid('paragraph_id').references(() => paragraphs.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id').references(() => files.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('member_notes_place_key').on(
+      t.userId,
+      t.meetingId,
+      sql`coalesce(${t.paragraphId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      sql`coalesce(${t.fileId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+  ],
+);
+
 /** Kallelse sent: to whom and when, with the document that was sent. */
 export const meetingInvitations = pgTable(
   'meeting_invitations',

@@ -32,6 +32,7 @@ import { registerSigningLinkPages } from './pages/signing-link.pages.ts';
 import { registerVerifyPages } from './pages/verify.pages.ts';
 import { registerWorkspacePages } from './pages/workspace.pages.ts';
 import { registerAbsencePages } from './pages/absence.pages.ts';
+import { registerMemberNotePages } from './pages/member-notes.pages.ts';
 import { registerKallelsePages } from './pages/kallelse.pages.ts';
 import { registerWatchPages, UNSUBSCRIBE_ROUTE } from './pages/watch.pages.ts';
 
@@ -171,6 +172,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerSigningLinkPages(app, deps);
   await registerVerifyPages(app, deps);
   await registerAbsencePages(app, deps);
+  await registerMemberNotePages(app, deps);
   await registerKallelsePages(app, deps);
   await registerWatchPages(app, deps);
   await registerDocumentPages(app, deps);

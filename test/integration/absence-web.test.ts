@@ -4,6 +4,10 @@
  * substitute, calls them (a mail in the outbox) and finds the roll-call filled in from it; the kallelse
  * package merges the kallelse with the PDF documents and names the others; PDFs open inline.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
@@ -17,6 +21,12 @@ import { buildUser } from '../support/accounts.ts';
 import { openTestDatabase } from '../support/databases.ts';
 
 const TODAY = '2026-03-16';
+/** One bookmark as `qpdf --json` gives it. */
+interface Outline {
+  title: string;
+  destpageposfrom1: number;
+  kids: Outline[];
+}
 let handle: DatabaseHandle;
 let app: FastifyInstance;
 let demo: DemoResult;
@@ -168,6 +178,18 @@ describe('the kallelse package and documents inline', () => {
     // The kallelse, the two pages of the PDF, and one page naming the text file.
     expect(merged.getPageCount()).toBe(noticePages + 2 + 1);
     expect(merged.getTitle()).toMatch(/^Kallelse Förbundsdirektionen /u);
+    // Bookmarks: the kallelse, then every agenda item, the documents under their item (qpdf reads the outline).
+    const folder = mkdtempSync(join(tmpdir(), 'kallelse-'));
+    writeFileSync(join(folder, 'paket.pdf'), response.rawPayload);
+    const outline = (JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', join(folder, 'paket.pdf')], { encoding: 'utf8' })) as { outlines: Outline[] }).outlines;
+    rmSync(folder, { recursive: true });
+    expect(outline[0]!.title).toBe('Kallelse');
+    expect(outline[0]!.destpageposfrom1).toBe(1);
+    const items = await queryRows<{ number: number | null; title: string }>(handle.db, sql`select number, title from paragraphs where meeting_id = ${demo.plannedMeetingId} order by position`);
+    expect(outline.slice(1).map((o) => o.title)).toEqual(items.map((p) => `${p.number !== null ? `§ ${p.number} ` : ''}${p.title}`));
+    const withDocument = outline.find((o) => o.kids.some((k) => k.title === 'Tjänsteskrivelse'))!;
+    expect(withDocument.destpageposfrom1).toBe(noticePages + 1);
+    expect(outline.find((o) => o.kids.some((k) => k.title === 'Budgetunderlag i text'))!.destpageposfrom1).toBe(noticePages + 3);
 
     // Nothing of it to someone outside the body, or signed out (who is sent to sign in).
     expect((await get(outsider, `${mine()}/kallelse.pdf`)).statusCode).toBe(404);

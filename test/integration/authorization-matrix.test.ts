@@ -178,6 +178,8 @@ const MATRIX: Record<string, Access> = {
   'POST /api/meetings/:meetingId/substitute-calls': 'secretary',
   'POST /mina-sammantraden/:meetingId/forhinder': 'member',
   'POST /mina-sammantraden/:meetingId/forhinder/ta-tillbaka': 'member',
+  // Each reader keeps their own note; with empty text (the matrix posts none) it deletes nothing and goes back.
+  'POST /mina-sammantraden/:meetingId/anteckningar': 'member',
   'POST /arbetsyta/sammantraden/:meetingId/ersattare': 'secretary',
   'POST /arbetsyta/sammantraden/:meetingId/utskick/:outboxId/skicka-igen': NOBODY,
   'POST /logga-in': 'public',

@@ -83,6 +83,7 @@ export async function registerKallelsePages(app: FastifyInstance, { db, handle }
     // Access is checked by the use case before anything of the meeting is read for the title.
     const result = await getKallelsePackage(handle, viewer, meetingId, {
       notMerged: t.reach.notMerged,
+      noticeBookmark: t.reach.noticeBookmark,
       title: async () => {
         const overview = await getMeetingOverview(db, meetingId, { today });
         return t.reach.packageTitle(overview.body.name, overview.meeting.heldOn ? shortDate(overview.meeting.heldOn, language) : '');

@@ -64,6 +64,8 @@ import { documentLinks, extractableParagraphs, protocolHref } from './documents.
 import { legalFindingsPanel, legalReasonInput, legalStepFeedback, legalStepStateOf, type FindingTargets, type LegalStepState } from './legal-findings.view.ts';
 import { memberAbsenceSection, secretaryAbsence } from './absence.pages.ts';
 import { deliveryPanel, kallelsePackageLink } from './kallelse.pages.ts';
+import { notesOnPage } from './member-notes.pages.ts';
+import { documentsWithNotes, itemNoteForm } from './member-notes.view.ts';
 import { registerParagraphFormPages } from './paragraph-form.pages.ts';
 
 function requireViewer(request: FastifyRequest): Viewer {
@@ -555,6 +557,8 @@ ${past.length ? html`<ul class="meeting-list">${past}</ul>` : html`<p>${t.member
     const title = `${overview.body.name} ${overview.meeting.heldOn ? shortDate(overview.meeting.heldOn, language) : ''}`;
     const isDraft = overview.meeting.status === 'held' || overview.meeting.status === 'finalised';
     const absence = await memberAbsenceSection(context, db, viewer, meetingId, request.query as { forhinder?: string });
+    // The viewer's own notes only (member-notes.view draws them under each item and beside each document).
+    const notes = await notesOnPage(db, viewer, meetingId, request.query as { anteckning?: string; vid?: string });
     const body = html`<p class="overline">${overview.organization?.name ?? ''}</p>
 <h1>${title} ${statusBadge(context, overview.meeting.status)}</h1>
 <dl class="facts">
@@ -566,12 +570,12 @@ ${past.length ? html`<ul class="meeting-list">${past}</ul>` : html`<p>${t.member
 ${kallelsePackageLink(context, meetingId, overview.meeting.convenedAt)}
 ${absence}
 ${isDraft
-  ? html`${attendanceSection(context, overview.minutes)}${overview.minutes.items.map((item, i) => paragraphArticle(context, { number: item.number, item }, i))}
+  ? html`${attendanceSection(context, overview.minutes)}${overview.minutes.items.map((item, i) => html`${paragraphArticle(context, { number: item.number, item }, i)}${itemNoteForm(context, meetingId, notes, overview.paragraphIds[i], `${paragraphLabel(item.number)} ${item.title}`)}`)}
 ${overview.documents.length > 0 && html`<section class="card" aria-labelledby="handlingar-rubrik"><h2 id="handlingar-rubrik">${t.documents.title}</h2><ul class="plain">${overview.minutes.items.map(
-  (item, i) => overview.documents.some((d) => d.paragraphId === overview.paragraphIds[i]) && html`<li><span class="paragraph-number">${paragraphLabel(item.number)}</span> ${item.title}${documentLinks(context, meetingId, overview.documents, overview.paragraphIds[i])}</li>`,
+  (item, i) => overview.documents.some((d) => d.paragraphId === overview.paragraphIds[i]) && html`<li><span class="paragraph-number">${paragraphLabel(item.number)}</span> ${item.title}${documentsWithNotes(context, meetingId, notes, overview.documents, overview.paragraphIds[i])}</li>`,
 )}</ul></section>`}`
   : html`<section class="card"><h2>${t.member.agenda}</h2><ol class="plain">${overview.minutes.items.map(
-      (item, i) => html`<li class="meeting-row"><span><span class="paragraph-number">${paragraphLabel(item.number)}</span> ${item.title}${documentLinks(context, meetingId, overview.documents, overview.paragraphIds[i])}</span>${nonEmpty(item.presenters) && html`<span class="count">${t.minutes.presenters}: ${item.presenters.join(', ')}</span>`}</li>`,
+      (item, i) => html`<li class="agenda-item-with-note"><div class="meeting-row"><span><span class="paragraph-number">${paragraphLabel(item.number)}</span> ${item.title}</span>${nonEmpty(item.presenters) && html`<span class="count">${t.minutes.presenters}: ${item.presenters.join(', ')}</span>`}</div>${documentsWithNotes(context, meetingId, notes, overview.documents, overview.paragraphIds[i])}${itemNoteForm(context, meetingId, notes, overview.paragraphIds[i], `${paragraphLabel(item.number)} ${item.title}`)}</li>`,
     )}</ol></section>`}`;
     return sendPage(reply, layout(context, { title, section: 'mine', body, breadcrumbs: [{ label: t.member.title, href: '/mina-sammantraden' }, { label: title }] }));
   });
