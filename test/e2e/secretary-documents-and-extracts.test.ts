@@ -88,7 +88,7 @@ describe('the secretary with underlag, omedelbar justering and extracts', () => 
     await page.getByRole('link', { name: /Redigera § \d+ Taxa för tillsyn/ }).click();
     await page.waitForLoadState();
     await expectAccessible(page);
-    await page.getByLabel('Förslag till beslut').fill('Direktionen föreslås fastställa timtaxan till 1 180 kronor.');
+    await page.getByLabel('Förslagets lydelse').fill('Direktionen föreslås fastställa timtaxan till 1 180 kronor.');
     await page.getByLabel('Beslut (en att-sats per rad)').fill('Direktionen fastställer timtaxan till 1 180 kronor.');
     await page.getByRole('button', { name: 'Spara paragrafen' }).click();
     await page.waitForURL((url) => url.pathname === `/arbetsyta/sammantraden/${meetingId}`);
