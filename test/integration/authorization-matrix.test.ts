@@ -195,6 +195,7 @@ const MATRIX: Record<string, Access> = {
   'POST /arbetsyta/sammantraden/:meetingId/fardigstall': 'secretary',
   'POST /arbetsyta/sammantraden/:meetingId/omedelbar-justering': 'secretary',
   'POST /arbetsyta/sammantraden/:meetingId/paragrafer/:paragraphId': 'secretary',
+  'POST /arbetsyta/sammantraden/:meetingId/paragrafer/:paragraphId/word': 'secretary',
   'POST /att-justera/:meetingId/signera': ['signer'],
   'POST /att-justera/:meetingId/atervisa': ['signer'],
   'POST /att-justera/lank/:token': NOBODY,

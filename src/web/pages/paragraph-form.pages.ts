@@ -13,6 +13,7 @@ import { InputError, NotFoundError, RuleError, UnauthenticatedError, type Proble
 import { requireSecretaryOfMeeting, type Viewer } from '../../services/accounts.service.ts';
 import { expandParagraphs } from '../../services/meeting-cycle/common.ts';
 import { getMeetingOverview, paragraphVersion, updateParagraph, type ParagraphChanges } from '../../services/meeting-cycle.service.ts';
+import { readParagraphDraftFromWord } from '../../services/meeting-cycle/word-draft.ts';
 import { listParagraphPublicity } from '../../services/publication.service.ts';
 import { actorOf, sendPage, type PageContext } from '../context.ts';
 import { longDate, shortDate } from '../format.ts';
@@ -21,6 +22,7 @@ import { html, type Html } from '../html.ts';
 import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
 import { paragraphLabel } from '../minutes-view.ts';
+import { MultipartForm } from '../multipart.ts';
 
 /** Rows of yrkanden shown at least, so that two can be typed without "add a motion". */
 const MIN_MOTION_ROWS = 2;
@@ -37,6 +39,7 @@ export async function registerParagraphFormPages(app: FastifyInstance, { db }: P
     state: FormState | null,
     status = 200,
     conflict?: { title: string; text: string | null },
+    word?: { imported?: { name: string; text: string }; error?: string },
   ) => {
     const { meetingId, paragraphId } = ids;
     await requireSecretaryOfMeeting(db, requireViewer(request), meetingId);
@@ -48,7 +51,9 @@ export async function registerParagraphFormPages(app: FastifyInstance, { db }: P
     if (index < 0 || !item) throw new NotFoundError('paragraph_not_found', `no § ${paragraphId} in ${meetingId}`);
     const publicity = (await listParagraphPublicity(db, meetingId))[index];
     const people = peopleOf(overview.minutes.attendees, item);
-    const values = state?.values ?? { ...storedValues(item, people), ...(publicity?.confidential ? { confidential: 'on' } : {}), confidentialReason: publicity?.confidentialReason ?? '' };
+    const stored: Record<string, string> = { ...storedValues(item, people), ...(publicity?.confidential ? { confidential: 'on' } : {}), confidentialReason: publicity?.confidentialReason ?? '' };
+    // Text read from a Word document fills the ärendebeskrivning; the secretary reads it and saves as usual.
+    const values = state?.values ?? (word?.imported ? { ...stored, text: word.imported.text } : stored);
     const form: FormState = { values, errors: state?.errors ?? {} };
     const p = t.work.paragraph;
     const label = paragraphLabel(item.number);
@@ -101,7 +106,8 @@ ${errorSummary(context, form, fieldLabels(t, motionRows, people))}
   ${checkboxField(form, { name: 'confidential', label: p.confidential })}
   ${inputField(context, form, { name: 'confidentialReason', label: p.confidentialReason, hint: p.confidentialReasonHint, width: 'medium', required: false })}
   <p class="actions"><button type="submit" class="button">${p.save}</button> <a href="/arbetsyta/sammantraden/${meetingId}">${p.back}</a></p>
-</form>`;
+</form>
+${wordImportForm(context, { meetingId, paragraphId }, word)}`;
     return sendPage(
       reply,
       layout(context, {
@@ -123,6 +129,22 @@ ${errorSummary(context, form, fieldLabels(t, motionRows, people))}
   app.get('/arbetsyta/sammantraden/:meetingId/paragrafer/:paragraphId', async (request, reply) => {
     const ids = request.params as { meetingId: string; paragraphId: string };
     return paragraphPage(request, reply, ids, null);
+  });
+
+  app.post('/arbetsyta/sammantraden/:meetingId/paragrafer/:paragraphId/word', async (request, reply) => {
+    const ids = request.params as { meetingId: string; paragraphId: string };
+    const viewer = requireViewer(request);
+    await requireSecretaryOfMeeting(db, viewer, ids.meetingId);
+    const w = request.page.t.work.paragraph.wordImport;
+    const file = request.body instanceof MultipartForm ? request.body.file('file') : undefined;
+    if (!file || file.bytes.length === 0) return paragraphPage(request, reply, ids, null, 400, undefined, { error: w.noFile });
+    try {
+      const text = await readParagraphDraftFromWord(db, ids.paragraphId, { bytes: file.bytes, name: file.fileName }, actorOf(viewer));
+      return paragraphPage(request, reply, ids, null, 200, undefined, { imported: { name: file.fileName, text } });
+    } catch (error) {
+      if (error instanceof InputError) return paragraphPage(request, reply, ids, null, 400, undefined, { error: w.unreadable });
+      throw error;
+    }
   });
 
   app.post('/arbetsyta/sammantraden/:meetingId/paragrafer/:paragraphId', async (request, reply) => {
@@ -163,6 +185,29 @@ ${errorSummary(context, form, fieldLabels(t, motionRows, people))}
     if (wantsJson(request)) return reply.send({ saved: true, version: String(result.value) });
     return reply.redirect(`/arbetsyta/sammantraden/${ids.meetingId}#dagordning-rubrik`, 303);
   });
+}
+
+/**
+ * Word import of a draft § text: a form of its own (a file is multipart), whose answer is this page with the
+ * text in the ärendebeskrivning field, not yet saved.
+ */
+function wordImportForm(context: PageContext, ids: { meetingId: string; paragraphId: string }, word: { imported?: { name: string; text: string }; error?: string } | undefined): Html {
+  const w = context.t.work.paragraph.wordImport;
+  const id = 'falt-wordFile';
+  return html`<section class="card" aria-labelledby="word-rubrik">
+  <h2 id="word-rubrik">${w.heading}</h2>
+  ${word?.imported && html`<div class="flash" role="status"><p>${w.imported(word.imported.name)}</p></div>`}
+  <form method="post" enctype="multipart/form-data" action="/arbetsyta/sammantraden/${ids.meetingId}/paragrafer/${ids.paragraphId}/word" novalidate class="form">
+    ${csrfField(context)}
+    <div class="field${word?.error ? ' field-error' : ''}">
+      <label for="${id}">${w.file}</label>
+      <p class="hint" id="${id}-hjalp">${w.hint}</p>
+      ${word?.error && html`<p class="error-message" id="${id}-fel">${word.error}</p>`}
+      <input id="${id}" name="file" type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby="${id}-hjalp${word?.error ? ` ${id}-fel` : ''}"${word?.error ? html` aria-invalid="true"` : ''}>
+    </div>
+    <p class="actions"><button type="submit" class="button secondary">${w.submit}</button></p>
+  </form>
+</section>`;
 }
 
 function requireViewer(request: FastifyRequest): Viewer {
