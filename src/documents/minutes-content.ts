@@ -394,7 +394,7 @@ function noticeSection(minutes: Minutes): Section {
 }
 
 function signatureRecordSection(record: SignatureRecord): Section {
-  const roleNames = { secretary: 'Sekreterare', chair: 'Ordförande', adjuster: 'Justerare' } as const;
+  const roleNames = labels.signerRoles;
   if (record.documentSha256 === null) {
     return {
       anchor: 'signaturer',

@@ -62,30 +62,6 @@ export async function findParagraphById(db: Database, paragraphId: string): Prom
 }
 
 /**
- * The highest § number the body used in the year in meetings before this one (earlier date, or the same
- * date and created earlier), or 0.
- */
-export async function lastParagraphNumberBefore(db: Database, meeting: MeetingRow): Promise<number> {
-  if (meeting.year === null || meeting.heldOn === null) return 0;
-  const rows = await db
-    .select({ last: sql<number | string | null>`max(${paragraphs.number})` })
-    .from(paragraphs)
-    .innerJoin(meetings, eq(meetings.id, paragraphs.meetingId))
-    .where(
-      and(
-        eq(paragraphs.bodyId, meeting.bodyId),
-        eq(paragraphs.year, meeting.year),
-        isNotNull(paragraphs.number),
-        or(
-          lt(meetings.heldOn, meeting.heldOn),
-          and(eq(meetings.heldOn, meeting.heldOn), lt(meetings.createdAt, meeting.createdAt)),
-        ),
-      ),
-    );
-  return Number(rows[0]?.last ?? 0);
-}
-
-/**
  * The § numbers the body used in the year in meetings before this one (earlier date, or the same date and
  * created earlier), for the legal checks of § numbering (a number used twice, a break in the year's run).
  */
