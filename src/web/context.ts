@@ -1,5 +1,6 @@
 /** What every page needs to know about the request: language, texts, the signed-in user and the CSRF token. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UnauthenticatedError } from '../errors.ts';
 import type { Viewer } from '../services/accounts.service.ts';
 import type { Actor } from '../services/meeting-cycle.service.ts';
 import { catalogueFor, type Catalogue, type Language } from './i18n/index.ts';
@@ -29,6 +30,13 @@ declare module 'fastify' {
 }
 
 /** The signed-in user as the use cases' Actor (recorded in the audit log). */
+/** The signed-in user of a page request; a page that needs one refuses anyone else (the sign-in page follows). */
+export function requireViewer(request: FastifyRequest): Viewer {
+  const viewer = request.page.viewer;
+  if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
+  return viewer;
+}
+
 export function actorOf(viewer: Viewer): Actor {
   return { userId: viewer.id, personId: viewer.personId, name: viewer.name, viewer };
 }

@@ -5,21 +5,16 @@
  * check who may do each step; these pages only show and post.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { RuleError, UnauthenticatedError } from '../../errors.ts';
+import { RuleError } from '../../errors.ts';
 import type { Viewer } from '../../services/accounts.service.ts';
 import { callSubstitute, getAbsenceOverview, type AbsenceOverview, getOwnAbsence, reportAbsence, suggestAttendance, withdrawAbsence } from '../../services/absence.service.ts';
 import type { Database } from '../../services/system.service.ts';
-import type { PageContext } from '../context.ts';
+import { requireViewer, type PageContext } from '../context.ts';
 import { instant } from '../format.ts';
 import { csrfField, emptyForm, textareaField } from '../forms.ts';
 import { html, nonEmpty, type Html } from '../html.ts';
 import type { WebDependencies } from '../index.ts';
 
-function requireViewer(request: FastifyRequest): Viewer {
-  const viewer = request.page.viewer;
-  if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
-  return viewer;
-}
 
 function formOf(request: FastifyRequest): URLSearchParams {
   return request.body instanceof URLSearchParams ? request.body : new URLSearchParams();

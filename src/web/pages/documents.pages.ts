@@ -4,8 +4,8 @@
  * omedelbar justering of a single § at the meeting. The steps are use cases of services/meeting-cycle.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { InputError, NotFoundError, RuleError, UnauthenticatedError, type Problem } from '../../errors.ts';
-import { requireMemberOfMeeting, requireSecretaryOfMeeting, type Viewer } from '../../services/accounts.service.ts';
+import { InputError, NotFoundError, RuleError, type Problem } from '../../errors.ts';
+import { requireMemberOfMeeting, requireSecretaryOfMeeting } from '../../services/accounts.service.ts';
 import {
   attachDocument,
   createExtract,
@@ -15,7 +15,7 @@ import {
   readFileForDownload,
   type MeetingOverview,
 } from '../../services/meeting-cycle.service.ts';
-import { INLINE_PDF_POLICY, sendPage, type PageContext } from '../context.ts';
+import { INLINE_PDF_POLICY, sendPage, type PageContext, requireViewer } from '../context.ts';
 import { shortDate } from '../format.ts';
 import { csrfField, errorSummary, formStateFrom, inputField, selectField, type FormState } from '../forms.ts';
 import { html, nonEmpty, type Html } from '../html.ts';
@@ -26,11 +26,6 @@ import { MultipartForm } from '../multipart.ts';
 
 type Documents = MeetingOverview['documents'];
 
-function requireViewer(request: FastifyRequest): Viewer {
-  const viewer = request.page.viewer;
-  if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
-  return viewer;
-}
 
 /** The protocol of a meeting as PDF (a preview until it is adjusted) or as an editable Word document. */
 export function protocolHref(meetingId: string, format: 'pdf' | 'docx'): string {

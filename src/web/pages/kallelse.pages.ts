@@ -4,24 +4,18 @@
  * "send changed kallelse"; and, for members, the kallelse package, the kallelse and every PDF document
  * in one file that opens in the browser.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { UnauthenticatedError } from '../../errors.ts';
+import type { FastifyInstance } from 'fastify';
 import type { Viewer } from '../../services/accounts.service.ts';
 import { listDeliveries, resendDelivery } from '../../services/delivery.service.ts';
 import { getKallelsePackage } from '../../services/kallelse-package.service.ts';
 import { getMeetingOverview } from '../../services/meeting-cycle.service.ts';
 import type { Database } from '../../services/system.service.ts';
-import { INLINE_PDF_POLICY, type PageContext } from '../context.ts';
+import { INLINE_PDF_POLICY, type PageContext, requireViewer } from '../context.ts';
 import { instant, shortDate } from '../format.ts';
 import { csrfField } from '../forms.ts';
 import { html, nonEmpty, type Html } from '../html.ts';
 import type { WebDependencies } from '../index.ts';
 
-function requireViewer(request: FastifyRequest): Viewer {
-  const viewer = request.page.viewer;
-  if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
-  return viewer;
-}
 
 /** Where the kallelse package of a meeting is read. */
 export function kallelsePackageHref(meetingId: string): string {

@@ -4,19 +4,14 @@
  * (services/member-notes.service) checks that the viewer may read the meeting and that the item or
  * document is the meeting's; the notes are drawn by member-notes.view on the member's meeting page.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { UnauthenticatedError } from '../../errors.ts';
+import type { FastifyInstance } from 'fastify';
 import type { Viewer } from '../../services/accounts.service.ts';
 import { listNotes, saveNote } from '../../services/member-notes.service.ts';
 import type { Database } from '../../services/system.service.ts';
+import { requireViewer } from '../context.ts';
 import type { WebDependencies } from '../index.ts';
 import { noteAnchor, notesFlashFrom, type NotesOnPage } from './member-notes.view.ts';
 
-function requireViewer(request: FastifyRequest): Viewer {
-  const viewer = request.page.viewer;
-  if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
-  return viewer;
-}
 
 /** What the member's meeting page needs to draw the viewer's notes: their own notes and the status query. */
 export async function notesOnPage(db: Database, viewer: Viewer, meetingId: string, query: { anteckning?: string; vid?: string }): Promise<NotesOnPage> {

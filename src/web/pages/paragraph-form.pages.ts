@@ -9,13 +9,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Attendee, MinutesItem, Motion, ProtocolNote, Reservation, Vote, VoteChoice } from '../../domain/minutes.ts';
 import { tallyRollCall } from '../../domain/vote.ts';
-import { InputError, NotFoundError, RuleError, UnauthenticatedError, type Problem } from '../../errors.ts';
-import { requireSecretaryOfMeeting, type Viewer } from '../../services/accounts.service.ts';
+import { InputError, NotFoundError, RuleError, type Problem } from '../../errors.ts';
+import { requireSecretaryOfMeeting } from '../../services/accounts.service.ts';
 import { expandParagraphs } from '../../services/meeting-cycle/common.ts';
 import { getMeetingOverview, paragraphVersion, updateParagraph, type ParagraphChanges } from '../../services/meeting-cycle.service.ts';
 import { readParagraphDraftFromWord } from '../../services/meeting-cycle/word-draft.ts';
 import { listParagraphPublicity } from '../../services/publication.service.ts';
-import { actorOf, sendPage, type PageContext } from '../context.ts';
+import { actorOf, sendPage, type PageContext, requireViewer } from '../context.ts';
 import { longDate, shortDate } from '../format.ts';
 import { checkboxField, csrfField, errorSummary, fieldId, formStateFrom, groupErrorMessage, inputField, selectField, textareaField, type FormState } from '../forms.ts';
 import { html, type Html } from '../html.ts';
@@ -210,11 +210,6 @@ function wordImportForm(context: PageContext, ids: { meetingId: string; paragrap
 </section>`;
 }
 
-function requireViewer(request: FastifyRequest): Viewer {
-  const viewer = request.page.viewer;
-  if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
-  return viewer;
-}
 
 function wantsJson(request: FastifyRequest): boolean {
   return request.headers.accept?.includes('application/json') ?? false;

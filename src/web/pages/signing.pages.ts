@@ -4,7 +4,7 @@
  * receipt afterwards, and refusal with a reason.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, LegalCheckError, UnauthenticatedError, isProtokollError } from '../../errors.ts';
+import { ForbiddenError, LegalCheckError, isProtokollError } from '../../errors.ts';
 import { requireMemberOfMeeting, type Viewer } from '../../services/accounts.service.ts';
 import {
   getMeetingOverview,
@@ -17,7 +17,7 @@ import {
   usesSelfSignedCertificate,
   type MeetingOverview,
 } from '../../services/meeting-cycle.service.ts';
-import { actorOf, sendPage } from '../context.ts';
+import { actorOf, sendPage, requireViewer } from '../context.ts';
 import { instant, longDate, shortDate } from '../format.ts';
 import { csrfField, emptyForm, errorSummary, formStateFrom, textareaField, type FormState } from '../forms.ts';
 import { html } from '../html.ts';
@@ -27,11 +27,6 @@ import { attendanceSection, paragraphArticle, signaturesSection } from '../minut
 import { listParagraphPublicity } from '../../services/publication.service.ts';
 import { legalReasonInput, legalStepFeedback, legalStepStateOf, type LegalStepState } from './legal-findings.view.ts';
 
-function requireViewer(request: FastifyRequest): Viewer {
-  const viewer = request.page.viewer;
-  if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
-  return viewer;
-}
 
 function formOf(request: FastifyRequest): URLSearchParams {
   return request.body instanceof URLSearchParams ? request.body : new URLSearchParams();

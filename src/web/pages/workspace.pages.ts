@@ -5,7 +5,7 @@
  * here before it.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, InputError, LegalCheckError, UnauthenticatedError, type Problem } from '../../errors.ts';
+import { ForbiddenError, InputError, LegalCheckError, type Problem } from '../../errors.ts';
 import {
   canActAsSecretary,
   canAdminister,
@@ -41,7 +41,7 @@ import {
 import { listParagraphDraftFields } from '../../services/publication.service.ts';
 import { getBodies, getMandates, getOrganizations } from '../../services/registers.service.ts';
 import { organisationTypes, type OrganisationType } from '../../domain/rule-profile.ts';
-import { actorOf, sendPage, type PageContext } from '../context.ts';
+import { actorOf, sendPage, type PageContext, requireViewer } from '../context.ts';
 import { instant, longDate, shortDate, swedishOrder, timeSpan } from '../format.ts';
 import {
   checkboxField,
@@ -68,11 +68,6 @@ import { notesOnPage } from './member-notes.pages.ts';
 import { documentsWithNotes, itemNoteForm } from './member-notes.view.ts';
 import { registerParagraphFormPages } from './paragraph-form.pages.ts';
 
-function requireViewer(request: FastifyRequest): Viewer {
-  const viewer = request.page.viewer;
-  if (!viewer) throw new UnauthenticatedError('not_signed_in', 'sign in to do this');
-  return viewer;
-}
 
 function formOf(request: FastifyRequest): URLSearchParams {
   return request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
