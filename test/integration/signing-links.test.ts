@@ -6,9 +6,6 @@
  * an expired link is refused (410) and an unknown one is not found (404), neither showing the meeting.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +24,7 @@ import { queueSigningRequests } from '../../src/services/signing-links.service.t
 import { insertSigningLink, queryRows, type DatabaseHandle } from '../../src/storage/index.ts';
 import { listSignatures } from '../../src/storage/meeting-cycle.store.ts';
 import { openTestDatabase } from '../support/databases.ts';
+import { listenAsOpenIdProvider, TEST_CLIENT, type TestOpenIdProvider } from '../support/openid-provider.ts';
 import { buildBoard, type BoardWorld } from '../e2e/support/app.ts';
 
 const PUBLIC_URL = 'https://protokoll.example.se';
@@ -251,7 +249,7 @@ describe('the one-time link with OpenID Connect', () => {
   let oidcHandle: DatabaseHandle;
   let oidcApp: FastifyInstance;
   let appUrl: string;
-  let opServer: Server;
+  let op: TestOpenIdProvider | undefined;
   let w: BoardWorld;
   let id: string;
   const cookies = new Map<string, Map<string, string>>();
@@ -287,45 +285,20 @@ describe('the one-time link with OpenID Connect', () => {
     oidcHandle = await openTestDatabase('pglite');
     w = await buildBoard(oidcHandle, 'LankOidc');
     ({ meetingId: id } = await finalisedWithMail(oidcHandle, w));
-    opServer = createServer();
-    await new Promise<void>((resolve) => opServer.listen(0, '127.0.0.1', resolve));
-    const issuer = `http://127.0.0.1:${(opServer.address() as AddressInfo).port}`;
-    const oidc = { issuer, clientId: 'protokoll', clientSecret: 'en-hemlighet-for-test', redirectUrl: '', signingAcr: ACR };
+    op = await listenAsOpenIdProvider();
+    const issuer = op.issuer;
+    const oidc = { issuer, ...TEST_CLIENT, redirectUrl: '', signingAcr: ACR };
     oidcApp = await buildApp({ database: oidcHandle, oidc, publicUrl: PUBLIC_URL });
     appUrl = await oidcApp.listen({ port: 0, host: '127.0.0.1' });
     oidc.redirectUrl = `${appUrl}/logga-in/oidc/callback`;
     configureSigning(oidcHandle, { stepUpMinutes: 5, requiredAcr: ACR });
-    const provider = new Provider(issuer, {
-      clients: [{ client_id: 'protokoll', client_secret: 'en-hemlighet-for-test', redirect_uris: [oidc.redirectUrl], token_endpoint_auth_method: 'client_secret_post' }],
-      acrValues: [ACR],
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-      conformIdTokenClaims: false,
-      cookies: { keys: ['nycklar-for-testets-kakor'] },
-      ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600 },
-      features: { devInteractions: { enabled: false } },
-      // The provider knows Göran by another address than the registers: the link, not the e-mail, ties him to the person.
-      findAccount: (_context: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub, email: 'goran.privat@example.test', email_verified: true, name: 'Göran Åkesson' }) }),
-    });
-    const callback = provider.callback();
-    opServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (!req.url?.startsWith('/interaction/')) return void callback(req, res);
-      void (async () => {
-        const details = await provider.interactionDetails(req, res);
-        const accountId = 'subjekt-goran-akesson';
-        const grant = new provider.Grant({ accountId, clientId: details.params.client_id as string });
-        grant.addOIDCScope('openid email profile');
-        const grantId = await grant.save();
-        await provider.interactionFinished(req, res, { login: { accountId, acr: ACR, amr: ['pwd'] }, consent: { grantId } }, { mergeWithLastSubmission: false });
-      })().catch((error: unknown) => {
-        res.statusCode = 500;
-        res.end(String(error));
-      });
-    });
+    // The provider knows Göran by another address than the registers: the link, not the e-mail, ties him to the person.
+    op.serve({ redirectUri: `${appUrl}/logga-in/oidc/callback`, acrValues: [ACR], account: { sub: 'subjekt-goran-akesson', email: 'goran.privat@example.test', name: 'Göran Åkesson', acr: ACR } });
   }, 120_000);
 
   afterAll(async () => {
     await oidcApp?.close();
-    await new Promise<void>((resolve) => (opServer ? opServer.close(() => resolve()) : resolve()));
+    await op?.close();
     await oidcHandle?.close();
   });
 

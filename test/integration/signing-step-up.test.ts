@@ -4,10 +4,7 @@
  * to sign in again), the fresh login at the provider asks prompt=login, max_age and the acr, and the
  * signature then records the provider's subject and level in the PDF, the signature row and the audit log.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { verifyPdf } from '../../src/documents/pades/index.ts';
@@ -17,6 +14,7 @@ import { startSession } from '../../src/services/accounts.service.ts';
 import { findFileById, listAuditEntriesOf, readStoredFile, type DatabaseHandle } from '../../src/storage/index.ts';
 import { listSignatures } from '../../src/storage/meeting-cycle.store.ts';
 import { openTestDatabase } from '../support/databases.ts';
+import { listenAsOpenIdProvider, TEST_CLIENT, type TestOpenIdProvider } from '../support/openid-provider.ts';
 import { buildBoard, buildFinalisedMeeting, type BoardWorld } from '../e2e/support/app.ts';
 
 const ACR = 'http://id.elegnamnden.se/loa/1.0/loa3';
@@ -85,7 +83,7 @@ describe('signing with step-up through a real OpenID Provider', () => {
   let handle: DatabaseHandle;
   let app: FastifyInstance;
   let appUrl: string;
-  let opServer: Server;
+  let op: TestOpenIdProvider | undefined;
   let world: BoardWorld;
   let meetingId: string;
 
@@ -95,53 +93,22 @@ describe('signing with step-up through a real OpenID Provider', () => {
     ({ meetingId } = await buildFinalisedMeeting(handle, world));
 
     // The identity provider: listen first, so that the issuer can name its port.
-    opServer = createServer();
-    await new Promise<void>((resolve) => opServer.listen(0, '127.0.0.1', resolve));
-    const issuer = `http://127.0.0.1:${(opServer.address() as AddressInfo).port}`;
+    op = await listenAsOpenIdProvider();
+    const issuer = op.issuer;
 
-    const oidc = { issuer, clientId: 'protokoll', clientSecret: 'en-hemlighet-for-test', redirectUrl: '', signingAcr: ACR };
+    const oidc = { issuer, ...TEST_CLIENT, redirectUrl: '', signingAcr: ACR };
     app = await buildApp({ database: handle, oidc });
     appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     // The redirect URL names the app's port, known only now; the pages read this same settings object.
     oidc.redirectUrl = `${appUrl}/logga-in/oidc/callback`;
 
-    const chairEmail = world.emails.chair;
-    const provider = new Provider(issuer, {
-      clients: [{
-        client_id: 'protokoll',
-        client_secret: 'en-hemlighet-for-test',
-        redirect_uris: [`${appUrl}/logga-in/oidc/callback`],
-        token_endpoint_auth_method: 'client_secret_post',
-      }],
-      acrValues: [LOWER_ACR, ACR],
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-      conformIdTokenClaims: false,
-      cookies: { keys: ['nycklar-for-testets-kakor'] },
-      ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600 },
-      features: { devInteractions: { enabled: false } },
-      findAccount: (_context: unknown, id: string) => ({ accountId: id, claims: () => ({ sub: id, email: chairEmail, email_verified: true, name: 'Karin Lindqvist' }) }),
-    });
-    const callback = provider.callback();
-    // The provider's login screen, as the user would fill it in: it logs in the test's subject at loa3.
-    opServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (!req.url?.startsWith('/interaction/')) return void callback(req, res);
-      void (async () => {
-        const details = await provider.interactionDetails(req, res);
-        const accountId = 'subjekt-karin-lindqvist';
-        const grant = new provider.Grant({ accountId, clientId: details.params.client_id as string });
-        grant.addOIDCScope('openid email profile');
-        const grantId = await grant.save();
-        await provider.interactionFinished(req, res, { login: { accountId, acr: ACR, amr: ['pwd'] }, consent: { grantId } }, { mergeWithLastSubmission: false });
-      })().catch((error: unknown) => {
-        res.statusCode = 500;
-        res.end(String(error));
-      });
-    });
+    // The provider's login screen logs in the test's subject at loa3.
+    op.serve({ redirectUri: `${appUrl}/logga-in/oidc/callback`, acrValues: [LOWER_ACR, ACR], account: { sub: 'subjekt-karin-lindqvist', email: world.emails.chair, name: 'Karin Lindqvist', acr: ACR } });
   }, 120_000);
 
   afterAll(async () => {
     await app?.close();
-    await new Promise<void>((resolve) => (opServer ? opServer.close(() => resolve()) : resolve()));
+    await op?.close();
     await handle?.close();
   });
 
