@@ -261,6 +261,8 @@ function signerName(text: string): { name: string | null; signedAt: string | nul
  * Sekreterare", "Justeras av: Eva Dahl Sekreterare Per Holm Ordförande …", and a role line
  * with the name on the line below.
  */
+const ROLE_LABEL = { secretary: 'Sekreterare', chair: 'Ordförande', adjuster: 'Justerare' } as const;
+
 function signatureLines(zone: HeaderZone): SignatureLine[] {
   const out: SignatureLine[] = [];
   let signing = false;
@@ -270,6 +272,14 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
     const roleField = f === 'secretary' || f === 'chair' || (f === 'adjusters' && signing);
     if (roleField) {
       // A signature line has a rule of dots, a time stamp or no name; "Antecknare: Fia Holm (Kommunförbundet)" is a row.
+      // "Ordförande<TAB>Justerare" over "Anna Andersson<TAB>Olof Berg": the label opens a row of roles.
+      const labelRole = f === 'secretary' ? 'secretary' : f === 'chair' ? 'chair' : 'adjuster';
+      const rowOfRoles = /^\s*\S/u.test(section.value) && signaturesByColumn([`${ROLE_LABEL[labelRole]}\t${section.value.trim()}`, ...section.lines]);
+      if (rowOfRoles) {
+        signing = true;
+        out.push(...rowOfRoles.pairs);
+        continue;
+      }
       const decorated = /[._…]{3,}/u.test(section.value) || section.value === '';
       if (f !== 'adjusters' && !signing && !decorated && !parseSigningTime(section.value)) continue;
       signing = true;

@@ -11,7 +11,7 @@ import { readHeader } from './header.ts';
 import { isAttendanceField, splitHeaderZone } from './header-sections.ts';
 import { isWrittenInPastTense, parseItem, tenseOfItem } from './item.ts';
 import { nameKey, sameName } from './person-names.ts';
-import { findHeadings, findNumberedPoints, type HeadingCandidate, trailerStart } from './segment.ts';
+import { findHeadings, findNumberedPoints, type HeadingCandidate, startsSignatureBlock, trailerStart } from './segment.ts';
 import { applySigningTimes, splitSigningReport } from './signing-report.ts';
 import { isFlattenedText, unflattenText } from './unflatten-text.ts';
 
@@ -47,7 +47,9 @@ export function parseMinutesText(text: string, options: ParseOptions = {}): Minu
   const firstItemLine = headings[0]?.line ?? lines.length;
   const lastHeading = headings[headings.length - 1];
   const trailerLine = lastHeading ? trailerStart(lines, lastHeading.line, lines.length) : lines.length;
-  const zoneLines = readableAttendance([...lines.slice(0, firstItemLine), '', ...lines.slice(trailerLine)]);
+  // An unlabelled names-over-roles block closing the minutes is read as the signature block it is.
+  const trailer = lastHeading && startsSignatureBlock(lines, trailerLine) ? ['Underskrifter', ...lines.slice(trailerLine)] : lines.slice(trailerLine);
+  const zoneLines = readableAttendance([...lines.slice(0, firstItemLine), '', ...trailer]);
   const zone = splitHeaderZone(zoneLines);
   const header = readHeader(zone, zoneLines.join('\n'));
   applySigningTimes(header.signatures, report.signed);
@@ -219,7 +221,7 @@ function readableAttendance(zone: string[]): string[] {
     if (EMPTY_BOX.test(line)) continue;
     let l = line.replace(CHECKED_BOX, '');
     if (surnameFirst) {
-      l = l.replace(/^([^\t:]{1,30}(?:\t|:\s*))?(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?), (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=\t|$|\s)/u,
+      l = l.replace(/^([^\t:,]{1,30}(?:\t|:\s*))?(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?), (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=\t|$|\s)/u,
         (_m, label: string | undefined, surname: string, first: string) => `${label ?? ''}${first} ${surname}`);
       l = l.replace(/\t(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?), (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=\t|$)/gu, '\t$2 $1');
     }

@@ -464,3 +464,32 @@ describe('decision tense per §', () => {
     expect(tenseOfItem(['Rapporten lades till handlingarna.', 'Styrelsen beslutar att anta planen.'], false)).toBe(false);
   });
 });
+
+describe('signatures printed without a signature label', () => {
+  it('reads names over role words after the last § as the signature block, with tabs or single spaces', () => {
+    for (const [names, roles] of [['Ida Wall\tOla Sund', 'ordförande\tsekreterare'], ['Ida Wall Ola Sund', 'ordförande sekreterare']]) {
+      const text = [...header, 'Närvarande: Ida Wall, ordförande, Ola Sund, sekreterare', '', '§ 1 Öppnande', 'Beslut:', 'Mötet öppnas.', '', names, roles].join('\n');
+      const m = parseMinutesText(text);
+      expect(m.signatures.map((s) => [s.role, s.name])).toEqual([['chair', 'Ida Wall'], ['secretary', 'Ola Sund']]);
+      expect(m.items[0]!.decisions).toEqual(['Mötet öppnas.']);
+    }
+  });
+
+  it('reads a row of roles on the label line over names written surname first', () => {
+    const text = [
+      ...header, 'Närvarande', 'Wall, Ida', 'Sund, Ola', 'Berg, Kim', '', '§ 1 Öppnande', 'Mötet öppnas.', '', 'Ordförande\tJusterare', 'Wall, Ida\tBerg, Kim',
+    ].join('\n');
+    expect(parseMinutesText(text).signatures.map((s) => [s.role, s.name])).toEqual([['chair', 'Ida Wall'], ['adjuster', 'Kim Berg']]);
+  });
+
+  it('takes the signatures and their times from an electronic signing log when nothing else names them', () => {
+    const text = [
+      ...header, 'Närvarande: Ida Wall, ordförande', '', '§ 1 Öppnande', 'Mötet öppnas.', '', 'Signeringslogg',
+      '2025-02-04 08.05 Ola Sund, sekreterare, signerade', '2025-02-05 17:30 Ida Wall, ordförande, signerade',
+    ].join('\n');
+    expect(parseMinutesText(text).signatures).toEqual([
+      { role: 'secretary', name: 'Ola Sund', signedAt: '2025-02-04T08:05:00+01:00' },
+      { role: 'chair', name: 'Ida Wall', signedAt: '2025-02-05T17:30:00+01:00' },
+    ]);
+  });
+});

@@ -116,6 +116,7 @@ export function trailerStart(lines: string[], start: number, end: number): numbe
     if (/^rätt utdraget\b/iu.test(t)) return i;
     // The log an electronic justering leaves ("Elektronisk justering – händelselogg", "Signeringslogg").
     if (/^(?:elektronisk justering\b|signeringslogg\b|händelselogg\b)/iu.test(t)) return i;
+    if (isUnlabelledSignatureRow(lines, i)) return i;
     const label = headerLabelOf(t);
     if (!label) continue;
     if (TRAILER_FIELDS.has(label.field)) return i;
@@ -124,9 +125,56 @@ export function trailerStart(lines: string[], start: number, end: number): numbe
     if (label.field === 'secretary' || label.field === 'chair' || label.field === 'adjusters') {
       const v = label.value.replace(/[._…]{2,}/gu, ' ').replace(/\([^)]*\)/gu, ' ').trim();
       if (v === '' || isPersonName(v)) return i;
+      // "Ordförande<TAB>Justerare" with the names on the line below.
+      if (v.split(/\s+/u).every((w) => SIGNING_ROLE_CELL.test(w)) && isRowOfNames(lines[nextContentLine(lines, i)] ?? '')) return i;
     }
   }
   return end;
+}
+
+const SIGNING_ROLE_CELL = /^(?:ordförande|mötesordförande|vice ordförande|sekreterare|protokollförare|justerare|justerande|protokolljusterare)$/iu;
+
+/**
+ * "Lisa Nyholm<TAB>Peter Wikström" over "ordförande<TAB>sekreterare" with no "Justeras" or "Vid protokollet"
+ * above: a signature block all the same, two or more names over as many role words.
+ */
+/**
+ * Where a signature block starts without a label of its own: names over roles, or a row of two or more role
+ * words ("Ordförande<TAB>Justerare") over the names.
+ */
+export function startsSignatureBlock(lines: string[], i: number): boolean {
+  const roles = (lines[i] ?? '').trim().split(/\t+/u);
+  if (roles.length >= 2 && roles.every((r) => SIGNING_ROLE_CELL.test(r.trim())) && isRowOfNames(lines[nextContentLine(lines, i)] ?? '')) return true;
+  return isUnlabelledSignatureRow(lines, i);
+}
+
+/** "Ida Wall<TAB>Kim Berg" or "Wall, Ida<TAB>Berg, Kim": a row of signers' names, one per cell. */
+function isRowOfNames(line: string): boolean {
+  const cells = line.trim().split(/\t+/u).map((c) => c.trim().replace(/^(\p{Lu}[\p{Ll}-]+), (\p{Lu}[\p{Ll}-]+)$/u, '$2 $1'));
+  return cells.length >= 2 && cells.every((c) => isPersonName(c));
+}
+
+function nextContentLine(lines: string[], i: number): number {
+  let k = i + 1;
+  while (k < lines.length && lines[k]!.trim() === '') k++;
+  return k;
+}
+
+export function isUnlabelledSignatureRow(lines: string[], i: number): boolean {
+  const cells = (line: string) => line.trim().split(/\t+| {2,}/u).map((c) => c.trim()).filter(Boolean);
+  let k = i + 1;
+  while (k < lines.length && lines[k]!.trim() === '') k++;
+  let roles = cells(lines[k] ?? '');
+  let names = cells(lines[i] ?? '');
+  // Without tabs: "ordförande sekreterare" under "Lisa Nyholm Peter Wikström", names in equal runs of words.
+  if (roles.length === 1) roles = roles[0]!.split(' ');
+  if (names.length === 1 && roles.length >= 2) {
+    const words = names[0]!.split(' ');
+    const size = words.length / roles.length;
+    if (Number.isInteger(size)) names = roles.map((_, n) => words.slice(n * size, (n + 1) * size).join(' '));
+  }
+  if (names.length < 2 || names.length > 4 || !names.every((n) => isPersonName(n))) return false;
+  return roles.length === names.length && roles.every((r) => SIGNING_ROLE_CELL.test(r));
 }
 
 /** "1. Inledning", "2) Lägesbild från kommunerna", "Punkt 3: Nästa möte": a short title, not a sentence. */

@@ -5,13 +5,14 @@
  */
 import type { SignatureLine } from '../domain/minutes.ts';
 import { parseSigningTime } from './dates.ts';
+import { signatureRole } from './lexicon/roles.ts';
 import { isPersonName, sameName } from './person-names.ts';
 
 export interface SigningReport {
   /** The document's lines without the report. */
   lines: string[];
-  /** Signers named in the report with their signing time, in report order. */
-  signed: Array<{ name: string; signedAt: string }>;
+  /** Signers named in the report with their signing time, in report order; a log that names the role gives it. */
+  signed: Array<{ name: string; signedAt: string; role?: SignatureLine['role'] }>;
 }
 
 const REPORT_TITLE = /^(?:verifikat|slutgiltig granskningsrapport|slutlig granskningsrapport|final audit report|audit trail)$/iu;
@@ -35,7 +36,36 @@ function reportStart(lines: string[]): number {
   return -1;
 }
 
+/** "Elektronisk justering – händelselogg", "Signeringslogg": the title of a signing log printed in the minutes. */
+const LOG_TITLE = /^(?:elektronisk justering\b|signeringslogg\b|händelselogg\b|justeringslogg\b)/iu;
+/** "2025-03-20 09:12 Frida Lund, sekreterare, signerade": one event of the log, with its time, signer and role. */
+const LOG_EVENT = /^(\d{4}-\d{2}-\d{2}[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)\s+([^,]{3,60}),\s*([^,]{3,40}),\s*(?:signerade|signerat|justerade|justerat|godkände|signed)\b/iu;
+
+/**
+ * The log an electronic justering prints after the last § ("2025-03-20 09:12 Frida Lund, sekreterare,
+ * signerade"): the signers in order with their roles and times. The log stays in the text (it closes the
+ * minutes like a signature block); only its events are read.
+ */
+function signingLog(lines: string[]): SigningReport['signed'] {
+  const start = lines.findIndex((l) => l.length < 80 && LOG_TITLE.test(l.trim()));
+  if (start < 0) return [];
+  const signed: SigningReport['signed'] = [];
+  for (const line of lines.slice(start + 1)) {
+    const t = line.trim();
+    if (t === '') continue;
+    const m = LOG_EVENT.exec(t);
+    if (!m) break;
+    const at = parseSigningTime(m[1]!.replace(/(\d)\.(\d{2})/u, '$1:$2'));
+    const role = ROLE_WORD.exec(m[3]!);
+    if (at && isPersonName(m[2]!.trim())) signed.push({ name: m[2]!.trim(), signedAt: at, ...(role ? { role: signatureRole(role[0]) } : {}) });
+  }
+  return signed;
+}
+const ROLE_WORD = /sekreterare|protokollförare|ordförande|justerare|justerande/iu;
+
 export function splitSigningReport(lines: string[]): SigningReport {
+  const log = signingLog(lines);
+  if (log.length > 0) return { lines, signed: log };
   // Cheap check first: most documents have no report.
   if (!lines.some((l) => l.length < 40 && /verifikat|granskningsrapport|audit/iu.test(l))) return { lines, signed: [] };
   const start = reportStart(lines);
@@ -58,8 +88,15 @@ export function splitSigningReport(lines: string[]): SigningReport {
   return { lines: lines.slice(0, start), signed };
 }
 
-/** Fills in the signing times the report gives for signatures printed without one. */
+/**
+ * Fills in the signing times the report gives for signatures printed without one; when the minutes print no
+ * signature block at all, a log that names each signer's role is the list of signatures.
+ */
 export function applySigningTimes(signatures: SignatureLine[], signed: SigningReport['signed']): void {
+  if (signatures.length === 0 && signed.length > 0 && signed.every((s) => s.role)) {
+    for (const s of signed) signatures.push({ role: s.role!, name: s.name, signedAt: s.signedAt });
+    return;
+  }
   for (const sig of signatures) {
     if (!sig.name || sig.signedAt) continue;
     const found = signed.find((s) => sameName(s.name, sig.name!));

@@ -7,6 +7,8 @@
  */
 import { LABELS } from './lexicon/header-labels.ts';
 import { OTHER_HEADINGS } from './lexicon/section-headings.ts';
+import { KNOWN_PARTIES } from './lexicon/parties.ts';
+import { isJobTitle } from './lexicon/roles.ts';
 import { isPersonName } from './person-names.ts';
 import { breakBesideTabs, nameRoleSpans, splitNameList, splitTableRows } from './unflatten-rows.ts';
 
@@ -101,12 +103,41 @@ export function unflattenText(text: string): string {
   });
   out = out.replace(SHORT_LABEL, '\n$&').replace(BOX_WORDS, '\n$&\n').replace(PAGE_NUMBER, '$&\n');
   out = out.replace(SECTION_HEADING, (_m, heading: string, colon: string | undefined) => (colon ? `\n${heading}:` : `\n${heading}\n`));
+  out = out.replace(LOG_TITLE, '\n').replace(LOG_EVENT, '\n');
   out = out.replace(BULLET, '\n').replace(NUMBERED_POINT, '\n\n').replace(CHECKBOX, '\n');
   out = breakBeforePartyEntries(out.split('\n').map(splitTableRows).join('\n'));
-  return out
-    .split('\n')
-    .map((line) => splitTitleLine(splitNameList(line)))
-    .join('\n');
+  const lines = out.split('\n').map((line) => splitTitleLine(splitNameList(line)));
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first >= 0) lines[first] = splitTitleBlock(lines[first]!);
+  return lines.join('\n');
+}
+
+/** "Lövsjö kommun Kommunstyrelsen", "NORRVIKS KOMMUN": a municipality's name ends before the body's. */
+const AFTER_MUNICIPALITY = /(?<=\p{L}[ ](?:kommun|stad|KOMMUN|STAD))[ \t]+(?=\p{Lu})/gu;
+/** "Socialnämnden Åsbacka kommun", "styrelsesammanträde Mossberga hembygdsförening": the body, then the organisation. */
+const AFTER_BODY = /(?<=(?:nämnden|styrelsen|direktionen|rådet|utskottet|fullmäktige|sammanträde|NÄMNDEN|STYRELSEN|DIREKTIONEN))[ \t]+(?=\p{Lu}\p{Ll}+(?:[ ]\p{L}+)?[ ](?:kommun|stad|region|\p{Ll}*förening|\p{Ll}*förbund)(?![\p{L}]))/gu;
+/** The document's kind ("Protokoll", "Minnesanteckningar") stands apart from the organisation before it. */
+const BEFORE_KIND = /(?<=\S)[ \t]+(?=(?:PROTOKOLL|Protokoll|Sammanträdesprotokoll|SAMMANTRÄDESPROTOKOLL|Protokollsutdrag|PROTOKOLLSUTDRAG|Minnesanteckningar|MINNESANTECKNINGAR|Anteckningar)(?![\p{L}]))/gu;
+/** "PROTOKOLL Socialnämnden": the kind alone, then the body (not "Protokoll fört vid …", nor a date). */
+const AFTER_KIND = /(?<=^|\s)(?:PROTOKOLL|Protokoll|SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|MINNESANTECKNINGAR|Minnesanteckningar)[ \t]+(?=\p{Lu}\p{L}*(?:-|[ ]och[ ]|[ ]\p{Ll}|[ ]\p{Lu}|$|\s))/gu;
+/** "Nr 2/2025", "5/2025": the running number of the meeting ends its cell. */
+const MEETING_NUMBER = /(?<=(?:^|\s)(?:Nr\.?[ ])?\d{1,2}\/\d{4})[ \t]+(?=\p{Lu})/gu;
+/** "Tisdagen den 9 mars 2010 kl. 19.00 i Bygdegården": the meeting's day starts a line of its own. */
+const WEEKDAY_START = /(?<=\S)[ ]+(?=(?:Måndag|Tisdag|Onsdag|Torsdag|Fredag|Lördag|Söndag)(?:en)?[ ](?:den[ ])?\d)/gu;
+
+/**
+ * The title block the first line ran together: organisation, kind of document, body and meeting number, each
+ * on a line of its own as a cover page prints them. Only the first line, where such a block stands.
+ */
+function splitTitleBlock(line: string): string {
+  if (line.length > 400) return line;
+  return line
+    .replace(BEFORE_KIND, '\n')
+    .replace(AFTER_KIND, (m) => `${m.trimEnd()}\n`)
+    .replace(AFTER_MUNICIPALITY, '\n')
+    .replace(AFTER_BODY, '\n')
+    .replace(MEETING_NUMBER, '\n')
+    .replace(WEEKDAY_START, '\n');
 }
 
 /** "… handlingarna. Dnr TN 2025/07 § 8 Taxa": a layout that prints the Dnr above its § heading. */
@@ -167,15 +198,20 @@ function splitTitleText(rest: string): string {
       return `${before}\t${dnr}${after ? `\n${after}` : ''}`;
     }
     const next = words[i + 1] ?? '';
+    // "Föregående anteckningar Anteckningarna från …": a capital after a lower-case word that is no function
+    // word opens a sentence even before a preposition.
+    const afterLowerWord = i > 0 && /^\p{Ll}{3,}$/u.test(words[i - 1]!) && !TITLE_CONTINUES_AFTER.test(words[i - 1]!);
     const startsSentence =
       /^\p{Lu}\p{Ll}/u.test(word) &&
       /^\p{Ll}/u.test(next) &&
-      (SENTENCE_OPENER.test(word) || !TITLE_CONTINUES_AFTER.test(next));
+      (SENTENCE_OPENER.test(word) || afterLowerWord || !TITLE_CONTINUES_AFTER.test(next));
     if (i > 0 && startsSentence && !TITLE_CONTINUES_AFTER.test(words[i - 1]!)) {
       // "Val av justerare Niklas Tell utses …": the sentence starts with the whole name, not its surname.
       const first = words[i - 1]!;
       const withName = i > 1 && /^\p{Lu}\p{Ll}/u.test(first) && (i === 2 || /^\p{Ll}/u.test(words[i - 2]!)) && isPersonName(`${first} ${word}`);
-      const at = withName ? i - 1 : i;
+      // "… rapport Förbundsdirektör Jens Kullberg informerar": a job title before the name opens the sentence.
+      const withTitle = i > 2 && isPersonName(`${first} ${word}`) && /^\p{Lu}\p{Ll}+$/u.test(words[i - 2]!) && isJobTitle(words[i - 2]!);
+      const at = withTitle ? i - 2 : withName ? i - 1 : i;
       return `${words.slice(0, at).join(' ')}\n${words.slice(at).join(' ')}`;
     }
   }
@@ -196,11 +232,31 @@ function dnrLength(words: string[], at: number): number {
 const PARTY_ENTRY = /(?<=[^\n\]☒☑☐])(?<!(?:^|[ \t])(?:för|ersätter))[ ]+(?=\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+,? \((?:\p{Lu}[\p{Lu}\p{Ll}]{0,4}|\p{Ll}{1,3})\))/gu;
 
 /**
+ * "Lisa Holm, S, Kvarnby, ordförande Per Ek, M, Ekeby": entries written "Name, party, place" run together; a
+ * name followed by a party's letters between commas starts the next entry.
+ */
+const COMMA_PARTY_ENTRY = new RegExp(
+  String.raw`(?<=\p{L}|\))[ ]+(?=\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+, (?:${[...KNOWN_PARTIES].sort((a, b) => b.length - a.length).join('|')})(?:,|$|\s))`,
+  'gu',
+);
+
+/** "Elektronisk justering – händelselogg", "Signeringslogg": the title of a signing log closing the minutes. */
+const LOG_TITLE = /(?<=\S)[ ]+(?=(?:Elektronisk justering|Signeringslogg|Händelselogg|Justeringslogg)(?![\p{L}]))/gu;
+/** "2025-03-20 09:12 Frida Lund, sekreterare, signerade": each event of a signing log starts a line. */
+const LOG_EVENT = /(?<=\S)[ ]+(?=\d{4}-\d{2}-\d{2}[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ ]+\p{Lu}[^,\n]{2,60},[ ]*[^,\n]{3,40},[ ]*(?:signerade|signerat|justerade|justerat|godkände|signed)\b)/giu;
+
+/**
  * Attendance run together ("Peder Ek (S), Sundsvall ordf. Anna Ål (C), Umeå"): each "Name (Party)" starts an
  * entry. Only above the first § heading, where the attendance lists are, so a name in running text stays put.
  */
 function breakBeforePartyEntries(text: string): string {
-  const firstHeading = /\n\s*(?:(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,4})\s+)?(?:§\s*\d|\d{1,4}\s*§)/u.exec(text);
-  const end = firstHeading ? firstHeading.index : text.length;
-  return text.slice(0, end).replace(PARTY_ENTRY, '\n') + text.slice(end);
+  // The first § heading that is not an entry of a table of contents ("§ 58 Val av justerare ..... 2").
+  const headings = text.matchAll(/\n\s*(?:(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,4})\s+)?(?:§\s*\d|\d{1,4}\s*§)[^\n]*/gu);
+  let end = text.length;
+  for (const h of headings) {
+    if (/(?:\.{3,}|\t)\s*\d{1,3}\s*$/u.test(h[0])) continue;
+    end = h.index;
+    break;
+  }
+  return text.slice(0, end).replace(PARTY_ENTRY, '\n').replace(COMMA_PARTY_ENTRY, '\n') + text.slice(end);
 }

@@ -112,16 +112,56 @@ describe('flattened text', () => {
     expect(lines).toEqual(expect.arrayContaining(['Ärende 1 Mötets öppnande', 'Ordföranden öppnar mötet.', 'Punkt 2 – Val av justerare', 'Bo Al utses.']));
   });
 
+  it('parts the title block: organisation, kind of document, body and meeting number each on a line', () => {
+    const cases: Array<[string, string[]]> = [
+      ['Ekby kommun Protokoll Miljönämnden', ['Ekby kommun', 'Protokoll', 'Miljönämnden']],
+      ['PROTOKOLL Socialnämnden Ekby kommun', ['PROTOKOLL', 'Socialnämnden', 'Ekby kommun']],
+      ['EKBY KOMMUN PROTOKOLL 7/2025 Kommunstyrelsen', ['EKBY KOMMUN', 'PROTOKOLL 7/2025', 'Kommunstyrelsen']],
+      ['Räddningstjänsten Norrby Protokoll från direktionens sammanträde', ['Räddningstjänsten Norrby', 'Protokoll från direktionens sammanträde']],
+      ['Protokoll fört vid styrelsesammanträde Ekby idrottsförening Måndagen den 3 maj 2011 kl. 18.00', ['Protokoll fört vid styrelsesammanträde', 'Ekby idrottsförening', 'Måndagen den 3 maj 2011 kl. 18.00']],
+    ];
+    for (const [title, lines] of cases) {
+      const flat = `${title} Datum: 2025-01-01 ${'x '.repeat(160)}`;
+      expect(unflattenText(flat).split('\n').map((l) => l.trim()).slice(0, lines.length)).toEqual(lines);
+    }
+  });
+
+  it('reads entries "Name, party, place" run together, past a table of contents, and a signing log line by line', () => {
+    const flat =
+      'Protokoll Direktionen Ekby kommunalförbund Innehållsförteckning § 4 Val av justerare ..... 2 § 5 Budget ..... 3 ' +
+      'Datum: 2025-05-06 Närvarande: Namn, parti, kommun Ida Wall, S, Ekby, ordförande Kim Berg, M, Norrby Ola Sund, SD, Ekby ' +
+      `Justerare: Kim Berg ${'x '.repeat(120)}§ 4 Val av justerare Kim Berg utses. § 5 Budget Beslut Direktionen antar budgeten. ` +
+      'Signeringslogg 2025-05-07 08:10 Ida Wall, ordförande, signerade 2025-05-07 09:15 Kim Berg, justerare, signerade';
+    const m = parseMinutesText(flat);
+    expect(m.attendees.map((a) => [a.name, a.party, a.role])).toEqual([
+      ['Ida Wall', 'S', 'chair'], ['Kim Berg', 'M', 'member'], ['Ola Sund', 'SD', 'member'],
+    ]);
+    expect(m.signatures.map((s) => [s.role, s.name, s.signedAt])).toEqual([
+      ['chair', 'Ida Wall', '2025-05-07T08:10:00+02:00'], ['adjuster', 'Kim Berg', '2025-05-07T09:15:00+02:00'],
+    ]);
+  });
+
+  it('ends a § title where a sentence opens with a job title and a name, or with a capital after a lower-case word', () => {
+    const lines = (flat: string) => unflattenText(`Protokoll Styrelsen ${'x '.repeat(160)} ${flat}`).split('\n').map((l) => l.trim());
+    expect(lines('§ 9 Förbundschefens rapport Förbundschef Ida Wall informerar om läget.')).toEqual(
+      expect.arrayContaining(['§ 9 Förbundschefens rapport', 'Förbundschef Ida Wall informerar om läget.']),
+    );
+    expect(lines('Punkt 2 – Föregående anteckningar Anteckningarna från förra mötet läggs till handlingarna.')).toEqual(
+      expect.arrayContaining(['Punkt 2 – Föregående anteckningar', 'Anteckningarna från förra mötet läggs till handlingarna.']),
+    );
+    expect(lines('§ 3 Information från Region Norrskog Förvaltningschefen informerar.')).toContain('§ 3 Information från Region Norrskog');
+  });
+
   for (const [label, flatten] of FLATTENINGS) {
     it(`reads every seed flattened with ${label} to a score of at least 0.90`, () => {
       const scores = seeds.map((doc) => ({ name: doc.name, ...scoreOf(doc.expected, flatten(doc.text)) }));
       expect(scores.filter((s) => s.total < 0.9).map((s) => `${s.name}: ${s.total.toFixed(3)} (${s.notes.join('; ')})`)).toEqual([]);
     });
 
-    it(`reads every fixture flattened with ${label}: none refused, a mean of at least 0.86`, () => {
+    it(`reads every fixture flattened with ${label}: none refused, a mean of at least 0.90`, () => {
       const scores = fixtures.map((doc) => ({ name: doc.name, ...scoreOf(doc.expected, flatten(doc.text)) }));
       expect(scores.filter((s) => s.total < 0.4).map((s) => `${s.name}: ${s.total.toFixed(3)}`)).toEqual([]);
-      expect(scores.reduce((sum, s) => sum + s.total, 0) / scores.length).toBeGreaterThanOrEqual(0.86);
+      expect(scores.reduce((sum, s) => sum + s.total, 0) / scores.length).toBeGreaterThanOrEqual(0.9);
     });
   }
 });
