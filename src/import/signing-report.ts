@@ -19,12 +19,16 @@ const REPORT_TITLE = /^(?:verifikat|slutgiltig granskningsrapport|slutlig gransk
 const TRANSACTION = /^(?:transaktion|transaction|transaktions-id|transaction id)\b/iu;
 /** "Gunilla Berg (GB)": a signer with the initials the service gives. */
 const SIGNER = /^(.{3,60}?)\s*\((\p{Lu}{1,4})\)$/u;
+const SIGNER_ON_ONE_LINE = /^(.{3,60}?)\s*\(\p{Lu}{1,4}\)\s.{0,200}?\b(?:signerade|signerad|signerat|signed)\b(.*)$/iu;
 const SIGNED = /^(?:signerade|signerad|signerat|signed)\b/iu;
 
 /** Where the report starts: its title with a transaction line close below. */
 function reportStart(lines: string[]): number {
   for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim();
+    const whole = lines[i]!.trim();
+    // "Verifikat Transaktion 0922…": flattened text puts the title and the transaction on one line.
+    const t = whole.split(/\s+(?=(?:transaktion|transaction)\b)/iu)[0]!;
+    if (t !== whole && REPORT_TITLE.test(t)) return i;
     if (t.length > 40 || !REPORT_TITLE.test(t)) continue;
     for (let k = i + 1, seen = 0; k < lines.length && seen < 3; k++) {
       const next = lines[k]!.trim();
@@ -74,6 +78,14 @@ export function splitSigningReport(lines: string[]): SigningReport {
   let pending: string | undefined;
   for (const line of lines.slice(start + 1)) {
     const t = line.trim();
+    // "Gunilla Berg (GB) Förbundet gunilla.berg@… Signerade 2025-03-17 09:13:10 CET": one line in flattened text.
+    const oneLine = SIGNER_ON_ONE_LINE.exec(t);
+    if (oneLine && isPersonName(oneLine[1]!)) {
+      const at = parseSigningTime(oneLine[2]!);
+      if (at) signed.push({ name: oneLine[1]!, signedAt: at });
+      pending = undefined;
+      continue;
+    }
     const signer = SIGNER.exec(t);
     if (signer && isPersonName(signer[1]!)) {
       pending = signer[1]!;

@@ -98,3 +98,53 @@ export function splitNameList(line: string): string {
   if (!flush() || entries.length < 2) return line;
   return `${label[0].trimEnd()}\n${entries.join('\n')}`;
 }
+
+const ROLE_WORD = /^(?:ordförande|vice ordförande|sekreterare|justerare|justerande|protokollförare|mötesordförande)$/iu;
+/** The signers' entries of an e-signing report ("Ida Wall (IW) … Signerade 2025-03-11 …"), each on a line. */
+export const REPORT_SIGNER = new RegExp(String.raw`(?<=\S)[ ]+(?=${NAME}[ ]\(\p{Lu}{1,4}\)[ ][^\n]{0,200}?\b[Ss]ignerade\b)`, 'gu');
+const NAME_THEN_ROLE = new RegExp(String.raw`^(${NAME})[ ](${ROLE_WORD.source.slice(1, -1)})$`, 'iu');
+const ROLE_THEN_NAME = new RegExp(String.raw`^(${ROLE_WORD.source.slice(1, -1)})[ ](${NAME})$`, 'iu');
+
+/**
+ * "Rolf Ek<TAB>Mats Holm ordförande<TAB>justerare": a row of signers' names and the row of their roles below
+ * it, run together where the line break was (or the roles above the names). Parted where the names end, when
+ * both rows have as many cells.
+ */
+export function splitNamesAndRoles(line: string): string {
+  // "Justeras Ida Wall Kim Berg ordförande justerare": the label stays on a line of its own above the rows.
+  const label = /^(\s*(?:Justeras|Underskrifter|Justerandes underskrifter))[ ]+(?=\p{Lu})/u.exec(line);
+  if (label) {
+    const rows = splitNamesAndRoles(line.slice(label[0].length));
+    return rows.includes('\n') ? `${label[1]}\n${rows}` : line;
+  }
+  if (!line.includes('\t')) return splitNamesAndRolesWithoutTabs(line);
+  const cells = line.trim().split('\t').map((c) => c.trim());
+  for (let k = 0; k < cells.length; k++) {
+    const nameFirst = NAME_THEN_ROLE.exec(cells[k]!);
+    const roleFirst = nameFirst ? null : ROLE_THEN_NAME.exec(cells[k]!);
+    const m = nameFirst ?? roleFirst;
+    if (!m) continue;
+    const top = [...cells.slice(0, k), m[1]!];
+    const bottom = [m[2]!, ...cells.slice(k + 1)];
+    if (top.length !== bottom.length || top.length < 2) return line;
+    const [names, roles] = nameFirst ? [top, bottom] : [bottom, top];
+    const isName = (c: string) => new RegExp(`^${NAME}$`, 'u').test(c);
+    if (!names.every(isName) || !roles.every((r) => ROLE_WORD.test(r))) return line;
+    return `${top.join('\t')}\n${bottom.join('\t')}`;
+  }
+  return line;
+}
+
+/** "Rolf Ek Mats Holm ordförande justerare": the same without tabs, names in equal runs of words, one per role. */
+function splitNamesAndRolesWithoutTabs(line: string): string {
+  const words = line.trim().split(' ');
+  let r = words.length;
+  while (r > 0 && ROLE_WORD.test(words[r - 1]!)) r--;
+  const roles = words.slice(r);
+  const nameWords = words.slice(0, r);
+  if (roles.length < 2 || nameWords.length % roles.length !== 0 || nameWords.length / roles.length > 3) return line;
+  const size = nameWords.length / roles.length;
+  const names = roles.map((_, k) => nameWords.slice(k * size, (k + 1) * size).join(' '));
+  if (!names.every((n) => new RegExp(`^${NAME}$`, 'u').test(n))) return line;
+  return `${names.join('\t')}\n${roles.join('\t')}`;
+}

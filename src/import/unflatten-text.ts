@@ -10,7 +10,7 @@ import { OTHER_HEADINGS } from './lexicon/section-headings.ts';
 import { KNOWN_PARTIES } from './lexicon/parties.ts';
 import { isJobTitle } from './lexicon/roles.ts';
 import { isPersonName } from './person-names.ts';
-import { breakBesideTabs, nameRoleSpans, splitNameList, splitTableRows } from './unflatten-rows.ts';
+import { breakBesideTabs, nameRoleSpans, REPORT_SIGNER, splitNameList, splitNamesAndRoles, splitTableRows } from './unflatten-rows.ts';
 
 /** Fewer than one line break per this many characters: the text has been flattened. */
 const CHARACTERS_PER_BREAK = 300;
@@ -103,10 +103,10 @@ export function unflattenText(text: string): string {
   });
   out = out.replace(SHORT_LABEL, '\n$&').replace(BOX_WORDS, '\n$&\n').replace(PAGE_NUMBER, '$&\n');
   out = out.replace(SECTION_HEADING, (_m, heading: string, colon: string | undefined) => (colon ? `\n${heading}:` : `\n${heading}\n`));
-  out = out.replace(LOG_TITLE, '\n').replace(LOG_EVENT, '\n');
+  out = out.replace(LOG_TITLE, '\n').replace(LOG_EVENT, '\n').replace(REPORT_TITLE, '\n').replace(REPORT_SIGNER, '\n');
   out = out.replace(BULLET, '\n').replace(NUMBERED_POINT, '\n\n').replace(CHECKBOX, '\n');
   out = breakBeforePartyEntries(out.split('\n').map(splitTableRows).join('\n'));
-  const lines = out.split('\n').map((line) => splitTitleLine(splitNameList(line)));
+  const lines = out.split('\n').map((line) => splitTitleLine(splitNameList(splitNamesAndRoles(line))));
   const first = lines.findIndex((l) => l.trim() !== '');
   if (first >= 0) lines[first] = splitTitleBlock(lines[first]!);
   return lines.join('\n');
@@ -240,6 +240,8 @@ const COMMA_PARTY_ENTRY = new RegExp(
   'gu',
 );
 
+/** "Verifikat Transaktion 0922…", "Signerare": the report an e-signing service appends starts on a new line. */
+const REPORT_TITLE = /(?<=\S)[ ]+(?=(?:Verifikat[ ]+Transaktion|Signerare)(?![\p{L}]))/gu;
 /** "Elektronisk justering – händelselogg", "Signeringslogg": the title of a signing log closing the minutes. */
 const LOG_TITLE = /(?<=\S)[ ]+(?=(?:Elektronisk justering|Signeringslogg|Händelselogg|Justeringslogg)(?![\p{L}]))/gu;
 /** "2025-03-20 09:12 Frida Lund, sekreterare, signerade": each event of a signing log starts a line. */

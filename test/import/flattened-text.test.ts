@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseMinutesText } from '../../src/import/index.ts';
+import { splitNamesAndRoles } from '../../src/import/unflatten-rows.ts';
 import { isFlattenedText, unflattenText } from '../../src/import/unflatten-text.ts';
 import { annotatedMinutes, OWN_FIXTURES_DIR, SEEDS_DIR } from './fixture-files.ts';
 import { scoreMinutes } from './score-minutes.ts';
@@ -138,6 +139,23 @@ describe('flattened text', () => {
     ]);
     expect(m.signatures.map((s) => [s.role, s.name, s.signedAt])).toEqual([
       ['chair', 'Ida Wall', '2025-05-07T08:10:00+02:00'], ['adjuster', 'Kim Berg', '2025-05-07T09:15:00+02:00'],
+    ]);
+  });
+
+  it('parts a row of signers run into the row of their roles, with or without tabs, and reads a flattened e-signing report', () => {
+    expect(splitNamesAndRoles('Ida Wall\tKim Berg ordförande\tjusterare')).toBe('Ida Wall\tKim Berg\nordförande\tjusterare');
+    expect(splitNamesAndRoles('ordförande\tjusterare Ida Wall\tKim Berg')).toBe('ordförande\tjusterare\nIda Wall\tKim Berg');
+    expect(splitNamesAndRoles('Ida Wall Kim Berg ordförande justerare')).toBe('Ida Wall\tKim Berg\nordförande\tjusterare');
+    expect(splitNamesAndRoles('Styrelsen väljer Kim Berg till justerare')).toBe('Styrelsen väljer Kim Berg till justerare');
+    const flat =
+      `Protokoll Styrelsen Datum: 2025-03-10 Närvarande: Ida Wall (S), ordförande Kim Berg (M) ${'x '.repeat(150)}§ 1 Öppnande Mötet öppnas. ` +
+      'Vid protokollet Ola Sund Justeras Ida Wall\tKim Berg ordförande\tjusterare Verifikat Transaktion 0922211555 Signerare ' +
+      'Ida Wall (IW) Ekby kommun ida.wall@ekby.se Signerade 2025-03-11 10:02:33 CET (+0100) ' +
+      'Kim Berg (KB) kim.berg@ekby.se Signerade 2025-03-12 08:00:01 CET (+0100)';
+    expect(parseMinutesText(flat).signatures).toEqual([
+      { role: 'secretary', name: 'Ola Sund', signedAt: null },
+      { role: 'chair', name: 'Ida Wall', signedAt: '2025-03-11T10:02:33+01:00' },
+      { role: 'adjuster', name: 'Kim Berg', signedAt: '2025-03-12T08:00:01+01:00' },
     ]);
   });
 
