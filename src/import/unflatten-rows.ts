@@ -77,8 +77,11 @@ const LOWER_ROLE = /^(?:ordförande|ordf\.?|vice|v\.|sekreterare|ersättare|leda
 export function splitNameList(line: string): string {
   const label = LIST_LABEL.exec(line);
   if (!label) return line;
-  const words = line.slice(label[0].length).trim().split(' ');
-  if (words.length < 4 || !words.every((w) => new RegExp(`^${NAME_WORD}$`, 'u').test(w) || LOWER_ROLE.test(w))) return line;
+  // "Lisa Ek, ordförande Tor Al, vice ordförande": a comma only parts a name from its role.
+  // "Rolf Sten, ersättare för Sara Lill": whom a substitute serves for stays with the role.
+  const words = line.slice(label[0].length).trim().replace(/(?<=\p{Ll}),(?= \p{Ll})/gu, '').replace(/ för (\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)/gu, '\u00a0för\u00a0$1\u00a0$2').split(' ');
+  const isRole = (w: string) => LOWER_ROLE.test(w.split('\u00a0')[0]!);
+  if (words.length < 4 || !words.every((w) => new RegExp(`^${NAME_WORD}$`, 'u').test(w) || isRole(w))) return line;
   const entries: string[] = [];
   let run: string[] = [];
   const flush = (): boolean => {
@@ -88,7 +91,7 @@ export function splitNameList(line: string): string {
     return true;
   };
   for (const word of words) {
-    if (!LOWER_ROLE.test(word)) {
+    if (!isRole(word)) {
       run.push(word);
       continue;
     }
@@ -96,7 +99,7 @@ export function splitNameList(line: string): string {
     entries[entries.length - 1] += ` ${word}`;
   }
   if (!flush() || entries.length < 2) return line;
-  return `${label[0].trimEnd()}\n${entries.join('\n')}`;
+  return `${label[0].trimEnd()}\n${entries.join('\n').replace(/\u00a0/gu, ' ')}`;
 }
 
 const ROLE_WORD = /^(?:ordförande|vice ordförande|sekreterare|justerare|justerande|protokollförare|mötesordförande)$/iu;

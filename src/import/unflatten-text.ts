@@ -106,10 +106,39 @@ export function unflattenText(text: string): string {
   out = out.replace(LOG_TITLE, '\n').replace(LOG_EVENT, '\n').replace(REPORT_TITLE, '\n').replace(REPORT_SIGNER, '\n');
   out = out.replace(BULLET, '\n').replace(NUMBERED_POINT, '\n\n').replace(CHECKBOX, '\n');
   out = breakBeforePartyEntries(out.split('\n').map(splitTableRows).join('\n'));
-  const lines = out.split('\n').map((line) => splitTitleLine(splitNameList(splitNamesAndRoles(line))));
+  out = out.replace(SIGNING_ROLE_AFTER_NAME, '\n').replace(AFTER_SIGNATURES_LABEL, '\n');
+  const lines = out.split('\n').map((line) => splitAttClauses(splitTitleLine(splitNameList(splitNamesAndRoles(line)))));
   const first = lines.findIndex((l) => l.trim() !== '');
   if (first >= 0) lines[first] = splitTitleBlock(lines[first]!);
   return lines.join('\n');
+}
+
+/** "Olivia Sand Ordförande<TAB>____": in a signature block with rules, a role word after a name starts a row. */
+const SIGNING_ROLE_AFTER_NAME = /(?<=\p{Ll})[ ](?=(?:Sekreterare|Ordförande|Vice ordförande|Justerare|Justerande)\t)/gu;
+/** "Underskrifter Sekreterare<TAB>…": the label of the signature block stands on a line of its own. */
+const AFTER_SIGNATURES_LABEL = /(?<=(?:^|\s)Underskrifter)[ ]+(?=(?:Sekreterare|Ordförande|Justerare|Justerande)(?![\p{L}]))/gu;
+/** "… beslutar att …", "… beslutar – att …": a decision whose clauses were lines of their own. */
+const DECIDES_ATT = /\b(?:beslutar|beslöt|beslutade|besluta)(?:[ ]+(?:för egen del|enligt följande))?:?[ ]+(?=(?:[–-][ ]+)?att[ ])/u;
+/** The next clause of such a decision: ", att …", "; att …", "– att …". */
+const NEXT_ATT = /(?<=[,;])[ ]+(?=(?:[–-][ ]+)?att[ ])|[ ]+(?=[–-][ ]+att[ ])/gu;
+
+/**
+ * "Direktionen beslutar att fastställa budgeten, att godkänna planen.": each att-clause on a line of its own,
+ * as minutes print them, so the decision reads as its clauses. Only after a verb of deciding, in that sentence.
+ */
+function splitAttClauses(line: string): string {
+  const m = DECIDES_ATT.exec(line);
+  if (!m) return line;
+  const start = m.index + m[0].length;
+  const rest = line.slice(start);
+  // The clauses run to the end of the sentence: a full stop followed by a capital.
+  const end = /[.!?][ ]+(?=\p{Lu})/u.exec(rest);
+  const clauses = end ? rest.slice(0, end.index + 1) : rest;
+  const after = end ? rest.slice(end.index + end[0].length) : '';
+  // One clause stays on the line of its verb, as minutes print a one-clause decision.
+  NEXT_ATT.lastIndex = 0;
+  if (!NEXT_ATT.test(clauses)) return line;
+  return `${line.slice(0, start).trimEnd()}\n${clauses.replace(NEXT_ATT, '\n')}${after ? `\n${after}` : ''}`;
 }
 
 /** "Lövsjö kommun Kommunstyrelsen", "NORRVIKS KOMMUN": a municipality's name ends before the body's. */
@@ -208,7 +237,7 @@ function splitTitleText(rest: string): string {
     if (i > 0 && startsSentence && !TITLE_CONTINUES_AFTER.test(words[i - 1]!)) {
       // "Val av justerare Niklas Tell utses …": the sentence starts with the whole name, not its surname.
       const first = words[i - 1]!;
-      const withName = i > 1 && /^\p{Lu}\p{Ll}/u.test(first) && (i === 2 || /^\p{Ll}/u.test(words[i - 2]!)) && isPersonName(`${first} ${word}`);
+      const withName = i > 1 && /^\p{Lu}\p{Ll}/u.test(first) && (i === 2 || !/^\p{Lu}/u.test(words[i - 2]!)) && isPersonName(`${first} ${word}`);
       // "… rapport Förbundsdirektör Jens Kullberg informerar": a job title before the name opens the sentence.
       const withTitle = i > 2 && isPersonName(`${first} ${word}`) && /^\p{Lu}\p{Ll}+$/u.test(words[i - 2]!) && isJobTitle(words[i - 2]!);
       const at = withTitle ? i - 2 : withName ? i - 1 : i;

@@ -159,6 +159,24 @@ describe('flattened text', () => {
     ]);
   });
 
+  it('puts each att-clause of a decision with two or more on a line, and leaves a one-clause decision whole', () => {
+    const lines = (flat: string) => unflattenText(`Protokoll Styrelsen ${'x '.repeat(160)} ${flat}`).split('\n').map((l) => l.trim());
+    expect(lines('§ 4 Budget Beslut Styrelsen beslutar – att anta budgeten, – att ge förbundschefen i uppdrag att redovisa. Nästa möte i maj.')).toEqual(
+      expect.arrayContaining(['Styrelsen beslutar', '– att anta budgeten,', '– att ge förbundschefen i uppdrag att redovisa.', 'Nästa möte i maj.']),
+    );
+    expect(lines('§ 5 Dagordning Beslut Styrelsen beslutar att godkänna dagordningen, att lägga rapporten till handlingarna.')).toEqual(
+      expect.arrayContaining(['Styrelsen beslutar', 'att godkänna dagordningen,', 'att lägga rapporten till handlingarna.']),
+    );
+    expect(lines('§ 6 Dagordning Beslut Styrelsen beslutar att godkänna dagordningen.')).toContain('Styrelsen beslutar att godkänna dagordningen.');
+  });
+
+  it('reads a list of names without parties, with roles after commas and whom a substitute serves for', () => {
+    const flat = `Protokoll Kommunstyrelsen Datum: 2025-04-14 Närvarande: Ida Wall, ordförande Tor Lund, vice ordförande Mia Berg Kaj Sten Rolf Ås, ersättare för Sara Lill Justerare: Kaj Sten ${'x '.repeat(150)}§ 1 Öppnande Mötet öppnas.`;
+    expect(parseMinutesText(flat).attendees.map((a) => [a.name, a.role])).toEqual([
+      ['Ida Wall', 'chair'], ['Tor Lund', 'vice-chair'], ['Mia Berg', 'member'], ['Kaj Sten', 'member'], ['Rolf Ås', 'substitute'],
+    ]);
+  });
+
   it('ends a § title where a sentence opens with a job title and a name, or with a capital after a lower-case word', () => {
     const lines = (flat: string) => unflattenText(`Protokoll Styrelsen ${'x '.repeat(160)} ${flat}`).split('\n').map((l) => l.trim());
     expect(lines('§ 9 Förbundschefens rapport Förbundschef Ida Wall informerar om läget.')).toEqual(
