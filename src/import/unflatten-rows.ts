@@ -151,3 +151,38 @@ function splitNamesAndRolesWithoutTabs(line: string): string {
   if (!names.every((n) => new RegExp(`^${NAME}$`, 'u').test(n))) return line;
   return `${names.join('\t')}\n${roles.join('\t')}`;
 }
+
+/** An attendance list's label at the start of a line ("Närvarande ledamöter", "Övriga närvarande", "Ej tjänstgörande ersättare"). */
+const SPACED_LIST_LABEL =
+  /^\s*(?:Närvarande(?: ledamöter| ersättare| beslutande)?|Beslutande(?: ledamöter)?|Ledamöter|Tjänstgörande ersättare|Ej tjänstgörande ersättare|Ersättare|Övriga närvarande|Övriga deltagare|Deltagare|Närvarolista)(?::)?(?= )/u;
+/** Column names of an attendance table's header row. */
+const COLUMN_WORD = /^(?:Namn|Närvarande|Frånvarande|Ledamöter|Ersättare|Parti|Funktion|Roll|Uppdrag|Organisation|Kommun|Utsedd|av:?|Ersätter|Närvaro|Närv\.?|Tjg\.?|Tjänstgörande|Beslutande|Representerar|§§?)$/u;
+/** A word that ends a row: a lower-case word, a party's letters, a number or § range, a mark. */
+const ENDS_ROW = (word: string): boolean =>
+  /^\p{Ll}/u.test(word) || /\d[,)]?$/u.test(word) || /^[Xx✓✔]$/u.test(word) || /\)$/u.test(word) || KNOWN_PARTY_WORD.test(word) || COLUMN_WORD.test(word);
+const KNOWN_PARTY_WORD = /^(?:S|M|C|V|L|KD|MP|SD|FP|Kd|Mp|Sd)$/u;
+const FIRST_OR_SURNAME = new RegExp(`^${NAME_WORD}$`, 'u');
+
+/**
+ * An attendance table flattened with neither line breaks nor tabs ("Närvarande ledamöter Namn Parti Funktion
+ * Anna Ek S ordförande Bo Al M ledamot"): each row starts at a name ("Anna Ek", "Ek, Anna") standing after a
+ * word that ends a row (a lower-case role, a party's letters, a number, a mark or a column name). The label
+ * and the header keep their line, each row gets its own, so the spaced-table reader can take the columns.
+ */
+export function splitSpacedRows(line: string): string {
+  if (line.includes('\t') || !SPACED_LIST_LABEL.test(line)) return line;
+  const words = line.trim().split(' ');
+  const starts: number[] = [];
+  for (let k = 1; k < words.length - 1; k++) {
+    const surnameFirst = /^\p{Lu}[\p{Ll}'’-]+,$/u.test(words[k]!) && FIRST_OR_SURNAME.test(words[k + 1]!.replace(/,$/u, ''));
+    const firstLast = FIRST_OR_SURNAME.test(words[k]!) && FIRST_OR_SURNAME.test(words[k + 1]!.replace(/,$/u, ''));
+    if (!(surnameFirst || firstLast) || !ENDS_ROW(words[k - 1]!) || COLUMN_WORD.test(words[k]!)) continue;
+    // "Hagaby kommun", "Region Mälardalen": a place after the name is not the next person.
+    if (/^(?:kommun|stad|län|region|Region|Kommun)$/u.test(words[k + 1]!) || /^(?:Region|Kommunförbundet|Samordningsförbundet)$/u.test(words[k]!)) continue;
+    starts.push(k);
+  }
+  if (starts.length < 2) return line;
+  const rows: string[] = [words.slice(0, starts[0]).join(' ')];
+  for (const [n, at] of starts.entries()) rows.push(words.slice(at, starts[n + 1] ?? words.length).join(' '));
+  return rows.join('\n');
+}

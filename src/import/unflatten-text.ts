@@ -10,7 +10,7 @@ import { OTHER_HEADINGS } from './lexicon/section-headings.ts';
 import { KNOWN_PARTIES } from './lexicon/parties.ts';
 import { isJobTitle } from './lexicon/roles.ts';
 import { isPersonName } from './person-names.ts';
-import { breakBesideTabs, nameRoleSpans, REPORT_SIGNER, splitNameList, splitNamesAndRoles, splitTableRows } from './unflatten-rows.ts';
+import { breakBesideTabs, nameRoleSpans, REPORT_SIGNER, splitNameList, splitNamesAndRoles, splitSpacedRows, splitTableRows } from './unflatten-rows.ts';
 
 /** Fewer than one line break per this many characters: the text has been flattened. */
 const CHARACTERS_PER_BREAK = 300;
@@ -96,7 +96,7 @@ export function unflattenText(text: string): string {
   out = out.replace(POINT_HEADING, '\n\n$&');
   out = out.replace(DNR_ABOVE_HEADING, '\n$&');
   out = out.replace(LABEL_WITH_COLON, '\n$&');
-  const pairs = nameRoleSpans(out);
+  const pairs = [...nameRoleSpans(out), ...headerRowSpans(out)];
   out = out.replace(LABEL_BARE, (m, offset: number, whole: string) => {
     if (pairs.some(([from, to]) => offset >= from && offset < to)) return m;
     return whole[offset - 1] === '\t' && (COLUMN_HEADING.test(m) || whole[offset + m.length] === '\t') ? m : `\n${m}`;
@@ -107,7 +107,7 @@ export function unflattenText(text: string): string {
   out = out.replace(BULLET, '\n').replace(NUMBERED_POINT, '\n\n').replace(CHECKBOX, '\n');
   out = breakBeforePartyEntries(out.split('\n').map(splitTableRows).join('\n'));
   out = out.replace(SIGNING_ROLE_AFTER_NAME, '\n').replace(AFTER_SIGNATURES_LABEL, '\n');
-  const lines = out.split('\n').map((line) => splitAttClauses(splitTitleLine(splitNameList(splitNamesAndRoles(line)))));
+  const lines = out.split('\n').map((line) => splitAttClauses(splitTitleLine(splitSpacedRows(splitNameList(splitNamesAndRoles(line))))));
   const first = lines.findIndex((l) => l.trim() !== '');
   if (first >= 0) lines[first] = splitTitleBlock(lines[first]!);
   return lines.join('\n');
@@ -139,6 +139,15 @@ function splitAttClauses(line: string): string {
   NEXT_ATT.lastIndex = 0;
   if (!NEXT_ATT.test(clauses)) return line;
   return `${line.slice(0, start).trimEnd()}\n${clauses.replace(NEXT_ATT, '\n')}${after ? `\n${after}` : ''}`;
+}
+
+/**
+ * "Ersättare Parti Tjänstgörande Närvarande": the header row of an attendance table, whose column names are
+ * not labels of lines of their own. Its span, after its first word, where no label may break the line.
+ */
+const HEADER_ROW = /(?<=(?:^|\s)(?:Ledamöter|Ersättare|Beslutande|Närvarande|Namn|Tjänstgörande ersättare|Beslutande ledamöter|Närvarande ledamöter|Närvarande ersättare)(?::)?)(?:[ ](?:Namn|Parti|Kommun|Funktion|Roll|Tjänstgörande|Närvarande|Närvaro|Beslutande|Organisation|Ersätter|Utsedd av:?)(?![\p{L}])){2,6}/gu;
+function headerRowSpans(text: string): Array<[number, number]> {
+  return [...text.matchAll(HEADER_ROW)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 /** "Lövsjö kommun Kommunstyrelsen", "NORRVIKS KOMMUN": a municipality's name ends before the body's. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseMinutesText } from '../../src/import/index.ts';
-import { splitNamesAndRoles } from '../../src/import/unflatten-rows.ts';
+import { splitNamesAndRoles, splitSpacedRows } from '../../src/import/unflatten-rows.ts';
 import { isFlattenedText, unflattenText } from '../../src/import/unflatten-text.ts';
 import { annotatedMinutes, OWN_FIXTURES_DIR, SEEDS_DIR } from './fixture-files.ts';
 import { scoreMinutes } from './score-minutes.ts';
@@ -84,7 +84,9 @@ describe('flattened text', () => {
     const even = unflattenText(`Protokoll Styrelsen ${'x '.repeat(160)}  Beslutande Gunvor Ek ordförande Per-Olof Sjöberg Linnea Björk  § 1 Mötets öppnande`);
     expect(even).toContain('Beslutande\nGunvor Ek ordförande\nPer-Olof Sjöberg\nLinnea Björk');
     const odd = unflattenText(`Protokoll Styrelsen ${'x '.repeat(160)}  Beslutande Gunvor Ek ordförande Per Olof Sjöberg Linnea Björk  § 1 Mötets öppnande`);
-    expect(odd).toContain('Beslutande Gunvor Ek ordförande Per Olof Sjöberg Linnea Björk');
+    // The entry that ends at its role word stands apart; the run of five words is not guessed into names.
+    expect(odd).toContain('\nPer Olof Sjöberg Linnea Björk\n');
+    expect(odd).not.toContain('Per Olof\n');
   });
 
   it('reads § numbers inside the attendance list, after a Dnr and in a table of contents by their neighbours', () => {
@@ -174,6 +176,22 @@ describe('flattened text', () => {
     const flat = `Protokoll Kommunstyrelsen Datum: 2025-04-14 Närvarande: Ida Wall, ordförande Tor Lund, vice ordförande Mia Berg Kaj Sten Rolf Ås, ersättare för Sara Lill Justerare: Kaj Sten ${'x '.repeat(150)}§ 1 Öppnande Mötet öppnas.`;
     expect(parseMinutesText(flat).attendees.map((a) => [a.name, a.role])).toEqual([
       ['Ida Wall', 'chair'], ['Tor Lund', 'vice-chair'], ['Mia Berg', 'member'], ['Kaj Sten', 'member'], ['Rolf Ås', 'substitute'],
+    ]);
+  });
+
+  it('parts an attendance table that lost both line breaks and tabs into its header and one line per row', () => {
+    expect(splitSpacedRows('Närvarande ledamöter Namn Parti Funktion Ek, Anna S ordförande Al, Bo M 1:e vice ordförande Berg, Cia C ledamot').split('\n')).toEqual([
+      'Närvarande ledamöter Namn Parti Funktion', 'Ek, Anna S ordförande', 'Al, Bo M 1:e vice ordförande', 'Berg, Cia C ledamot',
+    ]);
+    expect(splitSpacedRows('Närvarande Namn Organisation Ida Wall Ekby kommun Kim Berg Region Norrby, §§ 1-3 Ola Sund Tallby kommun').split('\n')).toEqual([
+      'Närvarande Namn Organisation', 'Ida Wall Ekby kommun', 'Kim Berg Region Norrby, §§ 1-3', 'Ola Sund Tallby kommun',
+    ]);
+    expect(splitSpacedRows('Närvarande Ida Wall hälsar alla välkomna')).toBe('Närvarande Ida Wall hälsar alla välkomna');
+    const flat =
+      `Protokoll Nämnden Datum: 2025-01-01 ${'x '.repeat(150)} Ledamöter Parti Tjänstgörande Närvarande Rolf Ek, ordförande C X X ` +
+      'Inga Sjö S X X Ersättare Parti Tjänstgörande Närvarande Eva Kask S X X Jan Berg M X § 1 Öppnande Mötet öppnas.';
+    expect(parseMinutesText(flat).attendees.map((a) => [a.name, a.party, a.role])).toEqual([
+      ['Rolf Ek', 'C', 'chair'], ['Inga Sjö', 'S', 'member'], ['Eva Kask', 'S', 'substitute'], ['Jan Berg', 'M', 'substitute'],
     ]);
   });
 
