@@ -274,7 +274,7 @@ function signatureLines(zone: HeaderZone): SignatureLine[] {
       // A signature line has a rule of dots, a time stamp or no name; "Antecknare: Fia Holm (Kommunförbundet)" is a row.
       // "Ordförande<TAB>Justerare" over "Anna Andersson<TAB>Olof Berg": the label opens a row of roles.
       const labelRole = f === 'secretary' ? 'secretary' : f === 'chair' ? 'chair' : 'adjuster';
-      const rowOfRoles = /^\s*\S/u.test(section.value) && signaturesByColumn([`${ROLE_LABEL[labelRole]}\t${section.value.trim()}`, ...section.lines]);
+      const rowOfRoles = /^\s*\S/u.test(section.value) && signaturesByColumn([`${ROLE_LABEL[labelRole]}${section.value.includes('\t') ? '\t' : ' '}${section.value.trim()}`, ...section.lines]);
       if (rowOfRoles) {
         signing = true;
         out.push(...rowOfRoles.pairs);
@@ -359,7 +359,11 @@ function signatureRows(section: HeaderSection): string[] {
 function signaturesByColumn(lines: string[]): { pairs: SignatureLine[]; rest: string[]; signerAbove: boolean } | undefined {
   // Rules of dots or underscores between the roles and the names are where the signatures go.
   const isRule = (c: string) => /^[._…\s-]*$/u.test(c);
-  const rows = lines.map((l, index) => ({ index, cells: l.trim().split(/\t+/u).map((c) => c.trim()).filter((c) => !isRule(c)) }));
+  // A rule before the names in the same cell ("..... ..... Tina Malm Karin Öh", tabs lost) is dropped too.
+  const rows = lines.map((l, index) => ({
+    index,
+    cells: l.trim().split(/\t+/u).map((c) => c.replace(/(?:^|\s)[._…]{3,}(?=\s|$)/gu, ' ').trim()).filter((c) => !isRule(c)),
+  }));
   const content = rows.filter((r) => r.cells.length > 0);
   const rolePattern = new RegExp(`^(?:${SIGNATURE_ROLE_PATTERN.source})$`, 'iu');
   for (let i = 0; i < content.length; i++) {

@@ -493,3 +493,17 @@ describe('signatures printed without a signature label', () => {
     ]);
   });
 });
+
+describe('signature blocks whose tabs were lost', () => {
+  it('reads a row of roles over rules and names on one line, and a role after a name before its rule', () => {
+    const rows = [...header, 'Närvarande: Ida Wall, ordförande', '', '§ 1 Öppnande', 'Mötet öppnas.', '', 'Underskrifter', 'Sekreterare Ordförande Justerare',
+      '.............. .............. .............. Ola Sund Ida Wall Kim Berg'];
+    expect(parseMinutesText(rows.join('\n')).signatures.map((s) => [s.role, s.name])).toEqual([
+      ['secretary', 'Ola Sund'], ['chair', 'Ida Wall'], ['adjuster', 'Kim Berg'],
+    ]);
+    const flat = `Protokoll Nämnden Datum: 2025-01-01 ${'x '.repeat(150)} § 1 Öppnande Mötet öppnas. Underskrifter Sekreterare ______ Ola Sund Ordförande ______ Ida Wall Justerare ______ Kim Berg`;
+    expect(parseMinutesText(flat).signatures.map((s) => [s.role, s.name])).toEqual([
+      ['secretary', 'Ola Sund'], ['chair', 'Ida Wall'], ['adjuster', 'Kim Berg'],
+    ]);
+  });
+});

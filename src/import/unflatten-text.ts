@@ -114,7 +114,7 @@ export function unflattenText(text: string): string {
 }
 
 /** "Olivia Sand Ordförande<TAB>____": in a signature block with rules, a role word after a name starts a row. */
-const SIGNING_ROLE_AFTER_NAME = /(?<=\p{Ll})[ ](?=(?:Sekreterare|Ordförande|Vice ordförande|Justerare|Justerande)\t)/gu;
+const SIGNING_ROLE_AFTER_NAME = /(?<=\p{Ll})[ ](?=(?:Sekreterare|Ordförande|Vice ordförande|Justerare|Justerande)(?:\t|[ ]+[._…]{3,}))/gu;
 /** "Underskrifter Sekreterare<TAB>…": the label of the signature block stands on a line of its own. */
 const AFTER_SIGNATURES_LABEL = /(?<=(?:^|\s)Underskrifter)[ ]+(?=(?:Sekreterare|Ordförande|Justerare|Justerande)(?![\p{L}]))/gu;
 /** "… beslutar att …", "… beslutar – att …": a decision whose clauses were lines of their own. */
