@@ -186,3 +186,69 @@ export function splitSpacedRows(line: string): string {
   for (const [n, at] of starts.entries()) rows.push(words.slice(at, starts[n + 1] ?? words.length).join(' '));
   return rows.join('\n');
 }
+
+/** Column names of a table header kept with its tabs ("Part⇥Ledamot⇥Närv.⇥Ersättare⇥Närv."). */
+const HEADER_CELL = /^(?:Part|Kommun|Organisation|Utsedd av:?|Huvudman|Medlem|Namn|Ledamot|Ledamöter|Ersättare|Parti|Funktion|Roll|Närv\.?|Närvaro|Närvarande|Tjg\.?|Tjänstgörande|Beslutande|Ersätter)$/u;
+/** The last column holds a mark: its cell, run into the next row's first, starts with the mark or the column name. */
+const MARK_THEN_NEXT = /^(Närv\.?|Närvaro|Närvarande|Tjg\.?|Tjänstgörande|Beslutande|[Xx✓✔])[ ]+(\p{Lu}.*)$/u;
+
+/**
+ * A table whose last column is a mark ("Part⇥Ledamot⇥Närv.⇥Ersättare⇥Närv. Lövsjö kommun⇥Anna Ek (S)⇥X⇥…"):
+ * the header gives the width, and every row's last cell, run into the next row's first, is parted after its
+ * mark, whatever the first column holds (a municipality, an authority, a name).
+ */
+export function splitTableLines(lines: string[]): string[] {
+  const out: string[] = [];
+  let width = 0;
+  for (const line of lines) {
+    if (!line.includes('\t')) {
+      width = 0;
+      out.push(line);
+      continue;
+    }
+    const header = markTableWidth(line);
+    if (header) width = header.width;
+    const split = width > 0 ? splitRowsAtMarkColumn(header ? header.rows : line, width) : line;
+    out.push(split !== line ? split : splitTableRows(line));
+  }
+  return out;
+}
+
+/** The width of a table whose header row ends in a mark column, and the line without its list label. */
+function markTableWidth(line: string): { width: number; rows: string } | undefined {
+  const cells = line.split('\t').map((c) => c.trim());
+  // "Närvaro Part⇥Ledamot⇥…": the list's label run into the first column name stands on its own line.
+  const label = /^(Närvaro|Närvarande|Närvarolista|Deltagare)[ ]+(\S.*)$/u.exec(cells[0] ?? '');
+  if (label && HEADER_CELL.test(label[2]!)) {
+    const rest = markTableWidth([label[2]!, ...cells.slice(1)].join('\t'));
+    return rest && { width: rest.width, rows: `${label[1]}\n${rest.rows}` };
+  }
+  for (let k = 0; k < cells.length && k < 8; k++) {
+    const merged = MARK_THEN_NEXT.exec(cells[k]!);
+    if (merged && k >= 2 && HEADER_CELL.test(merged[1]!) && cells.slice(0, k).every((c) => HEADER_CELL.test(c))) return { width: k + 1, rows: line };
+    if (!HEADER_CELL.test(cells[k]!)) return undefined;
+  }
+  return undefined;
+}
+
+/** Parts each row's last cell, run into the next row's first, after its mark; the rows are `width` cells wide. */
+function splitRowsAtMarkColumn(text: string, width: number): string {
+  const lastLine = text.lastIndexOf('\n');
+  const head = lastLine >= 0 ? text.slice(0, lastLine + 1) : '';
+  const line = text.slice(lastLine + 1);
+  const cells = line.split('\t').map((c) => c.trim());
+  const rows: string[][] = [[]];
+  let column = 0;
+  for (const cell of cells) {
+    const merged = column === width - 1 ? MARK_THEN_NEXT.exec(cell) : null;
+    if (merged) {
+      rows[rows.length - 1]!.push(merged[1]!);
+      rows.push([merged[2]!]);
+      column = 1;
+      continue;
+    }
+    rows[rows.length - 1]!.push(cell);
+    column++;
+  }
+  return rows.length > 1 ? head + rows.map((r) => r.join('\t')).join('\n') : text;
+}

@@ -10,7 +10,7 @@ import { OTHER_HEADINGS } from './lexicon/section-headings.ts';
 import { KNOWN_PARTIES } from './lexicon/parties.ts';
 import { isJobTitle } from './lexicon/roles.ts';
 import { isPersonName } from './person-names.ts';
-import { breakBesideTabs, nameRoleSpans, REPORT_SIGNER, splitNameList, splitNamesAndRoles, splitSpacedRows, splitTableRows } from './unflatten-rows.ts';
+import { breakBesideTabs, nameRoleSpans, REPORT_SIGNER, splitNameList, splitNamesAndRoles, splitSpacedRows, splitTableLines } from './unflatten-rows.ts';
 
 /** Fewer than one line break per this many characters: the text has been flattened. */
 const CHARACTERS_PER_BREAK = 300;
@@ -105,7 +105,7 @@ export function unflattenText(text: string): string {
   out = out.replace(SECTION_HEADING, (_m, heading: string, colon: string | undefined) => (colon ? `\n${heading}:` : `\n${heading}\n`));
   out = out.replace(LOG_TITLE, '\n').replace(LOG_EVENT, '\n').replace(REPORT_TITLE, '\n').replace(REPORT_SIGNER, '\n');
   out = out.replace(BULLET, '\n').replace(NUMBERED_POINT, '\n\n').replace(CHECKBOX, '\n');
-  out = breakBeforePartyEntries(out.split('\n').map(splitTableRows).join('\n'));
+  out = breakBeforePartyEntries(splitTableLines(out.split('\n')).join('\n'));
   out = out.replace(SIGNING_ROLE_AFTER_NAME, '\n').replace(AFTER_SIGNATURES_LABEL, '\n');
   const lines = out.split('\n').map((line) => splitAttClauses(splitTitleLine(splitSpacedRows(splitNameList(splitNamesAndRoles(line))))));
   const first = lines.findIndex((l) => l.trim() !== '');
@@ -226,6 +226,15 @@ function splitTitleText(rest: string): string {
   const words = rest.split(' ');
   // A short line without a full stop is the title alone: the subheading or Dnr after it was already broken off.
   if (words.length <= 12 && !/[.!?]\s/u.test(rest) && !/[.!?]$/u.test(rest.trim())) return rest;
+  // "Ansökan om medel för projektet Steget vidare, Dnr …": a Dnr right after the title ends it, even when a name
+  // in the title looks like the start of a sentence.
+  const dnrAt = words.findIndex((w, i) => i > 0 && i < 14 && /^Dnr\b/u.test(w) && /,$/u.test(words[i - 1]!));
+  const titleWords = dnrAt > 0 ? words.slice(0, dnrAt) : [];
+  if (dnrAt > 0 && !titleWords.some((w) => /[.!?]$/u.test(w))) {
+    const dnrEnd = dnrLength(words, dnrAt);
+    const after = words.slice(dnrAt + dnrEnd).join(' ');
+    return `${titleWords.join(' ').replace(/,$/u, '')}\t${words.slice(dnrAt, dnrAt + dnrEnd).join(' ')}${after ? `\n${after}` : ''}`;
+  }
   for (let i = 0; i < Math.min(words.length - 1, 14); i++) {
     const word = words[i]!;
     if (i > 0 && /^Dnr\b/u.test(word)) {
@@ -261,6 +270,8 @@ function dnrLength(words: string[], at: number): number {
   let n = 1;
   if (words[at + n] && /^[\p{Lu}]{1,6}$/u.test(words[at + n]!)) n++;
   if (words[at + n] && /\d/u.test(words[at + n]!)) n++;
+  // An archive code after the number ("Dnr SFL 2025/14 1.2.1") belongs to it.
+  if (words[at + n] && /^\d{1,2}(?:\.\d{1,3}){1,3}$/u.test(words[at + n]!)) n++;
   return n;
 }
 

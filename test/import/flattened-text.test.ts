@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseMinutesText } from '../../src/import/index.ts';
-import { splitNamesAndRoles, splitSpacedRows } from '../../src/import/unflatten-rows.ts';
+import { splitNamesAndRoles, splitSpacedRows, splitTableLines } from '../../src/import/unflatten-rows.ts';
 import { isFlattenedText, unflattenText } from '../../src/import/unflatten-text.ts';
 import { annotatedMinutes, OWN_FIXTURES_DIR, SEEDS_DIR } from './fixture-files.ts';
 import { scoreMinutes } from './score-minutes.ts';
@@ -193,6 +193,23 @@ describe('flattened text', () => {
     expect(parseMinutesText(flat).attendees.map((a) => [a.name, a.party, a.role])).toEqual([
       ['Rolf Ek', 'C', 'chair'], ['Inga Sjö', 'S', 'member'], ['Eva Kask', 'S', 'substitute'], ['Jan Berg', 'M', 'substitute'],
     ]);
+  });
+
+  it('parts the rows of a table whose last column is a mark, whatever its first column holds, across the lines', () => {
+    const lines = splitTableLines([
+      'Närvaro Part\tLedamot\tNärv.\tErsättare\tNärv. Ekby kommun\tIda Wall (S)\tX\tKim Berg (M)\t',
+      'Norrby kommun\tOla Sund (C)\t\tEva Kask (S)\tX Försäkringskassan\tJan Berg\tX\tLisa Ek\tX',
+    ]).join('\n').split('\n');
+    expect(lines).toEqual([
+      'Närvaro', 'Part\tLedamot\tNärv.\tErsättare\tNärv.', 'Ekby kommun\tIda Wall (S)\tX\tKim Berg (M)\t',
+      'Norrby kommun\tOla Sund (C)\t\tEva Kask (S)\tX', 'Försäkringskassan\tJan Berg\tX\tLisa Ek\tX',
+    ]);
+  });
+
+  it('ends a § title at a Dnr after a comma, with its archive code, though a name in the title looks like a sentence', () => {
+    const lines = unflattenText(`Protokoll Styrelsen ${'x '.repeat(160)} § 11 Ansökan om medel för projektet Nya Vägar, Dnr SF 2025/31 1.2.1 Ekby kommun ansöker om medel.`)
+      .split('\n').map((l) => l.trim());
+    expect(lines).toEqual(expect.arrayContaining(['§ 11 Ansökan om medel för projektet Nya Vägar\tDnr SF 2025/31 1.2.1', 'Ekby kommun ansöker om medel.']));
   });
 
   it('ends a § title where a sentence opens with a job title and a name, or with a capital after a lower-case word', () => {
