@@ -24,6 +24,8 @@ import {
   saveAnnualReportSections,
 } from '../storage/follow-up.store.ts';
 import { listGoals } from './follow-up.service.ts';
+import { listReportedProjects } from './projects.service.ts';
+import { draftProjectsSection } from '../domain/projects/index.ts';
 import type { Actor } from './meeting-cycle.service.ts';
 
 const swedishOrder = new Intl.Collator('sv');
@@ -37,7 +39,8 @@ export interface AnnualReport extends AnnualReportContent {
 /**
  * Drafts the verksamhetsberättelse of a year: the board's work (meetings, digital meetings, remisser,
  * assignments, delegated decisions), the representation in force during the year, and per area its
- * goals with indicator follow-ups and the decisions and assignments of the area's body. Stored as
+ * goals with indicator follow-ups and the decisions and assignments of the area's body, then the
+ * projects that ran during the year with their funders, budget, outcome and results. Stored as
  * editable sections; an existing draft is kept unless `regenerate` is set, and a decided report is
  * never redrafted.
  */
@@ -116,6 +119,9 @@ export async function draftAnnualReport(
       delegatedDecisionsReported: delegated.length,
       areas,
     });
+    // The project portfolio closes the report: every project that ran during the year (docs/projects.md).
+    const projectsSection = draftProjectsSection(year, await listReportedProjects(tx, organization.id));
+    if (projectsSection) sections.push(projectsSection);
     const row = await saveAnnualReportSections(tx, { organizationId: organization.id, year, sections });
     await appendAuditEvent(tx, {
       kind: 'annual_report.drafted',
