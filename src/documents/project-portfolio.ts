@@ -78,7 +78,8 @@ export function buildPortfolioReportContent(report: PortfolioReport): DocumentCo
     sections.push({
       anchor: `grupp-${group.group}`,
       outlineTitle: projectWords.group[group.group],
-      startOnNewPage: true,
+      // The details follow the overview on a page of their own; the groups then run on.
+      startOnNewPage: sections.length === 1,
       blocks: [{ type: 'heading', level: 2, text: projectWords.group[group.group] }, ...group.projects.flatMap(projectDetails)],
     });
   }
