@@ -11,6 +11,7 @@ import {
   isProjectDecisionKind,
   parseTertial,
   projectInputProblems,
+  projectWords,
   type FunderSummary,
   type FundingRow,
   type PortfolioReport,
@@ -21,6 +22,7 @@ import {
 } from '../domain/projects/index.ts';
 import { ForbiddenError, InputError, NotFoundError, type Problem } from '../errors.ts';
 import { renderPortfolioReportPdf } from '../documents/project-portfolio.ts';
+import { writeCsv, writeXlsx, type Sheet } from '../documents/spreadsheet.ts';
 import { appendAuditEvent, findOrganizationById, inTransaction, listOrganizations, type Database, type DatabaseHandle } from '../storage/index.ts';
 import {
   deleteProjectDecision,
@@ -457,4 +459,54 @@ function toDecision(row: ProjectDecisionRow): ProjectDecision {
     heldOn: row.heldOn,
     bodyName: row.bodyName,
   };
+}
+
+/** The projects as a spreadsheet for auditors: one row per project, funders with their amounts per year in one column. */
+export async function exportProjects(
+  db: Database,
+  options: { organizationId?: string; format: 'csv' | 'xlsx' },
+  actor?: Actor,
+): Promise<{ bytes: Uint8Array; contentType: string; fileName: string }> {
+  const projects = await listProjects(db, options.organizationId ? { organizationId: options.organizationId } : {}, actor);
+  const sheet: Sheet = {
+    name: 'Projekt',
+    head: [
+      'Organisation',
+      'Dnr',
+      'Projekt',
+      'Status',
+      'Projektägare',
+      'Projektledare',
+      'Startdatum',
+      'Slutdatum',
+      'Budget (kr)',
+      'Utfall (kr)',
+      'Kvar av budget (kr)',
+      'Finansiering totalt (kr)',
+      'Finansiärer',
+      'Beslut',
+      'Indikatorer',
+      'Resultat',
+    ],
+    rows: projects.map((p) => [
+      p.organizationName,
+      p.caseNumber,
+      p.title,
+      projectWords.status[p.status],
+      p.owner,
+      p.projectManager,
+      p.startsOn,
+      p.endsOn,
+      p.budget,
+      p.outcome,
+      p.remaining,
+      p.fundingTotal,
+      p.funders.map((f) => `${f.funderName} (${projectWords.funderKind[f.funderKind]}): ${f.amounts.map((a) => `${a.year} ${a.amount}`).join(', ')}`).join('; ') || null,
+      p.decisions.map((d) => `${projectWords.decisionKind[d.kind]}: ${decisionReference(d)}`).join('; ') || null,
+      p.indicators.map((i) => i.title).join('; ') || null,
+      p.results,
+    ]),
+  };
+  if (options.format === 'csv') return { bytes: new TextEncoder().encode(writeCsv(sheet)), contentType: 'text/csv; charset=utf-8', fileName: 'projekt.csv' };
+  return { bytes: writeXlsx(sheet), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: 'projekt.xlsx' };
 }

@@ -8,6 +8,7 @@ import { getViewer } from '../../src/services/accounts.service.ts';
 import {
   attachPortfolioReport,
   createProject,
+  exportProjects,
   getPortfolioReport,
   getProject,
   linkProjectDecision,
@@ -68,6 +69,21 @@ describeOnEachEngine('the project portfolio', (database) => {
     expect((await getProject(db, created.id)).funding).toHaveLength(1);
     expect((await listProjects(db, { organizationId })).map((p) => p.title)).toEqual(['Hållbar omsorg i Sjöbygden']);
     expect(await auditCount(created.id)).toBe(2);
+  });
+
+  it('exports the projects as CSV and XLSX for auditors', async () => {
+    const { db, organizationId } = await organizationWithMeeting('Projektförbundet Export');
+    await createProject(db, twoFunders(organizationId));
+    const csv = new TextDecoder().decode((await exportProjects(db, { organizationId, format: 'csv' })).bytes);
+    const [head, row] = csv.replace('\ufeff', '').split('\r\n');
+    expect(head).toBe('Organisation;Dnr;Projekt;Status;Projektägare;Projektledare;Startdatum;Slutdatum;Budget (kr);Utfall (kr);Kvar av budget (kr);Finansiering totalt (kr);Finansiärer;Beslut;Indikatorer;Resultat');
+    expect(row).toBe(
+      'Projektförbundet Export;2024/17;Hållbar omsorg i Sjöbygden;pågående;Kommunförbundet Sjöbygden;Eva Exempel;2024-03-01;2025-08-31;2000000;500000;1500000;1700000;' +
+        '"Europeiska socialfonden (EU-medel): 2024 800000, 2025 600000; Medlemskommunerna (Kommuner): 2024 300000";;;Fyra utbildningsdagar för omsorgspersonal.',
+    );
+    const xlsx = await exportProjects(db, { organizationId, format: 'xlsx' });
+    expect(xlsx.fileName).toBe('projekt.xlsx');
+    expect(Buffer.from(xlsx.bytes.subarray(0, 2)).toString()).toBe('PK');
   });
 
   it('refuses bad input with every problem and its path, and writes nothing', async () => {
