@@ -27,6 +27,7 @@ import { listGoals } from './follow-up.service.ts';
 import { listReportedProjects } from './projects.service.ts';
 import { draftProjectsSection } from '../domain/projects/index.ts';
 import type { Actor } from './meeting-cycle.service.ts';
+import { requireRegisterKeeper, requireRegisterReader } from './accounts.service.ts';
 
 const swedishOrder = new Intl.Collator('sv');
 
@@ -50,6 +51,7 @@ export async function draftAnnualReport(
   actor?: Actor,
 ): Promise<AnnualReport> {
   checkYear(options.year);
+  if (actor?.viewer) requireRegisterKeeper(actor.viewer, { organizationId: options.organizationId });
   return inTransaction(db, async (tx) => {
     const organization = await findOrganizationById(tx, options.organizationId);
     if (!organization) throw new InputError({ path: 'organizationId', code: 'unknown_organization', message: `no organisation with id ${options.organizationId}` });
@@ -134,8 +136,9 @@ export async function draftAnnualReport(
   });
 }
 
-/** The stored report of a year. */
-export async function getAnnualReport(db: Database, options: { organizationId: string; year: number }): Promise<AnnualReport> {
+/** The stored report of a year; with a signed-in actor, only for someone with a role in the organisation. */
+export async function getAnnualReport(db: Database, options: { organizationId: string; year: number }, actor?: Actor): Promise<AnnualReport> {
+  if (actor?.viewer) requireRegisterReader(actor.viewer, { organizationId: options.organizationId });
   checkYear(options.year);
   const organization = await findOrganizationById(db, options.organizationId);
   const row = organization ? await findAnnualReport(db, organization.id, options.year) : null;

@@ -153,10 +153,10 @@ async function organizationOrThrow(db: Database, organizationId: string) {
 
 /** Registers a project with its funding rows in the portfolio of an organisation. */
 export async function createProject(db: Database, input: NewProject, actor?: Actor): Promise<Project> {
-  checkInput(input);
   return inTransaction(db, async (tx) => {
     const organization = await organizationOrThrow(tx, input.organizationId);
     requireKeeper(actor, organization.id);
+    checkInput(input);
     const row = await insertProject(tx, { organizationId: organization.id, ...columnsOf(input) });
     await replaceProjectFunding(tx, row.id, fundingOf(input));
     await appendAuditEvent(tx, {
@@ -172,11 +172,11 @@ export async function createProject(db: Database, input: NewProject, actor?: Act
 
 /** Replaces a project's details and funding rows with the edited ones. */
 export async function updateProject(db: Database, projectId: string, input: ProjectInput, actor?: Actor): Promise<Project> {
-  checkInput(input);
   return inTransaction(db, async (tx) => {
     const current = await projectOrThrow(tx, projectId);
     requireReader(actor, current);
     requireKeeper(actor, current.organizationId);
+    checkInput(input);
     await updateProjectRow(tx, current.id, columnsOf(input));
     await replaceProjectFunding(tx, current.id, fundingOf(input));
     await appendAuditEvent(tx, {
@@ -223,13 +223,13 @@ export async function linkProjectDecision(
   input: { projectId: string; paragraphId: string; kind: string },
   actor?: Actor,
 ): Promise<Project> {
-  if (!isProjectDecisionKind(input.kind)) {
-    throw new InputError({ path: 'kind', code: 'invalid_decision_kind', message: `expected start, change or final_report, got '${input.kind}'` });
-  }
   return inTransaction(db, async (tx) => {
     const project = await projectOrThrow(tx, input.projectId);
     requireReader(actor, project);
     requireKeeper(actor, project.organizationId);
+    if (!isProjectDecisionKind(input.kind)) {
+      throw new InputError({ path: 'kind', code: 'invalid_decision_kind', message: `expected start, change or final_report, got '${input.kind}'` });
+    }
     const paragraph = uuidPattern.test(input.paragraphId) ? await findParagraphWithOrganization(tx, input.paragraphId) : null;
     // A § of another organisation is as unknown to this project as one that does not exist.
     if (!paragraph || paragraph.organizationId !== project.organizationId) {
@@ -350,11 +350,11 @@ export async function getPortfolioReport(
   options: { organizationId: string; year: number; tertial: string | number },
   actor?: Actor,
 ): Promise<PortfolioReport> {
+  if (actor?.viewer && !canReadRegisters(actor.viewer, { organizationId: options.organizationId })) {
+    throw new ForbiddenError('not_in_organization', 'only users with a role in the organisation may read its projects', { organizationId: options.organizationId });
+  }
   const tertial = checkPeriod(options);
   const organization = await organizationOrThrow(db, options.organizationId);
-  if (actor?.viewer && !canReadRegisters(actor.viewer, { organizationId: organization.id })) {
-    throw new ForbiddenError('not_in_organization', 'only users with a role in the organisation may read its projects', { organizationId: organization.id });
-  }
   const projects = await projectsOf(db, await listProjectRows(db, { organizationIds: [organization.id] }));
   projects.sort((a, b) => swedishOrder.compare(a.title, b.title));
   return buildPortfolioReport({ organizationName: organization.name, year: options.year, tertial, projects: projects.map(reportedProjectOf) });
@@ -384,6 +384,7 @@ export async function attachPortfolioReport(
   options: { organizationId: string; year: number; tertial: string | number; paragraphId: string; createdAt?: Date },
   actor?: Actor,
 ): Promise<{ fileId: string; sha256: string; title: string }> {
+  requireKeeper(actor, options.organizationId);
   const tertial = checkPeriod(options);
   const paragraph = uuidPattern.test(options.paragraphId) ? await findParagraphWithOrganization(handle.db, options.paragraphId) : null;
   if (!paragraph || paragraph.organizationId !== options.organizationId) {
