@@ -35,6 +35,7 @@ import {
   insertProjectIndicator,
   listProjectDecisionRows,
   listProjectFundingRows,
+  listParagraphChoiceRows,
   listProjectIndicatorRows,
   listProjectRows,
   replaceProjectFunding,
@@ -510,4 +511,25 @@ export async function exportProjects(
   };
   if (options.format === 'csv') return { bytes: new TextEncoder().encode(writeCsv(sheet)), contentType: 'text/csv; charset=utf-8', fileName: 'projekt.csv' };
   return { bytes: writeXlsx(sheet), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: 'projekt.xlsx' };
+}
+
+/** A § offered in the project forms: to link as a decision, or (in draft minutes) to attach the report to. */
+export interface ParagraphChoice {
+  paragraphId: string;
+  meetingId: string;
+  heldOn: string | null;
+  bodyName: string;
+  number: number | null;
+  title: string;
+  /** Whether the minutes can still take a bilaga (not finalised, adjusted or archived). */
+  editable: boolean;
+}
+
+/** The §§ of an organisation's meetings, newest first (at most 300), for someone who may read its projects. */
+export async function listParagraphChoices(db: Database, organizationId: string, actor?: Actor): Promise<ParagraphChoice[]> {
+  if (actor?.viewer && !canReadRegisters(actor.viewer, { organizationId })) {
+    throw new ForbiddenError('not_in_organization', 'only users with a role in the organisation may read its projects', { organizationId });
+  }
+  const rows = await listParagraphChoiceRows(db, organizationId, 300);
+  return rows.map(({ meetingStatus, ...row }) => ({ ...row, editable: !['finalised', 'adjusted', 'archived', 'cancelled'].includes(meetingStatus) }));
 }

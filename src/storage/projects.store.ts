@@ -159,3 +159,26 @@ export async function findParagraphWithOrganization(
   );
   return rows[0] ?? null;
 }
+
+/** A § as a choice in a form: its meeting, body, number, title and the meeting's status. */
+export interface ParagraphChoiceRow {
+  paragraphId: string;
+  meetingId: string;
+  heldOn: string | null;
+  bodyName: string;
+  number: number | null;
+  title: string;
+  meetingStatus: string;
+}
+
+/** The §§ of an organisation's meetings, newest meeting first, at most `limit`. */
+export async function listParagraphChoiceRows(db: Database, organizationId: string, limit: number): Promise<ParagraphChoiceRow[]> {
+  return queryRows<ParagraphChoiceRow>(
+    db,
+    sql`select p.id as "paragraphId", m.id as "meetingId", m.held_on::text as "heldOn", b.name as "bodyName", p.number, p.title, m.status as "meetingStatus"
+        from paragraphs p join meetings m on m.id = p.meeting_id join bodies b on b.id = p.body_id
+        where b.organization_id = ${organizationId}
+        order by m.held_on desc nulls last, m.id, p.position
+        limit ${limit}`,
+  );
+}
