@@ -348,7 +348,7 @@ ${projectForm(context, { action: `${BASE}/ny`, organizationId: organization.id, 
 <p class="overline">${project.organizationName}</p>
 ${saved && html`<div class="flash" role="status"><p>${saved === 'nytt' ? p.created : p.saved}</p></div>`}
 ${keeper && html`<p class="actions"><a class="button secondary" href="${BASE}/${project.id}/andra">${p.edit}</a></p>`}
-<dl class="facts">${fields.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+<dl class="facts">${fields.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
 ${project.description && html`<h2>${p.description}</h2><p>${multiline(project.description)}</p>`}
 ${project.results && html`<h2>${p.results}</h2><p>${multiline(project.results)}</p>`}
 <section aria-labelledby="finansiering-rubrik">
