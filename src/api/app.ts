@@ -18,6 +18,7 @@ import { registerRoutes } from './routes/registers.routes.ts';
 import { minutesRoutes } from './routes/minutes.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { followUpRoutes } from './routes/follow-up.routes.ts';
+import { projectRoutes } from './routes/projects.routes.ts';
 import { absenceRoutes } from './routes/absence.routes.ts';
 import { sessionRoutes } from './routes/sessions.routes.ts';
 
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'minutes', description: 'Meetings and their minutes' },
         { name: 'search', description: 'Swedish full-text search over every published decision' },
         { name: 'follow-up', description: 'Assignments, delegated decisions, appointments, consultations, goals and the annual report' },
+        { name: 'projects', description: 'The project portfolio: projects with funders per year, budget and outcome, linked §§ and indicators, the tertial report' },
         { name: 'open data', description: 'Read-only open data in the shape of OParl 1.1 (adjusted minutes only)' },
       ],
     },
@@ -105,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(oparlRoutes, { database: options.database, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
   await app.register(searchRoutes, { db });
   await app.register(followUpRoutes, { db });
+  await app.register(projectRoutes, { database: options.database });
   await app.register(absenceRoutes, { db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
   if (options.web !== false) {
     const { feedRoutes } = await import('../web/pages/feeds.pages.ts');

@@ -211,3 +211,62 @@ export const NEXT_MEETING_CASES: { title: string; presenter: string }[] = [
   { title: 'Rapport från rekryteringskampanjen', presenter: DIRECTOR.name },
   { title: 'Remiss: regional plan för räddningsinsatser vid höga flöden', presenter: 'Räddningschefen' },
 ];
+
+/** A project of the demo's portfolio; years are counted from the demo's today (0 is this year). */
+export interface DemoProject {
+  title: string;
+  caseNumber: string;
+  projectManager: string;
+  status: 'planned' | 'ongoing' | 'completed';
+  starts: { year: number; monthDay: string };
+  ends: { year: number; monthDay: string };
+  budget: number;
+  outcome: number | null;
+  results: string | null;
+  funding: { funderKind: 'eu' | 'region' | 'municipality' | 'own'; funderName: string; year: number; amount: number }[];
+}
+
+/** The förbund's project portfolio: one running with two external funders, one planned, one finished last year. */
+export const DEMO_PROJECTS: DemoProject[] = [
+  {
+    title: 'Trygg i vardagen – brandsäkerhet för äldre',
+    caseNumber: 'RMÄ 2025/14',
+    projectManager: 'Hanna Lund',
+    status: 'ongoing',
+    starts: { year: -1, monthDay: '09-01' },
+    ends: { year: 1, monthDay: '06-30' },
+    budget: 1_800_000,
+    outcome: 650_000,
+    results: 'Hembesök hos 240 äldre i Älvby och Norrsjö; brandvarnare kontrollerade i samtliga hem.',
+    funding: [
+      { funderKind: 'eu', funderName: 'EU:s socialfond', year: -1, amount: 300_000 },
+      { funderKind: 'eu', funderName: 'EU:s socialfond', year: 0, amount: 600_000 },
+      { funderKind: 'region', funderName: 'Region Mellersta Älvdalen', year: 0, amount: 250_000 },
+      { funderKind: 'own', funderName: 'Egna medel', year: 0, amount: 150_000 },
+    ],
+  },
+  {
+    title: 'Gemensam övningsplats i Granberga',
+    caseNumber: 'RMÄ 2026/3',
+    projectManager: 'Olof Brandt',
+    status: 'planned',
+    starts: { year: 0, monthDay: '09-01' },
+    ends: { year: 2, monthDay: '12-31' },
+    budget: 4_500_000,
+    outcome: null,
+    results: null,
+    funding: [{ funderKind: 'municipality', funderName: 'Granberga kommun', year: 1, amount: 1_000_000 }],
+  },
+  {
+    title: 'Digital insatsrapport',
+    caseNumber: 'RMÄ 2024/22',
+    projectManager: 'Hanna Lund',
+    status: 'completed',
+    starts: { year: -2, monthDay: '03-01' },
+    ends: { year: -1, monthDay: '12-31' },
+    budget: 600_000,
+    outcome: 585_000,
+    results: 'Insatsrapporterna skrivs i fält och når kansliet samma dag.',
+    funding: [{ funderKind: 'own', funderName: 'Egna medel', year: -1, amount: 600_000 }],
+  },
+];

@@ -1,7 +1,8 @@
 /**
  * Fills an empty database with the demo förbund through the same use cases the secretary uses: the
  * registers, a year of board meetings with kallelse, roll-call, §§, votes, finalising, signatures and
- * notices, a meeting awaiting signatures, a planned meeting, a network's notes, and demo accounts.
+ * notices, a meeting awaiting signatures, a planned meeting, a network's notes, the project portfolio and
+ * demo accounts.
  */
 import { addDays, isNonWorkingDay } from '../domain/legal-dates.ts';
 import type { Minutes } from '../domain/minutes.ts';
@@ -24,7 +25,8 @@ import {
 import { confirmAllProposals, proposeFollowUp, registerDelegatedDecision } from '../services/follow-up.service.ts';
 import { saveMinutes } from '../services/minutes.service.ts';
 import type { DatabaseHandle } from '../services/system.service.ts';
-import { BOARD_MEETINGS, BOARD_MEMBERS, DELEGATED_DECISIONS, DIRECTOR, FORBUND, MUNICIPALITIES, NETWORK, NEXT_MEETING_CASES, SECRETARY, type DemoCase } from './fictional-forbund.ts';
+import { createProject, linkProjectDecision } from '../services/projects.service.ts';
+import { BOARD_MEETINGS, BOARD_MEMBERS, DELEGATED_DECISIONS, DEMO_PROJECTS, DIRECTOR, FORBUND, MUNICIPALITIES, NETWORK, NEXT_MEETING_CASES, SECRETARY, type DemoCase } from './fictional-forbund.ts';
 
 /** The password of every demo account (it is a demo: the data is fictional and local). */
 export const DEMO_PASSWORD = 'demo-protokoll-2026';
@@ -217,6 +219,34 @@ export async function seedDemo(handle: DatabaseHandle, options: { today: string 
   // The assignments the direktion gave, as the secretary confirms them from the adjusted minutes.
   for (const meetingId of adjustedMeetingIds) await proposeFollowUp(db, meetingId, actor);
   await confirmAllProposals(db, { organizationId: forbund.id }, actor);
+
+  // The project portfolio; the running project was started by the first § of the year's first adjusted meeting.
+  const thisYear = Number(today.slice(0, 4));
+  for (const [index, project] of DEMO_PROJECTS.entries()) {
+    const created = await createProject(
+      db,
+      {
+        organizationId: forbund.id,
+        title: project.title,
+        caseNumber: project.caseNumber,
+        owner: FORBUND.name,
+        projectManager: project.projectManager,
+        status: project.status,
+        startsOn: `${thisYear + project.starts.year}-${project.starts.monthDay}`,
+        endsOn: `${thisYear + project.ends.year}-${project.ends.monthDay}`,
+        budget: project.budget,
+        outcome: project.outcome,
+        results: project.results,
+        funding: project.funding.map((f) => ({ ...f, year: thisYear + f.year })),
+      },
+      actor,
+    );
+    const firstMeeting = adjustedMeetingIds[0];
+    if (index === 0 && firstMeeting) {
+      const [paragraphId] = (await getMeetingOverview(db, firstMeeting, { today })).paragraphIds;
+      if (paragraphId) await linkProjectDecision(db, { projectId: created.id, paragraphId, kind: 'start' }, actor);
+    }
+  }
 
   // The next meeting: planned, with its agenda, and the kallelse sent today.
   const nextOn = weekdayOnOrBefore(addDays(today, 12));

@@ -24,7 +24,10 @@ import {
   saveAnnualReportSections,
 } from '../storage/follow-up.store.ts';
 import { listGoals } from './follow-up.service.ts';
+import { listReportedProjects } from './projects.service.ts';
+import { draftProjectsSection } from '../domain/projects/index.ts';
 import type { Actor } from './meeting-cycle.service.ts';
+import { requireRegisterKeeper, requireRegisterReader } from './accounts.service.ts';
 
 const swedishOrder = new Intl.Collator('sv');
 
@@ -37,7 +40,8 @@ export interface AnnualReport extends AnnualReportContent {
 /**
  * Drafts the verksamhetsberättelse of a year: the board's work (meetings, digital meetings, remisser,
  * assignments, delegated decisions), the representation in force during the year, and per area its
- * goals with indicator follow-ups and the decisions and assignments of the area's body. Stored as
+ * goals with indicator follow-ups and the decisions and assignments of the area's body, then the
+ * projects that ran during the year with their funders, budget, outcome and results. Stored as
  * editable sections; an existing draft is kept unless `regenerate` is set, and a decided report is
  * never redrafted.
  */
@@ -47,6 +51,7 @@ export async function draftAnnualReport(
   actor?: Actor,
 ): Promise<AnnualReport> {
   checkYear(options.year);
+  if (actor?.viewer) requireRegisterKeeper(actor.viewer, { organizationId: options.organizationId });
   return inTransaction(db, async (tx) => {
     const organization = await findOrganizationById(tx, options.organizationId);
     if (!organization) throw new InputError({ path: 'organizationId', code: 'unknown_organization', message: `no organisation with id ${options.organizationId}` });
@@ -116,6 +121,9 @@ export async function draftAnnualReport(
       delegatedDecisionsReported: delegated.length,
       areas,
     });
+    // The project portfolio closes the report: every project that ran during the year (docs/projects.md).
+    const projectsSection = draftProjectsSection(year, await listReportedProjects(tx, organization.id));
+    if (projectsSection) sections.push(projectsSection);
     const row = await saveAnnualReportSections(tx, { organizationId: organization.id, year, sections });
     await appendAuditEvent(tx, {
       kind: 'annual_report.drafted',
@@ -128,8 +136,9 @@ export async function draftAnnualReport(
   });
 }
 
-/** The stored report of a year. */
-export async function getAnnualReport(db: Database, options: { organizationId: string; year: number }): Promise<AnnualReport> {
+/** The stored report of a year; with a signed-in actor, only for someone with a role in the organisation. */
+export async function getAnnualReport(db: Database, options: { organizationId: string; year: number }, actor?: Actor): Promise<AnnualReport> {
+  if (actor?.viewer) requireRegisterReader(actor.viewer, { organizationId: options.organizationId });
   checkYear(options.year);
   const organization = await findOrganizationById(db, options.organizationId);
   const row = organization ? await findAnnualReport(db, organization.id, options.year) : null;

@@ -18,6 +18,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   time,
   timestamp,
@@ -1023,4 +1024,89 @@ export const annualReports = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('annual_reports_organization_year_key').on(t.organizationId, t.year)],
+);
+
+/** Projekt in the project portfolio, with its owner, manager, period, budget and outcome (whole kronor). */
+export const projects = pgTable(
+  'projects',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    caseNumber: text('case_number'),
+    title: text('title').notNull(),
+    description: text('description'),
+    owner: text('owner'),
+    projectManager: text('project_manager'),
+    /** planned | ongoing | completed | cancelled */
+    status: text('status').notNull().default('planned'),
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    budget: bigint('budget', { mode: 'number' }),
+    outcome: bigint('outcome', { mode: 'number' }),
+    results: text('results'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('projects_organization_idx').on(t.organizationId),
+    check('projects_status_check', sql`${t.status} in ('planned', 'ongoing', 'completed', 'cancelled')`),
+    check('projects_period_check', sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+    check('projects_amounts_check', sql`coalesce(${t.budget}, 0) >= 0 and coalesce(${t.outcome}, 0) >= 0`),
+  ],
+);
+
+/** Finansiering: one funder's amount for one year of a project. */
+export const projectFunding = pgTable(
+  'project_funding',
+  {
+    id: id(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    position: position(),
+    /** eu | region | municipality | coordination_association | own | other */
+    funderKind: text('funder_kind').notNull(),
+    funderName: text('funder_name').notNull(),
+    year: integer('year').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('project_funding_project_position_key').on(t.projectId, t.position), check('project_funding_amount_check', sql`${t.amount} >= 0`)],
+);
+
+/** A § that started a project, changed it or received its final report. */
+export const projectDecisions = pgTable(
+  'project_decisions',
+  {
+    id: id(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    paragraphId: uuid('paragraph_id')
+      .notNull()
+      .references(() => paragraphs.id, { onDelete: 'cascade' }),
+    /** start | change | final_report */
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('project_decisions_project_paragraph_kind_key').on(t.projectId, t.paragraphId, t.kind),
+    index('project_decisions_paragraph_idx').on(t.paragraphId),
+    check('project_decisions_kind_check', sql`${t.kind} in ('start', 'change', 'final_report')`),
+  ],
+);
+
+/** An indicator of the operational plan that a project reports on. */
+export const projectIndicators = pgTable(
+  'project_indicators',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ name: 'project_indicators_pkey', columns: [t.projectId, t.indicatorId] })],
 );

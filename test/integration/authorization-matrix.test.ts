@@ -87,6 +87,11 @@ const MATRIX: Record<string, Access> = {
   'GET /api/follow-up/goals': 'public',
   'GET /api/organizations/:organizationId/annual-reports/:year': NOBODY,
   'GET /api/organizations/:organizationId/annual-reports/:year/document': NOBODY,
+  'GET /api/projects': 'signedIn',
+  'GET /api/projects/export': 'signedIn',
+  'GET /api/projects/:projectId': 'secretary',
+  'GET /api/organizations/:organizationId/project-portfolio/:year/:tertial': 'secretary',
+  'GET /api/organizations/:organizationId/project-portfolio/:year/:tertial/document': 'secretary',
   'GET /api/meetings/:meetingId/absence': 'secretary',
   'GET /anslagstavla.atom': 'public',
   'GET /protokoll.atom': 'public',
@@ -137,6 +142,14 @@ const MATRIX: Record<string, Access> = {
   'GET /sammantraden/:meetingId/protokoll.docx': 'member',
   'GET /arbetsyta/sammantraden/:meetingId/utdrag': 'secretary',
   'GET /arbetsyta/uppfoljning': STAFF,
+  'GET /arbetsyta/projekt': STAFF,
+  'GET /arbetsyta/projekt/ny': STAFF,
+  'GET /arbetsyta/projekt/:projectId': 'secretary',
+  'GET /arbetsyta/projekt/:projectId/andra': 'secretary',
+  'GET /arbetsyta/projekt/portfolj': STAFF,
+  'GET /arbetsyta/projekt/portfolj.pdf': STAFF,
+  'GET /arbetsyta/projekt/export': STAFF,
+  'GET /arbetsyta/projekt/verksamhetsberattelse/:year': NOBODY,
   'GET /arbetsyta/paragraf/:meetingId/:paragraphId': 'secretary',
   'GET /*': NOBODY,
   'POST /api/minutes': 'systemAdmin',
@@ -173,6 +186,13 @@ const MATRIX: Record<string, Access> = {
   'PUT /api/follow-up/indicators/:indicatorId/follow-ups/:year/:period': NOBODY,
   'POST /api/organizations/:organizationId/annual-reports/:year/draft': 'secretary',
   'PUT /api/organizations/:organizationId/annual-reports/:year/sections': 'secretary',
+  'POST /api/organizations/:organizationId/projects': 'secretary',
+  'PUT /api/projects/:projectId': 'secretary',
+  'PUT /api/projects/:projectId/decisions/:paragraphId/:kind': 'secretary',
+  'DELETE /api/projects/:projectId/decisions/:paragraphId/:kind': 'secretary',
+  'PUT /api/projects/:projectId/indicators/:indicatorId': 'secretary',
+  'DELETE /api/projects/:projectId/indicators/:indicatorId': 'secretary',
+  'POST /api/organizations/:organizationId/project-portfolio/:year/:tertial/attachments': 'secretary',
   'POST /api/meetings/:meetingId/absence': 'member',
   'DELETE /api/meetings/:meetingId/absence': 'member',
   'POST /api/meetings/:meetingId/substitute-calls': 'secretary',
@@ -210,6 +230,14 @@ const MATRIX: Record<string, Access> = {
   'POST /arbetsyta/sammantraden/:meetingId/utdrag': 'secretary',
   'POST /arbetsyta/uppfoljning/forslag/:id/bekrafta': NOBODY,
   'POST /arbetsyta/uppfoljning/bekrafta-alla': STAFF,
+  'POST /arbetsyta/projekt/ny': STAFF,
+  'POST /arbetsyta/projekt/:projectId/andra': 'secretary',
+  'POST /arbetsyta/projekt/:projectId/beslut': 'secretary',
+  'POST /arbetsyta/projekt/:projectId/beslut/ta-bort': 'secretary',
+  'POST /arbetsyta/projekt/:projectId/indikatorer': 'secretary',
+  // The empty form names no organisation: only a system administrator gets past the check to the missing fields.
+  'POST /arbetsyta/projekt/portfolj/bilaga': ['systemAdmin'],
+  'POST /arbetsyta/projekt/verksamhetsberattelse': STAFF,
   // Signing out ends on the sign-in page for everyone, so its answer cannot tell the roles apart.
   'POST /logga-ut': NOBODY,
   // Bevakningar (issue 15): one's own watches; someone else's watch (here a made-up id) is not found.
@@ -227,7 +255,7 @@ let demo: DemoResult;
 const routes: { method: string; url: string }[] = [];
 let adjuster: TestUser;
 const users = {} as Record<Exclude<Role, 'anonymous'>, TestUser>;
-const ids = { orgB: '', bodyB: '', draftMeeting: '', draftParagraph: '', confidentialParagraph: '', adjustedMeeting: '', adjustedParagraph: '', fileId: '', throwawayRole: '', throwawayUser: '', year: TODAY.slice(0, 4) };
+const ids = { orgB: '', bodyB: '', draftMeeting: '', draftParagraph: '', confidentialParagraph: '', adjustedMeeting: '', adjustedParagraph: '', fileId: '', throwawayRole: '', throwawayUser: '', project: '', year: TODAY.slice(0, 4) };
 
 async function csrfOf(user: TestUser): Promise<string> {
   const [row] = await queryRows<{ csrf_token: string }>(handle.db, sql`select csrf_token from sessions where user_id = ${user.userId} order by created_at desc limit 1`);
@@ -250,6 +278,8 @@ function fill(method: string, url: string): string {
     roleId: ids.throwawayRole,
     userId: ids.throwawayUser,
     year: ids.year,
+    projectId: ids.project,
+    tertial: 'T2',
     paragraph: '1',
     format: 'json',
     list: 'meetings',
@@ -301,6 +331,7 @@ beforeAll(async () => {
   ids.adjustedParagraph = adjusted!.paragraph_id;
   const [file] = await queryRows<{ id: string }>(handle.db, sql`select id from files limit 1`);
   ids.fileId = file!.id;
+  ids.project = (await queryRows<{ id: string }>(handle.db, sql`select id from projects where organization_id = ${demo.organizationId} limit 1`))[0]!.id;
   await handle.db.execute(sql`update files set text_content = ${UNDERLAG_TEXT} where id = ${ids.fileId}`);
 
   const memberPerson = await createPerson(handle.db, { name: 'Ledamot Matris' });

@@ -7,6 +7,7 @@ import { todayInSweden } from '../../domain/legal-dates.ts';
 import { withDatabase } from '../context.ts';
 import { writeOutputFile } from '../write-output.ts';
 import type { Actor } from '../../services/meeting-cycle.service.ts';
+import { registerProjectCommands } from './projects.ts';
 
 // Loaded when the command runs, not when it is registered: `protokoll --help` registers every command.
 const followUp = () => import('../../services/follow-up.service.ts');
@@ -137,6 +138,8 @@ export function registerRegisters(program: Command): void {
         );
       });
     });
+
+  registerProjectCommands(registers);
 
   registers
     .command('annual-report')

@@ -4,8 +4,9 @@
  * section per heading. Like the protocol, it is first built as a DocumentContent and then drawn by the
  * same writers, so the PDF is tagged PDF/A-2a with embedded fonts and the HTML carries the same words.
  *
- * Section text is plain: paragraphs separated by a blank line, "- " list items, "Mål:" lines as the
- * goal's heading, and "Indikator:", "Beslut under året:" and "Uppdrag:" lines as lead-ins.
+ * Section text is plain: paragraphs separated by a blank line, "- " list items, "Mål:" and "Projekt:"
+ * lines as the goal's or project's heading, and "Indikator:", "Beslut under året:", "Uppdrag:",
+ * "Finansiering:", "Resultat:" and "Beslut:" lines as lead-ins.
  */
 import type { AnnualReportContent } from '../../domain/follow-up/annual-report.ts';
 import type { Block, DocumentContent, Section } from '../document-model.ts';
@@ -35,10 +36,10 @@ export function blocksOfSectionText(text: string): Block[] {
         continue;
       }
       list = null;
-      if (/^Mål:/.test(line)) {
+      if (/^(?:Mål|Projekt):/.test(line)) {
         flush();
         blocks.push({ type: 'heading', level: 3, text: line });
-      } else if (/^(?:Indikator|Beslut under året|Uppdrag):/.test(line)) {
+      } else if (/^(?:Indikator|Beslut under året|Uppdrag|Finansiering|Resultat|Beslut):/.test(line)) {
         flush();
         blocks.push({ type: 'paragraph', text: line, tone: 'label' });
       } else paragraph.push(line);
