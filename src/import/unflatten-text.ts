@@ -119,6 +119,9 @@ const SIGNING_ROLE_AFTER_NAME = /(?<=\p{Ll})[ ](?=(?:Sekreterare|Ordförande|Vic
 const AFTER_SIGNATURES_LABEL = /(?<=(?:^|\s)Underskrifter)[ ]+(?=(?:Sekreterare|Ordförande|Justerare|Justerande)(?![\p{L}]))/gu;
 /** "… beslutar att …", "… beslutar – att …": a decision whose clauses were lines of their own. */
 const DECIDES_ATT = /\b(?:beslutar|beslöt|beslutade|besluta)(?:[ ]+(?:för egen del|enligt följande))?:?[ ]+(?=(?:[–-][ ]+)?att[ ])/u;
+/** "… beslutar att 1. anta …, 2. …": the clauses numbered after a lone "att". */
+const NUMBERED_ATT = /\b(?:beslutar|beslöt|beslutade|besluta|föreslår \p{Ll}+)[ ]+att:?[ ]+(?=1[.)][ ])/u;
+const NEXT_NUMBERED = /(?<=[,;]|^)[ ]*(?=\d{1,2}[.)][ ]+\p{Ll})/gu;
 /** The next clause of such a decision: ", att …", "; att …", "– att …". */
 const NEXT_ATT = /(?<=[,;])[ ]+(?=(?:[–-][ ]+)?att[ ])|[ ]+(?=[–-][ ]+att[ ])/gu;
 
@@ -127,6 +130,16 @@ const NEXT_ATT = /(?<=[,;])[ ]+(?=(?:[–-][ ]+)?att[ ])|[ ]+(?=[–-][ ]+att[ ]
  * as minutes print them, so the decision reads as its clauses. Only after a verb of deciding, in that sentence.
  */
 function splitAttClauses(line: string): string {
+  const numbered = NUMBERED_ATT.exec(line);
+  if (numbered) {
+    // "beslutar att 1. anta …, 2. den …": "att" ends the verb's line, each numbered clause gets its own.
+    const start = numbered.index + numbered[0].length;
+    const rest = line.slice(start);
+    const end = /[.!?][ ]+(?=\p{Lu})/u.exec(rest);
+    const clauses = end ? rest.slice(0, end.index + 1) : rest;
+    const after = end ? rest.slice(end.index + end[0].length) : '';
+    return `${line.slice(0, start).trimEnd()}\n${clauses.replace(NEXT_NUMBERED, '\n')}${after ? `\n${after}` : ''}`;
+  }
   const m = DECIDES_ATT.exec(line);
   if (!m) return line;
   const start = m.index + m[0].length;
@@ -245,6 +258,10 @@ function splitTitleText(rest: string): string {
       return `${before}\t${dnr}${after ? `\n${after}` : ''}`;
     }
     const next = words[i + 1] ?? '';
+    // "Val av justerare Oskar Lund (M) utses …": a name with its party, then a verb, opens the sentence.
+    if (i > 0 && /^\p{Lu}\p{Ll}/u.test(word) && isPersonName(`${word} ${next}`) && /^\([\p{L}]{1,4}\)$/u.test(words[i + 2] ?? '') && /^\p{Ll}/u.test(words[i + 3] ?? '')) {
+      return `${words.slice(0, i).join(' ')}\n${words.slice(i).join(' ')}`;
+    }
     // "Föregående anteckningar Anteckningarna från …": a capital after a lower-case word that is no function
     // word opens a sentence even before a preposition.
     const afterLowerWord = i > 0 && /^\p{Ll}{3,}$/u.test(words[i - 1]!) && !TITLE_CONTINUES_AFTER.test(words[i - 1]!);
@@ -258,7 +275,10 @@ function splitTitleText(rest: string): string {
       const withName = i > 1 && /^\p{Lu}\p{Ll}/u.test(first) && (i === 2 || !/^\p{Lu}/u.test(words[i - 2]!)) && isPersonName(`${first} ${word}`);
       // "… rapport Förbundsdirektör Jens Kullberg informerar": a job title before the name opens the sentence.
       const withTitle = i > 2 && isPersonName(`${first} ${word}`) && /^\p{Lu}\p{Ll}+$/u.test(words[i - 2]!) && isJobTitle(words[i - 2]!);
-      const at = withTitle ? i - 2 : withName ? i - 1 : i;
+      // "… sommaren 2025 Kultur- och fritidschef Eva Ek redovisar": a compound title, "X- och Y", before the name.
+      const withCompoundTitle =
+        i > 4 && isPersonName(`${first} ${word}`) && isJobTitle(words[i - 2]!) && words[i - 3] === 'och' && /^\p{Lu}\p{Ll}+-$/u.test(words[i - 4]!);
+      const at = withCompoundTitle ? i - 4 : withTitle ? i - 2 : withName ? i - 1 : i;
       return `${words.slice(0, at).join(' ')}\n${words.slice(at).join(' ')}`;
     }
   }

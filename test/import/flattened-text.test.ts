@@ -212,6 +212,19 @@ describe('flattened text', () => {
     expect(lines).toEqual(expect.arrayContaining(['§ 11 Ansökan om medel för projektet Nya Vägar\tDnr SF 2025/31 1.2.1', 'Ekby kommun ansöker om medel.']));
   });
 
+  it('reads numbered att-clauses, a name with its party opening the text, and a compound job title before a name', () => {
+    const lines = (flat: string) => unflattenText(`Protokoll Styrelsen ${'x '.repeat(160)} ${flat}`).split('\n').map((l) => l.trim());
+    expect(lines('§ 9 Delegationsordning Beslut Direktionen beslutar att 1. anta delegationsordningen, 2. den gäller från 1 april. Nästa punkt.')).toEqual(
+      expect.arrayContaining(['Direktionen beslutar att', '1. anta delegationsordningen,', '2. den gäller från 1 april.']),
+    );
+    expect(lines('§ 5 Val av justerare Ida Wall (S) utses att justera protokollet.')).toEqual(
+      expect.arrayContaining(['§ 5 Val av justerare', 'Ida Wall (S) utses att justera protokollet.']),
+    );
+    expect(lines('§ 6 Öppettider sommaren 2025 Kultur- och fritidschef Eva Ek redovisar förslaget.')).toEqual(
+      expect.arrayContaining(['§ 6 Öppettider sommaren 2025', 'Kultur- och fritidschef Eva Ek redovisar förslaget.']),
+    );
+  });
+
   it('ends a § title where a sentence opens with a job title and a name, or with a capital after a lower-case word', () => {
     const lines = (flat: string) => unflattenText(`Protokoll Styrelsen ${'x '.repeat(160)} ${flat}`).split('\n').map((l) => l.trim());
     expect(lines('§ 9 Förbundschefens rapport Förbundschef Ida Wall informerar om läget.')).toEqual(
