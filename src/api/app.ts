@@ -19,6 +19,7 @@ import { minutesRoutes } from './routes/minutes.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { followUpRoutes } from './routes/follow-up.routes.ts';
 import { absenceRoutes } from './routes/absence.routes.ts';
+import { privacyRoutes } from './routes/privacy.routes.ts';
 import { sessionRoutes } from './routes/sessions.routes.ts';
 
 export interface AppOptions {
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { db });
   await app.register(followUpRoutes, { db });
   await app.register(absenceRoutes, { db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
+  await app.register(privacyRoutes, { database: options.database });
   if (options.web !== false) {
     const { feedRoutes } = await import('../web/pages/feeds.pages.ts');
     const today = options.today ?? (() => todayInSweden(new Date()));

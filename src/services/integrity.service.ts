@@ -82,7 +82,7 @@ export async function sealAdjustedMinutes(tx: Database, input: { meetingId: stri
     contentSha256: sealed.contentSha256, fileId: seal.fileId, fileSha256: seal.fileSha256, parts: sealed.parts, paragraphs: sealed.paragraphs };
   await appendAuditEvent(tx, { kind: 'minutes.sealed', entityType: 'meeting', entityId: input.meetingId, actor: input.actor, data: { ...record, sealedAt: input.at.toISOString() } });
   // Adjusted minutes are public unless a personnummer in them is unhandled (issue 17): held back until then.
-  await refreshPublicationHold(tx, input.meetingId);
+  await refreshPublicationHold(tx, input.meetingId, { minutes });
   return seal;
 }
 

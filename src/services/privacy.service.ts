@@ -28,6 +28,7 @@ import {
   deleteMasking,
   deleteWithheld,
   findHold,
+  hasPublicTexts,
   insertMasking,
   insertReview,
   listAttachmentTexts,
@@ -78,11 +79,11 @@ interface PrivacyState {
   confidentialIds: string[];
 }
 
-async function loadState(db: Database, meetingId: string): Promise<PrivacyState> {
-  const meeting = await findMeetingById(db, meetingId);
+async function loadState(db: Database, meetingId: string, loaded?: Minutes): Promise<PrivacyState> {
+  const meeting = isUuid(meetingId) ? await findMeetingById(db, meetingId) : null;
   if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
   const [minutes, keys, attachments, maskings, reviews, withheld] = await Promise.all([
-    loadMinutes(db, meetingId),
+    loaded ?? loadMinutes(db, meetingId),
     listParagraphKeys(db, meetingId),
     listAttachmentTexts(db, meetingId),
     listMaskings(db, meetingId),
@@ -203,9 +204,12 @@ export async function enforcePersonalDataGate(tx: Database, meetingId: string, s
  * whenever minutes become adjusted (the seal) and after every change of maskings, reviews or withheld
  * parts. Minutes on hold are on no public output (publication store, open data, feeds, search).
  */
-export async function refreshPublicationHold(tx: Database, meetingId: string): Promise<{ blocking: number }> {
-  const state = await loadState(tx, meetingId);
+export async function refreshPublicationHold(tx: Database, meetingId: string, options: { minutes?: Minutes } = {}): Promise<{ blocking: number }> {
+  const state = await loadState(tx, meetingId, options.minutes);
   const blocking = findingsOf(state).filter((f) => f.blocking && !f.handled).length;
+  const wasHeld = (await findHold(tx, meetingId)) !== null;
+  // Nothing masked, withheld or held, before or now (most minutes): nothing to write.
+  if (blocking === 0 && !wasHeld && state.maskings.length === 0 && state.withheld.length === 0 && !(await hasPublicTexts(tx, meetingId))) return { blocking };
   await setHold(tx, meetingId, blocking);
   const view = buildPublicView(state.minutes, state.paragraphIds, state.maskings, state.withheld, state.attachments);
   const masked = new Set(state.maskings.filter((m) => m.targetKind === 'paragraph').map((m) => m.targetId));
@@ -321,7 +325,7 @@ export async function maskSpan(db: Database, meetingId: string, input: MaskSpanI
 /** Removes a masking (the part is public again, unless a finding then holds the minutes back). */
 export async function removeMasking(db: Database, meetingId: string, maskingId: string, actor?: Actor): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const meeting = await findMeetingById(tx, meetingId);
+    const meeting = isUuid(meetingId) ? await findMeetingById(tx, meetingId) : null;
     if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
     await requireSecretaryOf(tx, actor, { bodyId: meeting.bodyId }, () => new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId }));
     const removed = isUuid(maskingId) ? await deleteMasking(tx, meetingId, maskingId) : null;
@@ -390,7 +394,7 @@ export async function withholdPart(
 /** The original, unmasked minutes for a signed-in secretary; every view is logged. */
 export async function viewOriginalMinutes(db: Database, meetingId: string, actor: Actor, input: { purpose?: string | null } = {}): Promise<Minutes> {
   return inTransaction(db, async (tx) => {
-    const meeting = await findMeetingById(tx, meetingId);
+    const meeting = isUuid(meetingId) ? await findMeetingById(tx, meetingId) : null;
     if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
     await requireSecretaryOf(tx, actor, { bodyId: meeting.bodyId }, () => new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId }));
     await appendAuditEvent(tx, { kind: 'personal_data.original_viewed', entityType: 'meeting', entityId: meetingId, actor: actor.userId ?? actor.personId, data: { purpose: input.purpose ?? null } });
@@ -409,13 +413,13 @@ export async function producePublicCopy(
   input: { requestedBy: string; handedOutOn: string },
   actor?: Actor,
 ): Promise<{ pdf: Buffer; sha256: string; reasons: string[] }> {
-  const problems: Problem[] = [];
-  if (!input.requestedBy?.trim()) problems.push({ path: 'requestedBy', code: 'missing_value', message: 'name who asked for the document (or "anonym")' });
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(input.handedOutOn ?? '')) problems.push({ path: 'handedOutOn', code: 'invalid_date', message: 'give the day as YYYY-MM-DD' });
-  if (problems.length > 0) throw new InputError(problems);
   return inTransaction(handle.db, async (tx) => {
     const state = await loadState(tx, meetingId);
     await requireSecretaryOf(tx, actor, { bodyId: state.meeting.bodyId }, () => new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId }));
+    const problems: Problem[] = [];
+    if (!input.requestedBy?.trim()) problems.push({ path: 'requestedBy', code: 'missing_value', message: 'name who asked for the document (or "anonym")' });
+    if (!/^\d{4}-\d{2}-\d{2}$/u.test(input.handedOutOn ?? '')) problems.push({ path: 'handedOutOn', code: 'invalid_date', message: 'give the day as YYYY-MM-DD' });
+    if (problems.length > 0) throw new InputError(problems);
     const view = buildPublicView(state.minutes, state.paragraphIds, state.maskings, state.withheld, state.attachments);
     const pdf = await renderPublicMinutesPdf(view, { createdAt: `${input.handedOutOn}T12:00:00Z`, copy: true });
     const sha256 = sha256OfBytes(pdf);

@@ -91,6 +91,12 @@ export async function replaceParagraphPublicTexts(
   if (rows.length > 0) await tx.insert(paragraphPublicTexts).values(rows);
 }
 
+/** Whether any § of the meeting has masked search texts. */
+export async function hasPublicTexts(db: Database, meetingId: string): Promise<boolean> {
+  const [row] = await queryRows<{ found: boolean }>(db, sql`select exists (select 1 from paragraph_public_texts t join paragraphs p on p.id = t.paragraph_id where p.meeting_id = ${meetingId}) as found`);
+  return row?.found === true;
+}
+
 /** Rebuilds the search documents of a meeting's §§ (0019's search_refresh_paragraphs reads holds, withheld parts and masked texts). */
 export async function refreshSearchOfMeeting(tx: Database, meetingId: string): Promise<void> {
   await tx.execute(sql`select search_refresh_paragraphs(array(select id from paragraphs where meeting_id = ${meetingId}))`);

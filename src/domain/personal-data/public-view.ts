@@ -189,3 +189,14 @@ export function textsOfMinutes(minutes: Minutes, paragraphIds: readonly string[]
   });
   return texts;
 }
+
+/** Reads a target written by targetKey (the web forms' hidden field), or null when it is none. */
+export function parseTargetKey(written: string): TextTarget | null {
+  const [kind, id, ...rest] = written.split(':');
+  const field = rest.join(':');
+  if (!id || !field) return null;
+  if (kind === 'paragraph') return { kind, paragraphId: id, field };
+  if (kind === 'attendee' && /^\d{1,4}$/u.test(id)) return { kind, position: Number(id), field };
+  if (kind === 'attachment' && field === 'text') return { kind, attachmentId: id, field };
+  return null;
+}
