@@ -181,11 +181,39 @@ function placeOf(state: PrivacyState, target: TextTarget): { paragraph: number |
   if (target.kind === 'paragraph') {
     const index = state.paragraphIds.indexOf(target.paragraphId);
     const number = state.minutes.items[index]?.number ?? null;
-    return { paragraph: number, sv: `§ ${number ?? index + 1}, fältet ${target.field}`, en: `§ ${number ?? index + 1}, field ${target.field}` };
+    const field = fieldName(target.field);
+    return { paragraph: number, sv: `§ ${number ?? index + 1}, ${field.sv}`, en: `§ ${number ?? index + 1}, ${field.en}` };
   }
-  if (target.kind === 'attendee') return { paragraph: null, sv: `närvarolistan, rad ${target.position + 1}`, en: `attendance list, line ${target.position + 1}` };
+  if (target.kind === 'attendee') {
+    const field = fieldName(target.field);
+    return { paragraph: null, sv: `närvarolistan, rad ${target.position + 1}, ${field.sv}`, en: `attendance list, line ${target.position + 1}, ${field.en}` };
+  }
   const attachment = state.attachments.find((a) => a.id === target.attachmentId);
   return { paragraph: null, sv: `bilagan ”${attachment?.title ?? target.attachmentId}”`, en: `attachment "${attachment?.title ?? target.attachmentId}"` };
+}
+
+const fieldNames: Record<string, [string, string]> = {
+  title: ['rubriken', 'title'],
+  text: ['texten', 'text'],
+  decisions: ['beslutspunkt', 'decision point'],
+  proposal: ['förslaget till beslut', 'proposal'],
+  propositionOrder: ['propositionsordningen', 'order of proposals'],
+  motions: ['yrkande', 'motion'],
+  protocolNotes: ['protokollsanteckning', 'protocol note'],
+  reservations: ['reservation', 'dissent'],
+  name: ['namn', 'name'],
+  party: ['parti', 'party'],
+  represents: ['representerar', 'represents'],
+  servingFor: ['tjänstgör för', 'serving for'],
+  paragraphs: ['närvarande §§', 'present at §§'],
+};
+
+/** A field as the secretary reads it: "beslutspunkt 1" rather than "decisions.0". */
+function fieldName(field: string): { sv: string; en: string } {
+  const [name, index] = field.split('.') as [string, string | undefined];
+  const [sv, en] = fieldNames[name] ?? [field, field];
+  const number = index === undefined ? '' : ` ${Number(index) + 1}`;
+  return { sv: `${sv}${number}`, en: `${en}${number}` };
 }
 
 /**

@@ -37,7 +37,11 @@ import {
 import { searchDecisions } from '../../src/services/search.service.ts';
 import { LegalCheckError } from '../../src/errors.ts';
 import { queryRows } from '../../src/storage/database.ts';
+import { saveMinutes } from '../../src/services/minutes.service.ts';
+import { getPublicMeeting } from '../../src/services/publication.service.ts';
+import { buildUser, type TestUser } from '../support/accounts.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
+import { buildMinutes } from '../support/factories.ts';
 
 const HELD_ON = '2026-04-14';
 const TODAY = '2026-04-20';
@@ -64,6 +68,7 @@ describeOnEachEngine('personal data before publication', (database) => {
   let secretaryId = '';
   const paragraphIds: string[] = [];
   let attachmentId = '';
+  let secretaryUser: TestUser;
 
   beforeAll(async () => {
     const handle = database();
@@ -87,6 +92,7 @@ describeOnEachEngine('personal data before publication', (database) => {
     await attachDocument(handle, second.paragraphId, { title: 'Hyresavtal', bytes: new TextEncoder().encode('Hyresgäst: Kalle Karlsson, 121212+1212, Storgatan 1.'), contentType: 'text/plain; charset=utf-8' });
     attachmentId = (await queryRows<{ id: string }>(handle.db, sql`select id from paragraph_attachments where paragraph_id = ${second.paragraphId}`))[0]!.id;
     await finaliseMinutes(handle, meetingId, { at: new Date(`${HELD_ON}T15:00:00Z`) }, { personId: secretary.id });
+    secretaryUser = await buildUser(handle.db, { name: 'Sara Webb', roles: [{ role: 'secretary', organizationId: organization.id }] });
     app = await buildApp({ database: handle, today: () => TODAY, publicUrl: 'https://protokoll.example.se' });
   }, 120_000);
 
@@ -114,6 +120,44 @@ describeOnEachEngine('personal data before publication', (database) => {
     expect(findings).toHaveLength(3);
     expect(findings.every((f) => f.code === 'personal_identity_number_unhandled')).toBe(true);
     expect(leaks(JSON.stringify(findings))).toEqual([]);
+  });
+
+  it('the API answers the notice with 422 and the findings; the web review page shows them, and a bad reason comes back with an error summary', async () => {
+    const api = await app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/notice`, headers: { ...secretaryUser.headers, 'content-type': 'application/json' }, payload: { postedOn: addDays(HELD_ON, 2) } });
+    expect(api.statusCode).toBe(422);
+    expect(api.json().error.details.findings.map((f: { code: string }) => f.code)).toContain('personal_identity_number_unhandled');
+    const [session] = await queryRows<{ csrf_token: string }>(database().db, sql`select csrf_token from sessions where user_id = ${secretaryUser.userId}`);
+    const cookie = `protokoll_session=${encodeURIComponent(secretaryUser.token)}; pk_csrf=${session!.csrf_token}`;
+    const page = await app.inject({ url: `/arbetsyta/sammantraden/${meetingId}/personuppgifter`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('hålls borta från webben');
+    expect(page.body).toContain('<mark>19121212-1212</mark>');
+    const review = await getPersonalDataReview(database().db, meetingId);
+    const finding = review.findings.find((f) => f.blocking && f.target.kind === 'paragraph')!;
+    const target = `paragraph:${finding.target.kind === 'paragraph' ? finding.target.paragraphId : ''}:${finding.target.field}`;
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/arbetsyta/sammantraden/${meetingId}/personuppgifter/maskera`,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: session!.csrf_token, target, start: String(finding.start), end: String(finding.end), reason: 'för att' }).toString(),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('error-summary');
+    expect(refused.body).toContain('Ange skälet som ”OSL 26:1” eller ”GDPR art. 9”.');
+    expect((await getPersonalDataReview(database().db, meetingId)).maskings).toEqual([]);
+  });
+
+  it('imported minutes get the same detection: stored adjusted with a personnummer, they are held until it is handled', async () => {
+    const handle = database();
+    const minutes = buildMinutes({ organization: 'Importförbundet', date: '2020-02-02', paragraphs: [4] });
+    minutes.adjustment = { ...minutes.adjustment, date: '2020-02-05' };
+    minutes.items[0]!.text = 'Gäldenären 121212+1212 har ansökt om anstånd.';
+    const { meetingId: imported } = await saveMinutes(handle.db, minutes);
+    await expect(getPublicMeeting(handle, imported)).rejects.toMatchObject({ code: 'meeting_not_found' });
+    const [finding] = (await getPersonalDataReview(handle.db, imported)).findings.filter((f) => f.blocking);
+    expect(finding).toMatchObject({ text: '121212+1212', handled: null });
+    await markFindingReviewed(handle.db, imported, { target: finding!.target, start: finding!.start, end: finding!.end, reason: 'Uppgiften är redan offentlig i domen' });
+    expect((await getPublicMeeting(handle, imported)).minutes.items[0]!.text).toContain('121212+1212');
   });
 
   it('after masking, no public output has a number, while the logged original does', async () => {

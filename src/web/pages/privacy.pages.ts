@@ -38,9 +38,9 @@ function reasonChoices(): { value: string; label: string }[] {
 
 /** The found text in its context, the found part marked. */
 function excerpt(text: string, start: number, end: number): Html {
-  const before = text.slice(Math.max(0, start - 40), start);
-  const after = text.slice(end, end + 40);
-  return html`…${before}<mark>${text.slice(start, end)}</mark>${after}…`;
+  const from = Math.max(0, start - 40);
+  const to = Math.min(text.length, end + 40);
+  return html`${from > 0 ? '…' : ''}${text.slice(from, start)}<mark>${text.slice(start, end)}</mark>${text.slice(end, to)}${to < text.length ? '…' : ''}`;
 }
 
 function reviewPage(context: PageContext, meetingId: string, heading: string, review: PersonalDataReview, form: FormState, flash: string | null): Html {
