@@ -431,6 +431,18 @@ export async function viewOriginalMinutes(db: Database, meetingId: string, actor
 }
 
 /**
+ * Logs that a signed-in reader was given the original of minutes that have maskings or withheld parts
+ * (the export and download paths that hand out the whole document); nothing when nothing is masked.
+ * Access is the caller's use case's (it has already checked that the reader may read the meeting).
+ */
+export async function logOriginalViewIfMasked(db: Database, meetingId: string, input: { actor: string | null; via: string }): Promise<void> {
+  if (!isUuid(meetingId)) return;
+  const [maskings, withheld] = await Promise.all([listMaskings(db, meetingId), listWithheld(db, meetingId)]);
+  if (maskings.length === 0 && withheld.length === 0) return;
+  await appendAuditEvent(db, { kind: 'personal_data.original_viewed', entityType: 'meeting', entityId: meetingId, actor: input.actor, data: { via: input.via } });
+}
+
+/**
  * Begäran om allmän handling: a copy of the minutes with the maskings applied and their reasons listed
  * (a decision to withhold needs its reasons, OSL 6:3 and FL 32), logged with who asked and what was
  * handed out (the SHA-256 of the copy).

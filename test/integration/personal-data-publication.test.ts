@@ -213,8 +213,11 @@ describeOnEachEngine('personal data before publication', (database) => {
     const original = await viewOriginalMinutes(db, meetingId, { personId: secretaryId, userId: null });
     expect(JSON.stringify(original)).toContain('19121212-1212');
     expect(JSON.stringify(original)).toContain('201212121212');
-    const views = await queryRows<{ n: number | string }>(db, sql`select count(*)::int as n from audit_events where entity_id = ${meetingId} and kind = 'personal_data.original_viewed'`);
-    expect(Number(views[0]!.n)).toBe(1);
+    const exported = await app.inject({ url: `/api/meetings/${meetingId}/minutes.html`, headers: secretaryUser.headers });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body).toContain('19121212-1212');
+    const views = await queryRows<{ via: string | null }>(db, sql`select data->>'via' as via from audit_events where entity_id = ${meetingId} and kind = 'personal_data.original_viewed' order by seq`);
+    expect(views.map((v) => v.via)).toEqual([null, 'api.minutes.html']);
   });
 
   it('hands out a masked copy on request, with the reasons, and logs what was handed out', async () => {
