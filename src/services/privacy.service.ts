@@ -32,6 +32,8 @@ import {
   insertMasking,
   insertReview,
   listAttachmentTexts,
+  listUnscannedPublicMeetings,
+  markScanned,
   listMaskings,
   listReviews,
   listWithheld,
@@ -235,6 +237,7 @@ export async function enforcePersonalDataGate(tx: Database, meetingId: string, s
 export async function refreshPublicationHold(tx: Database, meetingId: string, options: { minutes?: Minutes } = {}): Promise<{ blocking: number }> {
   const state = await loadState(tx, meetingId, options.minutes);
   const blocking = findingsOf(state).filter((f) => f.blocking && !f.handled).length;
+  if (state.meeting.status === 'adjusted' || state.meeting.status === 'archived') await markScanned(tx, meetingId);
   const wasHeld = (await findHold(tx, meetingId)) !== null;
   // Nothing masked, withheld or held, before or now (most minutes): nothing to write.
   if (blocking === 0 && !wasHeld && state.maskings.length === 0 && state.withheld.length === 0 && !(await hasPublicTexts(tx, meetingId))) return { blocking };
@@ -249,6 +252,20 @@ export async function refreshPublicationHold(tx: Database, meetingId: string, op
   await replaceParagraphPublicTexts(tx, meetingId, rows);
   await refreshSearchOfMeeting(tx, meetingId);
   return { blocking };
+}
+
+/**
+ * Run after the migrations (with the sealing of old minutes): scans the adjusted minutes stored before
+ * migration 0019 once, holding back those with an unhandled personnummer. Cheap when there is none left.
+ */
+export async function scanExistingMinutes(handle: DatabaseHandle): Promise<{ scanned: number; held: number }> {
+  let held = 0;
+  const ids = await listUnscannedPublicMeetings(handle.db);
+  for (const meetingId of ids) {
+    const { blocking } = await inTransaction(handle.db, (tx) => refreshPublicationHold(tx, meetingId));
+    if (blocking > 0) held++;
+  }
+  return { scanned: ids.length, held };
 }
 
 // ————— the secretary's review —————

@@ -11,6 +11,7 @@ import {
   paragraphs,
   personalDataMaskings,
   personalDataReviews,
+  personalDataScans,
   publicationHolds,
   withheldParts,
 } from './schema.ts';
@@ -128,4 +129,18 @@ export async function isAttachmentWithheld(db: Database, attachmentId: string): 
         or exists (select 1 from personal_data_maskings k where k.target_kind = 'attachment' and k.target_id = ${attachmentId}) as withheld`,
   );
   return row?.withheld === true;
+}
+
+/** Records that a meeting's minutes were scanned for personal data. */
+export async function markScanned(tx: Database, meetingId: string): Promise<void> {
+  await tx.insert(personalDataScans).values({ meetingId }).onConflictDoNothing();
+}
+
+/** Adjusted (or archived) minutes never scanned: those adjusted before migration 0019. */
+export async function listUnscannedPublicMeetings(db: Database): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select m.id from meetings m where m.status in ('adjusted', 'archived') and not exists (select 1 from personal_data_scans s where s.meeting_id = m.id) order by m.held_on, m.id`,
+  );
+  return rows.map((r) => r.id);
 }

@@ -1114,3 +1114,11 @@ export const paragraphPublicTexts = pgTable('paragraph_public_texts', {
   decisions: jsonb('decisions').$type<string[]>().notNull(),
   bodyText: text('body_text').notNull(),
 });
+
+/** Adjusted minutes scanned for personal data (those adjusted before migration 0019 are scanned once after it). */
+export const personalDataScans = pgTable('personal_data_scans', {
+  meetingId: uuid('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  scannedAt: timestamp('scanned_at', { withTimezone: true }).notNull().defaultNow(),
+});

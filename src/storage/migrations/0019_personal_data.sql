@@ -65,6 +65,14 @@ CREATE TABLE "paragraph_public_texts" (
 );
 --> statement-breakpoint
 ALTER TABLE "paragraph_public_texts" ADD CONSTRAINT "paragraph_public_texts_paragraph_id_paragraphs_id_fk" FOREIGN KEY ("paragraph_id") REFERENCES "public"."paragraphs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+-- Which adjusted minutes have been scanned for personal data: those adjusted before this migration are
+-- scanned once after it (privacy.service, scanExistingMinutes), then each as it is sealed.
+CREATE TABLE "personal_data_scans" (
+	"meeting_id" uuid PRIMARY KEY NOT NULL,
+	"scanned_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "personal_data_scans" ADD CONSTRAINT "personal_data_scans_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- As in 0009, with the public view: a held meeting is not published, a withheld § is confidential, and a
 -- masked § is indexed by its masked texts. The privacy service calls it for the meeting's §§ whenever it
 -- changes a masking, a withheld part or a hold.
