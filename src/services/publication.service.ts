@@ -191,6 +191,8 @@ export interface PublicParagraph {
   number: number | null;
   confidential: boolean;
   confidentialReason: string | null;
+  /** A § withheld from the web whose title the secretary chose to show (issue 17); null otherwise. */
+  withheldTitle: string | null;
   /** The § as the minutes record it; null when confidential. */
   item: MinutesItem | null;
 }
@@ -237,6 +239,7 @@ async function loadPublicMeeting(handle: DatabaseHandle, meetingId: string): Pro
     number: key.number,
     confidential: hidden[index]!,
     confidentialReason: key.confidential ? key.confidentialReason : (view.withheldParagraphs[index]?.reason ?? null),
+    withheldTitle: !key.confidential && view.withheldParagraphs[index]?.showTitle ? (view.minutes.items[index]?.title ?? null) : null,
     item: hidden[index] ? null : (view.minutes.items[index] ?? null),
   }));
   const notice =
@@ -308,7 +311,7 @@ async function renderMaskedMinutesPdf({ meeting, minutes, paragraphs, webVersion
     (p) =>
       p.item ?? {
         number: p.number,
-        title: 'Sekretessbelagt ärende',
+        title: p.withheldTitle ?? 'Sekretessbelagt ärende',
         caseNumber: null,
         decisions: [],
         text: p.confidentialReason ? `Omfattas av sekretess (${p.confidentialReason}).` : 'Omfattas av sekretess.',

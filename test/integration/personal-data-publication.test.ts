@@ -29,6 +29,7 @@ import {
 } from '../../src/services/meeting-cycle.service.ts';
 import {
   getPersonalDataReview,
+  withholdPart,
   maskSpan,
   markFindingReviewed,
   producePublicCopy,
@@ -241,5 +242,20 @@ describeOnEachEngine('personal data before publication', (database) => {
     await markFindingReviewed(db, meetingId, { target: address!.target, start: address!.start, end: address!.end, reason: 'Förbundets egen lokal' });
     const after = await getPersonalDataReview(db, meetingId);
     expect(after.findings.find((f) => f.kind === 'street_address')?.handled).toBe('reviewed');
+  });
+
+  it('a § withheld whole shows its title when chosen, its reason, and nothing of its content anywhere public', async () => {
+    const handle = database();
+    await withholdPart(handle.db, meetingId, { kind: 'paragraph', targetId: paragraphIds[1]!, reason: 'OSL 39:3', showTitle: true });
+    const page = await app.inject({ url: `/arkiv/sammantraden/${meetingId}` });
+    expect(page.body).toContain('Underlag om lokal');
+    expect(page.body).toContain('OSL 39:3');
+    expect(page.body).not.toContain('lokalhyran');
+    expect((await app.inject({ url: `/p/${paragraphIds[1]}` })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/oparl/v1/dump.jsonl' })).body).not.toContain('lokalhyran');
+    expect((await searchDecisions(handle.db, { query: 'lokalhyran', audience: 'public', pageSize: 10, filters: {} })).total).toBe(0);
+    const pdf = pdfToText((await app.inject({ url: `/arkiv/sammantraden/${meetingId}/protokoll.pdf` })).rawPayload);
+    expect(pdf).toContain('Underlag om lokal');
+    expect(pdf).not.toContain('lokalhyran');
   });
 });
