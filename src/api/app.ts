@@ -20,6 +20,7 @@ import { searchRoutes } from './routes/search.routes.ts';
 import { followUpRoutes } from './routes/follow-up.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { absenceRoutes } from './routes/absence.routes.ts';
+import { privacyRoutes } from './routes/privacy.routes.ts';
 import { sessionRoutes } from './routes/sessions.routes.ts';
 
 export interface AppOptions {
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(followUpRoutes, { db });
   await app.register(projectRoutes, { database: options.database });
   await app.register(absenceRoutes, { db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' });
+  await app.register(privacyRoutes, { database: options.database });
   if (options.web !== false) {
     const { feedRoutes } = await import('../web/pages/feeds.pages.ts');
     const today = options.today ?? (() => todayInSweden(new Date()));

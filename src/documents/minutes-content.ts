@@ -23,6 +23,11 @@ export interface MinutesRenderOptions {
    * document itself says who approved which document (by its SHA-256), when and how.
    */
   signatureRecord?: SignatureRecord;
+  /**
+   * The web version (issue 17): a notice on the title page that personal data and secret parts are
+   * masked, and the reasons used, so the document says it is not the original.
+   */
+  publicVersion?: { heading: string; lead: string; reasons: string[] };
 }
 
 /**
@@ -40,6 +45,10 @@ const DEFAULT_TABLE_OF_CONTENTS_AFTER = 8;
 export function buildMinutesContent(minutes: Minutes, options: MinutesRenderOptions = {}): DocumentContent {
   const documentName = labels.documentName[minutes.kind];
   const sections: Section[] = [titleSection(minutes)];
+  if (options.publicVersion) {
+    const { heading, lead, reasons } = options.publicVersion;
+    sections[0]!.blocks.unshift({ type: 'heading', level: 2, text: heading }, { type: 'paragraph', text: lead, tone: 'lead' }, ...(reasons.length > 0 ? [{ type: 'list' as const, items: reasons }] : []));
+  }
   const threshold = options.tableOfContentsAfter ?? DEFAULT_TABLE_OF_CONTENTS_AFTER;
   if (minutes.items.length > threshold) sections.push(tableOfContentsSection(minutes.items));
   minutes.items.forEach((item, index) => {

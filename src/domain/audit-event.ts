@@ -64,6 +64,12 @@ export const auditEventKinds = [
   'watch.unsubscribed',
   'signing_link.issued',
   'signing_link.used',
+  'personal_data.masked',
+  'personal_data.unmasked',
+  'personal_data.reviewed',
+  'personal_data.withheld',
+  'personal_data.original_viewed',
+  'public_copy.handed_out',
 ] as const;
 
 /** One kind of audit event, e.g. 'minutes.imported'. */

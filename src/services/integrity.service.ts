@@ -43,6 +43,7 @@ import {
   type SealRow,
 } from '../storage/index.ts';
 import { sql } from 'drizzle-orm';
+import { refreshPublicationHold } from './privacy.service.ts';
 
 /** What the `minutes.sealed` audit event records: the seal, the hash of each part and §, and whose minutes they are. */
 export interface SealRecord {
@@ -80,6 +81,8 @@ export async function sealAdjustedMinutes(tx: Database, input: { meetingId: stri
     meeting: { organization: minutes.organization, body: minutes.body, date: minutes.meeting.date, numberInYear },
     contentSha256: sealed.contentSha256, fileId: seal.fileId, fileSha256: seal.fileSha256, parts: sealed.parts, paragraphs: sealed.paragraphs };
   await appendAuditEvent(tx, { kind: 'minutes.sealed', entityType: 'meeting', entityId: input.meetingId, actor: input.actor, data: { ...record, sealedAt: input.at.toISOString() } });
+  // Adjusted minutes are public unless a personnummer in them is unhandled (issue 17): held back until then.
+  await refreshPublicationHold(tx, input.meetingId, { minutes });
   return seal;
 }
 

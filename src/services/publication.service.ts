@@ -10,6 +10,7 @@ import { organisationTypes, ruleProfileFor, type OrganisationType, type RuleProf
 import { NotFoundError } from '../errors.ts';
 import { loadMinutes, type Database, type DatabaseHandle } from '../storage/index.ts';
 import { checkPublishedMinutes, readSealedMinutesPdf, type PublishedIntegrity, type SealedPdf } from './integrity.service.ts';
+import { publicViewOf } from './privacy.service.ts';
 import { whileUnchanged } from './public-cache.ts';
 import {
   findBodyWithOrganization,
@@ -190,6 +191,8 @@ export interface PublicParagraph {
   number: number | null;
   confidential: boolean;
   confidentialReason: string | null;
+  /** A § withheld from the web whose title the secretary chose to show (issue 17); null otherwise. */
+  withheldTitle: string | null;
   /** The § as the minutes record it; null when confidential. */
   item: MinutesItem | null;
 }
@@ -204,6 +207,8 @@ export interface PublicMeeting {
   notice: PublicNoticeDates | null;
   /** Whether the minutes are as sealed at justering, and whether the sealed PDF may be downloaded. */
   integrity: PublishedIntegrity;
+  /** Set when parts are masked or withheld (issue 17): the reasons used, and the attachments given out as no file. */
+  webVersion: { reasons: string[]; withheldAttachments: Map<string, string> } | null;
 }
 
 /**
@@ -226,12 +231,16 @@ async function loadPublicMeeting(handle: DatabaseHandle, meetingId: string): Pro
     findNoticeOfMeeting(db, meetingId),
   ]);
   if (!body) throw new NotFoundError('meeting_not_found', `no public minutes with id ${meetingId}`, { meetingId });
+  // The public view (issue 17): maskings applied, §§ withheld with their reason; the original stays as it is.
+  const view = await publicViewOf(db, meetingId, minutes, keys.map((k) => k.id));
+  const hidden = keys.map((key, index) => key.confidential || view.withheldParagraphs[index] !== null);
   const paragraphs: PublicParagraph[] = keys.map((key, index) => ({
     id: key.id,
     number: key.number,
-    confidential: key.confidential,
-    confidentialReason: key.confidential ? key.confidentialReason : null,
-    item: key.confidential ? null : (minutes.items[index] ?? null),
+    confidential: hidden[index]!,
+    confidentialReason: key.confidential ? key.confidentialReason : (view.withheldParagraphs[index]?.reason ?? null),
+    withheldTitle: !key.confidential && view.withheldParagraphs[index]?.showTitle ? (view.minutes.items[index]?.title ?? null) : null,
+    item: hidden[index] ? null : (view.minutes.items[index] ?? null),
   }));
   const notice =
     storedNotice?.postedOn
@@ -247,15 +256,18 @@ async function loadPublicMeeting(handle: DatabaseHandle, meetingId: string): Pro
           profileOf(body),
         )
       : null;
-  // Checked on the whole minutes, confidential §§ included, as they were sealed.
-  const integrity = await checkPublishedMinutes(handle, meetingId, minutes, { hasConfidential: keys.some((k) => k.confidential) });
+  // Checked on the whole minutes, confidential §§ and masked parts included, as they were sealed. Masked
+  // minutes, like those with §§ under secrecy, get a rendition instead of the sealed (whole) PDF.
+  const masked = view.reasons.length > 0;
+  const integrity = await checkPublishedMinutes(handle, meetingId, minutes, { hasConfidential: keys.some((k) => k.confidential) || masked });
   return {
     meeting,
     body,
-    minutes: { ...minutes, items: minutes.items.filter((_, index) => !keys[index]?.confidential) },
+    minutes: { ...view.minutes, items: view.minutes.items.filter((_, index) => !hidden[index]) },
     paragraphs,
     notice,
     integrity,
+    webVersion: masked ? { reasons: view.reasons, withheldAttachments: view.withheldAttachments } : null,
   };
 }
 
@@ -286,7 +298,7 @@ export async function getPublicMinutesPdf(
 ): Promise<{ meeting: PublicMeeting; pdf: SealedPdf | { status: 'rendition'; bytes: Uint8Array } }> {
   const meeting = await getPublicMeeting(handle, meetingId);
   if (meeting.integrity.pdf === 'rendition') return { meeting, pdf: { status: 'rendition', bytes: await renderMaskedMinutesPdf(meeting) } };
-  const pdf = await readSealedMinutesPdf(handle, meetingId, { hasConfidential: meeting.paragraphs.some((p) => p.confidential) });
+  const pdf = await readSealedMinutesPdf(handle, meetingId, { hasConfidential: meeting.paragraphs.some((p) => p.confidential) || meeting.webVersion !== null });
   return { meeting, pdf };
 }
 
@@ -294,12 +306,12 @@ export async function getPublicMinutesPdf(
  * The public rendition of minutes with §§ under secrecy, those §§ named but masked. Drawn from the minutes
  * just loaded and found equal to their seal (integrity.pdf 'rendition'), never from unverified content.
  */
-async function renderMaskedMinutesPdf({ meeting, minutes, paragraphs }: PublicMeeting): Promise<Buffer> {
+async function renderMaskedMinutesPdf({ meeting, minutes, paragraphs, webVersion }: PublicMeeting): Promise<Buffer> {
   const items: MinutesItem[] = paragraphs.map(
     (p) =>
       p.item ?? {
         number: p.number,
-        title: 'Sekretessbelagt ärende',
+        title: p.withheldTitle ?? 'Sekretessbelagt ärende',
         caseNumber: null,
         decisions: [],
         text: p.confidentialReason ? `Omfattas av sekretess (${p.confidentialReason}).` : 'Omfattas av sekretess.',
@@ -308,7 +320,14 @@ async function renderMaskedMinutesPdf({ meeting, minutes, paragraphs }: PublicMe
   // Dated by the justering, not by the request: the same minutes give the same bytes, so the file's
   // ETag and the checksum published in open data hold from one download to the next.
   const day = meeting.adjustedOn ?? meeting.heldOn;
-  return renderMinutesPdf({ ...minutes, items }, day ? { createdAt: `${day}T12:00:00Z` } : {});
+  const publicVersion = webVersion
+    ? {
+        heading: 'Webbversion',
+        lead: 'Webbversion. Personuppgifter och uppgifter som omfattas av sekretess är maskerade; originalet förvaras oförändrat.',
+        reasons: webVersion.reasons.map((r) => `Maskerat enligt ${r}`),
+      }
+    : undefined;
+  return renderMinutesPdf({ ...minutes, items }, { ...(day ? { createdAt: `${day}T12:00:00Z` } : {}), ...(publicVersion ? { publicVersion } : {}) });
 }
 
 function isUuid(text: string): boolean {

@@ -4,6 +4,7 @@
 import type { Config } from '../config.ts';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../storage/database.ts';
 import { sealAndChainExisting } from './integrity.service.ts';
+import { scanExistingMinutes } from './privacy.service.ts';
 import { configureSigning } from './meeting-cycle/pades.ts';
 
 export type { DatabaseHandle, Database, Engine } from '../storage/database.ts';
@@ -25,7 +26,11 @@ export async function applyMigrations(handle: DatabaseHandle, options: { sealExi
   await migrateDatabase(handle);
   // What was stored before the audit chain and the seals existed is chained and sealed once; `verify`
   // leaves that to `migrate` and `serve`, so that it only reads.
-  if (options.sealExisting !== false) await sealAndChainExisting(handle);
+  if (options.sealExisting !== false) {
+    await sealAndChainExisting(handle);
+    // Adjusted minutes stored before the personal-data scan existed are scanned once (docs/personal-data.md).
+    await scanExistingMinutes(handle);
+  }
 }
 
 /** Describes where the data lives, for start-up messages (never prints a password). */

@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { bodies, meetings, organizations, paragraphs } from './schema.ts';
+import { notHeld } from './privacy.store.ts';
 
 /** A meeting as the calendar shows it. */
 export interface CalendarMeetingRow {
@@ -78,7 +79,7 @@ export async function listRecentlyAdjusted(db: Database, scope: { organizationId
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .leftJoin(organizations, eq(organizations.id, bodies.organizationId))
-    .where(and(inArray(meetings.status, ['adjusted', 'archived']), scopeOf(scope)))
+    .where(and(inArray(meetings.status, ['adjusted', 'archived']), notHeld, scopeOf(scope)))
     .orderBy(desc(meetings.adjustedOn), desc(meetings.heldOn))
     .limit(scope.limit ?? 50);
 }

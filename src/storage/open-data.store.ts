@@ -66,7 +66,7 @@ export async function pageOpenMeetings(
   db: Database,
   input: { organizationId: string; modifiedSince: string | null; limit: number; offset: number },
 ): Promise<{ rows: OpenMeetingRow[]; total: number }> {
-  const where = sql`b.organization_id = ${input.organizationId} and m.status in ('adjusted', 'archived') and m.held_on is not null
+  const where = sql`b.organization_id = ${input.organizationId} and m.status in ('adjusted', 'archived') and not exists (select 1 from publication_holds h where h.meeting_id = m.id) and m.held_on is not null
     and (${input.modifiedSince}::timestamptz is null or m.updated_at >= ${input.modifiedSince}::timestamptz)`;
   const [count] = await queryRows<{ n: number | string }>(db, sql`select count(*)::int as n from meetings m join bodies b on b.id = m.body_id where ${where}`);
   const rows = await queryRows<OpenMeetingRow>(
@@ -101,10 +101,12 @@ export async function listOpenAgendaItems(db: Database, meetingIds: string[]): P
   if (meetingIds.length === 0) return [];
   return queryRows<OpenAgendaItemRow>(
     db,
-    sql`select p.id, p.meeting_id, p.number, p.title, c.case_number, p.case_id, p.position, p.created_at, p.updated_at,
-               (select array_agg(d.text order by d.position) from decision_points d where d.paragraph_id = p.id) as decisions
-        from paragraphs p left join cases c on c.id = p.case_id
-        where p.meeting_id in (${sql.join(meetingIds.map((id) => sql`${id}::uuid`), sql`, `)}) and not p.confidential
+    // Masked §§ (issue 17) give their masked title and att-satser.
+    sql`select p.id, p.meeting_id, p.number, coalesce(pt.title, p.title) as title, c.case_number, p.case_id, p.position, p.created_at, p.updated_at,
+               coalesce((select array_agg(t.value order by t.ord) from jsonb_array_elements_text(pt.decisions) with ordinality as t(value, ord)),
+                 (select array_agg(d.text order by d.position) from decision_points d where d.paragraph_id = p.id)) as decisions
+        from paragraphs p left join cases c on c.id = p.case_id left join paragraph_public_texts pt on pt.paragraph_id = p.id
+        where p.meeting_id in (${sql.join(meetingIds.map((id) => sql`${id}::uuid`), sql`, `)}) and not (p.confidential or exists (select 1 from withheld_parts w where w.target_kind = 'paragraph' and w.target_id = p.id))
         order by p.meeting_id, p.position`,
   );
 }
@@ -124,7 +126,7 @@ export async function pageOpenPapers(
 ): Promise<{ rows: OpenPaperRow[]; total: number }> {
   const where = sql`c.organization_id = ${input.organizationId} and exists (
       select 1 from paragraphs p join meetings m on m.id = p.meeting_id
-      where p.case_id = c.id and not p.confidential and m.status in ('adjusted', 'archived'))`;
+      where p.case_id = c.id and not (p.confidential or exists (select 1 from withheld_parts w where w.target_kind = 'paragraph' and w.target_id = p.id)) and m.status in ('adjusted', 'archived') and not exists (select 1 from publication_holds h where h.meeting_id = m.id))`;
   const [count] = await queryRows<{ n: number | string }>(db, sql`select count(*)::int as n from cases c where ${where}`);
   const rows = await queryRows<OpenPaperRow>(
     db,
@@ -133,8 +135,8 @@ export async function pageOpenPapers(
     sql`select c.id, c.case_number, first_public.title, c.created_at, first_public.held_on as first_handled_on
         from cases c
         cross join lateral (
-          select p.title, m.held_on::text as held_on from paragraphs p join meetings m on m.id = p.meeting_id
-          where p.case_id = c.id and not p.confidential and m.status in ('adjusted', 'archived')
+          select coalesce((select pt.title from paragraph_public_texts pt where pt.paragraph_id = p.id), p.title) as title, m.held_on::text as held_on from paragraphs p join meetings m on m.id = p.meeting_id
+          where p.case_id = c.id and not (p.confidential or exists (select 1 from withheld_parts w where w.target_kind = 'paragraph' and w.target_id = p.id)) and m.status in ('adjusted', 'archived') and not exists (select 1 from publication_holds h where h.meeting_id = m.id)
           order by m.held_on, p.position limit 1) first_public
         where ${where}
         order by c.case_number limit ${input.limit} offset ${input.offset}`,
@@ -269,7 +271,8 @@ export async function listParagraphKeysOf(db: Database, meetingIds: string[]): P
   if (meetingIds.length === 0) return [];
   return queryRows<OpenParagraphKeyRow>(
     db,
-    sql`select p.id, p.meeting_id, p.case_id, p.number, p.title, p.confidential, p.position, p.created_at, p.updated_at
+    sql`select p.id, p.meeting_id, p.case_id, p.number, coalesce((select pt.title from paragraph_public_texts pt where pt.paragraph_id = p.id), p.title) as title,
+               (p.confidential or exists (select 1 from withheld_parts w where w.target_kind = 'paragraph' and w.target_id = p.id)) as confidential, p.position, p.created_at, p.updated_at
         from paragraphs p where p.meeting_id in (${idList(meetingIds)}) order by p.meeting_id, p.position`,
   );
 }
@@ -294,7 +297,7 @@ export async function listAttachmentsOf(db: Database, meetingIds: string[]): Pro
   if (meetingIds.length === 0) return [];
   return queryRows<OpenAttachmentRow>(
     db,
-    sql`select a.id, a.paragraph_id, p.meeting_id, a.title, p.confidential, f.id as file_id, f.sha256, f.size, f.content_type, f.original_name,
+    sql`select a.id, a.paragraph_id, p.meeting_id, a.title, (p.confidential or exists (select 1 from withheld_parts w where w.target_kind = 'paragraph' and w.target_id = p.id) or exists (select 1 from withheld_parts wa where wa.target_kind = 'attachment' and wa.target_id = a.id) or exists (select 1 from personal_data_maskings k where k.target_kind = 'attachment' and k.target_id = a.id::text)) as confidential, f.id as file_id, f.sha256, f.size, f.content_type, f.original_name,
                f.created_at as file_created_at, p.updated_at as paragraph_updated_at
         from paragraph_attachments a join paragraphs p on p.id = a.paragraph_id join files f on f.id = a.file_id
         where p.meeting_id in (${idList(meetingIds)}) order by p.meeting_id, p.position, a.position`,
@@ -305,10 +308,10 @@ export async function listAttachmentsOf(db: Database, meetingIds: string[]): Pro
 export async function findPublicAttachment(db: Database, attachmentId: string): Promise<(OpenAttachmentRow & { held_on: string }) | null> {
   const rows = await queryRows<OpenAttachmentRow & { held_on: string }>(
     db,
-    sql`select a.id, a.paragraph_id, p.meeting_id, a.title, p.confidential, f.id as file_id, f.sha256, f.size, f.content_type, f.original_name,
+    sql`select a.id, a.paragraph_id, p.meeting_id, a.title, (p.confidential or exists (select 1 from withheld_parts w where w.target_kind = 'paragraph' and w.target_id = p.id) or exists (select 1 from withheld_parts wa where wa.target_kind = 'attachment' and wa.target_id = a.id) or exists (select 1 from personal_data_maskings k where k.target_kind = 'attachment' and k.target_id = a.id::text)) as confidential, f.id as file_id, f.sha256, f.size, f.content_type, f.original_name,
                f.created_at as file_created_at, p.updated_at as paragraph_updated_at, m.held_on::text as held_on
         from paragraph_attachments a join paragraphs p on p.id = a.paragraph_id join files f on f.id = a.file_id join meetings m on m.id = p.meeting_id
-        where a.id = ${attachmentId}::uuid and not p.confidential and m.status in ('adjusted', 'archived')`,
+        where a.id = ${attachmentId}::uuid and not (p.confidential or exists (select 1 from withheld_parts w where w.target_kind = 'paragraph' and w.target_id = p.id) or exists (select 1 from withheld_parts wa where wa.target_kind = 'attachment' and wa.target_id = a.id) or exists (select 1 from personal_data_maskings k where k.target_kind = 'attachment' and k.target_id = a.id::text)) and m.status in ('adjusted', 'archived') and not exists (select 1 from publication_holds h where h.meeting_id = m.id)`,
   );
   return rows[0] ?? null;
 }
@@ -352,9 +355,9 @@ export async function listSitemapMeetings(db: Database): Promise<SitemapMeetingR
     sql`select m.id, m.body_id, m.year,
                greatest(m.updated_at, (select max(p.updated_at) from paragraphs p where p.meeting_id = m.id)) as modified,
                (select json_agg(json_build_object('id', p.id, 'modified', p.updated_at) order by p.position) from paragraphs p
-                where p.meeting_id = m.id and not p.confidential) as public_paragraphs
+                where p.meeting_id = m.id and not (p.confidential or exists (select 1 from withheld_parts w where w.target_kind = 'paragraph' and w.target_id = p.id))) as public_paragraphs
         from meetings m
-        where m.status in ('adjusted', 'archived') and m.held_on is not null
+        where m.status in ('adjusted', 'archived') and not exists (select 1 from publication_holds h where h.meeting_id = m.id) and m.held_on is not null
         order by m.held_on, m.id`,
   );
 }

@@ -1110,3 +1110,100 @@ export const projectIndicators = pgTable(
   },
   (t) => [primaryKey({ name: 'project_indicators_pkey', columns: [t.projectId, t.indicatorId] })],
 );
+/**
+ * Maskering (issue 17): a span of a text of the minutes withheld from the public rendition, with its reason
+ * (OSL chapter and section, or GDPR). `target_id` is the §'s or attachment's id, or an attendee line's
+ * position; `text_sha256` is the text the span was chosen in: a text changed since is withheld whole.
+ */
+export const personalDataMaskings = pgTable(
+  'personal_data_maskings',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    targetKind: text('target_kind').notNull(),
+    targetId: text('target_id').notNull(),
+    field: text('field').notNull(),
+    startOffset: integer('start_offset').notNull(),
+    endOffset: integer('end_offset').notNull(),
+    reason: jsonb('reason').$type<Record<string, unknown>>().notNull(),
+    textSha256: text('text_sha256').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('personal_data_maskings_meeting_idx').on(t.meetingId),
+    check('personal_data_maskings_target_kind_check', sql`${t.targetKind} IN ('paragraph', 'attendee', 'attachment')`),
+    check('personal_data_maskings_span_check', sql`${t.startOffset} >= 0 AND ${t.endOffset} > ${t.startOffset}`),
+  ],
+);
+
+/** A finding marked as reviewed (left in the public text on purpose), with the reason; the finding itself only as a hash. */
+export const personalDataReviews = pgTable(
+  'personal_data_reviews',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    targetKind: text('target_kind').notNull(),
+    targetId: text('target_id').notNull(),
+    field: text('field').notNull(),
+    startOffset: integer('start_offset').notNull(),
+    endOffset: integer('end_offset').notNull(),
+    findingSha256: text('finding_sha256').notNull(),
+    reason: text('reason').notNull(),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('personal_data_reviews_meeting_idx').on(t.meetingId)],
+);
+
+/** A § or attachment withheld whole from the public rendition, with its reason and whether its title is shown. */
+export const withheldParts = pgTable(
+  'withheld_parts',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    targetKind: text('target_kind').notNull(),
+    targetId: uuid('target_id').notNull(),
+    reason: jsonb('reason').$type<Record<string, unknown>>().notNull(),
+    showTitle: boolean('show_title').notNull().default(false),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('withheld_parts_target_key').on(t.targetKind, t.targetId),
+    check('withheld_parts_target_kind_check', sql`${t.targetKind} IN ('paragraph', 'attachment')`),
+  ],
+);
+
+/** Minutes kept off every public output while a personnummer in them is neither masked nor reviewed. */
+export const publicationHolds = pgTable('publication_holds', {
+  meetingId: uuid('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  blocking: integer('blocking').notNull(),
+  checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The masked texts of a § with maskings, which the search index (SQL) takes instead of the originals. */
+export const paragraphPublicTexts = pgTable('paragraph_public_texts', {
+  paragraphId: uuid('paragraph_id')
+    .primaryKey()
+    .references(() => paragraphs.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  decisions: jsonb('decisions').$type<string[]>().notNull(),
+  bodyText: text('body_text').notNull(),
+});
+
+/** Adjusted minutes scanned for personal data (those adjusted before migration 0019 are scanned once after it). */
+export const personalDataScans = pgTable('personal_data_scans', {
+  meetingId: uuid('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  scannedAt: timestamp('scanned_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -5,6 +5,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { bodies, meetings, minutesSeals, organizations, paragraphs, users, watches } from './schema.ts';
+import { notHeld } from './privacy.store.ts';
 
 export type WatchRow = typeof watches.$inferSelect;
 
@@ -115,7 +116,7 @@ export async function listMinutesAdjustedSince(db: Database, options: { since: D
     .innerJoin(minutesSeals, eq(minutesSeals.meetingId, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .leftJoin(organizations, eq(organizations.id, bodies.organizationId))
-    .where(and(inArray(meetings.status, ['adjusted', 'archived']), gt(minutesSeals.sealedAt, options.since), options.bodyId ? eq(meetings.bodyId, options.bodyId) : undefined))
+    .where(and(inArray(meetings.status, ['adjusted', 'archived']), notHeld, gt(minutesSeals.sealedAt, options.since), options.bodyId ? eq(meetings.bodyId, options.bodyId) : undefined))
     .orderBy(asc(minutesSeals.sealedAt));
 }
 

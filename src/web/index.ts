@@ -22,6 +22,7 @@ import { boundaryOf, MultipartForm, parseMultipart } from './multipart.ts';
 import { MAX_ATTACHMENT_BYTES } from '../services/meeting-cycle.service.ts';
 import { registerAccountPages } from './pages/account.pages.ts';
 import { registerArchivePages } from './pages/archive.pages.ts';
+import { registerPrivacyPages } from './pages/privacy.pages.ts';
 import { registerDocumentPages } from './pages/documents.pages.ts';
 import { registerPublicPages } from './pages/public.pages.ts';
 import { registerUpcomingPages } from './pages/upcoming.pages.ts';
@@ -180,6 +181,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerRegisterPages(app, deps);
   await registerProjectPages(app, deps);
   await registerArchivePages(app, deps);
+  await registerPrivacyPages(app, deps);
 
   // Anything else under the web's paths is a page that does not exist; the API keeps its JSON answer.
   app.get('/*', async (request, reply) => {

@@ -16,6 +16,8 @@ export interface ParagraphToShow {
   number: number | null;
   confidential?: boolean;
   confidentialReason?: string | null;
+  /** A § withheld from the web whose title may still be shown (issue 17). */
+  withheldTitle?: string | null;
   item: MinutesItem | null;
 }
 
@@ -49,7 +51,7 @@ export function contentsList(context: PageContext, paragraphs: ParagraphToShow[]
   <h2 id="innehall-rubrik">${t.minutes.contents}</h2>
   <ol>${paragraphs.map(
     (p, i) =>
-      html`<li><a href="${hrefOf(p, i)}"><span class="paragraph-number">${paragraphLabel(p.number)}</span> ${p.item ? p.item.title : t.minutes.confidential}</a></li>`,
+      html`<li><a href="${hrefOf(p, i)}"><span class="paragraph-number">${paragraphLabel(p.number)}</span> ${p.item ? p.item.title : (p.withheldTitle ?? t.minutes.confidential)}</a></li>`,
   )}</ol>
 </nav>`;
 }
@@ -168,7 +170,7 @@ export function paragraphArticle(context: PageContext, paragraph: ParagraphToSho
   const heading = (content: Html) => (options.headingLevel === 1 ? html`<h1 id="${anchor}-rubrik">${content}</h1>` : html`<h2 id="${anchor}-rubrik">${content}</h2>`);
   if (!item) {
     return html`<article class="paragraph confidential" id="${anchor}" aria-labelledby="${anchor}-rubrik">
-  ${heading(html`<span class="paragraph-number">${label}</span> ${t.minutes.confidential}`)}
+  ${heading(html`<span class="paragraph-number">${label}</span> ${paragraph.withheldTitle ?? t.minutes.confidential}`)}
   <p>${paragraph.confidentialReason ? t.minutes.confidentialReason(paragraph.confidentialReason) : t.minutes.confidentialNoReason}</p>
 </article>`;
   }

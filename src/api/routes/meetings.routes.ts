@@ -552,8 +552,9 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
       },
     },
     async (request, reply) => {
-      await requireMemberOfMeeting(db, requireUser(request), request.params.meetingId);
-      const document = await exportMinutes(database, request.params.meetingId, request.params.format);
+      const reader = requireUser(request);
+      await requireMemberOfMeeting(db, reader, request.params.meetingId);
+      const document = await exportMinutes(database, request.params.meetingId, request.params.format, { viewedBy: reader.id, via: `api.minutes.${request.params.format}` });
       return reply.header('content-type', document.contentType).send(document.body);
     },
   );

@@ -17,6 +17,11 @@ describe('personal data: personnummer and samordningsnummer (Skatteverket test s
     expect(found).toEqual([expect.objectContaining({ kind: 'personal_identity_number', text: number, blocking: true })]);
   });
 
+  it('finds every number of the series in decision text beside dates, Dnr and amounts, and nothing else as a personnummer', () => {
+    const text = 'Dnr 2026/121212. Sammanträde 2026-03-01. Bidrag om 12 000 kronor beviljas 19121212-1212 och 201212121212; gäldenär 121212+1212.';
+    expect(findPersonalData(text).filter((f) => f.blocking).map((f) => f.text)).toEqual(['19121212-1212', '201212121212', '121212+1212']);
+  });
+
   it('gives the place in the text', () => {
     const text = 'Sökande: Anna, 19121212-1212, Storby.';
     const [f] = findPersonalData(text);
@@ -38,6 +43,16 @@ describe('personal data: personnummer and samordningsnummer (Skatteverket test s
     ['beslut 2024-03-18 14:02', 'a date and a time'],
     ['§§ 121212-121213', 'a § range'],
     ['kontonummer 8327-9,123 456 789-0', 'a bank account'],
+    ['Dnr 2026/121212', 'a Dnr whose serial looks like a date'],
+    ['Dnr KS 2012/1212-12', 'a Dnr with a sub-number that looks like a date'],
+    ['sammanträdet 2012-12-12 kl. 12.12', 'a date and a time with a dot'],
+    ['perioden 20121212–20131212', 'a range of compact dates'],
+    ['beloppet 1 912 121 212 kronor', 'a large amount with spaces'],
+    ['121212-1212:-', 'an amount written with :-'],
+    ['tel. 0121212121', 'a ten-digit phone number after tel.'],
+    ['mobil 070-121 21 21', 'a mobile number with spaces'],
+    ['version 19.12.12.1212', 'a version number'],
+    ['§ 121212', 'six digits alone'],
   ])('does not take %s (%s) for a personnummer', (text) => {
     expect(findPersonalData(text).filter((f) => f.kind === 'personal_identity_number')).toEqual([]);
   });

@@ -26,6 +26,7 @@ import type { MeetingRow } from '../../storage/minutes.store.ts';
 import type { Database } from '../../storage/database.ts';
 import { type Actor, checkDate, contextOf } from './common.ts';
 import { enforceLegalChecks, type LegalCheckRecord } from './legal-gate.ts';
+import { enforcePersonalDataGate } from '../privacy.service.ts';
 
 
 // ————— anslag and extracts —————
@@ -40,6 +41,7 @@ export async function postNotice(db: Database, meetingId: string, input: { poste
     if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
     await requireSecretaryOf(tx, actor, { bodyId: meeting.bodyId });
     if (meeting.status !== 'adjusted' && meeting.status !== 'archived') throw new RuleError('minutes_not_adjusted', 'a notice is posted only for adjusted minutes');
+    await enforcePersonalDataGate(tx, meeting.id, 'notice');
     const legalCheck = await enforceLegalChecks(tx, { step: 'notice', meeting, at: input.at ?? new Date(`${input.postedOn}T12:00:00Z`), postedOn: input.postedOn, legalReason: input.legalReason });
     const notice = await postNoticeInside(tx, meeting, { postedOn: input.postedOn, legalCheck }, actor);
     if (!notice) throw new RuleError('no_notice_required', 'this body keeps no public notice (its rule profile has no appeal clock)');

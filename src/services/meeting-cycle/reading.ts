@@ -1,4 +1,5 @@
 /** Reading a meeting: the secretary's overview with its legal clocks, exports and lists. */
+import { logOriginalViewIfMasked } from '../privacy.service.ts';
 import { renderMinutesDocx, renderMinutesHtml, renderMinutesPdf } from '../../documents/index.ts';
 import type { Minutes } from '../../domain/minutes.ts';
 import {
@@ -104,7 +105,14 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
  * The minutes as a document: for adjusted minutes the PDF exactly as signed (with its signature page),
  * otherwise rendered from the current draft.
  */
-export async function exportMinutes(handle: DatabaseHandle, meetingId: string, format: MinutesFormat): Promise<{ contentType: string; body: string | Uint8Array }> {
+export async function exportMinutes(
+  handle: DatabaseHandle,
+  meetingId: string,
+  format: MinutesFormat,
+  options: { viewedBy?: string | null; via?: string } = {},
+): Promise<{ contentType: string; body: string | Uint8Array }> {
+  // A signed-in reader gets the original; when parts of it are masked for the web, the view is logged (issue 17).
+  if (options.viewedBy !== undefined) await logOriginalViewIfMasked(handle.db, meetingId, { actor: options.viewedBy, via: options.via ?? `export.${format}` });
   const minutes = await loadMinutes(handle.db, meetingId);
   if (format === 'json') return { contentType: 'application/json', body: `${JSON.stringify(minutes, null, 2)}\n` };
   if (format === 'html') return { contentType: 'text/html; charset=utf-8', body: renderMinutesHtml(minutes) };

@@ -266,9 +266,10 @@ ${numbers.length === 0
   for (const format of ['pdf', 'docx'] as const) {
     app.get(`/sammantraden/:meetingId/protokoll.${format}`, async (request, reply) => {
       const { meetingId } = request.params as { meetingId: string };
-      await requireMemberOfMeeting(db, requireViewer(request), meetingId);
+      const reader = requireViewer(request);
+      await requireMemberOfMeeting(db, reader, meetingId);
       const overview = await getMeetingOverview(db, meetingId, { today: request.page.today });
-      const document = await exportMinutes(handle, meetingId, format);
+      const document = await exportMinutes(handle, meetingId, format, { viewedBy: reader.id, via: `web.protokoll.${format}` });
       const name = `protokoll-${overview.body.name}-${overview.meeting.heldOn ?? 'utan-datum'}.${format}`;
       const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-');
       return reply

@@ -336,7 +336,7 @@ ${reach}
     ${documentLinks(context, meetingId, overview.documents, overview.paragraphIds[i])}
     ${adjustedAtMeeting.has(overview.paragraphIds[i]!) && html`<span class="badge">${t.immediate.adjusted}</span>`}
     ${editable && !adjustedAtMeeting.has(overview.paragraphIds[i]!) && html`<a href="/arbetsyta/sammantraden/${meetingId}/paragrafer/${overview.paragraphIds[i]!}" class="button small secondary">${t.work.edit}<span class="visually-hidden"> ${paragraphLabel(item.number)} ${item.title}</span></a>`}</li>`)}</ol>
-  <p class="actions"><a class="button secondary" href="/arbetsyta/sammantraden/${meetingId}/handlingar">${editable ? t.documents.attach : t.documents.title}</a> <a href="${protocolHref(meetingId, 'pdf')}">${t.documents.previewPdf}</a> <a href="${protocolHref(meetingId, 'docx')}">${t.documents.wordDocument}</a></p>
+  <p class="actions"><a class="button secondary" href="/arbetsyta/sammantraden/${meetingId}/handlingar">${editable ? t.documents.attach : t.documents.title}</a> <a href="${protocolHref(meetingId, 'pdf')}">${t.documents.previewPdf}</a> <a href="${protocolHref(meetingId, 'docx')}">${t.documents.wordDocument}</a> <a href="/arbetsyta/sammantraden/${meetingId}/personuppgifter">${t.privacy.link}</a></p>
   ${editable && html`<h3>${t.work.addItem}</h3>
   ${errorSummary(context, itemForm, { title: t.work.itemTitle, caseNumber: t.work.itemCaseNumber, presenter: t.work.itemPresenter })}
   <form method="post" action="/arbetsyta/sammantraden/${meetingId}/paragrafer" novalidate class="form">
