@@ -58,6 +58,8 @@ export const auditEventKinds = [
   'watch.unsubscribed',
   'signing_link.issued',
   'signing_link.used',
+  'import.batch_created',
+  'import.file_corrected',
 ] as const;
 
 /** One kind of audit event, e.g. 'minutes.imported'. */
