@@ -107,7 +107,10 @@ export interface ImportTarget {
   bodyName: string | null;
 }
 
-/** The bodies (and, for secretaries and administrators of a whole organisation, organisations) the viewer may import to. */
+/**
+ * The bodies (and, for secretaries and administrators of a whole organisation, organisations) the viewer may
+ * import to; refuses a viewer who may import nowhere.
+ */
 export async function listImportTargets(db: Database, viewer: Viewer): Promise<ImportTarget[]> {
   const collator = new Intl.Collator('sv');
   const targets: ImportTarget[] = [];
@@ -123,6 +126,7 @@ export async function listImportTargets(db: Database, viewer: Viewer): Promise<I
       }
     }
   }
+  if (targets.length === 0) throw new ForbiddenError('not_secretary', 'only a secretary or an administrator may import minutes');
   return targets;
 }
 

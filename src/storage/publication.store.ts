@@ -136,6 +136,8 @@ export interface PublicMeetingRow {
   paragraphFirst: number | null;
   paragraphLast: number | null;
   adjustedOn: string | null;
+  /** The imported original the minutes were read from, if any. */
+  sourceFileId: string | null;
 }
 
 const publicMeetingColumns = {
@@ -152,6 +154,7 @@ const publicMeetingColumns = {
   paragraphFirst: meetings.paragraphFirst,
   paragraphLast: meetings.paragraphLast,
   adjustedOn: meetings.adjustedOn,
+  sourceFileId: meetings.sourceFileId,
 };
 
 /** The public meetings of a body in a year (or every year), newest first. */
