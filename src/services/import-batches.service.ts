@@ -12,7 +12,8 @@ import { basename, extname, join } from 'node:path';
 import { minutesSchema, type Minutes } from '../domain/minutes.ts';
 import { findPersonalData, type PersonalDataKind } from '../domain/personal-data/detect.ts';
 import { parseOrThrow } from '../domain/validation.ts';
-import { ForbiddenError, InputError, isProtokollError, NotFoundError, RuleError } from '../errors.ts';
+import { ForbiddenError, InputError, isProtokollError, NotFoundError, RuleError, type Problem } from '../errors.ts';
+import { isIsoDate } from '../domain/legal-dates.ts';
 import { importedStatusOf, MAX_FILE_BYTES, type ImportedStatus, type ImportedStatusBasis } from '../import/index.ts';
 import { readZipEntries } from '../import/zip-limits.ts';
 import {
@@ -28,7 +29,9 @@ import {
   listBodies,
   listImportBatches,
   listImportFiles,
+  listImportFilesWithType,
   listOrganizations,
+  findOrganizationById,
   lockImportFile,
   readStoredFile,
   refreshImportBatchStatus,
@@ -245,7 +248,9 @@ function refusalOf(name: string, bytes: Uint8Array | null): string | null {
 
 /** The viewer's batches, newest first. */
 export async function listImportBatchesFor(db: Database, viewer: Viewer): Promise<ImportBatchView[]> {
-  const rows = await listImportBatches(db, viewer.isAdministrator ? null : [...new Set(viewer.roles.flatMap((r) => (r.organizationId ? [r.organizationId] : [])))]);
+  // A role for one body may carry no organisation; such a viewer's batches are found by filtering all of them.
+  const everywhere = viewer.isAdministrator || viewer.roles.some((r) => r.organizationId === null);
+  const rows = await listImportBatches(db, everywhere ? null : [...new Set(viewer.roles.flatMap((r) => (r.organizationId ? [r.organizationId] : [])))]);
   const views: ImportBatchView[] = [];
   for (const row of rows) {
     if (canActAsSecretary(viewer, { organizationId: row.organizationId, bodyId: row.bodyId })) views.push(await viewOf(db, row));
@@ -272,15 +277,14 @@ export async function readImportOriginal(handle: DatabaseHandle, viewer: Viewer,
 }
 
 async function viewOf(db: Database, batch: ImportBatchRow): Promise<ImportBatchView> {
-  const rows = await listImportFiles(db, batch.id);
-  const organization = (await listOrganizations(db)).find((o) => o.id === batch.organizationId);
+  const rows = await listImportFilesWithType(db, batch.id);
+  const organization = await findOrganizationById(db, batch.organizationId);
   const body = batch.bodyId ? await findBodyById(db, batch.bodyId) : null;
   const counts: Record<ImportFileStatus, number> = { queued: 0, parsing: 0, parsed: 0, needs_review: 0, failed: 0, stored: 0 };
   const files: ImportFileView[] = [];
   for (const row of rows) {
     const status = row.status as ImportFileStatus;
     counts[status]++;
-    const stored = row.fileId ? await findFileById(db, row.fileId) : null;
     files.push({
       id: row.id,
       position: row.position,
@@ -288,7 +292,7 @@ async function viewOf(db: Database, batch: ImportBatchRow): Promise<ImportBatchV
       status,
       reason: row.reason,
       fileId: row.fileId,
-      contentType: stored?.contentType ?? null,
+      contentType: row.contentType,
       minutes: (row.minutes as Minutes | null) ?? null,
       findings: row.findings as ReviewFinding[],
       corrections: row.corrections as ImportCorrection[],
@@ -502,6 +506,22 @@ export function applyCorrections(minutes: Minutes, form: ReviewForm): { minutes:
   return { minutes: next, corrections };
 }
 
+/** What the schema's patterns let through but the database would refuse: a date or time that does not exist. */
+function correctionProblems(minutes: Minutes): Problem[] {
+  const problems: Problem[] = [];
+  if (minutes.meeting.date !== null && !isIsoDate(minutes.meeting.date)) problems.push({ path: 'date', code: 'invalid_date', message: `${minutes.meeting.date} is not a date (YYYY-MM-DD)` });
+  for (const key of ['start', 'end'] as const) {
+    const time = minutes.meeting[key];
+    if (time !== null && !/^(?:[01]\d|2[0-3]):[0-5]\d$/u.test(time)) problems.push({ path: key, code: 'invalid_time', message: `${time} is not a time (HH:MM)` });
+  }
+  minutes.items.forEach((item, k) => {
+    if (item.number !== null && !(Number.isInteger(item.number) && item.number > 0 && item.number < 100_000)) {
+      problems.push({ path: `items.${k}.number`, code: 'invalid_number', message: 'a § number is a whole number from 1' });
+    }
+  });
+  return problems;
+}
+
 /**
  * Stores one reviewed file: the corrections are checked against the interchange schema (a wrong date or
  * § number is refused naming the field, and nothing is stored), recorded in the audit log with who made
@@ -522,6 +542,8 @@ export async function storeImportFile(
   }
   const parsed = file.minutes as unknown as Minutes;
   const { minutes: corrected, corrections } = applyCorrections(parsed, input.form ?? {});
+  const problems = correctionProblems(corrected);
+  if (problems.length) throw new InputError(problems);
   const minutes = parseOrThrow(minutesSchema, corrected, basename(file.name));
   const storeAs: ImportedStatus = input.storeAs ?? ((file.storeAs as ImportedStatus | null) ?? 'adjusted');
   const stored = file.fileId ? await findFileById(db, file.fileId) : null;

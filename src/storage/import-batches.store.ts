@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './database.ts';
-import { importBatches, importFiles } from './schema.ts';
+import { files, importBatches, importFiles } from './schema.ts';
 
 export type ImportBatchRow = typeof importBatches.$inferSelect;
 export type ImportFileRow = typeof importFiles.$inferSelect;
@@ -44,6 +44,17 @@ export async function listImportBatches(db: Database, organizationIds: string[] 
 
 export async function listImportFiles(db: Database, batchId: string): Promise<ImportFileRow[]> {
   return db.select().from(importFiles).where(eq(importFiles.batchId, batchId)).orderBy(asc(importFiles.position));
+}
+
+/** The files of a batch with the content type of each kept original, in one query (the progress page reloads often). */
+export async function listImportFilesWithType(db: Database, batchId: string): Promise<(ImportFileRow & { contentType: string | null })[]> {
+  const rows = await db
+    .select({ file: importFiles, contentType: files.contentType })
+    .from(importFiles)
+    .leftJoin(files, eq(files.id, importFiles.fileId))
+    .where(eq(importFiles.batchId, batchId))
+    .orderBy(asc(importFiles.position));
+  return rows.map((r) => ({ ...r.file, contentType: r.contentType }));
 }
 
 export async function findImportFile(db: Database, id: string): Promise<ImportFileRow | null> {

@@ -24,7 +24,7 @@ import {
 } from '../../services/import-batches.service.ts';
 import { INLINE_PDF_POLICY, requireViewer, sendPage, type PageContext } from '../context.ts';
 import { instant } from '../format.ts';
-import { csrfField, errorSummary, inputField, selectField, textareaField, type FormState } from '../forms.ts';
+import { csrfField, errorSummary, inputField, messageFor, selectField, textareaField, type FormState } from '../forms.ts';
 import { html, nonEmpty, type Html } from '../html.ts';
 import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
@@ -189,7 +189,8 @@ ${
       const body = html`<h1>${i.reviewTitle(name)}</h1><p>${i.notReviewable}</p><p>${file.reason ?? ''}</p><p><a href="${batchHref(batch.id)}">${i.back}</a></p>`;
       return sendPage(reply, layout(context, { title: i.reviewTitle(name), section: 'workspace', body, breadcrumbs: crumbs }), 409);
     }
-    const form = state ?? { values: valuesOf(file.minutes, file), errors: {} };
+    // Redrawn after a refusal: what was typed over what was read, so no field comes back empty.
+    const form = { values: { ...valuesOf(file.minutes, file), ...(state?.values ?? {}) }, errors: state?.errors ?? {} };
     const original = await originalView(context, file, name, (await readImportOriginal(handle, viewer, fileId).catch(() => null))?.bytes ?? null);
     const body = html`<p class="overline">${batch.organizationName}${batch.bodyName ? ` · ${batch.bodyName}` : ''}</p>
 <h1>${i.reviewTitle(name)}</h1>
@@ -266,7 +267,7 @@ ${reviewFindings(context, file)}
       if (!(error instanceof InputError)) throw error;
       const { t } = request.page;
       const errors: Record<string, string> = {};
-      for (const problem of error.problems) errors[fieldOfProblem(problem.path)] ??= t.errors.codes[problem.code] ?? problem.message;
+      for (const problem of error.problems) errors[fieldOfProblem(problem.path)] ??= messageFor(t, problem);
       return reviewPage(request, reply, fileId, { values: { ...form, storeAs: storeAs ?? '' }, errors }, 400);
     }
   });
