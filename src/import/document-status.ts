@@ -21,7 +21,7 @@ export interface ImportedStatusDecision {
 // A line of its own (a heading, a watermark's text, a stamp) that says the document is not the final record: the
 // marker alone, perhaps with "protokoll", a date or a version, so a sentence that begins "Utkast till …" is no marker.
 const draftMarker =
-  /^[\s*_-]*(?:utkast(?:\s+till\s+protokoll)?|preliminärt(?:\s+protokoll)?|ojusterat(?:\s+protokoll)?|ej\s+justerat(?:\s+protokoll)?|förslag\s+till\s+protokoll|draft)(?:\s*[-–:,]?\s*(?:\d{4}-\d{2}-\d{2}|version\s+\d+|v\.?\s*\d+))?[\s*_-]*$/imu;
+  /^[ \t*_-]*(?:utkast(?:[ \t]+till[ \t]+protokoll)?|preliminärt(?:[ \t]+protokoll)?|ojusterat(?:[ \t]+protokoll)?|ej[ \t]+justerat(?:[ \t]+protokoll)?|förslag[ \t]+till[ \t]+protokoll|draft)(?:[ \t]*(?:[-–:,][ \t]*)?(?:\d{4}-\d{2}-\d{2}|version[ \t]+\d+|v\.?[ \t]*\d+))?[ \t*_-]*$/imu;
 // Justering stated in words: "Protokollet är justerat", "Justerat den 12 mars", "Justeringen har tillkännagivits".
 const adjustedStatement = /\b(?:protokollet\s+är\s+justerat|justerat\s+(?:den|och|\d)|justeringen\s+har\s+(?:tillkännagivits|skett)|justeringsdatum\s*:?\s*\d)/iu;
 
