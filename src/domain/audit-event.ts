@@ -70,6 +70,8 @@ export const auditEventKinds = [
   'personal_data.withheld',
   'personal_data.original_viewed',
   'public_copy.handed_out',
+  'import.batch_created',
+  'import.file_corrected',
 ] as const;
 
 /** One kind of audit event, e.g. 'minutes.imported'. */

@@ -116,8 +116,13 @@ async function readPdf(bytes: Uint8Array, name: string, limits: Partial<Extracti
  * minutes say so in `extraction`, with the mean word confidence and, below OCR_REVIEW_CONFIDENCE, a review mark.
  */
 export async function parseMinutesFile(path: string, limits: Partial<ExtractionLimits> = {}): Promise<Minutes> {
+  return (await readAndParseMinutesFile(path, limits)).minutes;
+}
+
+/** As parseMinutesFile, with the text the minutes were read from (the importer looks for a draft marker in it). */
+export async function readAndParseMinutesFile(path: string, limits: Partial<ExtractionLimits> = {}): Promise<{ minutes: Minutes; text: string }> {
   const { text, ocr } = await readMinutesDocument(path, limits);
   const minutes = parseMinutesText(text, { source: basename(path) });
-  if (!ocr) return minutes;
-  return { ...minutes, extraction: { ocrPages: ocr.pages, ocrConfidence: ocr.meanConfidence, needsReview: ocr.needsReview } };
+  if (!ocr) return { minutes, text };
+  return { minutes: { ...minutes, extraction: { ocrPages: ocr.pages, ocrConfidence: ocr.meanConfidence, needsReview: ocr.needsReview } }, text };
 }

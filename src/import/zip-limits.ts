@@ -120,3 +120,47 @@ export function verifyZipSizes(bytes: Uint8Array, name: string, kind = 'ZIP'): v
     }
   }
 }
+
+/** One file of an uploaded zip: its bytes, or why it cannot be taken out (`bytes` null). */
+export interface ZipFile {
+  name: string;
+  bytes: Uint8Array | null;
+  reason: string | null;
+}
+
+/**
+ * The files of an uploaded zip (a folder of minutes), each inflated with its stated size as the cap after
+ * the whole archive passed checkZipLimits: a bomb or a broken directory refuses the zip with an InputError,
+ * while one entry that cannot be read (another compression method, broken data, a lying size) is returned
+ * with its reason and the rest are kept. Folders, and the hidden files of macOS and Windows, are left out.
+ */
+export function readZipEntries(bytes: Uint8Array, name: string): ZipFile[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: ZipFile[] = [];
+  for (const entry of checkZipLimits(bytes, name, 'ZIP')) {
+    const base = entry.name.split('/').pop() ?? '';
+    if (entry.name.endsWith('/') || base === '' || base.startsWith('.') || entry.name.startsWith('__MACOSX/') || base === 'Thumbs.db') continue;
+    const fail = (why: string) => out.push({ name: entry.name, bytes: null, reason: `${entry.name}: ${why}` });
+    const local = entry.localOffset;
+    if (local + 30 > bytes.byteLength || view.getUint32(local, true) !== 0x04034b50) {
+      fail('the zip entry is broken');
+      continue;
+    }
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = bytes.subarray(start, start + entry.packed);
+    if (entry.method === 0) {
+      out.push({ name: entry.name, bytes: data.slice(), reason: null });
+    } else if (entry.method === 8) {
+      try {
+        const inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.unpacked) });
+        if (inflated.byteLength !== entry.unpacked) fail(`unpacks to ${inflated.byteLength} bytes, not the ${entry.unpacked} its directory states`);
+        else out.push({ name: entry.name, bytes: new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength), reason: null });
+      } catch (error) {
+        fail((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `unpacks to more than the ${megabytes(entry.unpacked)} its directory states` : 'the compressed data is broken');
+      }
+    } else {
+      fail(`uses compression method ${entry.method}; only stored and deflated entries are read`);
+    }
+  }
+  return out;
+}

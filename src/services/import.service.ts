@@ -10,7 +10,7 @@ import { checkMinutes, describeFinding } from '../domain/legal-checks/index.ts';
 import { minutesSchema, type Minutes } from '../domain/minutes.ts';
 import { parseOrThrow } from '../domain/validation.ts';
 import { InputError, isProtokollError } from '../errors.ts';
-import { parseMinutesFile } from '../import/index.ts';
+import { importedStatusOf, readAndParseMinutesFile, type ImportedStatus } from '../import/index.ts';
 import {
   appendAuditEvent,
   findFileBySha256,
@@ -18,6 +18,7 @@ import {
   inTransaction,
   sha256Of,
   storeFile,
+  type Database,
   type DatabaseHandle,
 } from '../storage/index.ts';
 import { findStoredMeeting, storeMinutes } from './minutes.service.ts';
@@ -98,53 +99,127 @@ export function collectImportFiles(paths: string[]): string[] {
 /** Imports one file in one transaction and says what happened; never throws for a bad document. */
 export async function importMinutesFile(handle: DatabaseHandle, file: string, options: ImportOptions = {}): Promise<ImportOutcome> {
   try {
-    const extension = extname(file).toLowerCase();
-    const contentType = importableTypes[extension];
-    if (!contentType) {
-      throw new InputError({ path: file, code: 'unsupported_file_type', message: `cannot import ${extension || 'files without an extension'}; use .txt, .pdf, .docx or .json` });
-    }
+    const contentType = contentTypeOf(file);
     const bytes = readFileSync(file);
-    const sha256 = sha256Of(bytes);
-    const known = await findFileBySha256(handle.db, sha256);
-    const knownMeeting = known ? await findMeetingBySourceFile(handle.db, known.id) : null;
-    if (knownMeeting) return { file, status: 'skipped', meetingId: knownMeeting.id, reason: 'this file is imported already' };
-
-    const minutes = extension === '.json' ? readInterchange(file, bytes) : await parseMinutesFile(file);
-    const storeOptions = { organizationName: options.organizationName, source: basename(file), actor: options.actor ?? 'import', auditKind: 'minutes.imported' as const };
-
-    return await inTransaction(handle.db, async (tx): Promise<ImportOutcome> => {
-      const existing = await findStoredMeeting(tx, minutes, storeOptions);
-      if (existing) return { file, status: 'skipped', meetingId: existing, reason: 'this meeting is stored already' };
-      const stored = await storeFile(tx, handle.filesDir, { bytes, contentType, originalName: basename(file) });
-      const { meetingId } = await storeMinutes(tx, minutes, { ...storeOptions, sourceFileId: stored.id });
-      // Assignments, appointments and delegated decisions the text states, for the secretary to confirm.
-      const proposals = await proposeFollowUpFromMeeting(tx, meetingId);
-      // History is what it is: its findings are kept with the import, for the secretary and the auditor.
-      const findings: ImportFinding[] = checkMinutes(minutes, { today: options.today ?? null }).map((f) => ({
-        code: f.code,
-        severity: f.severity,
-        paragraph: f.paragraph,
-        persons: f.persons,
-        message: describeFinding(f, 'sv'),
-      }));
-      const ocr = minutes.extraction;
-      // Text read by OCR with low confidence may have wrong names, dates or §§: it is stored, marked for checking.
-      if (ocr?.needsReview) {
-        findings.push({
-          code: 'ocr_low_confidence',
-          severity: 'warning',
-          paragraph: null,
-          persons: [],
-          message: `Sidorna ${ocr.ocrPages.join(', ')} är lästa med OCR med säkerheten ${ocr.ocrConfidence} av 100; jämför texten med den skannade förlagan.`,
-        });
-      }
-      await appendAuditEvent(tx, { kind: 'minutes.imported', entityType: 'file', entityId: stored.id, actor: storeOptions.actor, data: { file: basename(file), sha256, meetingId, proposals, findings } });
-      return { file, status: 'imported', meetingId, paragraphs: minutes.items.length, proposals, findings };
+    const known = await findImportedMeeting(handle, bytes);
+    if (known) return { file, status: 'skipped', meetingId: known, reason: 'this file is imported already' };
+    const { minutes, text } = await parseImportFile(file);
+    const outcome = await storeImportedMinutes(handle, {
+      bytes,
+      contentType,
+      originalName: basename(file),
+      minutes,
+      storeAs: importedStatusOf(minutes, text).storeAs,
+      options,
     });
+    return { ...outcome, file };
   } catch (error) {
     if (!isProtokollError(error)) throw error;
     return { file, status: 'failed', reason: describeFailure(error) };
   }
+}
+
+/** The content type the original of this file is stored with; refuses a type the importer does not read. */
+export function contentTypeOf(file: string): string {
+  const extension = extname(file).toLowerCase();
+  const contentType = importableTypes[extension];
+  if (!contentType) {
+    throw new InputError({ path: basename(file), code: 'unsupported_file_type', message: `cannot import ${extension || 'files without an extension'}; use .txt, .pdf, .docx or .json` });
+  }
+  return contentType;
+}
+
+/** The meeting already imported from these exact bytes, if any. */
+export async function findImportedMeeting(handle: DatabaseHandle, bytes: Uint8Array): Promise<string | null> {
+  const known = await findFileBySha256(handle.db, sha256Of(bytes));
+  return known ? ((await findMeetingBySourceFile(handle.db, known.id))?.id ?? null) : null;
+}
+
+/**
+ * Reads one file into minutes (text, PDF and DOCX parsed by import/, .json validated as an interchange
+ * document), with the text they were read from (null for .json), in which import/document-status.ts looks
+ * for a draft marker. Refuses with an InputError naming the file.
+ */
+export async function parseImportFile(file: string): Promise<{ minutes: Minutes; text: string | null }> {
+  contentTypeOf(file);
+  if (extname(file).toLowerCase() === '.json') return { minutes: readInterchange(file, readFileSync(file)), text: null };
+  return readAndParseMinutesFile(file);
+}
+
+/**
+ * Stores parsed (and perhaps reviewed) minutes with their original in one transaction: the path both
+ * `protokoll import` and the web's import review take, so the same document gives the same meeting.
+ * A meeting of the same body on the same day and time stored already is skipped, not stored twice.
+ */
+export async function storeImportedMinutes(
+  handle: DatabaseHandle,
+  input: {
+    bytes: Uint8Array;
+    contentType: string;
+    originalName: string;
+    minutes: Minutes;
+    storeAs: ImportedStatus;
+    options: ImportOptions & { organizationId?: string; bodyId?: string };
+    /** Written in the same transaction, once the meeting is stored (the web's batch marks its file stored). */
+    afterStore?: (tx: Database, meetingId: string) => Promise<void>;
+  },
+): Promise<ImportOutcome> {
+  const { minutes, options } = input;
+  const file = input.originalName;
+  const sha256 = sha256Of(input.bytes);
+  const storeOptions = {
+    ...(options.organizationId ? { organizationId: options.organizationId } : {}),
+    ...(options.organizationName ? { organizationName: options.organizationName } : {}),
+    ...(options.bodyId ? { bodyId: options.bodyId } : {}),
+    source: file,
+    actor: options.actor ?? 'import',
+    auditKind: 'minutes.imported' as const,
+    status: input.storeAs,
+  };
+  return inTransaction(handle.db, async (tx): Promise<ImportOutcome> => {
+    const existing = await findStoredMeeting(tx, minutes, storeOptions);
+    if (existing) return { file, status: 'skipped', meetingId: existing, reason: 'this meeting is stored already' };
+    const stored = await storeFile(tx, handle.filesDir, { bytes: input.bytes, contentType: input.contentType, originalName: file });
+    const { meetingId } = await storeMinutes(tx, minutes, { ...storeOptions, sourceFileId: stored.id });
+    // Assignments, appointments and delegated decisions the text states, for the secretary to confirm.
+    const proposals = await proposeFollowUpFromMeeting(tx, meetingId);
+    // History is what it is: its findings are kept with the import, for the secretary and the auditor.
+    const findings = legalFindingsOf(minutes, options.today ?? null);
+    const ocr = minutes.extraction;
+    // Text read by OCR with low confidence may have wrong names, dates or §§: it is stored, marked for checking.
+    if (ocr?.needsReview) findings.push(ocrFinding(ocr));
+    await appendAuditEvent(tx, {
+      kind: 'minutes.imported',
+      entityType: 'file',
+      entityId: stored.id,
+      actor: storeOptions.actor,
+      data: { file, sha256, meetingId, storedAs: input.storeAs, proposals, findings },
+    });
+    await input.afterStore?.(tx, meetingId);
+    return { file, status: 'imported', meetingId, paragraphs: minutes.items.length, proposals, findings };
+  });
+}
+
+/** The legal checks' findings on historical minutes: recorded with the import, never a refusal. */
+export function legalFindingsOf(minutes: Minutes, today: string | null): ImportFinding[] {
+  return checkMinutes(minutes, { today }).map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    paragraph: f.paragraph,
+    persons: f.persons,
+    message: describeFinding(f, 'sv'),
+  }));
+}
+
+/** Pages read by OCR with low confidence, for the secretary to compare with the scan. */
+export function ocrFinding(ocr: NonNullable<Minutes['extraction']>): ImportFinding {
+  return {
+    code: 'ocr_low_confidence',
+    severity: 'warning',
+    paragraph: null,
+    persons: [],
+    message: `Sidorna ${ocr.ocrPages.join(', ')} är lästa med OCR med säkerheten ${ocr.ocrConfidence} av 100; jämför texten med den skannade förlagan.`,
+  };
 }
 
 /** Imports files one by one (each its own transaction), calling `onProgress` after each. */
@@ -173,7 +248,7 @@ function readInterchange(file: string, bytes: Uint8Array): Minutes {
   return parseOrThrow(minutesSchema, json, basename(file));
 }
 
-function describeFailure(error: Error): string {
+export function describeFailure(error: Error): string {
   if (error instanceof InputError) return error.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
   return error.message;
 }

@@ -45,6 +45,8 @@ export interface SaveMinutesOptions {
   numberInYear?: number;
   sourceFileId?: string;
   auditKind?: 'minutes.saved' | 'minutes.imported';
+  /** How imported minutes are stored (import/document-status.ts); otherwise read from what the minutes show. */
+  status?: 'adjusted' | 'held';
 }
 
 const mandateRoles: ReadonlySet<AttendeeRole> = new Set(['chair', 'vice-chair', 'member', 'substitute']);
@@ -103,7 +105,7 @@ export async function storeMinutes(tx: Database, minutes: Minutes, options: Save
     );
   }
 
-  const status = statusOf(minutes);
+  const status = options.status ?? statusOf(minutes);
   const meetingId = await insertMinutes(tx, {
     minutes,
     bodyId: body.id,

@@ -8,7 +8,7 @@ import { addDays, noticeDates } from '../domain/legal-dates.ts';
 import type { Minutes, MinutesItem } from '../domain/minutes.ts';
 import { organisationTypes, ruleProfileFor, type OrganisationType, type RuleProfile } from '../domain/rule-profile.ts';
 import { NotFoundError } from '../errors.ts';
-import { loadMinutes, type Database, type DatabaseHandle } from '../storage/index.ts';
+import { findFileById, loadMinutes, readStoredFile, type Database, type DatabaseHandle } from '../storage/index.ts';
 import { checkPublishedMinutes, readSealedMinutesPdf, type PublishedIntegrity, type SealedPdf } from './integrity.service.ts';
 import { publicViewOf } from './privacy.service.ts';
 import { whileUnchanged } from './public-cache.ts';
@@ -342,4 +342,22 @@ export async function listParagraphPublicity(db: Database, meetingId: string): P
 /** Per § of a meeting (in document order): its förslag till beslut and whether it was adjusted at the meeting (omedelbar justering). */
 export async function listParagraphDraftFields(db: Database, meetingId: string): Promise<{ id: string; proposal: string | null; adjustedImmediately: boolean }[]> {
   return (await listParagraphDraftRows(db, meetingId)).map((row) => ({ id: row.id, proposal: row.proposal, adjustedImmediately: row.adjustedImmediately === true }));
+}
+
+/**
+ * The original file public minutes were imported from (issue 18), kept as uploaded and linked from the archive
+ * page. Only for public minutes without confidential §§: the original is not masked, so with a § under secrecy
+ * it is not given out (the minutes' own page and PDF mask that §).
+ */
+export async function getPublicOriginal(handle: DatabaseHandle, meetingId: string): Promise<{ meeting: PublicMeeting; bytes: Uint8Array; contentType: string; name: string }> {
+  const meeting = await getPublicMeeting(handle, meetingId);
+  const fileId = meeting.meeting.sourceFileId;
+  const file = fileId && !meeting.paragraphs.some((p) => p.confidential) ? await findFileById(handle.db, fileId) : null;
+  if (!file) throw new NotFoundError('original_not_found', `the minutes ${meetingId} have no public original`, { meetingId });
+  return { meeting, bytes: readStoredFile(handle.filesDir, file), contentType: file.contentType, name: file.originalName ?? 'original' };
+}
+
+/** Whether the archive page links the imported original (see getPublicOriginal). */
+export function hasPublicOriginal(meeting: PublicMeeting): boolean {
+  return meeting.meeting.sourceFileId !== null && !meeting.paragraphs.some((p) => p.confidential);
 }

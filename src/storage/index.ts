@@ -22,6 +22,7 @@ export * from './member-notes.store.ts';
 export * from './seal.store.ts';
 export * from './change-stamp.store.ts';
 export * from './signing-links.store.ts';
+export * from './import-batches.store.ts';
 export { translateDatabaseError } from './database-errors.ts';
 
 /**

@@ -138,6 +138,8 @@ export interface PublicMeetingRow {
   paragraphFirst: number | null;
   paragraphLast: number | null;
   adjustedOn: string | null;
+  /** The imported original the minutes were read from, if any. */
+  sourceFileId: string | null;
 }
 
 const publicMeetingColumns = {
@@ -154,6 +156,7 @@ const publicMeetingColumns = {
   paragraphFirst: meetings.paragraphFirst,
   paragraphLast: meetings.paragraphLast,
   adjustedOn: meetings.adjustedOn,
+  sourceFileId: meetings.sourceFileId,
 };
 
 /** The public meetings of a body in a year (or every year), newest first. */

@@ -1207,3 +1207,65 @@ export const personalDataScans = pgTable('personal_data_scans', {
     .references(() => meetings.id, { onDelete: 'cascade' }),
   scannedAt: timestamp('scanned_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** An import through the web (issue 18): one upload of one or more files or a zip, parsed in the background. */
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** The body every file is stored in; null: the body each document names, in the organisation. */
+    bodyId: uuid('body_id').references(() => bodies.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdByName: text('created_by_name'),
+    /** running (files queued or parsing) | done. */
+    status: text('status').notNull().default('running'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('import_batches_organization_idx').on(t.organizationId, t.createdAt),
+    check('import_batches_status_check', sql`status in ('running', 'done')`),
+  ],
+);
+
+/** One file of an import batch: its stored original, what parsing gave, the review's corrections, the meeting stored. */
+export const importFiles = pgTable(
+  'import_files',
+  {
+    id: id(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    position: position(),
+    /** The name in the upload (a zip entry's path). */
+    name: text('name').notNull(),
+    sha256: text('sha256'),
+    /** The original as uploaded; null only when it was refused before it was kept (too large, a zip entry refused). */
+    fileId: uuid('file_id').references(() => files.id, { onDelete: 'restrict' }),
+    /** queued | parsing | parsed | needs_review | failed | stored. */
+    status: text('status').notNull().default('queued'),
+    /** Why it failed, or why storing it was refused. */
+    reason: text('reason'),
+    /** The parsed minutes (interchange JSON), with the review's corrections applied. */
+    minutes: jsonb('minutes').$type<Record<string, unknown>>(),
+    /** Review findings (and the legal checks' findings, recorded only). */
+    findings: jsonb('findings').$type<unknown[]>().notNull().default([]),
+    /** What the reviewer changed: field, from, to. */
+    corrections: jsonb('corrections').$type<unknown[]>().notNull().default([]),
+    /** adjusted | held: how the minutes are stored, from the document or the reviewer. */
+    storeAs: text('store_as'),
+    meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    attempts: integer('attempts').notNull().default(0),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('import_files_batch_position_key').on(t.batchId, t.position),
+    index('import_files_status_idx').on(t.status, t.createdAt),
+    check('import_files_status_check', sql`status in ('queued', 'parsing', 'parsed', 'needs_review', 'failed', 'stored')`),
+  ],
+);

@@ -36,6 +36,7 @@ import { registerWorkspacePages } from './pages/workspace.pages.ts';
 import { registerAbsencePages } from './pages/absence.pages.ts';
 import { registerMemberNotePages } from './pages/member-notes.pages.ts';
 import { registerKallelsePages } from './pages/kallelse.pages.ts';
+import { registerImportPages } from './pages/import.pages.ts';
 import { registerWatchPages, UNSUBSCRIBE_ROUTE } from './pages/watch.pages.ts';
 
 export interface WebOptions {
@@ -182,6 +183,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerProjectPages(app, deps);
   await registerArchivePages(app, deps);
   await registerPrivacyPages(app, deps);
+  await registerImportPages(app, deps);
 
   // Anything else under the web's paths is a page that does not exist; the API keeps its JSON answer.
   app.get('/*', async (request, reply) => {

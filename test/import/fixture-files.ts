@@ -20,8 +20,9 @@ export interface AnnotatedMinutes {
 /** Throws when the folder is missing, so tests on the seeds fail loudly instead of passing with nothing to test. */
 export function annotatedMinutes(dir: string): AnnotatedMinutes[] {
   if (!existsSync(dir)) throw new Error(`annotated minutes not found: ${dir} (the shared seeds live in ../shared/fixtures/seeds)`);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.expected.json'))
+  const names = readdirSync(dir).filter((f) => f.endsWith('.expected.json'));
+  if (names.length === 0) throw new Error(`no annotated minutes (*.expected.json) in ${dir}`);
+  return names
     .sort()
     .map((f) => {
       const name = f.replace(/\.expected\.json$/u, '');

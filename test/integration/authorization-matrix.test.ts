@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { seedDemo, type DemoResult } from '../../src/demo/seed-demo.ts';
 import { addAgendaItem, addMandate, configureSigning, createBody, createOrganization, createPerson, planMeeting, updateParagraph } from '../../src/services/meeting-cycle.service.ts';
-import { queryRows, type DatabaseHandle } from '../../src/storage/index.ts';
+import { insertImportBatch, insertImportFile, queryRows, type DatabaseHandle } from '../../src/storage/index.ts';
 import { buildUser, type TestUser } from '../support/accounts.ts';
 import { openTestDatabase } from '../support/databases.ts';
 
@@ -261,6 +261,16 @@ const MATRIX: Record<string, Access> = {
   // The unsubscribe link of a watch mail works without sign-in; a made-up token is not found for anyone.
   'GET /bevakning/avsluta/:token': NOBODY,
   'POST /bevakning/avsluta/:token': NOBODY,
+  // Web import (issue 18): a batch of A's with one queued file. Reviewing or storing a file not yet read is a
+  // conflict (409) for those who may, a not found for everyone else; the demo's adjusted minutes have no original.
+  'GET /arbetsyta/import': STAFF,
+  'POST /arbetsyta/import': STAFF,
+  'GET /arbetsyta/import/:batchId': 'secretary',
+  'POST /arbetsyta/import/:batchId/godkann': 'secretary',
+  'GET /arbetsyta/import/filer/:importFileId': 'secretary',
+  'POST /arbetsyta/import/filer/:importFileId': 'secretary',
+  'GET /arbetsyta/import/filer/:importFileId/original': 'secretary',
+  'GET /arkiv/sammantraden/:meetingId/original': NOBODY,
 };
 
 let handle: DatabaseHandle;
@@ -269,7 +279,7 @@ let demo: DemoResult;
 const routes: { method: string; url: string }[] = [];
 let adjuster: TestUser;
 const users = {} as Record<Exclude<Role, 'anonymous'>, TestUser>;
-const ids = { orgB: '', bodyB: '', draftMeeting: '', draftParagraph: '', confidentialParagraph: '', adjustedMeeting: '', adjustedParagraph: '', fileId: '', throwawayRole: '', throwawayUser: '', project: '', year: TODAY.slice(0, 4) };
+const ids = { batchId: '', importFileId: '', orgB: '', bodyB: '', draftMeeting: '', draftParagraph: '', confidentialParagraph: '', adjustedMeeting: '', adjustedParagraph: '', fileId: '', throwawayRole: '', throwawayUser: '', project: '', year: TODAY.slice(0, 4) };
 
 async function csrfOf(user: TestUser): Promise<string> {
   const [row] = await queryRows<{ csrf_token: string }>(handle.db, sql`select csrf_token from sessions where user_id = ${user.userId} order by created_at desc limit 1`);
@@ -300,6 +310,8 @@ function fill(method: string, url: string): string {
     kind: 'bodies',
     name: 'autosave.js',
     period: '1',
+    batchId: ids.batchId,
+    importFileId: ids.importFileId,
   };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => values[name] ?? crypto.randomUUID()).replace('/*', '/finns-inte');
 }
@@ -347,6 +359,9 @@ beforeAll(async () => {
   ids.fileId = file!.id;
   ids.project = (await queryRows<{ id: string }>(handle.db, sql`select id from projects where organization_id = ${demo.organizationId} limit 1`))[0]!.id;
   await handle.db.execute(sql`update files set text_content = ${UNDERLAG_TEXT} where id = ${ids.fileId}`);
+  const batch = await insertImportBatch(handle.db, { organizationId: demo.organizationId, bodyId: demo.boardId, createdBy: null, createdByName: 'Matris' });
+  ids.batchId = batch.id;
+  ids.importFileId = (await insertImportFile(handle.db, { batchId: batch.id, position: 1, name: 'underlag.pdf', sha256: null, fileId: ids.fileId, status: 'queued' })).id;
 
   const memberPerson = await createPerson(handle.db, { name: 'Ledamot Matris' });
   await addMandate(handle.db, { bodyId: demo.boardId, personId: memberPerson.id, role: 'member', startsOn: '2025-01-01' });

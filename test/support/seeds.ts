@@ -1,5 +1,5 @@
 /** Reads the annotated seed minutes from ../shared (never copied into the project). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -13,8 +13,11 @@ export interface Seed {
 
 /** The seeds that have an expected interchange document. */
 export function annotatedSeeds(): Seed[] {
-  return readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.expected.json'))
+  // Missing seeds fail the test that reads them, naming the folder: a test with nothing to read must not pass.
+  if (!existsSync(seedsDir)) throw new Error(`the shared seeds are missing: ${seedsDir} (they live in ../shared/fixtures/seeds, beside the repository)`);
+  const names = readdirSync(seedsDir).filter((f) => f.endsWith('.expected.json'));
+  if (names.length === 0) throw new Error(`no annotated seeds (*.expected.json) in ${seedsDir}`);
+  return names
     .sort()
     .map((f) => {
       const name = f.replace('.expected.json', '');

@@ -25,7 +25,13 @@ export function registerServe(program: Command): void {
       const app = await buildApp({ database: handle, logger: { level: config.logLevel }, oidc: config.oidc, trustProxy: config.trustProxy, publicUrl: config.publicUrl });
       const { startMailDelivery } = await import('../../services/mail/index.ts');
       const mail = startMailDelivery(handle, { ...config.mail, publicUrl: config.publicUrl }, { onError: (error) => app.log.error({ err: error }, 'outbox worker') });
+      // Imports uploaded on the web are parsed here, one file at a time; a restart goes on where it stopped.
+      const { ImportWorker } = await import('../../services/import-batches.service.ts');
+      const { todayInSweden } = await import('../../domain/legal-dates.ts');
+      const imports = new ImportWorker(handle, { today: () => todayInSweden(new Date()), onError: (error) => app.log.error({ err: error }, 'import worker') });
+      imports.start();
       const stop = async () => {
+        await imports.stop();
         await mail.stop();
         await app.close();
         await handle.close();

@@ -10,6 +10,8 @@ import {
   getNoticeBoard,
   getPublicMeeting,
   getPublicMinutesPdf,
+  getPublicOriginal,
+  hasPublicOriginal,
   getPublicParagraph,
   type BoardNotice,
   type PublicMeeting,
@@ -142,6 +144,13 @@ ${archive.meetings.length === 0 ? html`<p>${t.archive.noMeetings}</p>` : html`<u
     return sendPublicFile(request, reply, { bytes: pdf.bytes, contentType: 'application/pdf', fileName, lastModified: await publicMinutesLastModified(db, meetingId) });
   });
 
+  // The file imported minutes were read from, as uploaded (issue 18); the page links it when there is one.
+  app.get('/arkiv/sammantraden/:meetingId/original', async (request, reply) => {
+    const { meetingId } = request.params as { meetingId: string };
+    const original = await getPublicOriginal(handle, meetingId);
+    return sendPublicFile(request, reply, { bytes: original.bytes, contentType: original.contentType, fileName: original.name, lastModified: await publicMinutesLastModified(db, meetingId) });
+  });
+
   app.get('/p/:paragraphId', async (request, reply) => {
     const { paragraphId } = request.params as { paragraphId: string };
     const context = request.page;
@@ -208,6 +217,7 @@ ${published.integrity.pdf === 'available' || published.integrity.pdf === 'rendit
   ? html`<p class="actions"><a class="button secondary" href="/arkiv/sammantraden/${published.meeting.id}/protokoll.pdf">${t.minutes.downloadPdf}</a></p>
 ${published.integrity.pdf === 'rendition' && html`<p class="no-pdf">${t.minutes.noPdf.rendition}</p>`}`
   : html`<p class="no-pdf">${t.minutes.noPdf[published.integrity.pdf]}</p>`}
+${hasPublicOriginal(published) && html`<p><a href="/arkiv/sammantraden/${published.meeting.id}/original">${t.imports.archiveOriginal}</a></p>`}
 <div class="minutes-layout">
   ${contentsList(context, published.paragraphs, (p, i) => `#${paragraphAnchor(p.number, i)}`)}
   <div class="minutes-body">
