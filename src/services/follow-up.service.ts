@@ -88,6 +88,8 @@ import {
   type ParagraphRef,
 } from '../storage/follow-up.store.ts';
 import { findMeetingById, type MeetingRow } from '../storage/minutes.store.ts';
+import { findDelegationOrderItemById } from '../storage/delegation-order.store.ts';
+import { requireRegisterKeeper } from './accounts.service.ts';
 import { listParagraphsOfMeeting, replaceParagraphChildren, updateParagraphRow } from '../storage/meeting-cycle.store.ts';
 import type { Actor } from './meeting-cycle.service.ts';
 
@@ -268,6 +270,11 @@ export async function confirmAllProposals(
     }
     return confirmed;
   });
+}
+
+/** Confirms one proposal inside the caller's transaction (see confirmProposal). */
+export async function confirmProposalInside(tx: Database, id: string, actor: Actor | undefined): Promise<ConfirmedProposal> {
+  return confirmOne(tx, id, actor);
 }
 
 async function confirmOne(tx: Database, id: string, actor: Actor | undefined): Promise<ConfirmedProposal> {
@@ -466,6 +473,8 @@ export interface DelegatedDecisionInput {
   decidedOn: string;
   caseNumber?: string | null;
   rulePoint?: string | null;
+  /** The point of the delegationsordning (as data) it was taken under; its code becomes the rule point. */
+  delegationItemId?: string | null;
 }
 
 /** Registers a decision taken under delegation, to be reported to the body at its next meeting. */
@@ -478,20 +487,39 @@ export async function registerDelegatedDecision(db: Database, input: DelegatedDe
   return inTransaction(db, async (tx) => {
     const body = await findBodyById(tx, input.bodyId);
     if (!body) throw new InputError({ path: 'bodyId', code: 'unknown_body', message: `no body with id ${input.bodyId}` });
-    const caseId = input.caseNumber ? await findOrInsertCase(tx, { organizationId: body.organizationId, caseNumber: input.caseNumber }) : null;
+    if (actor?.viewer) requireRegisterKeeper(actor.viewer, { organizationId: body.organizationId, bodyId: body.id });
+    const item = input.delegationItemId ? await delegationItemOrThrow(tx, input.delegationItemId, body.id, input.decidedOn) : null;
+    const caseId = input.caseNumber ? await findOrInsertCase(tx, { organizationId: body.organizationId, caseNumber: input.caseNumber.trim() }) : null;
     const row = await insertDelegatedDecision(tx, {
       bodyId: body.id,
       delegate: input.delegate.trim(),
       description: input.description.trim(),
       decidedOn: input.decidedOn,
       caseId,
-      rulePoint: input.rulePoint ?? null,
+      rulePoint: item?.code ?? input.rulePoint ?? null,
+      delegationItemId: item?.id ?? null,
       status: 'registered',
     });
     await audit(tx, actor, { kind: 'delegated_decision.registered', entityType: 'delegated_decision', entityId: row.id, data: { bodyId: body.id } });
     await listOnNextAgenda(tx, body.id, input.decidedOn);
     return (await delegatedEntries(tx, { bodyId: body.id })).find((e) => e.id === row.id)!;
   });
+}
+
+/** The point of the delegationsordning a decision is entered against: of the same body, and in force on the day. */
+async function delegationItemOrThrow(tx: Database, id: string, bodyId: string, decidedOn: string) {
+  const item = isUuid(id) ? await findDelegationOrderItemById(tx, id) : null;
+  if (!item || item.bodyId !== bodyId) {
+    throw new InputError({ path: 'delegationItemId', code: 'unknown_delegation_item', message: `no point ${id} in the body's delegationsordning` });
+  }
+  if (decidedOn < item.validFrom || (item.validTo !== null && decidedOn > item.validTo)) {
+    throw new InputError({
+      path: 'decidedOn',
+      code: 'delegation_item_not_in_force',
+      message: `point ${item.code} of the delegationsordning was in force ${item.validFrom} to ${item.validTo ?? 'now'}, not on ${decidedOn}`,
+    });
+  }
+  return item;
 }
 
 /** Delegated decisions of an organisation or body; `unreported` gives those still to be reported (anmälas). */

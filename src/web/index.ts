@@ -26,6 +26,8 @@ import { registerDocumentPages } from './pages/documents.pages.ts';
 import { registerPublicPages } from './pages/public.pages.ts';
 import { registerUpcomingPages } from './pages/upcoming.pages.ts';
 import { registerRegisterPages } from './pages/registers.pages.ts';
+import { registerRegisterWorkPages } from './pages/register-work.pages.ts';
+import { registerPublicRegisterPages } from './pages/public-registers.pages.ts';
 import { registerSearchPages } from './pages/search.pages.ts';
 import { registerSigningPages } from './pages/signing.pages.ts';
 import { registerSigningLinkPages } from './pages/signing-link.pages.ts';
@@ -177,6 +179,8 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerWatchPages(app, deps);
   await registerDocumentPages(app, deps);
   await registerRegisterPages(app, deps);
+  await registerRegisterWorkPages(app, deps);
+  await registerPublicRegisterPages(app, deps);
   await registerArchivePages(app, deps);
 
   // Anything else under the web's paths is a page that does not exist; the API keeps its JSON answer.
