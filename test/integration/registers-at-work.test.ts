@@ -17,6 +17,9 @@ import { listAssignmentRegister, submitReportBack } from '../../src/services/fol
 import type { Actor } from '../../src/services/meeting-cycle.service.ts';
 import type { DatabaseHandle } from '../../src/storage/index.ts';
 import { loadMinutes } from '../../src/storage/minutes.store.ts';
+import { searchRegisters } from '../../src/services/register-search.service.ts';
+import { exportRegisters } from '../../src/services/follow-up/register-export.ts';
+import { strFromU8, unzipSync } from 'fflate';
 
 async function actorFor(handle: DatabaseHandle, roles: { role: string; organizationId: string }[], name: string): Promise<Actor> {
   const user = await buildUser(handle.db, { name, roles });
@@ -115,10 +118,28 @@ describeOnEachEngine('working in the registers', (database) => {
     const anmalan = (await loadMinutes(db, meeting.meetingId)).items.find((i) => i.title === 'Anmälan av delegationsbeslut')!;
     expect(anmalan.text).toContain('Avtal om lokalvård med Städbolaget, beslutat av Kanslichefen, 2026-02-02, Dnr DEL 2026/7, punkt 2.1');
     expect((await getPublicRegisters(db, { organizationId: organization.id, today: '2026-03-01' })).delegatedDecisions).toEqual([]);
+    // Its Dnr is found by those who read the registers, not yet by the public.
+    expect((await searchRegisters(db, { query: '2026/7', viewer: member.viewer! })).map((h) => [h.kind, h.id, h.publicParagraphId])).toEqual([['delegated_decision', decision.id, null]]);
+    expect(await searchRegisters(db, { query: 'DEL 2026/7', viewer: null })).toEqual([]);
 
     await cycle.updateParagraph(db, (await cycle.getMeetingOverview(db, meeting.meetingId, { today: '2026-03-02' })).paragraphIds[0]!, { decisions: ['Budgeten fastställs.'] });
     await hold(meeting.meetingId, '2026-03-02', '2026-02-20');
     const published = await getPublicRegisters(db, { organizationId: organization.id, today: '2026-03-10' });
     expect(published.delegatedDecisions).toMatchObject([{ id: decision.id, status: 'reported', caseNumber: 'DEL 2026/7', reportedIn: { paragraphId: report.paragraphId } }]);
+    expect(await searchRegisters(db, { query: 'del 2026/7 städbolaget', viewer: null })).toMatchObject([{ kind: 'delegated_decision', id: decision.id, caseNumber: 'DEL 2026/7', publicParagraphId: report.paragraphId }]);
+    expect((await searchRegisters(db, { query: 'lokalvård', viewer: null })).map((h) => h.kind).sort()).toEqual(['delegated_decision', 'delegation_item']);
+
+    // The auditors' export holds every register; someone without a role in the organisation gets none of it.
+    const csv = await exportRegisters(db, { organizationId: organization.id, organizationName: organization.name, today: '2026-03-10', format: 'csv' }, secretary);
+    const text = new TextDecoder().decode(csv.bytes);
+    expect(text).toContain('Delegationsbeslut,Styrelsen,2026-02-02,DEL 2026/7,2.1,Kanslichefen,Avtal om lokalvård med Städbolaget,reported');
+    expect(text).toContain('Delegationsordning,Styrelsen,2.1,Avtal om lokalvård,Kanslichefen,Högst 5 prisbasbelopp,6 kap. 37 § KL,2026-01-01,,ja');
+    const xlsx = await exportRegisters(db, { organizationId: organization.id, organizationName: organization.name, today: '2026-03-10', format: 'xlsx' }, secretary);
+    expect(xlsx.fileName).toBe('register-foreningen-delegationsordning-2026-03-10.xlsx');
+    const sheets = unzipSync(xlsx.bytes);
+    expect(Object.keys(sheets).filter((name) => name.startsWith('xl/worksheets/'))).toHaveLength(6);
+    expect(strFromU8(sheets['xl/worksheets/sheet2.xml']!)).toContain('DEL 2026/7');
+    const stranger = await actorFor(handle, [], 'Främling Delegation');
+    await expect(exportRegisters(db, { organizationId: organization.id, organizationName: organization.name, today: '2026-03-10', format: 'csv' }, stranger)).rejects.toMatchObject({ code: 'not_in_organization' });
   });
 });
