@@ -60,6 +60,8 @@ describeOnEachEngine('working in the registers', (database) => {
     const proposals = await listProposalsOfMeeting(db, march.meetingId, secretary);
     expect(proposals.map((p) => [p.register, p.who, p.dueOn])).toEqual([['assignment', 'Kanslichefen', '2026-04-30']]);
     await expect(confirmAllProposalsOfMeeting(db, march.meetingId, outsider)).rejects.toMatchObject({ code: 'not_secretary' });
+    // The older use cases check it themselves too, whoever calls them (the API routes, the web, a script).
+    await expect(followUp.confirmProposal(db, proposals[0]!.id, outsider)).rejects.toMatchObject({ code: 'not_secretary' });
     expect(await confirmAllProposalsOfMeeting(db, march.meetingId, secretary)).toEqual([{ register: 'assignment', id: proposals[0]!.id, status: 'open' }]);
     const assignmentId = proposals[0]!.id;
 
