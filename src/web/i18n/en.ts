@@ -635,6 +635,11 @@ export const en: Catalogue = {
     codes: { not_a_proposal: 'The proposal is confirmed already.', proposal_not_found: 'The proposal no longer exists.' } as Record<string, string>,
   },
   registerWork: {
+    consultations: 'Consultations (remisser)',
+    consultationsNone: 'No consultations are registered.',
+    sender: 'Sender',
+    consultationDue: 'Answer by',
+    answeredIn: 'Answered in',
     navLead: 'Work in the registers',
     assignmentsTitle: 'Assignments',
     assignmentsLead: 'Assignments given in decisions, with the one responsible, when they are to be reported back and their status. A report-back becomes an item on the body’s next agenda.',

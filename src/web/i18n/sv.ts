@@ -638,6 +638,11 @@ export const sv = {
     codes: { not_a_proposal: 'Förslaget är redan bekräftat.', proposal_not_found: 'Förslaget finns inte längre.' } as Record<string, string>,
   },
   registerWork: {
+    consultations: 'Remisser',
+    consultationsNone: 'Inga remisser är registrerade.',
+    sender: 'Avsändare',
+    consultationDue: 'Svar senast',
+    answeredIn: 'Besvarad i',
     navLead: 'Arbeta i registren',
     assignmentsTitle: 'Uppdragslista',
     assignmentsLead: 'Uppdrag som givits i beslut, med ansvarig, när de ska återrapporteras och status. Återrapporteringen blir en punkt på organets nästa dagordning.',
