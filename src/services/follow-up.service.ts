@@ -88,6 +88,9 @@ import {
   type ParagraphRef,
 } from '../storage/follow-up.store.ts';
 import { findMeetingById, type MeetingRow } from '../storage/minutes.store.ts';
+import { findDelegationOrderItemById } from '../storage/delegation-order.store.ts';
+import { requireRegisterKeeper } from './accounts.service.ts';
+import { requireSecretaryOf } from './access.ts';
 import { listParagraphsOfMeeting, replaceParagraphChildren, updateParagraphRow } from '../storage/meeting-cycle.store.ts';
 import type { Actor } from './meeting-cycle.service.ts';
 
@@ -101,6 +104,15 @@ export type {
 } from '../storage/follow-up.store.ts';
 
 const swedishOrder = new Intl.Collator('sv');
+
+/**
+ * Refuses unless the signed-in user acting keeps the registers of the scope (a secretary or administrator
+ * of its organisation or body). The system (CLI, import, demo: no viewer) may. Checked inside each use
+ * case that changes a register, on the organisation and body of the entry it really touches.
+ */
+function requireKeeper(actor: Actor | undefined, scope: { organizationId: string | null; bodyId?: string | null }): void {
+  if (actor?.viewer) requireRegisterKeeper(actor.viewer, scope);
+}
 
 /** Appends the audit event of a register change, in the change's transaction, naming who made it. */
 async function audit(
@@ -220,6 +232,8 @@ export async function proposeFollowUpFromMeeting(tx: Database, meetingId: string
 /** Proposes follow-up for a stored meeting in a transaction of its own (see proposeFollowUpFromMeeting). */
 export async function proposeFollowUp(db: Database, meetingId: string, actor?: Actor): Promise<ProposalCounts> {
   return inTransaction(db, async (tx) => {
+    const meeting = isUuid(meetingId) ? await findMeetingById(tx, meetingId) : null;
+    if (meeting) await requireSecretaryOf(tx, actor, { bodyId: meeting.bodyId });
     const counts = await proposeFollowUpFromMeeting(tx, meetingId);
     if (counts.assignments + counts.appointments + counts.delegatedDecisions > 0) {
       await audit(tx, actor, { kind: 'follow_up.proposed', entityType: 'meeting', entityId: meetingId, data: { ...counts } });
@@ -270,8 +284,14 @@ export async function confirmAllProposals(
   });
 }
 
+/** Confirms one proposal inside the caller's transaction (see confirmProposal). */
+export async function confirmProposalInside(tx: Database, id: string, actor: Actor | undefined): Promise<ConfirmedProposal> {
+  return confirmOne(tx, id, actor);
+}
+
 async function confirmOne(tx: Database, id: string, actor: Actor | undefined): Promise<ConfirmedProposal> {
   if (!isUuid(id)) throw new InputError({ path: 'id', code: 'invalid_id', message: `'${id}' is not an id` });
+  if (actor?.viewer) requireKeeper(actor, await scopeOfFollowUpEntry(tx, id, ['assignment', 'appointment', 'delegated_decision']));
   const assignment = await findAssignmentById(tx, id);
   if (assignment) {
     refuseUnlessProposed(assignment.status, id);
@@ -417,6 +437,7 @@ export async function reportBackAssignment(db: Database, input: { assignmentId: 
       throw new RuleError(code, `the assignment is ${assignment.status}; only an open assignment can be reported back`, { path: 'assignmentId', status: assignment.status });
     }
     const source = (await findParagraphRef(tx, assignment.paragraphId))!;
+    requireKeeper(actor, { organizationId: source.organizationId, bodyId: source.bodyId });
     const target = await paragraphOrThrow(tx, input.paragraphId, 'paragraphId');
     if (target.bodyId !== source.bodyId) {
       throw new RuleError(
@@ -466,6 +487,8 @@ export interface DelegatedDecisionInput {
   decidedOn: string;
   caseNumber?: string | null;
   rulePoint?: string | null;
+  /** The point of the delegationsordning (as data) it was taken under; its code becomes the rule point. */
+  delegationItemId?: string | null;
 }
 
 /** Registers a decision taken under delegation, to be reported to the body at its next meeting. */
@@ -478,20 +501,39 @@ export async function registerDelegatedDecision(db: Database, input: DelegatedDe
   return inTransaction(db, async (tx) => {
     const body = await findBodyById(tx, input.bodyId);
     if (!body) throw new InputError({ path: 'bodyId', code: 'unknown_body', message: `no body with id ${input.bodyId}` });
-    const caseId = input.caseNumber ? await findOrInsertCase(tx, { organizationId: body.organizationId, caseNumber: input.caseNumber }) : null;
+    if (actor?.viewer) requireRegisterKeeper(actor.viewer, { organizationId: body.organizationId, bodyId: body.id });
+    const item = input.delegationItemId ? await delegationItemOrThrow(tx, input.delegationItemId, body.id, input.decidedOn) : null;
+    const caseId = input.caseNumber ? await findOrInsertCase(tx, { organizationId: body.organizationId, caseNumber: input.caseNumber.trim() }) : null;
     const row = await insertDelegatedDecision(tx, {
       bodyId: body.id,
       delegate: input.delegate.trim(),
       description: input.description.trim(),
       decidedOn: input.decidedOn,
       caseId,
-      rulePoint: input.rulePoint ?? null,
+      rulePoint: item?.code ?? input.rulePoint ?? null,
+      delegationItemId: item?.id ?? null,
       status: 'registered',
     });
     await audit(tx, actor, { kind: 'delegated_decision.registered', entityType: 'delegated_decision', entityId: row.id, data: { bodyId: body.id } });
     await listOnNextAgenda(tx, body.id, input.decidedOn);
     return (await delegatedEntries(tx, { bodyId: body.id })).find((e) => e.id === row.id)!;
   });
+}
+
+/** The point of the delegationsordning a decision is entered against: of the same body, and in force on the day. */
+async function delegationItemOrThrow(tx: Database, id: string, bodyId: string, decidedOn: string) {
+  const item = isUuid(id) ? await findDelegationOrderItemById(tx, id) : null;
+  if (!item || item.bodyId !== bodyId) {
+    throw new InputError({ path: 'delegationItemId', code: 'unknown_delegation_item', message: `no point ${id} in the body's delegationsordning` });
+  }
+  if (decidedOn < item.validFrom || (item.validTo !== null && decidedOn > item.validTo)) {
+    throw new InputError({
+      path: 'decidedOn',
+      code: 'delegation_item_not_in_force',
+      message: `point ${item.code} of the delegationsordning was in force ${item.validFrom} to ${item.validTo ?? 'now'}, not on ${decidedOn}`,
+    });
+  }
+  return item;
 }
 
 /** Delegated decisions of an organisation or body; `unreported` gives those still to be reported (anmälas). */
@@ -528,6 +570,7 @@ export async function reportDelegatedDecisions(db: Database, input: { ids: strin
   if (input.ids.length === 0) throw new InputError({ path: 'ids', code: 'required', message: 'name at least one delegated decision' });
   return inTransaction(db, async (tx) => {
     const target = await paragraphOrThrow(tx, input.paragraphId, 'paragraphId');
+    requireKeeper(actor, { organizationId: target.organizationId, bodyId: target.bodyId });
     const rows = await findDelegatedDecisionsByIds(tx, input.ids.filter(isUuid));
     const problems: Problem[] = [];
     input.ids.forEach((id, index) => {
@@ -593,6 +636,7 @@ export async function refreshDelegatedDecisionsOnAgenda(db: Database, meetingId:
   return inTransaction(db, async (tx) => {
     const meeting = await findMeetingById(tx, meetingId);
     if (!meeting) throw new NotFoundError('meeting_not_found', `no meeting with id ${meetingId}`, { meetingId });
+    await requireSecretaryOf(tx, actor, { bodyId: meeting.bodyId });
     const result = await listDelegatedDecisionsOnAgenda(tx, meeting);
     if (!result) {
       throw new RuleError('no_delegation_item', 'the meeting has no "Anmälan av delegationsbeslut" item that can still change', { meetingId });
@@ -653,6 +697,7 @@ export async function registerAppointment(db: Database, input: AppointmentInput,
     if (!(await findOrganizationById(tx, input.organizationId))) {
       throw new InputError({ path: 'organizationId', code: 'unknown_organization', message: `no organisation with id ${input.organizationId}` });
     }
+    requireKeeper(actor, { organizationId: input.organizationId });
     const decided = input.decidedParagraphId ? await paragraphOrThrow(tx, input.decidedParagraphId, 'decidedParagraphId') : null;
     const person = await findPersonInOrganization(tx, input.organizationId, input.personName.trim());
     const row = await insertAppointment(tx, {
@@ -686,6 +731,7 @@ export async function endAppointmentOn(db: Database, input: { appointmentId: str
   return inTransaction(db, async (tx) => {
     const appointment = await findAppointmentById(tx, input.appointmentId);
     if (!appointment) throw new NotFoundError('appointment_not_found', `no appointment with id ${input.appointmentId}`, {});
+    requireKeeper(actor, { organizationId: appointment.organizationId });
     if (appointment.status !== 'confirmed') throw new RuleError('appointment_not_in_force', `the appointment is ${appointment.status}`, { path: 'appointmentId' });
     checkTerm({ startsOn: appointment.startsOn, endsOn: input.endsOn });
     await updateAppointment(tx, appointment.id, { status: 'ended', endsOn: input.endsOn });
@@ -746,6 +792,7 @@ export async function registerConsultation(
   return inTransaction(db, async (tx) => {
     const organization = await findOrganizationById(tx, input.organizationId);
     if (!organization) throw new InputError({ path: 'organizationId', code: 'unknown_organization', message: `no organisation with id ${input.organizationId}` });
+    requireKeeper(actor, { organizationId: organization.id });
     const caseId = input.caseNumber ? await findOrInsertCase(tx, { organizationId: organization.id, caseNumber: input.caseNumber, title: input.title }) : null;
     const row = await insertConsultation(tx, {
       organizationId: organization.id,
@@ -770,6 +817,7 @@ export async function answerConsultation(
   return inTransaction(db, async (tx) => {
     const consultation = await findConsultationById(tx, input.consultationId);
     if (!consultation) throw new NotFoundError('consultation_not_found', `no remiss with id ${input.consultationId}`, {});
+    requireKeeper(actor, { organizationId: consultation.organizationId });
     if (consultation.answeredParagraphId) throw new RuleError('consultation_already_answered', 'the remiss is answered already', { path: 'consultationId' });
     const target = await paragraphOrThrow(tx, input.paragraphId, 'paragraphId');
     if (consultation.organizationId && target.organizationId !== consultation.organizationId) {
@@ -822,6 +870,7 @@ export async function createGoal(db: Database, input: GoalInput, actor?: Actor):
     if (!(await findOrganizationById(tx, input.organizationId))) {
       throw new InputError({ path: 'organizationId', code: 'unknown_organization', message: `no organisation with id ${input.organizationId}` });
     }
+    requireKeeper(actor, { organizationId: input.organizationId });
     if (input.bodyId && !(await findBodyById(tx, input.bodyId))) throw new InputError({ path: 'bodyId', code: 'unknown_body', message: `no body with id ${input.bodyId}` });
     if (input.decidedParagraphId) await paragraphOrThrow(tx, input.decidedParagraphId, 'decidedParagraphId');
     const row = await insertGoal(tx, {
@@ -847,6 +896,7 @@ export async function updateGoal(db: Database, goalId: string, changes: Partial<
   return inTransaction(db, async (tx) => {
     const goal = await findGoalById(tx, goalId);
     if (!goal) throw new NotFoundError('goal_not_found', `no goal with id ${goalId}`, { goalId });
+    requireKeeper(actor, { organizationId: goal.organizationId });
     await updateGoalRow(tx, goalId, changes);
     await audit(tx, actor, { kind: 'goal.updated', entityType: 'goal', entityId: goalId, data: { fields: Object.keys(changes) } });
     return (await goalEntries(tx, { organizationId: goal.organizationId })).find((g) => g.id === goalId)!;
@@ -858,6 +908,7 @@ export async function deleteGoal(db: Database, goalId: string, actor?: Actor): P
   await inTransaction(db, async (tx) => {
     const goal = await findGoalById(tx, goalId);
     if (!goal) throw new NotFoundError('goal_not_found', `no goal with id ${goalId}`, { goalId });
+    requireKeeper(actor, { organizationId: goal.organizationId });
     await deleteGoalRow(tx, goalId);
     await audit(tx, actor, { kind: 'goal.deleted', entityType: 'goal', entityId: goalId, data: { title: goal.title, planYear: goal.planYear } });
   });
@@ -904,7 +955,9 @@ export async function createIndicator(
 ): Promise<IndicatorRow> {
   if (!input.title?.trim()) throw new InputError({ path: 'title', code: 'required', message: 'give the indicator a title' });
   return inTransaction(db, async (tx) => {
-    if (!(await findGoalById(tx, input.goalId))) throw new InputError({ path: 'goalId', code: 'unknown_goal', message: `no goal with id ${input.goalId}` });
+    const goal = await findGoalById(tx, input.goalId);
+    if (!goal) throw new InputError({ path: 'goalId', code: 'unknown_goal', message: `no goal with id ${input.goalId}` });
+    requireKeeper(actor, { organizationId: goal.organizationId });
     const row = await insertIndicator(tx, {
       goalId: input.goalId,
       title: input.title.trim(),
@@ -928,6 +981,7 @@ export async function updateIndicator(
   if (changes.title !== undefined && !changes.title.trim()) throw new InputError({ path: 'title', code: 'required', message: 'give the indicator a title' });
   return inTransaction(db, async (tx) => {
     if (!(await findIndicatorById(tx, indicatorId))) throw new NotFoundError('indicator_not_found', `no indicator with id ${indicatorId}`, { indicatorId });
+    await requireKeeperOfIndicator(tx, actor, indicatorId);
     await updateIndicatorRow(tx, indicatorId, changes);
     await audit(tx, actor, { kind: 'indicator.updated', entityType: 'indicator', entityId: indicatorId, data: { fields: Object.keys(changes) } });
     return (await findIndicatorById(tx, indicatorId))!;
@@ -938,6 +992,7 @@ export async function updateIndicator(
 export async function deleteIndicator(db: Database, indicatorId: string, actor?: Actor): Promise<void> {
   await inTransaction(db, async (tx) => {
     if (!(await findIndicatorById(tx, indicatorId))) throw new NotFoundError('indicator_not_found', `no indicator with id ${indicatorId}`, { indicatorId });
+    await requireKeeperOfIndicator(tx, actor, indicatorId);
     await deleteIndicatorRow(tx, indicatorId);
     await audit(tx, actor, { kind: 'indicator.deleted', entityType: 'indicator', entityId: indicatorId });
   });
@@ -957,6 +1012,7 @@ export async function recordIndicatorFollowUp(
   if (problems.length) throw new InputError(problems);
   return inTransaction(db, async (tx) => {
     if (!(await findIndicatorById(tx, input.indicatorId))) throw new InputError({ path: 'indicatorId', code: 'unknown_indicator', message: `no indicator with id ${input.indicatorId}` });
+    await requireKeeperOfIndicator(tx, actor, input.indicatorId);
     if (input.reportedParagraphId) await paragraphOrThrow(tx, input.reportedParagraphId, 'reportedParagraphId');
     const row = await upsertIndicatorFollowUp(tx, {
       indicatorId: input.indicatorId,
@@ -985,6 +1041,14 @@ export async function deleteIndicatorFollowUp(db: Database, followUpId: string, 
 }
 
 // Shared
+
+/** The keeper check for an indicator: the organisation of its goal. */
+async function requireKeeperOfIndicator(tx: Database, actor: Actor | undefined, indicatorId: string): Promise<void> {
+  if (!actor?.viewer) return;
+  const indicator = await findIndicatorById(tx, indicatorId);
+  const goal = indicator ? await findGoalById(tx, indicator.goalId) : null;
+  requireKeeper(actor, { organizationId: goal?.organizationId ?? null });
+}
 
 /** The § of a meeting with a number, as the registers link to it. */
 export async function findParagraph(db: Database, input: { meetingId: string; number: number }): Promise<ParagraphRef> {

@@ -22,7 +22,7 @@ import {
 } from '../domain/projects/index.ts';
 import { ForbiddenError, InputError, NotFoundError, type Problem } from '../errors.ts';
 import { renderPortfolioReportPdf } from '../documents/project-portfolio.ts';
-import { writeCsv, writeXlsx, type Sheet } from '../documents/spreadsheet.ts';
+import { renderCsv, renderXlsx, type Sheet } from '../documents/spreadsheet.ts';
 import { appendAuditEvent, findOrganizationById, inTransaction, listOrganizations, type Database, type DatabaseHandle } from '../storage/index.ts';
 import {
   deleteProjectDecision,
@@ -469,10 +469,17 @@ export async function exportProjects(
   options: { organizationId?: string; format: 'csv' | 'xlsx' },
   actor?: Actor,
 ): Promise<{ bytes: Uint8Array; contentType: string; fileName: string }> {
-  const projects = await listProjects(db, options.organizationId ? { organizationId: options.organizationId } : {}, actor);
-  const sheet: Sheet = {
+  const sheet = await projectsSheet(db, options.organizationId, actor);
+  if (options.format === 'csv') return { bytes: renderCsv([sheet]), contentType: 'text/csv; charset=utf-8', fileName: 'projekt.csv' };
+  return { bytes: renderXlsx([sheet]), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: 'projekt.xlsx' };
+}
+
+/** The portfolio as one table, for its own export and as the projects sheet of the registers' export. */
+export async function projectsSheet(db: Database, organizationId: string | undefined, actor?: Actor): Promise<Sheet> {
+  const projects = await listProjects(db, organizationId ? { organizationId } : {}, actor);
+  return {
     name: 'Projekt',
-    head: [
+    columns: [
       'Organisation',
       'Dnr',
       'Projekt',
@@ -509,8 +516,6 @@ export async function exportProjects(
       p.results,
     ]),
   };
-  if (options.format === 'csv') return { bytes: new TextEncoder().encode(writeCsv(sheet)), contentType: 'text/csv; charset=utf-8', fileName: 'projekt.csv' };
-  return { bytes: writeXlsx(sheet), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: 'projekt.xlsx' };
 }
 
 /** A § offered in the project forms: to link as a decision, or (in draft minutes) to attach the report to. */

@@ -567,8 +567,42 @@ export const assignments = pgTable('assignments', {
   /** proposed | open | reported | cancelled */
   status: text('status').notNull().default('proposed'),
   reportedParagraphId: uuid('reported_paragraph_id').references(() => paragraphs.id, { onDelete: 'set null' }),
+  /** Återrapportering written in the web: its text, an optional document, the day and who gave it. */
+  reportText: text('report_text'),
+  reportFileId: uuid('report_file_id').references(() => files.id, { onDelete: 'set null' }),
+  reportSubmittedOn: date('report_submitted_on'),
+  reportSubmittedBy: text('report_submitted_by'),
   createdAt: createdAt(),
 });
+
+/** Delegationsordning: one point of what a body has delegated, to whom, within which limits, from when. */
+export const delegationOrderItems = pgTable(
+  'delegation_order_items',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    /** The body that delegated (its decisions are reported to it). */
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id, { onDelete: 'restrict' }),
+    /** The point's number in the delegationsordning, e.g. "3.2". */
+    code: text('code').notNull(),
+    /** Ärende or ärendegrupp delegated. */
+    matter: text('matter').notNull(),
+    /** Delegat: a role ("Förbundschefen") or a person. */
+    delegate: text('delegate').notNull(),
+    /** Begränsningar, e.g. an amount. */
+    limits: text('limits'),
+    /** Lagrum. */
+    legalBasis: text('legal_basis'),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('delegation_order_items_body_idx').on(t.bodyId, t.code), check('delegation_order_items_validity', sql`valid_to is null or valid_to >= valid_from`)],
+);
 
 /** Delegationsbeslut: a decision taken under delegation, and the § where it was reported (anmälan). */
 export const delegatedDecisions = pgTable('delegated_decisions', {
@@ -588,6 +622,8 @@ export const delegatedDecisions = pgTable('delegated_decisions', {
   status: text('status').notNull().default('proposed'),
   reportedParagraphId: uuid('reported_paragraph_id').references(() => paragraphs.id, { onDelete: 'set null' }),
   sourceParagraphId: uuid('source_paragraph_id').references(() => paragraphs.id, { onDelete: 'set null' }),
+  /** The point of the delegationsordning (as data) it was taken under, when entered against one. */
+  delegationItemId: uuid('delegation_item_id').references(() => delegationOrderItems.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
 

@@ -28,6 +28,8 @@ import { registerPublicPages } from './pages/public.pages.ts';
 import { registerUpcomingPages } from './pages/upcoming.pages.ts';
 import { registerRegisterPages } from './pages/registers.pages.ts';
 import { registerProjectPages } from './pages/projects.pages.ts';
+import { registerRegisterWorkPages } from './pages/register-work.pages.ts';
+import { registerPublicRegisterPages } from './pages/public-registers.pages.ts';
 import { registerSearchPages } from './pages/search.pages.ts';
 import { registerSigningPages } from './pages/signing.pages.ts';
 import { registerSigningLinkPages } from './pages/signing-link.pages.ts';
@@ -181,6 +183,8 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerDocumentPages(app, deps);
   await registerRegisterPages(app, deps);
   await registerProjectPages(app, deps);
+  await registerRegisterWorkPages(app, deps);
+  await registerPublicRegisterPages(app, deps);
   await registerArchivePages(app, deps);
   await registerPrivacyPages(app, deps);
   await registerImportPages(app, deps);

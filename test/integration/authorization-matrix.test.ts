@@ -50,7 +50,12 @@ const NOBODY: Role[] = [];
  * Routes whose use case refuses with a rule (409) rather than a 403: signing by someone who is not a
  * signatory of the minutes, and confirming a proposal that does not exist (made-up id).
  */
-const REFUSED_AS_CONFLICT = new Set(['POST /api/meetings/:meetingId/signatures', 'POST /arbetsyta/uppfoljning/forslag/:id/bekrafta']);
+const REFUSED_AS_CONFLICT = new Set([
+  'POST /api/meetings/:meetingId/signatures',
+  'POST /arbetsyta/uppfoljning/forslag/:id/bekrafta',
+  'POST /arbetsyta/sammantraden/:meetingId/uppfoljning/:id/bekrafta',
+  'POST /arbetsyta/sammantraden/:meetingId/uppfoljning/bekrafta-alla',
+]);
 
 const MATRIX: Record<string, Access> = {
   'GET /api/health': 'public',
@@ -252,6 +257,21 @@ const MATRIX: Record<string, Access> = {
   // The empty form names no organisation: only a system administrator gets past the check to the missing fields.
   'POST /arbetsyta/projekt/portfolj/bilaga': ['systemAdmin'],
   'POST /arbetsyta/projekt/verksamhetsberattelse': STAFF,
+  // Issue 20: working in the registers. The meeting here is a draft, so confirming its proposals is refused as a rule (409).
+  'POST /arbetsyta/sammantraden/:meetingId/uppfoljning/:id/bekrafta': NOBODY,
+  'POST /arbetsyta/sammantraden/:meetingId/uppfoljning/bekrafta-alla': NOBODY,
+  'GET /arbetsyta/uppdrag': 'signedIn',
+  'GET /arbetsyta/uppdrag/:id/aterrapportera': NOBODY,
+  'POST /arbetsyta/uppdrag/:id/aterrapportera': NOBODY,
+  'GET /arbetsyta/uppdrag/:id/aterrapporterad': NOBODY,
+  'GET /arbetsyta/delegation': 'signedIn',
+  // An empty form is refused by its validation (400, the form again) before any organisation is named.
+  'POST /arbetsyta/delegation/ordning': 'signedIn',
+  // The form names no organisation here: only a system administrator reads the registers of "none" (and gets 400).
+  'POST /arbetsyta/delegation/beslut': ['systemAdmin'],
+  'POST /arbetsyta/delegation/anmal': NOBODY,
+  'GET /arbetsyta/register/export.:format': NOBODY,
+  'GET /register': 'public',
   // Signing out ends on the sign-in page for everyone, so its answer cannot tell the roles apart.
   'POST /logga-ut': NOBODY,
   // Bevakningar (issue 15): one's own watches; someone else's watch (here a made-up id) is not found.

@@ -142,6 +142,25 @@ export function registerRegisters(program: Command): void {
   registerProjectCommands(registers);
 
   registers
+    .command('export')
+    .description('every register of an organisation (uppdrag, delegationsbeslut, delegationsordning, representation, remisser, mål) as CSV or XLSX, for the auditors')
+    .requiredOption('--organization <name or id>', 'the organisation')
+    .option('--format <csv|xlsx>', 'output format', 'xlsx')
+    .option('--today <YYYY-MM-DD>', 'the day to judge overdue and in force on (default: today in Sweden)')
+    .requiredOption('-o, --output <file>', 'where to write the file')
+    .action(async (options: ListOptions & { format: string; output: string }, command: Command) => {
+      await withDatabase(command, async (db) => {
+        const organizationId = await (await followUp()).resolveOrganizationId(db, options.organization!);
+        const { getOrganizations } = await import('../../services/registers.service.ts');
+        const organizationName = (await getOrganizations(db)).find((o) => o.id === organizationId)?.name ?? organizationId;
+        const { exportRegisters } = await import('../../services/follow-up/register-export.ts');
+        const file = await exportRegisters(db, { organizationId, organizationName, today: options.today ?? todayInSweden(new Date()), format: options.format }, null);
+        await writeOutputFile(options.output, file.bytes);
+        process.stdout.write(`wrote ${options.output} (${file.bytes.byteLength} bytes)\n`);
+      });
+    });
+
+  registers
     .command('annual-report')
     .description('draft the verksamhetsberättelse of a year and write it as PDF or HTML')
     .requiredOption('--organization <name or id>', 'the organisation')

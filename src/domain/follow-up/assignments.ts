@@ -125,3 +125,18 @@ export function assignmentDeadline(proposal: Pick<AssignmentProposal, 'dueOn' | 
 export function isAssignmentOverdue(assignment: { status: string; dueOn: string | null }, today: string): boolean {
   return assignment.status === 'open' && assignment.dueOn !== null && assignment.dueOn < today;
 }
+
+/** The decision of a report-back item on the agenda, as the body usually takes it. */
+export const REPORT_BACK_DECISION = 'Återrapporteringen läggs till handlingarna.';
+
+const REPORT_BACK_TITLE_LENGTH = 120;
+
+/**
+ * The agenda item of an återrapportering written in the register: its title names the assignment (cut at
+ * a word when long), and the document attached to it is named after the item.
+ */
+export function reportBackAgendaItem(assignment: { assignee: string | null; description: string }): { title: string; documentTitle: string } {
+  const what = assignment.description.trim().replace(/[.;]\s*$/, '');
+  const short = what.length <= REPORT_BACK_TITLE_LENGTH ? what : `${what.slice(0, what.lastIndexOf(' ', REPORT_BACK_TITLE_LENGTH)).trimEnd()} …`;
+  return { title: `Återrapportering: ${short}`, documentTitle: 'Återrapportering' };
+}

@@ -4,6 +4,7 @@ import type { AttendeeRole, Reservation, Vote } from '../../domain/minutes.ts';
 import { reservationSchema, voteSchema } from '../../domain/minutes.ts';
 import { meetingNoticeStatus, swedishDateOf, type MeetingNoticeStatus } from '../../domain/legal-dates.ts';
 import { listDelegatedDecisionsOnAgenda } from '../follow-up.service.ts';
+import { listReportBacksOnAgenda } from '../follow-up/report-back.ts';
 import { queueKallelseMail } from '../mail/kallelse-mail.ts';
 import { requireSecretaryOf } from '../access.ts';
 import { findVoteProblems } from '../../domain/vote.ts';
@@ -44,6 +45,7 @@ import {
   updateParagraphRow,
 } from '../../storage/meeting-cycle.store.ts';
 import type { Database } from '../../storage/database.ts';
+import type { MeetingRow } from '../../storage/minutes.store.ts';
 import { enforceLegalChecks } from './legal-gate.ts';
 import { structuredParagraphParts, type StructuredParagraphChanges } from './paragraph-structure.ts';
 import { type Actor, checkDate, contextOf, countVotingFor, lockEditableMeeting, numberParagraphsOfYear, requireText, rulesOf, sortMandates } from './common.ts';
@@ -111,6 +113,8 @@ export async function planMeeting(
       await numberParagraphsOfYear(tx, meeting);
       // The decisions taken under delegation since the body last met are its anmälan.
       if (body.decisionMaking) await listDelegatedDecisionsOnAgenda(tx, meeting);
+      // Återrapporteringar written since the body last met are items of their own.
+      await listReportBacksOnAgenda(tx, meeting, actor);
     }
     await appendAuditEvent(tx, { kind: 'meeting.created', entityType: 'meeting', entityId: meeting.id, actor: actor?.userId ?? null });
     return { meetingId: meeting.id };
@@ -130,6 +134,23 @@ export async function addAgendaItem(
   const title = requireText(input.title, 'title');
   return inTransaction(db, async (tx) => {
     const meeting = await lockEditableMeeting(tx, meetingId, actor);
+    return addAgendaItemInside(tx, meeting, { ...input, title }, actor);
+  });
+}
+
+/**
+ * Adds an item to the agenda of a meeting the caller has locked and may edit, inside the caller's
+ * transaction (see addAgendaItem; the registers put an återrapportering on the agenda this way).
+ */
+export async function addAgendaItemInside(
+  tx: Database,
+  meeting: MeetingRow,
+  input: { title: string; caseNumber?: string | null; agendaKind?: AgendaKind | null; presenters?: string[]; proposal?: string | null; text?: string | null; position?: number },
+  actor?: Actor,
+): Promise<{ paragraphId: string; number: number | null }> {
+  const title = input.title;
+  const meetingId = meeting.id;
+  {
     const current = await listParagraphsOfMeeting(tx, meetingId);
     const firstClosing = current.findIndex((p) => closingKinds.includes(p.agendaKind as AgendaKind));
     const position = Math.max(0, Math.min(input.position ?? (firstClosing === -1 ? current.length : firstClosing), current.length));
@@ -156,7 +177,7 @@ export async function addAgendaItem(
     const numbered = await findParagraphById(tx, paragraph.id);
     await appendAuditEvent(tx, { kind: 'minutes.saved', entityType: 'paragraph', entityId: paragraph.id, actor: actor?.userId ?? null, data: { added: title } });
     return { paragraphId: paragraph.id, number: numbered?.number ?? null };
-  });
+  }
 }
 
 /** What can be changed in a § while the minutes are a draft. */

@@ -5,7 +5,8 @@ import {
   sign,
   type MinutesApproval,
 } from '../../domain/minutes-state.ts';
-import { reportDelegatedDecisionsListedIn } from '../follow-up.service.ts';
+import { proposeFollowUpFromMeeting, reportDelegatedDecisionsListedIn } from '../follow-up.service.ts';
+import { reportBacksListedIn } from '../follow-up/report-back.ts';
 import { sealAdjustedMinutes } from '../integrity.service.ts';
 import { NotFoundError, RuleError } from '../../errors.ts';
 import {
@@ -155,6 +156,12 @@ export async function completeAdjustment(
   await updateMeeting(tx, meeting.id, { approval: approval as unknown as Record<string, unknown>, status: 'adjusted', adjustedOn: approval.adjustedOn });
   const notice = await postNoticeInside(tx, { ...meeting, adjustedOn: approval.adjustedOn }, { postedOn: approval.adjustedOn! }, actor);
   await reportDelegatedDecisionsListedIn(tx, meeting, actor);
+  await reportBacksListedIn(tx, meeting, actor);
+  // What the adjusted §§ hand on to the registers waits as proposals on the meeting page (issue 20).
+  const proposed = await proposeFollowUpFromMeeting(tx, meeting.id);
+  if (proposed.assignments + proposed.appointments + proposed.delegatedDecisions > 0) {
+    await appendAuditEvent(tx, { kind: 'follow_up.proposed', entityType: 'meeting', entityId: meeting.id, actor: actor.userId ?? actor.personId, data: { ...proposed } });
+  }
   await updateMeeting(tx, meeting.id, { signedFileId: sealedFile.id });
   await appendAuditEvent(tx, { kind: 'minutes.adjusted', entityType: 'meeting', entityId: meeting.id, actor: actor.userId ?? actor.personId, data: { adjustedOn: approval.adjustedOn, signedSha256: sealedFile.sha256 } });
   await sealAdjustedMinutes(tx, { meetingId: meeting.id, fileId: sealedFile.id, at, actor: actor.userId ?? actor.personId });

@@ -46,6 +46,7 @@ export async function registerPublicPages(app: FastifyInstance, { db, handle }: 
     const organizations = await getArchive(db);
     const body = html`<h1>${t.archive.title}</h1>
 <p class="lead">${t.archive.lead}</p>
+<p><a href="/register">${t.registerWork.publicLead}</a></p>
 ${organizations.length === 0 && html`<p>${t.archive.empty}</p>`}
 <div class="archive-organizations">
 ${organizations.map(

@@ -11,6 +11,7 @@ import {
   confirmProposal,
   listAppointments,
   listAssignments,
+  listConsultations,
   listDelegatedDecisions,
   type ParagraphRef,
 } from '../../services/follow-up.service.ts';
@@ -69,6 +70,7 @@ export async function registerRegisterPages(app: FastifyInstance, { db }: WebDep
       listDelegatedDecisions(db, { organizationId, status: 'unreported' }),
       listAppointments(db, { organizationId, status: 'active', activeOn: today }),
     ]);
+    const consultations = await listConsultations(db, { organizationId, today });
     const overdue = open.filter((a) => a.overdue);
     const date = (value: string | null) => (value ? shortDate(value, language) : '–');
     const proposals = [
@@ -129,7 +131,17 @@ html`<form method="get" action="/arbetsyta/uppfoljning" class="actions">
   <thead><tr><th scope="col">${r.externalBody}</th><th scope="col">${r.person}</th><th scope="col">${r.role}</th><th scope="col">${r.since}</th><th scope="col">${r.until}</th><th scope="col">${r.source}</th></tr></thead>
   <tbody>${appointments.map((a) => html`<tr><td>${a.externalBody}</td><td>${a.personName}</td><td>${r.roles[a.role] ?? a.role}</td><td>${date(a.since)}</td><td>${date(a.endsOn)}</td><td>${paragraphLink(context, a.decidedIn)}</td></tr>`)}</tbody></table>`}
 </section>`;
-    return sendPage(reply, layout(context, { title, section: 'workspace', body, breadcrumbs: [{ label: t.work.title, href: '/arbetsyta' }, { label: title }] }));
+    const rw = t.registerWork;
+    const remisser = html`<section aria-labelledby="remisser-rubrik">
+  <h2 id="remisser-rubrik">${rw.consultations} (${String(consultations.length)})</h2>
+  ${consultations.length === 0
+    ? html`<p>${rw.consultationsNone}</p>`
+    : html`<table class="data-table"><caption class="visually-hidden">${rw.consultations}</caption>
+  <thead><tr><th scope="col">${rw.sender}</th><th scope="col">${r.what}</th><th scope="col">${r.caseNumber}</th><th scope="col">${rw.consultationDue}</th><th scope="col">${rw.answeredIn}</th></tr></thead>
+  <tbody>${consultations.map((c) => html`<tr><td>${c.sender}</td><td>${c.title}</td><td>${c.caseNumber ?? ''}</td><td>${date(c.dueOn)}${c.overdue && html` <span class="clock-overdue">(${r.overdue})</span>`}</td><td>${paragraphLink(context, c.answeredIn)}</td></tr>`)}</tbody></table>`}
+</section>
+<p class="actions"><a href="/arbetsyta/uppdrag?organisation=${organizationId}">${rw.assignmentsTitle}</a> <a href="/arbetsyta/delegation?organisation=${organizationId}">${rw.delegationTitle}</a></p>`;
+    return sendPage(reply, layout(context, { title, section: 'workspace', body: html`${body}${remisser}`, breadcrumbs: [{ label: t.work.title, href: '/arbetsyta' }, { label: title }] }));
   });
 
   /** Refuses unless the proposal is one of the organisation's and the viewer keeps its registers. */

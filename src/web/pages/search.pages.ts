@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { InputError } from '../../errors.ts';
 import { getArchive } from '../../services/publication.service.ts';
 import { MAX_QUERY_LENGTH, searchDecisions, type FacetValue, type SearchFilters, type SearchHit, type SearchResult } from '../../services/search.service.ts';
+import { searchRegisters, type RegisterHit } from '../../services/register-search.service.ts';
 import { sendPage, type PageContext } from '../context.ts';
 import { errorSummary, inputField, type FormState } from '../forms.ts';
 import { shortDate } from '../format.ts';
@@ -92,7 +93,9 @@ export async function registerSearchPages(app: FastifyInstance, { db }: WebDepen
     }
     const names = await filterNames(db);
     const title = asked.query && result ? `${t.search.title}: ${asked.query}` : t.search.title;
-    const body = searchPage(context, asked, { values: { q: asked.query }, errors }, result, names);
+    // The registers (delegationsbeslut by Dnr, the delegationsordning; for staff also assignments and remisser) beside the §§.
+    const registerHits = result && asked.query ? await searchRegisters(db, { query: asked.query, viewer: context.viewer }) : [];
+    const body = html`${searchPage(context, asked, { values: { q: asked.query }, errors }, result, names)}${registerHitsSection(context, registerHits)}`;
     return sendPage(reply, layout(context, { title, section: 'search', body, breadcrumbs: [{ label: t.nav.home, href: '/' }, { label: t.search.title }] }), Object.keys(errors).length ? 400 : 200);
   });
 }
@@ -215,4 +218,25 @@ function pagination(context: PageContext, asked: SearchRequest, result: SearchRe
   });
   if (current < pages) items.push(html`<li><a href="${searchHref(asked, { page: current + 1 })}" rel="next">${s.next}</a></li>`);
   return html`<nav class="pagination" aria-label="${s.pages}"><ul>${items}</ul></nav>`;
+}
+
+/** Where a register hit opens: the § that reported it when public, else the register's page. */
+function registerHitHref(hit: RegisterHit): string {
+  const organisation = hit.organizationId ? `?organisation=${hit.organizationId}` : '';
+  if (hit.publicParagraphId) return `/p/${hit.publicParagraphId}`;
+  if (hit.kind === 'delegation_item') return `/register${organisation}#ordning-rubrik`;
+  if (hit.kind === 'delegated_decision') return `/arbetsyta/delegation${organisation}#anmalan-rubrik`;
+  if (hit.kind === 'assignment') return `/arbetsyta/uppdrag${organisation}${organisation ? '&' : '?'}status=all`;
+  return `/arbetsyta/uppfoljning${organisation}`;
+}
+
+function registerHitsSection(context: PageContext, hits: RegisterHit[]): Html {
+  if (hits.length === 0) return html``;
+  const w = context.t.registerWork;
+  return html`<section class="card" aria-labelledby="register-traffar-rubrik">
+  <h2 id="register-traffar-rubrik">${w.registersHit} (${String(hits.length)})</h2>
+  <ul class="plain">${hits.map(
+    (hit) => html`<li><span class="badge">${w.hitKinds[hit.kind] ?? hit.kind}</span> <a href="${registerHitHref(hit)}">${hit.title}</a>${hit.caseNumber && html` <span class="count">(${w.caseNumber} ${hit.caseNumber})</span>`}${hit.who && html`, ${hit.who}`}${hit.on && html`, ${shortDate(hit.on, context.language)}`}</li>`,
+  )}</ul>
+</section>`;
 }

@@ -40,6 +40,7 @@ import {
 } from '../../services/meeting-cycle.service.ts';
 import { listParagraphDraftFields } from '../../services/publication.service.ts';
 import { getBodies, getMandates, getOrganizations } from '../../services/registers.service.ts';
+import { meetingFollowUpPanel } from './register-work.pages.ts';
 import { organisationTypes, type OrganisationType } from '../../domain/rule-profile.ts';
 import { actorOf, sendPage, type PageContext, requireViewer } from '../context.ts';
 import { instant, longDate, shortDate, swedishOrder, timeSpan } from '../format.ts';
@@ -133,7 +134,7 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle,
       sections.push(html`<h2>${organization.name}</h2>${rows}`);
     }
     const body = html`<h1>${t.work.title}</h1><p class="lead">${t.work.lead}</p><p><a href="/arbetsyta/import">${t.imports.workspaceLink}</a></p>
-<p class="actions"><a class="button secondary" href="/arbetsyta/uppfoljning">${t.nav.followUp}</a> <a class="button secondary" href="/arbetsyta/projekt">${t.projects.title}</a></p>${sections.length ? sections : html`<p>${t.work.noBodies}</p>`}`;
+<p class="actions"><a class="button secondary" href="/arbetsyta/uppfoljning">${t.nav.followUp}</a> <a class="button secondary" href="/arbetsyta/uppdrag">${t.registerWork.assignmentsTitle}</a> <a class="button secondary" href="/arbetsyta/delegation">${t.registerWork.delegationTitle}</a> <a class="button secondary" href="/arbetsyta/projekt">${t.projects.title}</a></p>${sections.length ? sections : html`<p>${t.work.noBodies}</p>`}`;
     return sendPage(reply, layout(context, { title: t.work.title, section: 'workspace', body }));
   });
 
@@ -409,6 +410,8 @@ ${overview.signatures.length > 0 && html`<section class="card" aria-labelledby="
   <thead><tr><th scope="col">${t.work.role}</th><th scope="col">${t.work.personName}</th><th scope="col">Status</th></tr></thead>
   <tbody>${overview.signatures.map((s) => html`<tr><td>${t.minutes.roles[s.role] ?? s.role}</td><td>${s.name ?? ''}</td><td>${s.status === 'signed' ? html`${t.work.signed} ${s.signedAt ? instant(s.signedAt, language) : ''}` : s.status === 'rejected' ? t.work.rejected : t.work.pending}</td></tr>`)}</tbody></table>
 </section>`}
+
+${await meetingFollowUpPanel(context, db, viewer, { id: meetingId, status: st, confirmed: (request.query as { bekraftade?: string }).bekraftade })}
 
 ${overview.clocks.notice && html`<section class="card" aria-labelledby="anslag-rubrik">
   <h2 id="anslag-rubrik">${t.work.noticeOnBoard}</h2>
