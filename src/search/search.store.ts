@@ -18,18 +18,25 @@ export interface CaseCandidate {
  * most similar numbers (trigram similarity), so that `2010.09-7` still finds `2010.009-7`.
  */
 export async function findCaseCandidates(db: Database, caseNumber: string): Promise<CaseCandidate[]> {
-  const rows = await queryRows<{ id: string; case_number: string; score: number; exact: boolean }>(
+  // The exact number first, through its index (migration 0023); the similarity search compares the
+  // number with every case, so it runs only when no case has the number asked for.
+  const exact = await queryRows<{ id: string; case_number: string }>(
     db,
-    sql`select c.id, c.case_number, similarity(c.case_number, ${caseNumber})::float8 as score,
-          regexp_replace(lower(c.case_number), '[^[:alnum:]]', '', 'g') = regexp_replace(lower(${caseNumber}), '[^[:alnum:]]', '', 'g') as exact
+    sql`select c.id, c.case_number from cases c
+        where regexp_replace(lower(c.case_number), '[^[:alnum:]]', '', 'g') = regexp_replace(lower(${caseNumber}), '[^[:alnum:]]', '', 'g')
+        order by c.case_number, c.id
+        limit 200`,
+  );
+  if (exact.length) return exact.map((r) => ({ id: r.id, caseNumber: r.case_number, score: 1 }));
+  const rows = await queryRows<{ id: string; case_number: string; score: number }>(
+    db,
+    sql`select c.id, c.case_number, similarity(c.case_number, ${caseNumber})::float8 as score
         from cases c
-        where c.case_number % ${caseNumber} or lower(c.case_number) = lower(${caseNumber})
+        where c.case_number % ${caseNumber}
         order by score desc, c.case_number
         limit 200`,
   );
-  const exact = rows.filter((r) => r.exact);
-  const chosen = exact.length ? exact : closestOf(rows, 0.1);
-  return chosen.map((r) => ({ id: r.id, caseNumber: r.case_number, score: Number(r.score) }));
+  return closestOf(rows, 0.1).map((r) => ({ id: r.id, caseNumber: r.case_number, score: Number(r.score) }));
 }
 
 /** The organisations with this id, or this name or short name (ignoring case). */
@@ -163,6 +170,13 @@ export interface MatchQuery {
    * text does not match is quoted from its underlag (`attachment_text`). Never for the public.
    */
   withUnderlag?: boolean;
+  /**
+   * Look for matches only among the newest `size` §§ that meet `conditions` (the filters), in date
+   * order, testing each one's document, instead of letting the planner start from the GIN index.
+   * `where` is then the match alone. When at least `countLimit` matches are found there, they are
+   * exactly the newest `countLimit` matches of the whole corpus (see searchDecisions).
+   */
+  recentWindow?: { conditions: SQL; size: number };
 }
 
 export interface Matches {
@@ -222,7 +236,11 @@ export async function findMatches(db: Database, query: MatchQuery): Promise<Matc
     db,
     sql`with matches as materialized (
           select sd.paragraph_id, sd.held_on, sd.number, sd.organization_id, sd.body_id, sd.year, sd.is_decision, sd.document, sd.title${underlagColumn}
-          from search_documents sd
+          from ${
+            query.recentWindow
+              ? sql`(select * from search_documents sd where ${query.recentWindow.conditions} order by sd.held_on desc nulls last, sd.number, sd.paragraph_id limit ${query.recentWindow.size}) sd`
+              : sql`search_documents sd`
+          }
           where ${query.where}
           order by ${countOrder}
           limit ${query.countLimit}

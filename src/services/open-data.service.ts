@@ -26,6 +26,7 @@ import {
 import type { Database, DatabaseHandle } from '../storage/database.ts';
 import { iso, latest, OPEN_DATA_LICENSE, SCHEMA, withSwedishOffset, type OParlObject } from './open-data/common.ts';
 import { protocolFileName } from './open-data/public-files.ts';
+import { whileUnchanged } from './public-cache.ts';
 import { announcedMeetingObjects } from './open-data/announced.ts';
 import { protocolFacts, withdrawnObjects, attachmentObjects } from './open-data/files.ts';
 
@@ -158,7 +159,16 @@ function bodyObject(base: string, o: OpenOrganizationRow): OParlObject {
 }
 
 /** Builds every public object of one organisation. Reads it whole: fine for one organisation's registers. */
-async function catalogueOf(handle: DatabaseHandle, base: string, organizationId: string, known?: OpenOrganizationRow): Promise<Catalogue> {
+/**
+ * An organisation's catalogue, made once while nothing changes (public-cache.ts): every list and
+ * object of the organisation is read from it, and 50 readers arriving at once wait for one load
+ * instead of making 50 (three seconds each on a busy PostgreSQL, docs/performance.md).
+ */
+function catalogueOf(handle: DatabaseHandle, base: string, organizationId: string, known?: OpenOrganizationRow): Promise<Catalogue> {
+  return whileUnchanged(handle.db, `oparl-catalogue:${base}:${organizationId}`, () => loadCatalogue(handle, base, organizationId, known));
+}
+
+async function loadCatalogue(handle: DatabaseHandle, base: string, organizationId: string, known?: OpenOrganizationRow): Promise<Catalogue> {
   const db = handle.db;
   const organization = known ?? (await listOpenOrganizations(db)).find((o) => o.id === organizationId);
   if (!organization) throw new NotFoundError('body_not_found', `no body ${organizationId}`);

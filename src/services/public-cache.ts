@@ -29,6 +29,8 @@ interface Entry {
 
 interface CacheState {
   entries: Map<string, Entry>;
+  /** Finished answers (api/public-answers.ts), apart from the loaded values so that neither evicts the other. */
+  answers: Map<string, { mark: ChangeMark; loadedAt: number; value: unknown }>;
   stamp: string | null;
   stampReadAt: number;
   reading: Promise<string> | null;
@@ -39,7 +41,7 @@ const states = new WeakMap<Database, CacheState>();
 function stateOf(db: Database): CacheState {
   let state = states.get(db);
   if (!state) {
-    state = { entries: new Map(), stamp: null, stampReadAt: 0, reading: null };
+    state = { entries: new Map(), answers: new Map(), stamp: null, stampReadAt: 0, reading: null };
     states.set(db, state);
   }
   return state;
@@ -83,4 +85,39 @@ export async function whileUnchanged<T>(db: Database, key: string, load: () => P
   });
   if (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
   return value;
+}
+
+/** What an answer was made under: this process's commit generation and the audit log's change stamp. */
+export interface ChangeMark {
+  generation: number;
+  stamp: string;
+}
+
+/** The most finished answers kept per database; the oldest goes first. */
+const MAX_ANSWERS = 500;
+
+/**
+ * The mark to make an answer under, taken before the answer's reads: a commit while they run leaves the
+ * answer one generation behind, so it is never served. Costs no query while the stamp is fresh.
+ */
+export async function currentMark(db: Database): Promise<ChangeMark> {
+  const stamp = await currentStamp(db, stateOf(db), Date.now());
+  return { generation: commitGeneration(db), stamp };
+}
+
+/** A finished answer kept under `key`, while nothing has changed since it was made (see whileUnchanged). */
+export function keptAnswer<T>(db: Database, key: string, mark: ChangeMark): T | undefined {
+  const kept = stateOf(db).answers.get(key);
+  if (!kept || kept.mark.generation !== mark.generation || kept.mark.stamp !== mark.stamp) return undefined;
+  if (Date.now() - kept.loadedAt >= ENTRY_TTL_MS) return undefined;
+  return kept.value as T;
+}
+
+/** Keeps an answer made under `mark`; one made under an older mark than the current one is not kept. */
+export function keepAnswer(db: Database, key: string, mark: ChangeMark, value: unknown): void {
+  if (mark.generation !== commitGeneration(db)) return;
+  const { answers } = stateOf(db);
+  answers.delete(key);
+  answers.set(key, { mark, loadedAt: Date.now(), value });
+  if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value!);
 }

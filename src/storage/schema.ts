@@ -155,6 +155,8 @@ export const cases = pgTable(
     uniqueIndex('cases_organization_number_key')
       .on(t.organizationId, t.caseNumber)
       .where(sql`organization_id is not null`),
+    // A case number typed into search, found by its normalised form (migration 0023).
+    index('cases_case_number_normalized_idx').using('btree', sql`(regexp_replace(lower(${t.caseNumber}), '[^[:alnum:]]', '', 'g'))`),
   ],
 );
 

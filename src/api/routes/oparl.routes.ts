@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allOparlObjects, BODY_LISTS, OBJECT_KINDS, oparlBodies, oparlBodyList, oparlObject, oparlSystem, type ListRequest } from '../../services/open-data.service.ts';
 import { NotFoundError } from '../../errors.ts';
+import { keepPublicAnswers } from '../public-answers.ts';
 import type { DatabaseHandle } from '../../services/system.service.ts';
 
 const instant = z.iso.datetime({ offset: true });
@@ -56,6 +57,13 @@ export const oparlRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; publ
       return '';
     }
     return payload;
+  });
+  // The lists and objects are made once while nothing changes (public-answers.ts); they depend on nothing but the address.
+  keepPublicAnswers(app, {
+    db: database.db,
+    routes: ['/oparl/v1/system', '/oparl/v1/bodies', '/oparl/v1/bodies/:id/:list', '/oparl/v1/:kind/:id'],
+    variant: () => '',
+    cacheControl: 'public, no-cache',
   });
   app.get('/oparl/v1/system', { schema: { tags, summary: 'OParl System: the entry point', response: { 200: anyObject } } }, async () => oparlSystem(base));
   app.get('/oparl/v1/bodies', { schema: { tags, summary: 'OParl Bodies: the organisations', querystring: listQuery, response: { 200: listSchema } } }, async (request) =>

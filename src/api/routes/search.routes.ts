@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../services/system.service.ts';
+import { keepPublicAnswers } from '../public-answers.ts';
 import { MAX_PAGE_SIZE, PERSON_ROLES, searchDecisions, type SearchFilters } from '../../services/search.service.ts';
 
 const facetValueSchema = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
@@ -66,6 +67,8 @@ const searchQuerySchema = z.object({
 });
 
 export const searchRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  // The answer is the public's whoever asks: serialised once while nothing changes (public-answers.ts).
+  keepPublicAnswers(app, { db, routes: ['/api/search'], variant: () => '', cacheControl: 'public, no-cache' });
   app.get(
     '/api/search',
     {

@@ -1,7 +1,8 @@
 /** The English text catalogue: the same shape as sv.ts (the type checker enforces it). */
 import type { Catalogue } from './sv.ts';
 
-const count = (n: number): string => new Intl.NumberFormat('en-GB').format(n);
+const englishCount = new Intl.NumberFormat('en-GB');
+const count = (n: number): string => englishCount.format(n);
 
 export const en: Catalogue = {
   language: { code: 'en', name: 'English', switchTo: 'Svenska', switchLabel: 'På svenska' },

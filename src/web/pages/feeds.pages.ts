@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { adjustedMinutesFeed, bodyOfFeed, meetingCalendar, noticeBoardFeed, organizationOfFeed } from '../../services/feeds.service.ts';
 import type { DatabaseHandle } from '../../services/system.service.ts';
+import { keepPublicAnswers } from '../../api/public-answers.ts';
 
 export interface FeedOptions {
   database: DatabaseHandle;
@@ -21,9 +22,20 @@ function send(reply: FastifyReply, type: string, body: string, filename: string)
   return reply.header('content-type', type).header('cache-control', 'public, max-age=300').header('content-disposition', `inline; filename="${filename}"`).send(body);
 }
 
+const FEED_ROUTES = [
+  '/anslagstavla.atom',
+  '/protokoll.atom',
+  '/kalender.ics',
+  '/arkiv/organ/:bodyId/kalender.ics',
+  '/arkiv/organ/:bodyId/protokoll.atom',
+  '/arkiv/organisationer/:organizationId/kalender.ics',
+] as const;
+
 export const feedRoutes: FastifyPluginAsync<FeedOptions> = async (app, options) => {
   const db = options.database.db;
   const publicUrl = options.publicUrl.replace(/\/+$/u, '');
+  // Made once per day while nothing changes, with an ETag for readers that poll (api/public-answers.ts).
+  keepPublicAnswers(app, { db, routes: FEED_ROUTES, variant: () => options.today() });
 
   app.get('/anslagstavla.atom', async (_request, reply) => send(reply, ATOM, await noticeBoardFeed(db, { today: options.today(), publicUrl }), 'anslagstavla.atom'));
 
