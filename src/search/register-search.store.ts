@@ -119,8 +119,30 @@ const consultations: RegisterSearchSource = {
         ),
 };
 
+const projects: RegisterSearchSource = {
+  kind: 'project',
+  // The portfolio is an internal register: found by those who read the organisation's registers.
+  find: (db, patterns, scope, limit) =>
+    scope.audience === 'public'
+      ? null
+      : queryRows<RegisterHit>(
+          db,
+          sql`select 'project' as kind, p.id, p.organization_id as "organizationId", p.title, p.case_number as "caseNumber",
+                coalesce(p.project_manager, p.owner) as who, p.starts_on::text as "on", null as "publicParagraphId"
+              from projects p
+              where ${allIn(
+                sql`concat_ws(' ', p.case_number, p.title, p.description, p.owner, p.project_manager, p.results,
+                  (select string_agg(distinct f.funder_name, ' ') from project_funding f where f.project_id = p.id))`,
+                patterns,
+              )}
+                and ${inOrganizations(sql`p.organization_id`, scope)}
+              order by p.starts_on desc nulls last, p.created_at desc
+              limit ${limit}`,
+        ),
+};
+
 /** The registers search looks in, in the order their hits are shown. */
-export const REGISTER_SEARCH_SOURCES: RegisterSearchSource[] = [delegatedDecisions, delegationItems, assignments, consultations];
+export const REGISTER_SEARCH_SOURCES: RegisterSearchSource[] = [delegatedDecisions, delegationItems, assignments, consultations, projects];
 
 /** The words of a query as `%word%` patterns for ILIKE, with %, _ and \ taken literally. */
 export function likePatterns(words: string[]): SQL {

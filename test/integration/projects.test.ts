@@ -5,6 +5,7 @@ import { createGoal, createIndicator, resolveOrganizationId } from '../../src/se
 import { draftAnnualReport } from '../../src/services/annual-report.service.ts';
 import { getMeetingOverview } from '../../src/services/meeting-cycle.service.ts';
 import { getViewer } from '../../src/services/accounts.service.ts';
+import { searchRegisters } from '../../src/services/register-search.service.ts';
 import {
   attachPortfolioReport,
   createProject,
@@ -138,6 +139,13 @@ describeOnEachEngine('the project portfolio', (database) => {
     await expect(listProjects(db, { organizationId }, await actor(outsider))).rejects.toMatchObject({ code: 'not_in_organization' });
     expect((await listProjects(db, {}, await actor(outsider))).map((p) => p.id)).not.toContain(project.id);
     expect((await listProjects(db, {}, await actor(member))).map((p) => p.id)).toEqual([project.id]);
+    // Search in the registers finds the project by its Dnr, name or a funder for those who read the organisation's registers only.
+    const found = async (query: string, viewer: Awaited<ReturnType<typeof getViewer>> | null) =>
+      (await searchRegisters(db, { query, viewer })).filter((h) => h.kind === 'project').map((h) => h.id);
+    expect(await found(twoFunders(organizationId).caseNumber!, (await actor(member)).viewer)).toEqual([project.id]);
+    expect(await found(`hållbar ${twoFunders(organizationId).funding[0]!.funderName}`, (await actor(member)).viewer)).toEqual([project.id]);
+    expect(await found(twoFunders(organizationId).caseNumber!, (await actor(outsider)).viewer)).toEqual([]);
+    expect(await found(twoFunders(organizationId).caseNumber!, null)).toEqual([]);
   });
 
   it('groups the portfolio by tertial and attaches its PDF to a § as a bilaga', async () => {

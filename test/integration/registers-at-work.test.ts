@@ -134,12 +134,12 @@ describeOnEachEngine('working in the registers', (database) => {
     // The auditors' export holds every register; someone without a role in the organisation gets none of it.
     const csv = await exportRegisters(db, { organizationId: organization.id, organizationName: organization.name, today: '2026-03-10', format: 'csv' }, secretary);
     const text = new TextDecoder().decode(csv.bytes);
-    expect(text).toContain('Delegationsbeslut,Styrelsen,2026-02-02,DEL 2026/7,2.1,Kanslichefen,Avtal om lokalvård med Städbolaget,reported');
-    expect(text).toContain('Delegationsordning,Styrelsen,2.1,Avtal om lokalvård,Kanslichefen,Högst 5 prisbasbelopp,6 kap. 37 § KL,2026-01-01,,ja');
+    expect(text).toContain('Delegationsbeslut;Styrelsen;2026-02-02;DEL 2026/7;2.1;Kanslichefen;Avtal om lokalvård med Städbolaget;reported');
+    expect(text).toContain('Delegationsordning;Styrelsen;2.1;Avtal om lokalvård;Kanslichefen;Högst 5 prisbasbelopp;6 kap. 37 § KL;2026-01-01;;ja');
     const xlsx = await exportRegisters(db, { organizationId: organization.id, organizationName: organization.name, today: '2026-03-10', format: 'xlsx' }, secretary);
     expect(xlsx.fileName).toBe('register-foreningen-delegationsordning-2026-03-10.xlsx');
     const sheets = unzipSync(xlsx.bytes);
-    expect(Object.keys(sheets).filter((name) => name.startsWith('xl/worksheets/'))).toHaveLength(6);
+    expect(Object.keys(sheets).filter((name) => name.startsWith('xl/worksheets/'))).toHaveLength(7);
     expect(strFromU8(sheets['xl/worksheets/sheet2.xml']!)).toContain('DEL 2026/7');
     const stranger = await actorFor(handle, [], 'Främling Delegation');
     await expect(exportRegisters(db, { organizationId: organization.id, organizationName: organization.name, today: '2026-03-10', format: 'csv' }, stranger)).rejects.toMatchObject({ code: 'not_in_organization' });

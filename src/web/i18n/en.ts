@@ -710,7 +710,7 @@ export const en: Catalogue = {
     exportCsv: 'Download CSV',
     exportXlsx: 'Download Excel (XLSX)',
     registersHit: 'In the registers',
-    hitKinds: { delegated_decision: 'Delegated decision', assignment: 'Assignment', consultation: 'Consultation', delegation_item: 'Delegation order' } as Record<string, string>,
+    hitKinds: { delegated_decision: 'Delegated decision', assignment: 'Assignment', consultation: 'Consultation', delegation_item: 'Delegation order', project: 'Project' } as Record<string, string>,
     codes: {
       assignment_not_open: 'The assignment is not open.',
       assignment_already_reported: 'The assignment is reported back already.',

@@ -714,7 +714,7 @@ export const sv = {
     exportCsv: 'Ladda ner CSV',
     exportXlsx: 'Ladda ner Excel (XLSX)',
     registersHit: 'I registren',
-    hitKinds: { delegated_decision: 'Delegationsbeslut', assignment: 'Uppdrag', consultation: 'Remiss', delegation_item: 'Delegationsordning' } as Record<string, string>,
+    hitKinds: { delegated_decision: 'Delegationsbeslut', assignment: 'Uppdrag', consultation: 'Remiss', delegation_item: 'Delegationsordning', project: 'Projekt' } as Record<string, string>,
     codes: {
       assignment_not_open: 'Uppdraget är inte öppet.',
       assignment_already_reported: 'Uppdraget är redan återrapporterat.',

@@ -226,6 +226,7 @@ function registerHitHref(hit: RegisterHit): string {
   if (hit.publicParagraphId) return `/p/${hit.publicParagraphId}`;
   if (hit.kind === 'delegation_item') return `/register${organisation}#ordning-rubrik`;
   if (hit.kind === 'delegated_decision') return `/arbetsyta/delegation${organisation}#anmalan-rubrik`;
+  if (hit.kind === 'project') return `/arbetsyta/projekt/${hit.id}`;
   if (hit.kind === 'assignment') return `/arbetsyta/uppdrag${organisation}${organisation ? '&' : '?'}status=all`;
   return `/arbetsyta/uppfoljning${organisation}`;
 }
