@@ -699,6 +699,7 @@ export async function registerAppointment(db: Database, input: AppointmentInput,
     }
     requireKeeper(actor, { organizationId: input.organizationId });
     const decided = input.decidedParagraphId ? await paragraphOrThrow(tx, input.decidedParagraphId, 'decidedParagraphId') : null;
+    if (decided) requireSameOrganization(decided, input.organizationId, 'decidedParagraphId');
     const person = await findPersonInOrganization(tx, input.organizationId, input.personName.trim());
     const row = await insertAppointment(tx, {
       organizationId: input.organizationId,
@@ -714,7 +715,7 @@ export async function registerAppointment(db: Database, input: AppointmentInput,
     });
     if (input.replacesId) {
       const replaced = await findAppointmentById(tx, input.replacesId);
-      if (!replaced || replaced.status !== 'confirmed') {
+      if (!replaced || replaced.status !== 'confirmed' || replaced.organizationId !== input.organizationId) {
         throw new InputError({ path: 'replacesId', code: 'unknown_appointment', message: `no appointment in force with id ${input.replacesId}` });
       }
     }
@@ -871,8 +872,11 @@ export async function createGoal(db: Database, input: GoalInput, actor?: Actor):
       throw new InputError({ path: 'organizationId', code: 'unknown_organization', message: `no organisation with id ${input.organizationId}` });
     }
     requireKeeper(actor, { organizationId: input.organizationId });
-    if (input.bodyId && !(await findBodyById(tx, input.bodyId))) throw new InputError({ path: 'bodyId', code: 'unknown_body', message: `no body with id ${input.bodyId}` });
-    if (input.decidedParagraphId) await paragraphOrThrow(tx, input.decidedParagraphId, 'decidedParagraphId');
+    if (input.bodyId) {
+      const body = await findBodyById(tx, input.bodyId);
+      if (!body || body.organizationId !== input.organizationId) throw new InputError({ path: 'bodyId', code: 'unknown_body', message: `no body with id ${input.bodyId} in the organisation` });
+    }
+    if (input.decidedParagraphId) requireSameOrganization(await paragraphOrThrow(tx, input.decidedParagraphId, 'decidedParagraphId'), input.organizationId, 'decidedParagraphId');
     const row = await insertGoal(tx, {
       organizationId: input.organizationId,
       planYear: input.planYear,
@@ -1013,7 +1017,10 @@ export async function recordIndicatorFollowUp(
   return inTransaction(db, async (tx) => {
     if (!(await findIndicatorById(tx, input.indicatorId))) throw new InputError({ path: 'indicatorId', code: 'unknown_indicator', message: `no indicator with id ${input.indicatorId}` });
     await requireKeeperOfIndicator(tx, actor, input.indicatorId);
-    if (input.reportedParagraphId) await paragraphOrThrow(tx, input.reportedParagraphId, 'reportedParagraphId');
+    if (input.reportedParagraphId) {
+      const goal = await findGoalById(tx, (await findIndicatorById(tx, input.indicatorId))!.goalId);
+      requireSameOrganization(await paragraphOrThrow(tx, input.reportedParagraphId, 'reportedParagraphId'), goal?.organizationId ?? null, 'reportedParagraphId');
+    }
     const row = await upsertIndicatorFollowUp(tx, {
       indicatorId: input.indicatorId,
       year: input.year,
@@ -1062,6 +1069,11 @@ export async function resolveOrganizationId(db: Database, nameOrId: string): Pro
   const found = isUuid(nameOrId) ? await findOrganizationById(db, nameOrId) : await findOrganizationByName(db, nameOrId);
   if (!found) throw new InputError({ path: 'organization', code: 'unknown_organization', message: `no organisation '${nameOrId}'` });
   return found.id;
+}
+
+/** Refuses a § of another organisation than the register entry it is linked to (every id the use case touches). */
+function requireSameOrganization(ref: ParagraphRef, organizationId: string | null, path: string): void {
+  if (ref.organizationId !== organizationId) throw new RuleError('paragraph_in_other_organization', 'the § belongs to another organisation', { path });
 }
 
 async function paragraphOrThrow(tx: Database, paragraphId: string, path: string): Promise<ParagraphRef> {
