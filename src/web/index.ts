@@ -29,6 +29,7 @@ import { registerPublicPages } from './pages/public.pages.ts';
 import { registerUpcomingPages } from './pages/upcoming.pages.ts';
 import { registerRegisterPages } from './pages/registers.pages.ts';
 import { registerProjectPages } from './pages/projects.pages.ts';
+import { registerRegisterFormPages } from './pages/register-forms.pages.ts';
 import { registerRegisterWorkPages } from './pages/register-work.pages.ts';
 import { registerPublicRegisterPages } from './pages/public-registers.pages.ts';
 import { registerSearchPages } from './pages/search.pages.ts';
@@ -192,6 +193,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await registerRegisterPages(app, deps);
   await registerProjectPages(app, deps);
   await registerRegisterWorkPages(app, deps);
+  await registerRegisterFormPages(app, deps);
   await registerPublicRegisterPages(app, deps);
   await registerArchivePages(app, deps);
   await registerPrivacyPages(app, deps);
