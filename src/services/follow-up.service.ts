@@ -728,11 +728,11 @@ export async function registerAppointment(db: Database, input: AppointmentInput,
 
 /** Ends an appointment on a day (entledigande, or the term ran out early). */
 export async function endAppointmentOn(db: Database, input: { appointmentId: string; endsOn: string }, actor?: Actor): Promise<AppointmentEntry> {
-  checkDate(input.endsOn, 'endsOn');
   return inTransaction(db, async (tx) => {
     const appointment = await findAppointmentById(tx, input.appointmentId);
     if (!appointment) throw new NotFoundError('appointment_not_found', `no appointment with id ${input.appointmentId}`, {});
     requireKeeper(actor, { organizationId: appointment.organizationId });
+    checkDate(input.endsOn, 'endsOn');
     if (appointment.status !== 'confirmed') throw new RuleError('appointment_not_in_force', `the appointment is ${appointment.status}`, { path: 'appointmentId' });
     checkTerm({ startsOn: appointment.startsOn, endsOn: input.endsOn });
     await updateAppointment(tx, appointment.id, { status: 'ended', endsOn: input.endsOn });

@@ -271,6 +271,19 @@ const MATRIX: Record<string, Access> = {
   'POST /arbetsyta/delegation/beslut': ['systemAdmin'],
   'POST /arbetsyta/delegation/anmal': NOBODY,
   'GET /arbetsyta/register/export.:format': NOBODY,
+  // Representation, remisser and goals from the web: anyone signed in sees the page (with the registers they keep,
+  // if any); an empty form is refused by its validation (400, the form again) before any organisation or entry is
+  // named. Ending an appointment names one: a made-up id is not found for anyone.
+  'GET /arbetsyta/representation': 'signedIn',
+  'POST /arbetsyta/representation': 'signedIn',
+  'POST /arbetsyta/representation/:id/avsluta': NOBODY,
+  'GET /arbetsyta/remisser': 'signedIn',
+  'POST /arbetsyta/remisser': 'signedIn',
+  'POST /arbetsyta/remisser/svar': 'signedIn',
+  'GET /arbetsyta/mal': 'signedIn',
+  'POST /arbetsyta/mal': 'signedIn',
+  'POST /arbetsyta/mal/indikatorer': 'signedIn',
+  'POST /arbetsyta/mal/uppfoljning': 'signedIn',
   'GET /register': 'public',
   // Signing out ends on the sign-in page for everyone, so its answer cannot tell the roles apart.
   'POST /logga-ut': NOBODY,

@@ -236,6 +236,7 @@ ${done === 'avslutad' && html`<div class="flash" role="status"><p>${f.appointmen
     const { id } = request.params as { id: string };
     const form = formOf(request);
     const endsOn = (form.get('endsOn') ?? '').trim();
+    if (!UUID.test(id)) throw new NotFoundError('appointment_not_found', `no appointment with id ${id}`, {});
     try {
       await endAppointmentOn(db, { appointmentId: id, endsOn }, actorOf(viewer));
     } catch (error) {

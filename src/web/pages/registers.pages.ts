@@ -140,7 +140,7 @@ html`<form method="get" action="/arbetsyta/uppfoljning" class="actions">
   <thead><tr><th scope="col">${rw.sender}</th><th scope="col">${r.what}</th><th scope="col">${r.caseNumber}</th><th scope="col">${rw.consultationDue}</th><th scope="col">${rw.answeredIn}</th></tr></thead>
   <tbody>${consultations.map((c) => html`<tr><td>${c.sender}</td><td>${c.title}</td><td>${c.caseNumber ?? ''}</td><td>${date(c.dueOn)}${c.overdue && html` <span class="clock-overdue">(${r.overdue})</span>`}</td><td>${paragraphLink(context, c.answeredIn)}</td></tr>`)}</tbody></table>`}
 </section>
-<p class="actions"><a href="/arbetsyta/uppdrag?organisation=${organizationId}">${rw.assignmentsTitle}</a> <a href="/arbetsyta/delegation?organisation=${organizationId}">${rw.delegationTitle}</a></p>`;
+<p class="actions"><a href="/arbetsyta/uppdrag?organisation=${organizationId}">${rw.assignmentsTitle}</a> <a href="/arbetsyta/delegation?organisation=${organizationId}">${rw.delegationTitle}</a> <a href="/arbetsyta/representation?organisation=${organizationId}">${t.registerForms.representationTitle}</a> <a href="/arbetsyta/remisser?organisation=${organizationId}">${rw.consultations}</a> <a href="/arbetsyta/mal?organisation=${organizationId}">${t.registerForms.goalsTitle}</a></p>`;
     return sendPage(reply, layout(context, { title, section: 'workspace', body: html`${body}${remisser}`, breadcrumbs: [{ label: t.work.title, href: '/arbetsyta' }, { label: title }] }));
   });
 

@@ -134,7 +134,7 @@ export async function registerWorkspacePages(app: FastifyInstance, { db, handle,
       sections.push(html`<h2>${organization.name}</h2>${rows}`);
     }
     const body = html`<h1>${t.work.title}</h1><p class="lead">${t.work.lead}</p><p><a href="/arbetsyta/import">${t.imports.workspaceLink}</a></p>
-<p class="actions"><a class="button secondary" href="/arbetsyta/uppfoljning">${t.nav.followUp}</a> <a class="button secondary" href="/arbetsyta/uppdrag">${t.registerWork.assignmentsTitle}</a> <a class="button secondary" href="/arbetsyta/delegation">${t.registerWork.delegationTitle}</a> <a class="button secondary" href="/arbetsyta/projekt">${t.projects.title}</a></p>${sections.length ? sections : html`<p>${t.work.noBodies}</p>`}`;
+<p class="actions"><a class="button secondary" href="/arbetsyta/uppfoljning">${t.nav.followUp}</a> <a class="button secondary" href="/arbetsyta/uppdrag">${t.registerWork.assignmentsTitle}</a> <a class="button secondary" href="/arbetsyta/delegation">${t.registerWork.delegationTitle}</a> <a class="button secondary" href="/arbetsyta/representation">${t.registerForms.representationTitle}</a> <a class="button secondary" href="/arbetsyta/remisser">${t.registerWork.consultations}</a> <a class="button secondary" href="/arbetsyta/mal">${t.registerForms.goalsTitle}</a> <a class="button secondary" href="/arbetsyta/projekt">${t.projects.title}</a></p>${sections.length ? sections : html`<p>${t.work.noBodies}</p>`}`;
     return sendPage(reply, layout(context, { title: t.work.title, section: 'workspace', body }));
   });
 
