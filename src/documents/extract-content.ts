@@ -16,6 +16,11 @@ export interface ExtractOptions {
   certifiedBy?: string | null;
   /** The date of certification, YYYY-MM-DD. */
   certifiedOn?: string | null;
+  /**
+   * An extract for the public drawn from the masked view (issue 17): a notice above the header that parts
+   * are masked, and the reasons used, so the document says it is not the original.
+   */
+  publicVersion?: { heading: string; lead: string; reasons: string[] };
 }
 
 export function buildExtractContent(minutes: Minutes, options: ExtractOptions): DocumentContent {
@@ -31,8 +36,15 @@ export function buildExtractContent(minutes: Minutes, options: ExtractOptions): 
   });
   if (problems.length > 0) throw new InputError(problems);
 
+  const notice = options.publicVersion
+    ? [
+        { type: 'heading' as const, level: 2 as const, text: options.publicVersion.heading },
+        { type: 'paragraph' as const, text: options.publicVersion.lead, tone: 'lead' as const },
+        ...(options.publicVersion.reasons.length > 0 ? [{ type: 'list' as const, items: options.publicVersion.reasons }] : []),
+      ]
+    : [];
   const sections: Section[] = [
-    { blocks: [{ type: 'fields', rows: headerRows(minutes, { attendance: false, paragraphs: formatParagraphSelection(wanted) }) }] },
+    { blocks: [...notice, { type: 'fields', rows: headerRows(minutes, { attendance: false, paragraphs: formatParagraphSelection(wanted) }) }] },
   ];
   minutes.items.forEach((item, index) => {
     if (item.number != null && wanted.includes(item.number)) sections.push(itemSection(minutes, item, index));

@@ -10,7 +10,7 @@ export { standardAgendaItems, type AgendaKind, planMeeting, addAgendaItem, type 
 export { type AttendanceInput, type OtherParticipantInput, recordAttendance } from './meeting-cycle/attendance.ts';
 export { finaliseMinutes, adjustParagraphAtMeeting } from './meeting-cycle/finalise.ts';
 export { type SignatureProvider, builtInSignatureProvider, signMinutes, rejectMinutes } from './meeting-cycle/signing.ts';
-export { postNotice, createExtract } from './meeting-cycle/notice.ts';
+export { postNotice, createExtract, type ExtractRecipient } from './meeting-cycle/notice.ts';
 export { type CurrentLegalFindings, currentLegalFindings } from './meeting-cycle/legal-gate.ts';
 export { type MeetingOverview, getMeetingOverview, exportMinutes, type MinutesFormat, DOCX_TYPE, listMeetings, listAwaitingSignature } from './meeting-cycle/reading.ts';
 export { configureSigning, signingConfigurationOf, usesSelfSignedCertificate, DEFAULT_STEP_UP_MINUTES, type SigningConfiguration } from './meeting-cycle/pades.ts';

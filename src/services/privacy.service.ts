@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { renderMinutesPdf } from '../documents/index.ts';
-import type { Minutes } from '../domain/minutes.ts';
+import type { Minutes, MinutesItem } from '../domain/minutes.ts';
 import { parseReason, reasonText, type MaskingReason } from '../domain/personal-data/masking.ts';
 import {
   attendeeFields,
@@ -79,6 +79,8 @@ interface PrivacyState {
   withheld: WithheldRow[];
   /** §§ under secrecy already (paragraphs.confidential): never public, so nothing in them blocks. */
   confidentialIds: string[];
+  /** The reason written on each § under secrecy (null when none is given). */
+  confidentialReasons: Map<string, string | null>;
 }
 
 async function loadState(db: Database, meetingId: string, loaded?: Minutes): Promise<PrivacyState> {
@@ -92,7 +94,7 @@ async function loadState(db: Database, meetingId: string, loaded?: Minutes): Pro
     listReviews(db, meetingId),
     listWithheld(db, meetingId),
   ]);
-  return { meeting, minutes, paragraphIds: keys.map((k) => k.id), attachments, maskings, reviews, withheld, confidentialIds: keys.filter((k) => k.confidential).map((k) => k.id) };
+  return { meeting, minutes, paragraphIds: keys.map((k) => k.id), attachments, maskings, reviews, withheld, confidentialIds: keys.filter((k) => k.confidential).map((k) => k.id), confidentialReasons: new Map(keys.filter((k) => k.confidential).map((k) => [k.id, k.confidentialReason])) };
 }
 
 function textsOf(state: PrivacyState): { target: TextTarget; text: string }[] {
@@ -159,6 +161,65 @@ function buildPublicView(minutes: Minutes, paragraphIds: readonly string[], mask
     withheldAttachments,
     reasons: [...reasons].sort(),
   };
+}
+
+// ————— extracts for the public —————
+
+/** The §§ of a protokollsutdrag as the public may read them, and what the extract must say about it. */
+export interface PublicExtract {
+  /** The minutes with every § masked; a withheld § or one under secrecy keeps only its number (and title when shown). */
+  minutes: Minutes;
+  /** The reasons of the maskings and withheld parts in the chosen §§, as printed ("OSL 26:1"). */
+  reasons: string[];
+  /** Whether anything in the chosen §§ differs from the original (masked, withheld or under secrecy). */
+  masked: boolean;
+}
+
+/**
+ * The public view of the chosen §§ of a meeting, for an extract sent to the public (issue 17): maskings
+ * applied with their markers, a § withheld whole or under secrecy shown as the public page shows it (its
+ * number, its title only when the secretary chose so, and its reason), never its content. Refuses with
+ * 422 `legal_check_failed` while a personnummer in a chosen § is neither masked, withheld nor reviewed,
+ * naming its place but never the number. Access is the caller's use case's (createExtract).
+ */
+export async function publicExtractOf(tx: Database, meetingId: string, minutes: Minutes, paragraphNumbers: readonly number[]): Promise<PublicExtract> {
+  const state = await loadState(tx, meetingId, minutes);
+  const wanted = new Set(paragraphNumbers);
+  const chosenIds = new Set(
+    state.paragraphIds.filter((_, index) => {
+      const number = state.minutes.items[index]?.number;
+      return number != null && wanted.has(number);
+    }),
+  );
+  const confidential = new Set(state.confidentialIds);
+  const blocking = findingsOf(state).filter((f) => f.blocking && !f.handled && f.target.kind === 'paragraph' && chosenIds.has(f.target.paragraphId) && !confidential.has(f.target.paragraphId));
+  if (blocking.length > 0) throw new LegalCheckError('legal_check_failed', { step: 'extract', findings: blocking.map((f) => reportBlocking(state, f)) });
+  const view = buildPublicView(state.minutes, state.paragraphIds, state.maskings, state.withheld, state.attachments);
+  const reasons = new Set<string>();
+  let masked = false;
+  const items = view.minutes.items.map((item, index): MinutesItem => {
+    const id = state.paragraphIds[index];
+    if (!id || !chosenIds.has(id)) return item;
+    if (confidential.has(id)) {
+      masked = true;
+      const reason = state.confidentialReasons.get(id) ?? null;
+      return { number: item.number, title: 'Sekretessbelagt ärende', caseNumber: null, decisions: [], text: reason ? `Omfattas av sekretess (${reason}).` : 'Omfattas av sekretess.' };
+    }
+    const withheld = view.withheldParagraphs[index];
+    if (withheld) {
+      masked = true;
+      reasons.add(withheld.reason);
+      return { number: item.number, title: withheld.showTitle ? item.title : 'Sekretessbelagt ärende', caseNumber: null, decisions: [], text: `[maskerat enligt ${withheld.reason}]` };
+    }
+    for (const m of state.maskings) {
+      if (m.targetKind === 'paragraph' && m.targetId === id) {
+        masked = true;
+        reasons.add(reasonText(m.reason as unknown as MaskingReason));
+      }
+    }
+    return item;
+  });
+  return { minutes: { ...view.minutes, items }, reasons: [...reasons].sort(), masked };
 }
 
 // ————— the gate —————

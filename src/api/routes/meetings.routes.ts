@@ -529,15 +529,22 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; pu
       schema: {
         tags: ['minutes'],
         summary: 'A certified extract (protokollsutdrag) of chosen §§, as PDF',
+        description:
+          'recipient "public" (the default: a party, the press, anyone outside) renders the masked view of the §§ with the reasons listed, and is refused with 422 while a chosen § holds an unhandled personnummer; "internal" (a signed-in reader inside the organisation) renders the original, logged as personal_data.original_viewed when the meeting has maskings.',
         params: idParams,
-        body: z.object({ paragraphs: z.array(z.number().int().positive()).min(1), certifiedBy: z.string(), certifiedOn: isoDate }),
-        response: { 201: z.any().describe('application/pdf') },
+        body: z.object({
+          paragraphs: z.array(z.number().int().positive()).min(1),
+          certifiedBy: z.string(),
+          certifiedOn: isoDate,
+          recipient: z.enum(['public', 'internal']).optional().describe('who the extract goes to; public unless said'),
+        }),
+        response: { 201: z.any().describe('application/pdf'), 422: legalCheckRefusalSchema },
       },
     },
     async (request, reply) => {
       await requireSecretaryOfBody(db, requireUser(request), await bodyOfMeeting(db, request.params.meetingId));
       const extract = await createExtract(database, request.params.meetingId, request.body, actorOf(request));
-      return reply.status(201).header('content-type', 'application/pdf').header('x-extract-id', extract.extractId).header('x-sha256', extract.sha256).send(extract.pdf);
+      return reply.status(201).header('content-type', 'application/pdf').header('x-extract-id', extract.extractId).header('x-extract-recipient', extract.recipient).header('x-sha256', extract.sha256).send(extract.pdf);
     },
   );
 

@@ -26,7 +26,7 @@ import type { MeetingRow } from '../../storage/minutes.store.ts';
 import type { Database } from '../../storage/database.ts';
 import { type Actor, checkDate, contextOf } from './common.ts';
 import { enforceLegalChecks, type LegalCheckRecord } from './legal-gate.ts';
-import { enforcePersonalDataGate } from '../privacy.service.ts';
+import { enforcePersonalDataGate, logOriginalViewIfMasked, publicExtractOf } from '../privacy.service.ts';
 
 
 // ————— anslag and extracts —————
@@ -70,17 +70,30 @@ export async function postNoticeInside(tx: Database, meeting: MeetingRow, input:
   return row;
 }
 
+/**
+ * Who an extract goes to (issue 17, docs/personal-data.md): `public` is anyone outside the organisation's
+ * signed-in readers (a party, the press, anyone who asks, an outside authority), and gets the masked view;
+ * `internal` is a signed-in reader inside the organisation, and gets the original, logged when the meeting
+ * has maskings or withheld parts. An extract that does not say is for the public: fail closed.
+ */
+export type ExtractRecipient = 'public' | 'internal';
+
+const PUBLIC_EXTRACT_LEAD =
+  'Utdrag för allmänheten. Personuppgifter och uppgifter som omfattas av sekretess är maskerade; skälen anges nedan (OSL 6:3). Originalet förvaras oförändrat.';
+
 /** Protokollsutdrag: a certified extract of chosen §§ of adjusted minutes (or §§ adjusted at the meeting). */
 export async function createExtract(
   handle: DatabaseHandle,
   meetingId: string,
-  input: { paragraphs: number[]; certifiedBy: string; certifiedOn: string },
+  input: { paragraphs: number[]; certifiedBy: string; certifiedOn: string; recipient?: ExtractRecipient | null },
   actor?: Actor,
-): Promise<{ extractId: string; pdf: Buffer; sha256: string }> {
+): Promise<{ extractId: string; pdf: Buffer; sha256: string; recipient: ExtractRecipient; reasons: string[] }> {
   const problems: Problem[] = [];
   checkDate(input.certifiedOn, 'certifiedOn', problems);
   if (!input.certifiedBy?.trim()) problems.push({ path: 'certifiedBy', code: 'missing_value', message: 'name the person who certifies the extract' });
   if (!input.paragraphs?.length) problems.push({ path: 'paragraphs', code: 'missing_value', message: 'choose at least one §' });
+  const recipient = input.recipient ?? 'public';
+  if (recipient !== 'public' && recipient !== 'internal') problems.push({ path: 'recipient', code: 'invalid_recipient', message: 'say who the extract goes to: "public" (masked) or "internal" (the original)' });
   if (problems.length) throw new InputError(problems);
   return inTransaction(handle.db, async (tx) => {
     const meeting = await lockMeeting(tx, meetingId);
@@ -91,12 +104,26 @@ export async function createExtract(
     const immediately = new Set((approval?.immediateAdjustments ?? []).map((a) => a.paragraph));
     const notAdjusted = input.paragraphs.filter((n) => !adjusted && !immediately.has(n));
     if (notAdjusted.length) throw new RuleError('minutes_not_adjusted', `§ ${notAdjusted.join(', ')} is not adjusted yet, so no extract can be certified`);
-    const minutes = await loadMinutes(tx, meetingId);
-    const pdf = await renderExtractPdf(minutes, { paragraphs: input.paragraphs, certifiedBy: input.certifiedBy.trim(), certifiedOn: input.certifiedOn, createdAt: `${input.certifiedOn}T12:00:00Z` });
+    const original = await loadMinutes(tx, meetingId);
+    const options = { paragraphs: input.paragraphs, certifiedBy: input.certifiedBy.trim(), certifiedOn: input.certifiedOn, createdAt: `${input.certifiedOn}T12:00:00Z` };
+    let pdf: Buffer;
+    let reasons: string[] = [];
+    if (recipient === 'public') {
+      // Never drawn from the original: the masked view of the chosen §§, refused while one holds an unhandled personnummer.
+      const view = await publicExtractOf(tx, meetingId, original, input.paragraphs);
+      reasons = view.reasons;
+      pdf = await renderExtractPdf(view.minutes, {
+        ...options,
+        ...(view.masked ? { publicVersion: { heading: 'Maskerat utdrag', lead: PUBLIC_EXTRACT_LEAD, reasons: view.reasons.map((r) => `Maskerat enligt ${r}`) } } : {}),
+      });
+    } else {
+      pdf = await renderExtractPdf(original, options);
+      await logOriginalViewIfMasked(tx, meetingId, { actor: actor?.userId ?? actor?.personId ?? null, via: 'extract' });
+    }
     const file = await storeFile(tx, handle.filesDir, { bytes: pdf, contentType: 'application/pdf', originalName: `protokollsutdrag-${meeting.heldOn}-${input.paragraphs.join('-')}.pdf` });
     const row = await insertExtract(tx, { meetingId, paragraphNumbers: [...input.paragraphs].sort((a, b) => a - b), certifiedBy: input.certifiedBy.trim(), certifiedOn: input.certifiedOn, fileId: file.id });
-    await appendAuditEvent(tx, { kind: 'extract.certified', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { paragraphs: input.paragraphs, sha256: file.sha256 } });
-    return { extractId: row.id, pdf, sha256: file.sha256 };
+    await appendAuditEvent(tx, { kind: 'extract.certified', entityType: 'meeting', entityId: meetingId, actor: actor?.userId ?? null, data: { paragraphs: input.paragraphs, sha256: file.sha256, recipient, reasons } });
+    return { extractId: row.id, pdf, sha256: file.sha256, recipient, reasons };
   });
 }
 

@@ -4,7 +4,7 @@
  * omedelbar justering of a single § at the meeting. The steps are use cases of services/meeting-cycle.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { InputError, NotFoundError, RuleError, type Problem } from '../../errors.ts';
+import { InputError, LegalCheckError, NotFoundError, RuleError, type Problem } from '../../errors.ts';
 import { requireMemberOfMeeting, requireSecretaryOfMeeting } from '../../services/accounts.service.ts';
 import {
   attachDocument,
@@ -22,6 +22,7 @@ import { html, nonEmpty, type Html } from '../html.ts';
 import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
 import { paragraphLabel } from '../minutes-view.ts';
+import { legalStepFeedback, legalStepStateOf, type LegalStepState } from './legal-findings.view.ts';
 import { MultipartForm } from '../multipart.ts';
 
 type Documents = MeetingOverview['documents'];
@@ -172,7 +173,7 @@ html`<section class="card" aria-labelledby="bifoga-rubrik">
 
   // ————— protokollsutdrag —————
 
-  const extractPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, state: FormState | null, status = 200) => {
+  const extractPage = async (request: FastifyRequest, reply: FastifyReply, meetingId: string, state: FormState | null, status = 200, legal: LegalStepState | null = null) => {
     const viewer = requireViewer(request);
     await requireSecretaryOfMeeting(db, viewer, meetingId);
     const context = request.page;
@@ -180,7 +181,8 @@ html`<section class="card" aria-labelledby="bifoga-rubrik">
     const e = t.extract;
     const overview = await getMeetingOverview(db, meetingId, { today: context.today });
     const numbers = extractableParagraphs(overview);
-    const form = state ?? { values: { certifiedBy: viewer.name, certifiedOn: context.today }, errors: {} };
+    const form = state ?? { values: { certifiedBy: viewer.name, certifiedOn: context.today, recipient: 'public' }, errors: {} };
+    const recipient = form.values.recipient === 'internal' ? 'internal' : 'public';
     const chosen = new Set((form.values.paragraphs ?? '').split(',').filter(Boolean));
     const when = overview.meeting.heldOn ? shortDate(overview.meeting.heldOn, language) : '';
     const error = form.errors.paragraphs;
@@ -190,6 +192,7 @@ html`<section class="card" aria-labelledby="bifoga-rubrik">
 ${numbers.length === 0
   ? html`<p class="empty">${e.notYet}</p>`
   : html`${errorSummary(context, form, { paragraphs: e.paragraphs, certifiedBy: e.certifiedBy, certifiedOn: e.certifiedOn })}
+${legalStepFeedback(context, legal, { paragraph: () => `/arbetsyta/sammantraden/${meetingId}/personuppgifter`, attendance: null, kallelse: null })}
 <form method="post" action="/arbetsyta/sammantraden/${meetingId}/utdrag" novalidate class="card">
   ${csrfField(context)}
   <fieldset id="falt-paragraphs" tabindex="-1" class="${error ? 'field-error' : ''}"${error && html` aria-describedby="falt-paragraphs-fel"`}>
@@ -200,6 +203,13 @@ ${numbers.length === 0
         ? [html`<div class="field checkbox"><input type="checkbox" id="utdrag-${String(item.number)}" name="paragraf" value="${String(item.number)}"${chosen.has(String(item.number)) && html` checked`}>
       <label for="utdrag-${String(item.number)}">${paragraphLabel(item.number)} ${item.title}</label></div>`]
         : [],
+    )}
+  </fieldset>
+  <fieldset id="falt-recipient">
+    <legend class="fieldset-legend">${e.recipient}</legend>
+    <p class="hint">${e.recipientHint}</p>
+    ${(['public', 'internal'] as const).map(
+      (value) => html`<div class="field checkbox"><input type="radio" id="mottagare-${value}" name="recipient" value="${value}"${recipient === value && html` checked`}><label for="mottagare-${value}">${value === 'public' ? e.recipientPublic : e.recipientInternal}</label></div>`,
     )}
   </fieldset>
   ${inputField(context, form, { name: 'certifiedBy', label: e.certifiedBy, hint: e.certifiedByHint, required: true, autocomplete: 'name' })}
@@ -233,7 +243,8 @@ ${numbers.length === 0
     const { t } = request.page;
     const form = request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
     const chosen = form.getAll('paragraf').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-    const values = { certifiedBy: form.get('certifiedBy') ?? '', certifiedOn: form.get('certifiedOn') ?? '', paragraphs: chosen.join(',') };
+    const recipient = form.get('recipient') === 'internal' ? 'internal' : 'public';
+    const values = { certifiedBy: form.get('certifiedBy') ?? '', certifiedOn: form.get('certifiedOn') ?? '', paragraphs: chosen.join(','), recipient };
     const messages: Record<string, string> = { ...t.errors.codes, ...t.extract.codes, missing_value: t.form.required };
     const stateOf = (problems: Problem[]) => {
       const state = formStateFrom(t, values, problems, (path) => (path.startsWith('paragraphs') ? 'paragraphs' : path));
@@ -245,7 +256,7 @@ ${numbers.length === 0
       return state;
     };
     try {
-      const extract = await createExtract(handle, meetingId, { paragraphs: chosen, certifiedBy: values.certifiedBy, certifiedOn: values.certifiedOn }, { userId: viewer.id, personId: viewer.personId, name: viewer.name });
+      const extract = await createExtract(handle, meetingId, { paragraphs: chosen, certifiedBy: values.certifiedBy, certifiedOn: values.certifiedOn, recipient }, { userId: viewer.id, personId: viewer.personId, name: viewer.name });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="protokollsutdrag-${values.certifiedOn}-${chosen.join('-')}.pdf"`)
@@ -254,6 +265,8 @@ ${numbers.length === 0
     } catch (error) {
       if (error instanceof InputError) return extractPage(request, reply, meetingId, stateOf(error.problems.map((p) => (p.path === 'certifiedOn' && p.code !== 'missing_value' ? { ...p, code: 'invalid_date' } : p))), 400);
       if (error instanceof RuleError && error.code === 'minutes_not_adjusted') return extractPage(request, reply, meetingId, stateOf([{ path: 'paragraphs', code: error.code, message: error.message }]), 409);
+      // A public extract of a § with an unhandled personnummer: the findings, each linking to the review page.
+      if (error instanceof LegalCheckError) return extractPage(request, reply, meetingId, stateOf([]), 422, legalStepStateOf(error, undefined));
       throw error;
     }
   });
