@@ -3,7 +3,7 @@
  * aria-describedby, the field is marked aria-invalid, and the typed value is kept. An error summary at
  * the top links to each field (the pattern of GOV.UK and the Swedish public-sector design systems).
  */
-import type { Problem } from '../errors.ts';
+import { InputError, RuleError, type Problem } from '../errors.ts';
 import type { PageContext } from './context.ts';
 import { html, type Html } from './html.ts';
 import type { Catalogue } from './i18n/index.ts';
@@ -145,4 +145,11 @@ export function errorSummary(context: PageContext, state: FormState, labels: Rec
   <h2 id="felsammanfattning">${context.t.form.errorSummary}</h2>
   <ul>${entries.map(([name, message]) => html`<li><a href="#${ids(name).id}">${labels[name] ? `${labels[name]}: ` : ''}${message}</a></li>`)}</ul>
 </div>`;
+}
+
+/** Problems of a refused step as form errors: an InputError's own, or a RuleError on the field it names; null for any other error. */
+export function problemsOf(error: unknown): Problem[] | null {
+  if (error instanceof InputError) return error.problems;
+  if (error instanceof RuleError) return [{ path: String((error.details as { path?: unknown } | undefined)?.path ?? 'form'), code: error.code, message: error.message }];
+  return null;
 }

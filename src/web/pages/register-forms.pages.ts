@@ -6,7 +6,7 @@
  * registers the viewer keeps) and turn a § picked as meeting + number into its id.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { InputError, NotFoundError, RuleError, type Problem } from '../../errors.ts';
+import { InputError, NotFoundError, type Problem } from '../../errors.ts';
 import { canActAsSecretary, type Viewer } from '../../services/accounts.service.ts';
 import {
   answerConsultation,
@@ -27,7 +27,7 @@ import { listMeetings } from '../../services/meeting-cycle/reading.ts';
 import { getBodies, getOrganizations } from '../../services/registers.service.ts';
 import { actorOf, requireViewer, sendPage, type PageContext } from '../context.ts';
 import { shortDate, swedishOrder } from '../format.ts';
-import { csrfField, emptyForm, errorSummary, formStateFrom, inputField, selectField, textareaField, type FormState } from '../forms.ts';
+import { csrfField, emptyForm, errorSummary, formStateFrom, inputField, problemsOf, selectField, textareaField, type FormState } from '../forms.ts';
 import { html, type Html } from '../html.ts';
 import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
@@ -44,13 +44,6 @@ function formOf(request: FastifyRequest): URLSearchParams {
 /** The named fields of a posted form, each as typed ('' when absent). */
 function valuesOf<N extends string>(form: URLSearchParams, names: readonly N[]): Record<N, string> {
   return Object.fromEntries(names.map((n) => [n, form.get(n) ?? ''])) as Record<N, string>;
-}
-
-/** Problems of a refused step as form errors: an InputError's own, or a RuleError on the field it names. */
-function problemsOf(error: unknown): Problem[] | null {
-  if (error instanceof InputError) return error.problems;
-  if (error instanceof RuleError) return [{ path: String((error.details as { path?: unknown } | undefined)?.path ?? 'form'), code: error.code, message: error.message }];
-  return null;
 }
 
 function stateOf(context: PageContext, values: Record<string, string>, problems: Problem[], fieldOf: (path: string) => string = (p) => p): FormState {

@@ -5,7 +5,7 @@
  * the pages only choose what to show (the organisations whose registers the viewer keeps).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { InputError, NotFoundError, RuleError, type Problem } from '../../errors.ts';
+import { InputError, NotFoundError, type Problem } from '../../errors.ts';
 import { exportRegisters } from '../../services/follow-up/register-export.ts';
 import { canActAsSecretary, type Viewer } from '../../services/accounts.service.ts';
 import { listDelegatedDecisions, type ParagraphRef } from '../../services/follow-up.service.ts';
@@ -16,7 +16,7 @@ import { registerDelegatedDecision } from '../../services/follow-up.service.ts';
 import { getBodies, getOrganizations } from '../../services/registers.service.ts';
 import { actorOf, requireViewer, sendPage, type PageContext } from '../context.ts';
 import { shortDate, swedishOrder } from '../format.ts';
-import { csrfField, emptyForm, errorSummary, formStateFrom, inputField, selectField, textareaField, type FormState } from '../forms.ts';
+import { csrfField, emptyForm, errorSummary, formStateFrom, inputField, problemsOf, selectField, textareaField, type FormState } from '../forms.ts';
 import { html, type Html } from '../html.ts';
 import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
@@ -34,13 +34,6 @@ function paragraphLink(context: PageContext, ref: ParagraphRef | null): Html {
 
 function formOf(request: FastifyRequest): URLSearchParams {
   return request.body instanceof URLSearchParams ? request.body : request.body instanceof MultipartForm ? request.body.fields : new URLSearchParams();
-}
-
-/** Problems of a refused step as form errors: an InputError's own, or a RuleError on the field it names. */
-function problemsOf(error: unknown): Problem[] | null {
-  if (error instanceof InputError) return error.problems;
-  if (error instanceof RuleError) return [{ path: String((error.details as { path?: unknown } | undefined)?.path ?? 'form'), code: error.code, message: error.message }];
-  return null;
 }
 
 function stateOf(context: PageContext, values: Record<string, string>, problems: Problem[], fieldOf: (path: string) => string = (p) => p): FormState {
