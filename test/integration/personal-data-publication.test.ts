@@ -4,10 +4,6 @@
  * once masked, none of the public HTML, the public PDF (pdftotext), OParl JSON, the feeds, the search
  * results or their snippets contain a number, while the secretary's (logged) view of the original does.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -42,6 +38,7 @@ import { saveMinutes } from '../../src/services/minutes.service.ts';
 import { getPublicMeeting } from '../../src/services/publication.service.ts';
 import { buildUser, type TestUser } from '../support/accounts.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
+import { pdfToText } from '../support/pdftotext.ts';
 import { buildMinutes } from '../support/factories.ts';
 
 const HELD_ON = '2026-04-14';
@@ -50,18 +47,6 @@ const NUMBERS = ['19121212-1212', '201212121212', '121212+1212'];
 /** Every way a number could leak: as written, and its digits alone. */
 const leaks = (text: string) => NUMBERS.filter((n) => text.includes(n) || text.replace(/\D/gu, ' ').includes(n.replace(/\D/gu, '')));
 
-function pdfToText(bytes: Buffer): string {
-  const folder = mkdtempSync(join(tmpdir(), 'protokoll-privacy-'));
-  try {
-    writeFileSync(join(folder, 'in.pdf'), bytes);
-    return execFileSync('pdftotext', ['-layout', join(folder, 'in.pdf'), '-'], { encoding: 'utf8' });
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') throw new Error('pdftotext is missing: install Debian poppler-utils');
-    throw error;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
 
 describeOnEachEngine('personal data before publication', (database) => {
   let app: FastifyInstance;

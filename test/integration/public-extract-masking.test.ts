@@ -3,10 +3,6 @@
  * original: the personnummer is absent and the marker present, while the internal extract keeps it and its
  * making is logged. A chosen § with an unhandled number refuses the public extract.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/legal-dates.ts';
@@ -15,22 +11,11 @@ import { getPersonalDataReview, maskSpan } from '../../src/services/privacy.serv
 import { LegalCheckError } from '../../src/errors.ts';
 import { queryRows } from '../../src/storage/database.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
+import { pdfToText } from '../support/pdftotext.ts';
 
 const HELD_ON = '2026-04-14';
 const NUMBER = '19121212-1212';
 
-function pdfToText(bytes: Buffer): string {
-  const folder = mkdtempSync(join(tmpdir(), 'protokoll-extract-'));
-  try {
-    writeFileSync(join(folder, 'in.pdf'), bytes);
-    return execFileSync('pdftotext', ['-layout', join(folder, 'in.pdf'), '-'], { encoding: 'utf8' });
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') throw new Error('pdftotext is missing: install Debian poppler-utils');
-    throw error;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
 
 describeOnEachEngine('extracts for the public from the masked view', (database) => {
   let meetingId = '';
