@@ -56,6 +56,7 @@ import {
   storeImportedMinutes,
   type ImportFinding,
 } from './import.service.ts';
+import { PollingWorker } from './polling-worker.ts';
 
 /** The most files one upload may hold (a zip's entries count one by one). */
 export const MAX_BATCH_FILES = 2_000;
@@ -406,43 +407,18 @@ export async function processNextImportFile(handle: DatabaseHandle, options: { t
  * The import worker of the server process: on start it queues again what a stopped process left 'parsing',
  * then claims and parses one file at a time until the queue is empty, and looks again every `intervalMs`.
  */
-export class ImportWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+export class ImportWorker extends PollingWorker<number> {
   private recovered = false;
 
   constructor(
     private readonly handle: DatabaseHandle,
     private readonly options: { intervalMs?: number; today?: () => string; onError?: (error: unknown) => void } = {},
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    const tick = () => {
-      void this.runOnce()
-        .catch((error: unknown) => this.options.onError?.(error))
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs ?? 1000);
-        });
-    };
-    this.timer = setTimeout(tick, 0);
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+  ) {
+    super({ intervalMs: options.intervalMs ?? 1000, onError: options.onError });
   }
 
   /** One round: the queue until empty. Returns how many files it parsed. */
-  runOnce(): Promise<number> {
-    this.running ??= this.round().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private async round(): Promise<number> {
+  protected async round(): Promise<number> {
     if (!this.recovered) {
       // Only one worker runs per database (the server process), so a file found 'parsing' before the
       // first round was left by a process that stopped: parsing wrote nothing else, so it is parsed again.

@@ -21,6 +21,7 @@ import {
   type DatabaseHandle,
   type OutboxRow,
 } from '../../storage/index.ts';
+import { PollingWorker } from '../polling-worker.ts';
 import type { MailTransport } from './transport.ts';
 
 /** A claim older than this belongs to a worker that died: no SMTP conversation takes ten minutes. */
@@ -33,10 +34,7 @@ export interface OutboxRunResult {
   uncertain: number;
 }
 
-export class OutboxWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<OutboxRunResult> | null = null;
-
+export class OutboxWorker extends PollingWorker<OutboxRunResult> {
   constructor(
     private readonly handle: DatabaseHandle,
     private readonly transport: MailTransport,
@@ -52,37 +50,13 @@ export class OutboxWorker {
        */
       abandonedAfterMs?: number;
     } = {},
-  ) {}
-
-  /** Polls every `intervalMs` (default 2 s) until stopped. */
-  start(): void {
-    if (this.timer) return;
-    const tick = () => {
-      void this.runOnce()
-        .catch((error: unknown) => this.options.onError?.(error))
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs ?? 2000);
-        });
-    };
-    this.timer = setTimeout(tick, 0);
+  ) {
+    // Polls every 2 s unless told otherwise.
+    super({ intervalMs: options.intervalMs ?? 2000, onError: options.onError });
   }
 
-  /** Stops polling and waits for the batch in hand. */
-  async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  /** One round: mark abandoned claims uncertain, claim due messages, send each. One round at a time. */
-  runOnce(): Promise<OutboxRunResult> {
-    this.running ??= this.round().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private async round(): Promise<OutboxRunResult> {
+  /** One round: mark abandoned claims uncertain, claim due messages, send each. */
+  protected async round(): Promise<OutboxRunResult> {
     const now = this.now();
     const db = this.handle.db;
     const uncertain = await markAbandonedUncertain(db, new Date(now.getTime() - (this.options.abandonedAfterMs ?? ABANDONED_AFTER_MS)));
