@@ -11,16 +11,10 @@ import { buildApp } from '../../src/api/app.ts';
 import { addDays } from '../../src/domain/legal-dates.ts';
 import {
   addAgendaItem,
-  addMandate,
   attachDocument,
-  createBody,
-  createOrganization,
-  createPerson,
   finaliseMinutes,
-  planMeeting,
   postNotice,
   recordAttendance,
-  sendMeetingNotice,
   updateParagraph,
 } from '../../src/services/meeting-cycle.service.ts';
 import {
@@ -39,6 +33,7 @@ import { getPublicMeeting } from '../../src/services/publication.service.ts';
 import { buildUser, type TestUser } from '../support/accounts.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
 import { pdfToText } from '../support/pdftotext.ts';
+import { buildCalledMeeting } from '../support/signed-meeting.ts';
 import { buildMinutes } from '../support/factories.ts';
 
 const HELD_ON = '2026-04-14';
@@ -58,16 +53,10 @@ describeOnEachEngine('personal data before publication', (database) => {
 
   beforeAll(async () => {
     const handle = database();
-    const organization = await createOrganization(handle.db, { name: 'Personuppgiftsförbundet', organizationType: 'association' });
-    const body = await createBody(handle.db, { organizationId: organization.id, name: 'Styrelsen', seats: 1, rules: { adjusterCount: 0, signerRoles: ['secretary'] } });
-    const secretary = await createPerson(handle.db, { name: 'Sara Sekreterare' });
-    secretaryId = secretary.id;
-    const member = await createPerson(handle.db, { name: 'Olle Ordförande' });
-    await addMandate(handle.db, { bodyId: body.id, personId: member.id, role: 'chair', startsOn: '2026-01-01' });
-    ({ meetingId } = await planMeeting(handle.db, { bodyId: body.id, heldOn: HELD_ON, standardItems: false, numberInYear: 3 }));
-    await sendMeetingNotice(handle, meetingId, { sentAt: new Date(`${addDays(HELD_ON, -8)}T09:00:00Z`) }, { personId: secretary.id });
+    const called = await buildCalledMeeting(handle, { organization: 'Personuppgiftsförbundet', body: 'Styrelsen', heldOn: HELD_ON, numberInYear: 3, secretary: 'Sara Sekreterare', chair: 'Olle Ordförande' });
+    ({ meetingId, secretaryId } = called);
     await recordAttendance(handle.db, meetingId, {
-      entries: [{ personId: member.id, present: true }],
+      entries: [{ personId: called.chairId, present: true }],
       others: [{ name: 'Greta Gäst', role: 'guest', represents: 'Sökande, pnr 201212121212' }],
     });
     const first = await addAgendaItem(handle.db, meetingId, { title: 'Ansökan om bidrag', text: 'Ansökan har kommit in den 2026-03-01, Dnr 2026/121212.' });
@@ -77,8 +66,8 @@ describeOnEachEngine('personal data before publication', (database) => {
     paragraphIds.push(first.paragraphId, second.paragraphId);
     await attachDocument(handle, second.paragraphId, { title: 'Hyresavtal', bytes: new TextEncoder().encode('Hyresgäst: Kalle Karlsson, 121212+1212, Storgatan 1.'), contentType: 'text/plain; charset=utf-8' });
     attachmentId = (await queryRows<{ id: string }>(handle.db, sql`select id from paragraph_attachments where paragraph_id = ${second.paragraphId}`))[0]!.id;
-    await finaliseMinutes(handle, meetingId, { at: new Date(`${HELD_ON}T15:00:00Z`) }, { personId: secretary.id });
-    secretaryUser = await buildUser(handle.db, { name: 'Sara Webb', roles: [{ role: 'secretary', organizationId: organization.id }] });
+    await finaliseMinutes(handle, meetingId, { at: new Date(`${HELD_ON}T15:00:00Z`) }, { personId: secretaryId });
+    secretaryUser = await buildUser(handle.db, { name: 'Sara Webb', roles: [{ role: 'secretary', organizationId: called.organizationId }] });
     app = await buildApp({ database: handle, today: () => TODAY, publicUrl: 'https://protokoll.example.se' });
   }, 120_000);
 

@@ -5,13 +5,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/legal-dates.ts';
-import { addAgendaItem, addMandate, createBody, createExtract, createOrganization, createPerson, finaliseMinutes, planMeeting, recordAttendance, sendMeetingNotice, updateParagraph } from '../../src/services/meeting-cycle.service.ts';
+import { addAgendaItem, createExtract, finaliseMinutes, recordAttendance, updateParagraph } from '../../src/services/meeting-cycle.service.ts';
 import { getPersonalDataReview, maskSpan } from '../../src/services/privacy.service.ts';
 import { LegalCheckError } from '../../src/errors.ts';
 import { queryRows } from '../../src/storage/database.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
 import { pdfToText } from '../support/pdftotext.ts';
+import { buildCalledMeeting } from '../support/signed-meeting.ts';
 
 const HELD_ON = '2026-04-14';
 const NUMBER = '19121212-1212';
@@ -23,18 +23,12 @@ describeOnEachEngine('extracts for the public from the masked view', (database) 
 
   beforeAll(async () => {
     const handle = database();
-    const organization = await createOrganization(handle.db, { name: 'Utdragsförbundet', organizationType: 'association' });
-    const body = await createBody(handle.db, { organizationId: organization.id, name: 'Styrelsen', seats: 1, rules: { adjusterCount: 0, signerRoles: ['secretary'] } });
-    const secretary = await createPerson(handle.db, { name: 'Sara Sekreterare' });
-    secretaryId = secretary.id;
-    const member = await createPerson(handle.db, { name: 'Olle Ordförande' });
-    await addMandate(handle.db, { bodyId: body.id, personId: member.id, role: 'chair', startsOn: '2026-01-01' });
-    ({ meetingId } = await planMeeting(handle.db, { bodyId: body.id, heldOn: HELD_ON, standardItems: false, numberInYear: 3 }));
-    await sendMeetingNotice(handle, meetingId, { sentAt: new Date(`${addDays(HELD_ON, -8)}T09:00:00Z`) }, { personId: secretary.id });
-    await recordAttendance(handle.db, meetingId, { entries: [{ personId: member.id, present: true }] });
+    const called = await buildCalledMeeting(handle, { organization: 'Utdragsförbundet', body: 'Styrelsen', heldOn: HELD_ON, numberInYear: 3, secretary: 'Sara Sekreterare', chair: 'Olle Ordförande' });
+    ({ meetingId, secretaryId } = called);
+    await recordAttendance(handle.db, meetingId, { entries: [{ personId: called.chairId, present: true }] });
     const first = await addAgendaItem(handle.db, meetingId, { title: 'Ansökan om bidrag', text: 'Ansökan har kommit in.' });
     await updateParagraph(handle.db, first.paragraphId, { decisions: [`Bidrag beviljas sökanden ${NUMBER} med 12 000 kronor.`] });
-    await finaliseMinutes(handle, meetingId, { at: new Date(`${HELD_ON}T15:00:00Z`) }, { personId: secretary.id });
+    await finaliseMinutes(handle, meetingId, { at: new Date(`${HELD_ON}T15:00:00Z`) }, { personId: secretaryId });
   }, 120_000);
 
   it('refuses a public extract while the § holds an unhandled personnummer, naming the §', async () => {
