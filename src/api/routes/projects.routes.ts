@@ -100,20 +100,10 @@ const projectSchema = z.object({
   updatedAt: z.string(),
 });
 
-const reportedProjectSchema = z.object({
-  title: z.string(),
-  caseNumber: z.string().nullable(),
-  owner: z.string().nullable(),
-  projectManager: z.string().nullable(),
-  status: z.enum(projectStatuses),
-  startsOn: z.string().nullable(),
-  endsOn: z.string().nullable(),
-  budget: z.number().nullable(),
-  outcome: z.number().nullable(),
-  results: z.string().nullable(),
-  funding: z.array(fundingRowSchema),
-  decisions: z.array(z.object({ kind: z.enum(projectDecisionKinds), reference: z.string() })),
-});
+/** A project as the portfolio report prints it: the project's own fields, its decisions as references. */
+const reportedProjectSchema = projectSchema
+  .pick({ title: true, caseNumber: true, owner: true, projectManager: true, status: true, startsOn: true, endsOn: true, budget: true, outcome: true, results: true, funding: true })
+  .extend({ decisions: z.array(z.object({ kind: z.enum(projectDecisionKinds), reference: z.string() })) });
 
 const portfolioSchema = z.object({
   organizationName: z.string(),
