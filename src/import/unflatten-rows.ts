@@ -3,6 +3,7 @@
  * tab survived beside a former line break, rows of a table run together, names listed one per line, and
  * "Name Role" signature pairs. Each rule reads the order of names, role words and cells, never a layout.
  */
+import { isKnownParty } from './lexicon/parties.ts';
 
 /** A capitalised word of a name ("Anna", "Lars-Erik", "Claeson-Nordin"). */
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*`;
@@ -159,8 +160,7 @@ const SPACED_LIST_LABEL =
 const COLUMN_WORD = /^(?:Namn|Närvarande|Frånvarande|Ledamöter|Ersättare|Parti|Funktion|Roll|Uppdrag|Organisation|Kommun|Utsedd|av:?|Ersätter|Närvaro|Närv\.?|Tjg\.?|Tjänstgörande|Beslutande|Representerar|§§?)$/u;
 /** A word that ends a row: a lower-case word, a party's letters, a number or § range, a mark. */
 const ENDS_ROW = (word: string): boolean =>
-  /^\p{Ll}/u.test(word) || /\d[,)]?$/u.test(word) || /^[Xx✓✔]$/u.test(word) || /\)$/u.test(word) || KNOWN_PARTY_WORD.test(word) || COLUMN_WORD.test(word);
-const KNOWN_PARTY_WORD = /^(?:S|M|C|V|L|KD|MP|SD|FP|Kd|Mp|Sd)$/u;
+  /^\p{Ll}/u.test(word) || /\d[,)]?$/u.test(word) || /^[Xx✓✔]$/u.test(word) || /\)$/u.test(word) || isKnownParty(word) || COLUMN_WORD.test(word);
 const FIRST_OR_SURNAME = new RegExp(`^${NAME_WORD}$`, 'u');
 
 /**
