@@ -15,6 +15,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { SerialClient } from './serial-client.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -45,7 +46,7 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 /** Opens the database the options name, without migrating it. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: SerialClient as unknown as typeof pg.Client });
     // An idle connection the server closes (restart, failover, a dropped test database) must not take the
     // process down: the pool discards it and opens a new one for the next query, which reports any error.
     pool.on('error', () => {});
