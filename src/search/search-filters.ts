@@ -48,6 +48,9 @@ function uuidList(values: readonly string[]): SQL {
 function isAnyOf(column: SQL, ids: readonly string[]): SQL {
   if (ids.length === 0) return sql`false`;
   if (!ids.every(isUuid)) throw new Error('isAnyOf takes uuids only');
+  // One id as `=`: PostgreSQL 15 reads `= any(array)` on an index's first column as unordered even for
+  // one value, and would then walk the whole date index to keep the newest §§ of one organisation.
+  if (ids.length === 1) return sql`${column} = ${ids[0]}::uuid`;
   return sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
 }
 

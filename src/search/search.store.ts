@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../storage/database.ts';
 import { isUuid } from './search-filters.ts';
 import { HEADLINE_OPTIONS, MATCH_END, MATCH_START } from './snippet.ts';
+import type { LexemeStatistics, TermLexemes } from './search-plan.ts';
 
 export interface CaseCandidate {
   id: string;
@@ -171,12 +172,12 @@ export interface MatchQuery {
    */
   withUnderlag?: boolean;
   /**
-   * Look for matches only among the newest `size` §§ that meet `conditions` (the filters), in date
-   * order, testing each one's document, instead of letting the planner start from the GIN index.
-   * `where` is then the match alone. When at least `countLimit` matches are found there, they are
-   * exactly the newest `countLimit` matches of the whole corpus (see searchDecisions).
+   * Plan the statement with bitmap scans only: the caller knows that the words are in one § of ten
+   * or fewer and the range is recent, where a walk of the date index testing every § (which the
+   * planner prefers when it takes a phrase's words for common) reads many times the rows that the
+   * words' and dates' GIN index gives (see search-plan.ts).
    */
-  recentWindow?: { conditions: SQL; size: number };
+  bitmapOnly?: boolean;
 }
 
 export interface Matches {
@@ -212,7 +213,7 @@ export async function findMatches(db: Database, query: MatchQuery): Promise<Matc
   const rankWindow = Math.min(query.rankWindow, query.countLimit);
   const countOrder =
     query.countFirst === 'best' ? sql`(${rank}) desc, sd.held_on desc nulls last, sd.number, sd.paragraph_id` : sql`sd.held_on desc nulls last, sd.number, sd.paragraph_id`;
-  const rows = await queryRows<{
+  type Row = {
     kind: 'facet' | 'hit';
     set: number | null;
     organization_id: string | null;
@@ -232,15 +233,10 @@ export async function findMatches(db: Database, query: MatchQuery): Promise<Matc
     snippet: string | null;
     from_underlag?: boolean | null;
     rank: number | null;
-  }>(
-    db,
-    sql`with matches as materialized (
+  };
+  const statement = sql`with matches as materialized (
           select sd.paragraph_id, sd.held_on, sd.number, sd.organization_id, sd.body_id, sd.year, sd.is_decision, sd.document, sd.title${underlagColumn}
-          from ${
-            query.recentWindow
-              ? sql`(select * from search_documents sd where ${query.recentWindow.conditions} order by sd.held_on desc nulls last, sd.number, sd.paragraph_id limit ${query.recentWindow.size}) sd`
-              : sql`search_documents sd`
-          }
+          from search_documents sd
           where ${query.where}
           order by ${countOrder}
           limit ${query.countLimit}
@@ -275,8 +271,13 @@ export async function findMatches(db: Database, query: MatchQuery): Promise<Matc
         join search_documents sd on sd.paragraph_id = page.paragraph_id
         join meetings m on m.id = sd.meeting_id
         join bodies b on b.id = sd.body_id
-        left join organizations o on o.id = sd.organization_id`,
-  );
+        left join organizations o on o.id = sd.organization_id`;
+  const rows = query.bitmapOnly
+    ? await db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_indexscan = off`);
+        return queryRows<Row>(tx as unknown as Database, statement);
+      })
+    : await queryRows<Row>(db, statement);
   // `set` has a 0 bit for each column the row is grouped by: 7 = organisation, 11 = body, 13 = year, 14 = decision, 15 = all.
   const facets: FacetCounts = { total: 0, organizations: [], bodies: [], years: [], decisions: 0 };
   const hits: (HitRow & { position: number })[] = [];
@@ -322,6 +323,71 @@ export async function findMatches(db: Database, query: MatchQuery): Promise<Matc
   }
   hits.sort((a, b) => a.position - b.position);
   return { facets, capped: facets.total >= query.countLimit, hits: hits.map(({ position: _, ...hit }) => hit) };
+}
+
+/** The first and last meeting date among the public's §§ (two probes of the public date index), or null. */
+export async function findPublicDateRange(db: Database): Promise<{ from: string; to: string } | null> {
+  const [row] = await queryRows<{ from: string | null; to: string | null }>(
+    db,
+    sql`select min(sd.held_on)::text as from, max(sd.held_on)::text as to from search_documents sd where sd.published and not sd.confidential`,
+  );
+  return row?.from && row.to ? { from: row.from, to: row.to } : null;
+}
+
+const statisticsKept = new WeakMap<Database, { at: number; value: LexemeStatistics | null }>();
+/** ANALYZE refreshes the statistics after many writes; reading them again every ten minutes is enough. */
+const STATISTICS_KEPT_MS = 10 * 60_000;
+
+/** Reads the statistics again on the next search (after an ANALYZE, e.g. at the end of a bulk import). */
+export function forgetLexemeStatistics(db: Database): void {
+  statisticsKept.delete(db);
+}
+
+/**
+ * How common the most common lexemes of the §§ are (pg_stats of `search_documents.document`, kept by
+ * ANALYZE), or null when the table has not been analysed (a new or embedded database).
+ */
+export async function findLexemeStatistics(db: Database): Promise<LexemeStatistics | null> {
+  const kept = statisticsKept.get(db);
+  if (kept && Date.now() - kept.at < STATISTICS_KEPT_MS) return kept.value;
+  const [row] = await queryRows<{ elems: string[] | null; freqs: number[] | null }>(
+    db,
+    sql`select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs::float8[] as freqs
+        from pg_stats s
+        where s.tablename = 'search_documents' and s.attname = 'document' and s.schemaname = current_schema()
+        limit 1`,
+  );
+  let value: LexemeStatistics | null = null;
+  if (row?.elems?.length && row.freqs && row.freqs.length > row.elems.length) {
+    const shares = new Map<string, number>();
+    row.elems.forEach((lexeme, i) => shares.set(lexeme, Number(row.freqs![i])));
+    // After the per-lexeme shares PostgreSQL stores their minimum, maximum and the share of nulls.
+    value = { shares, floor: Number(row.freqs[row.elems.length]) };
+  }
+  statisticsKept.set(db, { at: Date.now(), value });
+  return value;
+}
+
+/** The lexemes of words and phrases as the Swedish configuration stems them; a prefix in lower case. */
+export async function findTermLexemes(db: Database, terms: readonly { kind: TermLexemes['kind']; text: string }[]): Promise<TermLexemes[]> {
+  if (terms.length === 0) return [];
+  const rows = await queryRows<{ i: number; lexemes: string[] }>(
+    db,
+    sql`select t.i::int as i,
+          case when t.kind = 'prefix' then array[lower(t.text)]
+               else array(select u.lexeme from unnest(to_tsvector('swedish', t.text)) u) end as lexemes
+        from jsonb_to_recordset(${JSON.stringify(terms.map((term, i) => ({ i, kind: term.kind, text: term.text })))}::jsonb) as t(i int, kind text, text text)`,
+  );
+  const byIndex = new Map(rows.map((row) => [Number(row.i), row.lexemes ?? []]));
+  return terms.map((term, i) => ({ kind: term.kind, lexemes: byIndex.get(i) ?? [] }));
+}
+
+/** The planner's estimate of how many §§ meet `where` (planning only, nothing is read). */
+export async function estimateRows(db: Database, where: SQL): Promise<number> {
+  const [row] = await queryRows<Record<string, unknown>>(db, sql`explain (format json) select 1 from search_documents sd where ${where}`);
+  const plan = row ? Object.values(row)[0] : null;
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan?: { 'Plan Rows'?: number } }[] | null;
+  return Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
 }
 
 /** Names of organisations and bodies (with their organisation's name), for facets. */

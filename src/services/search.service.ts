@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseOrThrow } from '../domain/validation.ts';
 import { InputError } from '../errors.ts';
-import { isIsoDate } from '../domain/legal-dates.ts';
+import { addDays, daysBetween, isIsoDate } from '../domain/legal-dates.ts';
 import { allOf, filterConditions, PERSON_ROLES, personCondition, type ResolvedFilters } from '../search/search-filters.ts';
 import {
   hasNegatedTerms,
@@ -20,6 +20,7 @@ import {
   tsqueryOf,
   type ParsedQuery,
 } from '../search/search-query.ts';
+import { planSearch, queryShare, type SearchPlan } from '../search/search-plan.ts';
 import { snippetHtml, snippetSegments, snippetText, type SnippetSegment } from '../search/snippet.ts';
 import {
   countMatches,
@@ -27,6 +28,10 @@ import {
   findBodyIds,
   findCaseCandidates,
   findFacetNames,
+  findPublicDateRange,
+  findLexemeStatistics,
+  findTermLexemes,
+  estimateRows,
   findOrganizationIds,
   findMatches,
   findNameCandidates,
@@ -145,22 +150,19 @@ export async function searchDecisions(db: Database, input: SearchInput): Promise
   return runSearch(db, input);
 }
 
-/**
- * How many of the newest §§ a public phrase or prefix search walks first (see runSearch): enough to
- * find the 1 000 counted matches of a phrase in one § of forty.
- */
-const RECENT_WINDOW = 40_000;
-
-function hasPhraseOrPrefix(parsed: ParsedQuery): boolean {
-  return parsed.clauses.some((clause) => clause.some((term) => !term.negated && (term.kind === 'phrase' || term.kind === 'prefix')));
-}
-
 /** The same search without the public cache: what a search costs the database (bench/search.ts). */
-export async function searchDecisionsUncached(db: Database, input: SearchInput): Promise<SearchResult> {
-  return runSearch(db, input);
+export async function searchDecisionsUncached(db: Database, input: SearchInput, tuning: SearchTuning = {}): Promise<SearchResult> {
+  return runSearch(db, input, tuning);
 }
 
-async function runSearch(db: Database, input: SearchInput): Promise<SearchResult> {
+/** For tests and the bench: a plan instead of the one the statistics give, and a smaller count limit. */
+export interface SearchTuning {
+  plan?: SearchPlan;
+  countLimit?: number;
+}
+
+async function runSearch(db: Database, input: SearchInput, tuning: SearchTuning = {}): Promise<SearchResult> {
+  const countLimit = tuning.countLimit ?? MAX_COUNTED_MATCHES;
   const { query, filters, page, pageSize, audience } = parseOrThrow(searchInputSchema, input);
   const parsed = parseSearchQuery(query, 'query');
   const interpretation: SearchResult['interpretation'] = { matchedBy: 'text' };
@@ -224,16 +226,27 @@ async function runSearch(db: Database, input: SearchInput): Promise<SearchResult
 
   const conditions = filterConditions(resolved);
   const offset = (page - 1) * pageSize;
-  const paging = { limit: pageSize, offset, rankWindow: MAX_COUNTED_MATCHES, countLimit: MAX_COUNTED_MATCHES };
+  const paging = { limit: pageSize, offset, rankWindow: countLimit, countLimit };
   let found: Matches | null = null;
-  if (audience === 'public' && match && hasPhraseOrPrefix(parsed)) {
-    // The planner reads a phrase or a prefix as if its words were independent and rare, and starts
-    // from the GIN index even when the phrase is in every thirtieth §: then it reads every match's row
-    // (25 000 rows, a second at 1 000 000 §§) to keep the newest 1 000. A walk of the newest §§ first
-    // finds those 1 000 in a few thousand pages when the phrase is common; when it is not, the window
-    // holds fewer and the usual statement runs (docs/search.md).
-    const recent = await findMatches(db, { where: match, rank, headlineQuery, ...paging, recentWindow: { conditions: allOf(conditions), size: RECENT_WINDOW } });
-    if (recent.capped) found = recent;
+  if (audience === 'public' && match) {
+    // The 1 000 counted matches are the newest. For words in one § of ten to one of a thousand, ask
+    // first for the matches in a recent part of the date span sized from how common the words are
+    // (search-plan.ts); when a range holds 1 000 matches they are exactly the newest 1 000 of all.
+    const span = await publicDateSpan(db, resolved);
+    const plan = !span ? ({ kind: 'whole' } as const) : (tuning.plan ?? (await planPublicSearch(db, parsed, conditions, countLimit)));
+    // A common word: tested on each of the newest §§ (coalesce keeps the words' index out of the plan,
+    // search-plan.ts says why), estimated by the planner as a third of them, close to the truth.
+    if (plan.kind === 'walk') match = sql`coalesce(${match}, false)`;
+    for (const fraction of plan.kind === 'recent' ? plan.fractions : []) {
+      const since = addDays(span!.to, -Math.floor(span!.days * fraction));
+      if (since <= span!.from) break;
+      const where = allOf([match, ...conditions, sql`sd.held_on >= ${since}::date`]);
+      const recent = await findMatches(db, { where, rank, headlineQuery, ...paging, bitmapOnly: true });
+      if (recent.capped) {
+        found = recent;
+        break;
+      }
+    }
   }
   found ??= await findMatches(db, { where: allOf(match ? [match, ...conditions] : conditions), rank, headlineQuery, ...paging, withUnderlag: audience === 'internal' });
 
@@ -311,7 +324,7 @@ async function runSearch(db: Database, input: SearchInput): Promise<SearchResult
     const base = interpretation.matchedBy === 'similar_titles' ? allOf([sql`${parsed.plainText} <% sd.title`, ...filterConditions(resolved, { withPerson: false })]) : withoutPerson;
     const persons: FacetValue[] = [];
     for (const name of resolved.personNames) {
-      const count = await countMatches(db, allOf([base, personCondition([name], resolved.personRoles)]), MAX_COUNTED_MATCHES);
+      const count = await countMatches(db, allOf([base, personCondition([name], resolved.personRoles)]), countLimit);
       if (count > 0) persons.push({ value: name, label: name, count });
     }
     result.facets.persons = topValues(persons);
@@ -331,6 +344,34 @@ function internalMatch(parsed: ParsedQuery, tsquery: SQL): SQL {
   const test = hasNegatedTerms(parsed) ? together : sql`(sd.document @@ ${tsquery} or sd.attachment_vector @@ ${tsquery} or ${together})`;
   const candidates = positiveClauseQueries(parsed).map((clause) => sql`(sd.document @@ ${clause} or sd.attachment_vector @@ ${clause})`);
   return allOf([...candidates, test]);
+}
+
+/** How a public search looks for its matches, from how common its words are (search-plan.ts). */
+async function planPublicSearch(db: Database, parsed: ParsedQuery, conditions: SQL[], countLimit: number): Promise<SearchPlan> {
+  const statistics = await findLexemeStatistics(db);
+  if (!statistics) return { kind: 'whole' };
+  const positive = parsed.clauses.map((clause) => clause.filter((term) => !term.negated)).filter((clause) => clause.length > 0);
+  const lexemes = await findTermLexemes(db, positive.flat());
+  let next = 0;
+  const clauses = positive.map((clause) => clause.map(() => lexemes[next++]!));
+  return planSearch(queryShare(clauses, statistics), await estimateRows(db, allOf(conditions)), countLimit);
+}
+
+/**
+ * The dates a public search can reach: the first and last meeting of the public archive, narrowed by
+ * the year and date filters; null when nothing is there.
+ */
+async function publicDateSpan(db: Database, filters: ResolvedFilters): Promise<{ from: string; to: string; days: number } | null> {
+  const range = await findPublicDateRange(db);
+  if (!range) return null;
+  const bounds = {
+    from: [range.from, filters.from, filters.year === undefined ? undefined : `${filters.year}-01-01`],
+    to: [range.to, filters.to, filters.year === undefined ? undefined : `${filters.year}-12-31`],
+  };
+  // ISO dates compare as text.
+  const from = bounds.from.filter((d): d is string => d !== undefined).sort().at(-1)!;
+  const to = bounds.to.filter((d): d is string => d !== undefined).sort()[0]!;
+  return from <= to ? { from, to, days: daysBetween(from, to) } : null;
 }
 
 const swedish = new Intl.Collator('sv');

@@ -4,8 +4,8 @@ import type { Minutes } from '../../src/domain/minutes.ts';
 import { InputError } from '../../src/errors.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { saveMinutes } from '../../src/services/minutes.service.ts';
-import { searchDecisions, type SearchInput, type SearchResult } from '../../src/services/search.service.ts';
-import { findBodyIds, findMatches, findOrganizationIds } from '../../src/search/search.store.ts';
+import { searchDecisions, searchDecisionsUncached, type SearchInput, type SearchResult } from '../../src/services/search.service.ts';
+import { estimateRows, findBodyIds, forgetLexemeStatistics, findLexemeStatistics, findMatches, findOrganizationIds, findTermLexemes } from '../../src/search/search.store.ts';
 import { inTransaction } from '../../src/storage/index.ts';
 import { queryRows, type Database } from '../../src/storage/database.ts';
 import { describeOnEachEngine } from '../support/databases.ts';
@@ -336,6 +336,49 @@ describeOnEachEngine('searching decisions', (database) => {
       [2021, 1],
     ]);
     expect(capped.hits.map((h) => h.meetingDate)).toEqual(['2021-03-01', '2020-03-01', '2020-03-01']);
+  });
+
+  it('finds the same newest matches when it asks a recent date range first as when it asks everything', async () => {
+    const organization = 'Spannförbundet';
+    const db = database().db;
+    for (let month = 1; month <= 12; month++) {
+      const date = `2016-${String(month).padStart(2, '0')}-15`;
+      await saveMinutes(db, minutesWith({ organization, date, items: [{ number: month, title: `Vägbelysning etapp ${month}`, text: 'Armaturerna byts mot LED.' }] }));
+    }
+    const input: SearchInput = { query: 'vägbelysning', audience: 'public', pageSize: 3, filters: { organization, year: 2016 } };
+    const whole = await searchDecisionsUncached(db, input, { plan: { kind: 'whole' }, countLimit: 5 });
+    expect(whole).toMatchObject({ total: 5, totalIsCapped: true });
+    expect(whole.facets.years).toEqual([{ value: '2016', label: '2016', count: 5 }]);
+    expect(hitsOf(whole).every((hit) => hit >= '2016-08-15')).toBe(true);
+    // The first range (a tenth of the year) holds one or two matches, the second (0.45) five or six:
+    // counting stops there, and the answer is the one above, facet for facet.
+    for (const fractions of [[0.1, 0.45], [0.02], [0.3]]) {
+      expect(await searchDecisionsUncached(db, input, { plan: { kind: 'recent', fractions }, countLimit: 5 })).toEqual(whole);
+    }
+    // Below the limit every range falls short and the whole archive answers.
+    const all = await searchDecisionsUncached(db, input, { plan: { kind: 'recent', fractions: [0.1, 0.45] }, countLimit: 100 });
+    expect(all).toEqual(await searchDecisionsUncached(db, input, { plan: { kind: 'whole' }, countLimit: 100 }));
+    expect(all).toMatchObject({ total: 12, totalIsCapped: false });
+  });
+
+  it('reads how common words are from the statistics ANALYZE keeps, stemmed as the index stems them', async () => {
+    const db = database().db;
+    await db.execute(sql`analyze search_documents`);
+    // Earlier searches of this file found no statistics and kept that answer.
+    forgetLexemeStatistics(db);
+    const statistics = await findLexemeStatistics(db);
+    expect(statistics).not.toBeNull();
+    expect(statistics!.floor).toBeGreaterThan(0);
+    expect([...statistics!.shares.values()].every((share) => share > 0 && share <= 1)).toBe(true);
+    expect(await findTermLexemes(db, [{ kind: 'phrase', text: 'särskilt boende' }, { kind: 'prefix', text: 'Famil' }, { kind: 'word', text: 'och' }])).toEqual([
+      { kind: 'phrase', lexemes: ['boend', 'särskilt'] },
+      { kind: 'prefix', lexemes: ['famil'] },
+      { kind: 'word', lexemes: [] },
+    ]);
+    expect(await estimateRows(db, sql`sd.published`)).toBeGreaterThan(0);
+    // With the statistics the public search plans itself and answers as before.
+    const result = await searchDecisions(db, { query: 'handlingarna', audience: 'public', pageSize: 5 });
+    expect(result.total).toBeGreaterThan(0);
   });
 
   it('falls back to similar titles when a misspelt word matches nothing', async () => {
