@@ -36,6 +36,7 @@ import {
   findMatches,
   findNameCandidates,
   type Matches,
+  type MatchQuery,
 } from '../search/search.store.ts';
 import type { Database } from '../storage/database.ts';
 import { whileUnchanged } from './public-cache.ts';
@@ -237,16 +238,7 @@ async function runSearch(db: Database, input: SearchInput, tuning: SearchTuning 
     // A common word: tested on each of the newest §§ (coalesce keeps the words' index out of the plan,
     // search-plan.ts says why), estimated by the planner as a third of them, close to the truth.
     if (plan.kind === 'walk') match = sql`coalesce(${match}, false)`;
-    for (const fraction of plan.kind === 'recent' ? plan.fractions : []) {
-      const since = addDays(span!.to, -Math.floor(span!.days * fraction));
-      if (since <= span!.from) break;
-      const where = allOf([match, ...conditions, sql`sd.held_on >= ${since}::date`]);
-      const recent = await findMatches(db, { where, rank, headlineQuery, ...paging, bitmapOnly: true });
-      if (recent.capped) {
-        found = recent;
-        break;
-      }
-    }
+    if (plan.kind === 'recent') found = await findInRecentRanges(db, { match, conditions, span: span!, fractions: plan.fractions, query: { rank, headlineQuery, ...paging } });
   }
   found ??= await findMatches(db, { where: allOf(match ? [match, ...conditions] : conditions), rank, headlineQuery, ...paging, withUnderlag: audience === 'internal' });
 
@@ -344,6 +336,24 @@ function internalMatch(parsed: ParsedQuery, tsquery: SQL): SQL {
   const test = hasNegatedTerms(parsed) ? together : sql`(sd.document @@ ${tsquery} or sd.attachment_vector @@ ${tsquery} or ${together})`;
   const candidates = positiveClauseQueries(parsed).map((clause) => sql`(sd.document @@ ${clause} or sd.attachment_vector @@ ${clause})`);
   return allOf([...candidates, test]);
+}
+
+/**
+ * The counted matches from the newest of these parts of the date span, when one holds them all (then
+ * they are exactly the newest of the whole archive), or null when none does.
+ */
+async function findInRecentRanges(
+  db: Database,
+  input: { match: SQL; conditions: SQL[]; span: { from: string; to: string; days: number }; fractions: readonly number[]; query: Omit<MatchQuery, 'where'> },
+): Promise<Matches | null> {
+  for (const fraction of input.fractions) {
+    const since = addDays(input.span.to, -Math.floor(input.span.days * fraction));
+    if (since <= input.span.from) break;
+    const where = allOf([input.match, ...input.conditions, sql`sd.held_on >= ${since}::date`]);
+    const recent = await findMatches(db, { ...input.query, where, bitmapOnly: true });
+    if (recent.capped) return recent;
+  }
+  return null;
 }
 
 /** How a public search looks for its matches, from how common its words are (search-plan.ts). */
