@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InputError, NotFoundError, type Problem } from '../../errors.ts';
-import { canActAsSecretary, type Viewer } from '../../services/accounts.service.ts';
+import { type Viewer } from '../../services/accounts.service.ts';
 import {
   answerConsultation,
   createGoal,
@@ -24,11 +24,12 @@ import {
   type ParagraphRef,
 } from '../../services/follow-up.service.ts';
 import { listMeetings } from '../../services/meeting-cycle/reading.ts';
-import { getBodies, getOrganizations } from '../../services/registers.service.ts';
+import { getBodies } from '../../services/registers.service.ts';
 import { actorOf, requireViewer, sendPage, type PageContext } from '../context.ts';
-import { shortDate, swedishOrder } from '../format.ts';
+import { shortDate } from '../format.ts';
 import { csrfField, emptyForm, errorSummary, formStateFrom, inputField, problemsOf, selectField, textareaField, type FormState } from '../forms.ts';
 import { html, type Html } from '../html.ts';
+import { organizationPicker, registerOrganizationsOf } from './register-organizations.ts';
 import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
 import { paragraphLabel } from '../minutes-view.ts';
@@ -85,9 +86,7 @@ async function paragraphPicked(db: Database, form: URLSearchParams, fields: { me
 }
 
 export async function registerRegisterFormPages(app: FastifyInstance, { db }: WebDependencies): Promise<void> {
-  /** The organisations whose registers the viewer keeps, by name. */
-  const organizationsOf = async (viewer: Viewer) =>
-    (await getOrganizations(db)).filter((o) => canActAsSecretary(viewer, { organizationId: o.id })).sort((a, b) => swedishOrder.compare(a.name, b.name));
+  const organizationsOf = (viewer: Viewer) => registerOrganizationsOf(db, viewer);
 
   /** The organisation shown: the one the form or query names if the viewer keeps it, else the first. */
   const chosenOrganization = async (request: FastifyRequest, viewer: Viewer) => {
@@ -106,15 +105,6 @@ export async function registerRegisterFormPages(app: FastifyInstance, { db }: We
       .slice(0, 80)
       .map((m) => ({ value: m.id, label: `${m.bodyName} ${shortDate(m.heldOn!, context.language)}` }));
   };
-
-  const organizationPicker = (context: PageContext, action: string, organizations: { id: string; name: string }[], chosen: string) =>
-    organizations.length > 1
-      ? html`<form method="get" action="${action}" class="actions">
-  <label for="falt-organisation">${context.t.registers.chooseOrganization}</label>
-  <select id="falt-organisation" name="organisation">${organizations.map((o) => html`<option value="${o.id}"${o.id === chosen && html` selected`}>${o.name}</option>`)}</select>
-  <button type="submit" class="button small secondary">${context.t.registers.show}</button>
-</form>`
-      : html``;
 
   const noOrganization = (context: PageContext, reply: FastifyReply, title: string, status: number) =>
     sendPage(reply, layout(context, { title, section: 'workspace', body: html`<h1>${title}</h1><p>${context.t.work.noBodies}</p>` }), status);

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InputError, NotFoundError, type Problem } from '../../errors.ts';
 import { exportRegisters } from '../../services/follow-up/register-export.ts';
-import { canActAsSecretary, type Viewer } from '../../services/accounts.service.ts';
+import { type Viewer } from '../../services/accounts.service.ts';
 import { listDelegatedDecisions, type ParagraphRef } from '../../services/follow-up.service.ts';
 import { addDelegationOrderItem, listDelegationOrder, reportDelegatedDecisionsToBody } from '../../services/follow-up/delegation.ts';
 import { confirmAllProposalsOfMeeting, confirmProposalOfMeeting, listProposalsOfMeeting } from '../../services/follow-up/meeting-proposals.ts';
@@ -15,9 +15,10 @@ import { getAssignmentWithReport, listAssignmentRegister, submitReportBack } fro
 import { registerDelegatedDecision } from '../../services/follow-up.service.ts';
 import { getBodies, getOrganizations } from '../../services/registers.service.ts';
 import { actorOf, requireViewer, sendPage, type PageContext } from '../context.ts';
-import { shortDate, swedishOrder } from '../format.ts';
+import { shortDate } from '../format.ts';
 import { csrfField, emptyForm, errorSummary, formStateFrom, inputField, problemsOf, selectField, textareaField, type FormState } from '../forms.ts';
 import { html, type Html } from '../html.ts';
+import { organizationPicker, registerOrganizationsOf } from './register-organizations.ts';
 import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
 import { paragraphLabel } from '../minutes-view.ts';
@@ -80,18 +81,7 @@ export async function meetingFollowUpPanel(context: PageContext, db: Database, v
 }
 
 export async function registerRegisterWorkPages(app: FastifyInstance, { db, handle }: WebDependencies): Promise<void> {
-  /** The organisations whose registers the viewer keeps, by name. */
-  const organizationsOf = async (viewer: Viewer) =>
-    (await getOrganizations(db)).filter((o) => canActAsSecretary(viewer, { organizationId: o.id })).sort((a, b) => swedishOrder.compare(a.name, b.name));
-
-  const organizationPicker = (context: PageContext, action: string, organizations: { id: string; name: string }[], chosen: string) =>
-    organizations.length > 1
-      ? html`<form method="get" action="${action}" class="actions">
-  <label for="falt-organisation">${context.t.registers.chooseOrganization}</label>
-  <select id="falt-organisation" name="organisation">${organizations.map((o) => html`<option value="${o.id}"${o.id === chosen && html` selected`}>${o.name}</option>`)}</select>
-  <button type="submit" class="button small secondary">${context.t.registers.show}</button>
-</form>`
-      : html``;
+  const organizationsOf = (viewer: Viewer) => registerOrganizationsOf(db, viewer);
 
   // ————— proposals on the meeting page —————
 

@@ -16,11 +16,11 @@ import {
   type ParagraphRef,
 } from '../../services/follow-up.service.ts';
 import { getMeetingOverview } from '../../services/meeting-cycle.service.ts';
-import { getOrganizations } from '../../services/registers.service.ts';
 import { actorOf, sendPage, type PageContext } from '../context.ts';
-import { shortDate, swedishOrder } from '../format.ts';
+import { shortDate } from '../format.ts';
 import { csrfField } from '../forms.ts';
 import { html, type Html } from '../html.ts';
+import { organizationPicker, registerOrganizationsOf } from './register-organizations.ts';
 import type { WebDependencies } from '../index.ts';
 import { layout } from '../layout.ts';
 import { paragraphLabel } from '../minutes-view.ts';
@@ -44,9 +44,7 @@ function paragraphLink(context: PageContext, ref: ParagraphRef | null): Html {
 }
 
 export async function registerRegisterPages(app: FastifyInstance, { db }: WebDependencies): Promise<void> {
-  /** The organisations whose registers this secretary keeps. */
-  const organizationsOf = async (viewer: Viewer) =>
-    (await getOrganizations(db)).filter((o) => canActAsSecretary(viewer, { organizationId: o.id })).sort((a, b) => swedishOrder.compare(a.name, b.name));
+  const organizationsOf = (viewer: Viewer) => registerOrganizationsOf(db, viewer);
 
   app.get('/arbetsyta/uppfoljning', async (request, reply) => {
     const viewer = requireSecretary(request);
@@ -85,12 +83,7 @@ export async function registerRegisterPages(app: FastifyInstance, { db }: WebDep
     const body = html`<h1>${r.title}</h1>
 <p class="lead">${r.lead}</p>
 ${confirmed && /^\d+$/.test(confirmed) && html`<div class="flash" role="status"><p>${r.confirmed(Number(confirmed))}</p></div>`}
-${organizations.length > 1 &&
-html`<form method="get" action="/arbetsyta/uppfoljning" class="actions">
-  <label for="falt-organisation">${r.chooseOrganization}</label>
-  <select id="falt-organisation" name="organisation">${organizations.map((o) => html`<option value="${o.id}"${o.id === organizationId && html` selected`}>${o.name}</option>`)}</select>
-  <button type="submit" class="button small secondary">${r.show}</button>
-</form>`}
+${organizationPicker(context, '/arbetsyta/uppfoljning', organizations, organizationId)}
 <p class="overline">${organization.name}</p>
 
 <section class="card" aria-labelledby="forslag-rubrik">
