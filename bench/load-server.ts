@@ -13,19 +13,18 @@
  * SIGTERM (one file per instance, `<file>.<n>`, with several).
  */
 import cluster from 'node:cluster';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../src/api/app.ts';
 import { todayInSweden } from '../src/domain/legal-dates.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
 import { startSession } from '../src/services/accounts.service.ts';
 import { openDatabase, openMigratedDatabase, queryRows, type DatabaseHandle } from '../src/storage/database.ts';
+import { createServerDatabase } from '../test/support/server-database.ts';
 
 export interface BenchServerInfo {
   address: string;
@@ -106,20 +105,14 @@ if (cluster.isWorker) {
   });
 } else if (serverUrl) {
   const instances = Math.max(1, Number(process.env.PROTOKOLL_BENCH_INSTANCES ?? 2) || 2);
-  const name = `protokoll_load_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const seeding = await openMigratedDatabase({ databaseUrl: url.toString() });
+  const server = await createServerDatabase('protokoll_load', serverUrl);
+  const seeding = await openMigratedDatabase({ databaseUrl: server.url });
   const ids = await seed(seeding);
   await seeding.close();
   const port = await freePort();
   cluster.setupPrimary({ execArgv: process.execArgv });
   const workers = Array.from({ length: instances }, () =>
-    cluster.fork({ PROTOKOLL_BENCH_WORKER_DATABASE_URL: url.toString(), PROTOKOLL_BENCH_PORT: String(port) }),
+    cluster.fork({ PROTOKOLL_BENCH_WORKER_DATABASE_URL: server.url, PROTOKOLL_BENCH_PORT: String(port) }),
   );
   await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
@@ -132,10 +125,7 @@ if (cluster.isWorker) {
       worker.once('exit', () => resolve());
       worker.send('stop');
     })));
-    const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
+    await server.drop();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

@@ -16,10 +16,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, queryRows, type Database, type DatabaseHandle, type Engine } from '../src/storage/database.ts';
 import { searchDecisionsUncached, type SearchFilters, type SearchResult } from '../src/services/search.service.ts';
+import { createServerDatabase } from '../test/support/server-database.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Vocabulary: our own word lists and sentence templates, in the language of Swedish municipal minutes.
@@ -397,24 +397,9 @@ async function openBenchDatabase(engine: Engine): Promise<DatabaseHandle & { nam
   }
   const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('set TEST_DATABASE_URL or DATABASE_URL, or run through scripts/with-throwaway-postgres.sh');
-  const name = `protokoll_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
-  return {
-    ...handle,
-    name,
-    cleanup: async () => {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+  const server = await createServerDatabase('protokoll_bench', serverUrl);
+  const handle = await openDatabase({ databaseUrl: server.url });
+  return { ...handle, name: server.name, cleanup: server.drop };
 }
 
 /** The organisations of a corpus loaded before (`--keep`), in the order the generator made them. */

@@ -4,39 +4,18 @@
  * Without TEST_DATABASE_URL the PostgreSQL runs are skipped, visibly; `npm run test:postgres` and CI
  * start a throwaway server (scripts/with-throwaway-postgres.sh).
  */
-import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { createServerDatabase } from './server-database.ts';
 import { migrateDatabase, openDatabase, type DatabaseHandle, type Engine } from '../../src/storage/database.ts';
 
-export const testEngines: Engine[] = ['pglite', 'postgres'];
+export { createServerDatabase };
 
-/** A fresh, empty database on the server named by TEST_DATABASE_URL: its URL, and `drop` to remove it. */
-export async function createServerDatabase(prefix = 'protokoll_test'): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
-}
+export const testEngines: Engine[] = ['pglite', 'postgres'];
 
 /** Opens an empty database on `engine` with no migration applied; closing it also removes it. */
 export async function openEmptyDatabase(engine: Engine): Promise<DatabaseHandle> {
