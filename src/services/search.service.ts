@@ -233,12 +233,13 @@ async function runSearch(db: Database, input: SearchInput, tuning: SearchTuning 
     // The 1 000 counted matches are the newest. For words in one § of ten to one of a thousand, ask
     // first for the matches in a recent part of the date span sized from how common the words are
     // (search-plan.ts); when a range holds 1 000 matches they are exactly the newest 1 000 of all.
-    const span = await publicDateSpan(db, resolved);
-    const plan = !span ? ({ kind: 'whole' } as const) : (tuning.plan ?? (await planPublicSearch(db, parsed, conditions, countLimit)));
+    const plan = tuning.plan ?? (await planPublicSearch(db, parsed, conditions, countLimit));
     // A common word: tested on each of the newest §§ (coalesce keeps the words' index out of the plan,
     // search-plan.ts says why), estimated by the planner as a third of them, close to the truth.
     if (plan.kind === 'walk') match = sql`coalesce(${match}, false)`;
-    if (plan.kind === 'recent') found = await findInRecentRanges(db, { match, conditions, span: span!, fractions: plan.fractions, query: { rank, headlineQuery, ...paging } });
+    // Only the ranges need the archive's dates; none at all means nothing to find in a range.
+    const span = plan.kind === 'recent' ? await publicDateSpan(db, resolved) : null;
+    if (plan.kind === 'recent' && span) found = await findInRecentRanges(db, { match, conditions, span, fractions: plan.fractions, query: { rank, headlineQuery, ...paging } });
   }
   found ??= await findMatches(db, { where: allOf(match ? [match, ...conditions] : conditions), rank, headlineQuery, ...paging, withUnderlag: audience === 'internal' });
 
